@@ -1,0 +1,392 @@
+"""Queries over the built catalogue, opened read-only. Returns records, never ORM objects.
+
+One engine per catalogue; each call takes a pooled connection for its own duration, so a
+search may run on a worker thread while the GUI thread reads an entry.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import quote
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
+
+from essdesk import paths
+from essdesk.catalogue.records import (
+    ACTOR_TYPE_LABELS,
+    KIND_LABELS,
+    NATURE_LABELS,
+    RELATION_LABELS,
+    Entry,
+    FacetValue,
+    Filters,
+    Hit,
+    Link,
+    Related,
+    Row,
+    TreeNode,
+)
+from essdesk.catalogue.schema import FTS_WEIGHTS, SCHEMA_VERSION
+from essdesk.catalogue.search import fts_query, query_words, snippet
+
+DIRECTORY_KINDS = ("actor", "scheme")
+SORT_COLUMNS = {
+    "title": "e.sort_title",
+    "kind": "e.kind",
+    "type": "e.sort_type",
+    "backer": "e.sort_backer",
+    "territories": "e.sort_territories",
+}
+_FACETS = (
+    ("kinds", "kind"),
+    ("actor_types", "actor_type"),
+    ("natures", "nature"),
+    ("levers", "lever"),
+    ("territories", "territory"),
+)
+_BM25 = "bm25(entries_fts, {}, {}, {})".format(*FTS_WEIGHTS)
+
+
+class CatalogueError(RuntimeError):
+    """The catalogue file is missing, damaged or of an unknown version (message in French)."""
+
+
+def _read_only_engine(path: Path) -> Engine:
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    return create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_size=2)
+
+
+class Catalogue:
+    """The read-only catalogue of the report."""
+
+    def __init__(self, engine: Engine, meta: dict[str, str]) -> None:
+        self._engine = engine
+        self.schema_version = int(meta["schema_version"])
+        self.version = meta["catalogue_version"]
+        self.sources_digest = meta.get("sources_digest", "")
+        self.source_title = meta.get("source_title", "")
+        self.source_kind = meta.get("source_kind", "")
+        self.source_date = meta.get("source_date", "")
+        self.source_author = meta.get("source_author", "")
+        self.source_url = meta.get("source_url", "")
+        self._titles: dict[str, tuple[str, str]] | None = None
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Catalogue:
+        path = path or paths.catalogue_path()
+        if not path.is_file():
+            raise CatalogueError(f"Catalogue introuvable : {path}")
+        engine = _read_only_engine(path)
+        try:
+            with engine.connect() as con:
+                rows = con.exec_driver_sql("SELECT name, value FROM meta").all()
+        except DBAPIError as exc:
+            engine.dispose()
+            raise CatalogueError(f"Catalogue illisible ou endommagé : {path} ({exc.orig})") from exc
+        meta = {name: value for name, value in rows}
+        version = int(meta.get("schema_version", "0") or 0)
+        if version != SCHEMA_VERSION:
+            engine.dispose()
+            raise CatalogueError(
+                f"Version de catalogue non prise en charge ({version}, attendue "
+                f"{SCHEMA_VERSION}) : {path}"
+            )
+        return cls(engine, meta)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Catalogue:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._engine.connect() as con:
+            return list(con.exec_driver_sql(sql, tuple(params)).all())
+
+    # ----------------------------------------------------------------- titles and keys
+    def _title_map(self) -> dict[str, tuple[str, str]]:
+        if self._titles is None:
+            rows = self._rows("SELECT key, kind, title FROM entries")
+            self._titles = {key: (kind, title) for key, kind, title in rows}
+        return self._titles
+
+    def title(self, key: str) -> str | None:
+        found = self._title_map().get(key)
+        return found[1] if found else None
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(self._title_map())
+
+    def __len__(self) -> int:
+        return len(self._title_map())
+
+    # ----------------------------------------------------------------- filters
+    @staticmethod
+    def _filter_sql(filters: Filters, skip: str = "") -> tuple[str, list[str]]:
+        sql, params = [], []
+        for attr, facet in _FACETS:
+            values = getattr(filters, attr)
+            if values and facet != skip:
+                marks = ",".join("?" * len(values))
+                sql.append(
+                    f" AND e.id IN (SELECT entry_id FROM facets WHERE facet = ? "
+                    f"AND value IN ({marks}))"
+                )
+                params += [facet, *values]
+        return "".join(sql), params
+
+    # ----------------------------------------------------------------- search
+    def search(self, text: str, filters: Filters | None = None, limit: int = 50) -> list[Hit]:
+        """Ranked hits for ``text`` (each word a prefix; titles and aliases first)."""
+        words = query_words(text)
+        if not words or limit <= 0:
+            return []
+        where, params = self._filter_sql(filters or Filters())
+        rows = self._rows(
+            f"SELECT e.key, e.kind, e.title, e.subtype_label, e.summary, e.text, e.facts,"
+            f" {_BM25} AS score FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid"
+            f" WHERE entries_fts MATCH ?{where} ORDER BY score LIMIT ?",
+            [fts_query(words), *params, int(limit)],
+        )
+        hits = []
+        for key, kind, title, subtype_label, summary, body, facts, score in rows:
+            snip, spans = _best_snippet([summary, body, *json.loads(facts)], words)
+            hits.append(Hit(key, kind, title, subtype_label, snip, spans, float(score)))
+        return hits
+
+    # ----------------------------------------------------------------- one entry
+    def entry(self, key: str) -> Entry | None:
+        rows = self._rows(
+            "SELECT key, kind, title, aliases, summary, text, facts, key_points, links,"
+            " sources, provenance, note, subtype, subtype_label, role, details, parent"
+            " FROM entries WHERE key = ?",
+            [key],
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        related = [
+            Related(dst, kind, title, rel, RELATION_LABELS[rel][0], True)
+            for rel, dst, kind, title in self._rows(
+                "SELECT r.rel, r.dst, e.kind, e.title FROM relations r"
+                " JOIN entries e ON e.key = r.dst WHERE r.src = ? ORDER BY r.rel, e.sort_title",
+                [key],
+            )
+        ]
+        related += [
+            Related(src, kind, title, rel, RELATION_LABELS[rel][1], False)
+            for rel, src, kind, title in self._rows(
+                "SELECT r.rel, r.src, e.kind, e.title FROM relations r"
+                " JOIN entries e ON e.key = r.src WHERE r.dst = ?"
+                " ORDER BY r.rel, e.kind, e.ord, e.sort_title",
+                [key],
+            )
+        ]
+        return Entry(
+            key=r[0],
+            kind=r[1],
+            title=r[2],
+            aliases=tuple(json.loads(r[3])),
+            summary=r[4],
+            text=r[5],
+            facts=tuple(json.loads(r[6])),
+            key_points=tuple(json.loads(r[7])),
+            links=tuple(Link(x["url"], x["label"]) for x in json.loads(r[8])),
+            sources=tuple(json.loads(r[9])),
+            provenance=r[10],
+            note=r[11],
+            subtype=r[12],
+            subtype_label=r[13],
+            role=r[14],
+            details=tuple((a, b) for a, b in json.loads(r[15])),
+            parent=r[16],
+            related=tuple(related),
+        )
+
+    # ----------------------------------------------------------------- directory
+    def directory(
+        self,
+        text: str = "",
+        filters: Filters | None = None,
+        sort: str = "title",
+        descending: bool = False,
+    ) -> list[Row]:
+        """Actors and schemes (unless ``filters.kinds`` says otherwise), sorted in SQL."""
+        filters = filters or Filters()
+        base, params = self._base_sql(text, filters)
+        order = SORT_COLUMNS.get(sort, "e.sort_title")
+        direction = "DESC" if descending else "ASC"
+        rows = self._rows(
+            "SELECT e.key, e.kind, e.title, e.subtype_label, e.backer, e.territories,"
+            f" e.sort_title FROM entries e WHERE {base}"
+            f" ORDER BY {order} {direction}, e.sort_title {direction}",
+            params,
+        )
+        return [Row(*r) for r in rows]
+
+    def _base_sql(self, text: str, filters: Filters, skip: str = "") -> tuple[str, list[str]]:
+        sql, params = "1", []
+        if not filters.kinds or skip == "kind":
+            sql += f" AND e.kind IN ({','.join('?' * len(DIRECTORY_KINDS))})"
+            params += list(DIRECTORY_KINDS)
+        words = query_words(text)
+        if words:
+            sql += " AND e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)"
+            params.append(fts_query(words))
+        elif text.strip():
+            sql += " AND 0"  # only separators typed: nothing can match
+        where, more = self._filter_sql(filters, skip=skip)
+        return sql + where, params + more
+
+    def facets(self, text: str = "", filters: Filters | None = None) -> dict[str, list[FacetValue]]:
+        """Counts per facet value, each facet counted under the other facets' filters."""
+        filters = filters or Filters()
+        labels = self._facet_labels()
+        out: dict[str, list[FacetValue]] = {}
+        for attr, facet in _FACETS:
+            base, params = self._base_sql(text, filters, skip=facet)
+            rows = self._rows(
+                "SELECT f.value, COUNT(*) FROM facets f JOIN entries e ON e.id = f.entry_id"
+                f" WHERE f.facet = ? AND {base} GROUP BY f.value",
+                [facet, *params],
+            )
+            values = [FacetValue(v, labels[facet].get(v, v), n) for v, n in rows]
+            if facet in ("lever", "territory"):
+                values.sort(key=lambda fv: fv.value)
+            else:
+                values.sort(key=lambda fv: fv.label)
+            out[attr] = values
+        return out
+
+    def _facet_labels(self) -> dict[str, dict[str, str]]:
+        titles = self._title_map()
+        return {
+            "kind": KIND_LABELS,
+            "actor_type": ACTOR_TYPE_LABELS,
+            "nature": NATURE_LABELS,
+            "lever": {
+                k: f"Levier {k.split(':')[1]} : {t}"
+                for k, (kind, t) in titles.items()
+                if kind == "lever"
+            },
+            "territory": {k: t for k, (kind, t) in titles.items() if kind == "territory"},
+        }
+
+    # ----------------------------------------------------------------- trees
+    def tree(self, name: Literal["sessions", "levers", "tools"]) -> list[TreeNode]:
+        if name == "sessions":
+            return self._session_tree()
+        if name == "levers":
+            return self._lever_tree()
+        if name == "tools":
+            return self._tools_tree()
+        raise ValueError(f"arbre inconnu : {name}")
+
+    def _session_tree(self) -> list[TreeNode]:
+        rows = self._rows(
+            "SELECT key, title, parent FROM entries WHERE kind = 'session' ORDER BY ord, id"
+        )
+        cited: dict[str, set[str]] = {}
+        for src, dst in self._rows(
+            "SELECT src, dst FROM relations WHERE rel IN ('mentioned_in', 'speaks_in', 'moderates')"
+        ):
+            cited.setdefault(dst, set()).add(src)
+
+        def build(parent: str) -> list[TreeNode]:
+            nodes = []
+            for key, title, par in rows:
+                if par == parent:
+                    children = tuple(build(key))
+                    keys = set(cited.get(key, ()))
+                    for child in _walk(children):
+                        keys |= cited.get(child.key, set())
+                    nodes.append(TreeNode(key, "session", title, len(keys), children))
+            return nodes
+
+        return build("")
+
+    def _linked(self, key: str, conn: Connection) -> list[tuple[str, str, str]]:
+        return list(
+            conn.exec_driver_sql(
+                "SELECT DISTINCT e.key, e.kind, e.title FROM relations r JOIN entries e"
+                " ON e.key = CASE WHEN r.src = ? THEN r.dst ELSE r.src END"
+                " WHERE (r.src = ? OR r.dst = ?) AND r.rel != 'part_of'"
+                " AND e.kind IN ('actor', 'scheme', 'term', 'territory')"
+                " ORDER BY e.kind, e.sort_title",
+                (key, key, key),
+            ).all()
+        )
+
+    def _lever_tree(self) -> list[TreeNode]:
+        nodes = []
+        with self._engine.connect() as con:
+            levers = con.exec_driver_sql(
+                "SELECT key, title FROM entries WHERE kind = 'lever' ORDER BY ord"
+            ).all()
+            for lkey, ltitle in levers:
+                tools = con.exec_driver_sql(
+                    "SELECT key, title, number FROM entries WHERE kind = 'tool' AND parent = ?"
+                    " ORDER BY ord",
+                    (lkey,),
+                ).all()
+                children, all_linked = [], set()
+                for tkey, ttitle, number in tools:
+                    linked = self._linked(tkey, con)
+                    all_linked |= {k for k, _, _ in linked}
+                    leaves = tuple(TreeNode(k, kd, t, 0) for k, kd, t in linked)
+                    children.append(
+                        TreeNode(tkey, "tool", f"{number} {ttitle}", len(leaves), leaves)
+                    )
+                direct = self._linked(lkey, con)
+                all_linked |= {k for k, _, _ in direct}
+                children += [TreeNode(k, kd, t, 0) for k, kd, t in direct]
+                title = f"{lkey.split(':')[1]}. {ltitle}"
+                nodes.append(TreeNode(lkey, "lever", title, len(all_linked), tuple(children)))
+        return nodes
+
+    def _tools_tree(self) -> list[TreeNode]:
+        rows = self._rows(
+            "SELECT subtype, key, title FROM entries WHERE kind = 'scheme' ORDER BY sort_title"
+        )
+        groups: dict[str, list[TreeNode]] = {}
+        for subtype, key, title in rows:
+            groups.setdefault(subtype, []).append(TreeNode(key, "scheme", title, 0))
+        return [
+            TreeNode(f"nature:{nature}", "group", label, len(groups[nature]), tuple(groups[nature]))
+            for nature, label in NATURE_LABELS.items()
+            if nature in groups
+        ]
+
+
+def _walk(nodes: Sequence[TreeNode]) -> list[TreeNode]:
+    out: list[TreeNode] = []
+    for n in nodes:
+        out.append(n)
+        out += _walk(n.children)
+    return out
+
+
+def _best_snippet(texts: list[str], words: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    first = ""
+    for text in texts:
+        if not text:
+            continue
+        first = first or text
+        snip, spans = snippet(text, words)
+        if spans:
+            return snip, spans
+    return snippet(first, words)

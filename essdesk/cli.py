@@ -1,0 +1,202 @@
+"""Command line: ``essdesk search/show/tree … [--json]``, a thin layer over the domain.
+
+Works without a display and never imports Qt. Exit codes: 0 ok, 1 error (message on stderr),
+2 bad usage (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from essdesk import __version__
+from essdesk.catalogue.records import KIND_LABELS, Entry, Filters, TreeNode
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _open_catalogue() -> Any:
+    from essdesk.catalogue.store import Catalogue
+
+    return Catalogue.open()
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open_catalogue() as cat:
+        hits = cat.search(args.query, Filters(kinds=tuple(args.kind or ())), limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "key": h.key,
+                    "kind": h.kind,
+                    "title": h.title,
+                    "type": h.subtype_label,
+                    "snippet": h.marked_snippet(),
+                    "score": round(h.score, 4),
+                }
+                for h in hits
+            ]
+        )
+        return 0
+    if not hits:
+        print("Aucun résultat.")
+    for i, h in enumerate(hits, start=1):
+        print(f"{i:>3}. {h.title}  [{KIND_LABELS[h.kind]}]  {h.key}")
+        print(f"     {h.marked_snippet()}")
+    return 0
+
+
+def entry_json(e: Entry) -> dict[str, Any]:
+    return {
+        "key": e.key,
+        "kind": e.kind,
+        "kind_label": e.kind_label,
+        "title": e.title,
+        "aliases": list(e.aliases),
+        "type": e.subtype_label,
+        "summary": e.summary,
+        "text": e.plain_text(),
+        "details": [{"label": a, "value": b} for a, b in e.details],
+        "facts": list(e.facts),
+        "key_points": list(e.key_points),
+        "links": [{"url": link.url, "label": link.label} for link in e.links],
+        "related": [
+            {
+                "key": r.key,
+                "kind": r.kind,
+                "title": r.title,
+                "relation": r.rel,
+                "label": r.label,
+                "direction": "out" if r.outgoing else "in",
+            }
+            for r in e.related
+        ],
+        "source": e.provenance,
+        "note": e.note,
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open_catalogue() as cat:
+        entry = cat.entry(args.key)
+    if entry is None:
+        print(f"essdesk: entrée inconnue : {args.key}", file=sys.stderr)
+        return 1
+    if args.json:
+        _print_json(entry_json(entry))
+        return 0
+    print(f"{entry.title}\n[{entry.kind_label}] {entry.key}")
+    if entry.aliases:
+        print("Aussi : " + ", ".join(entry.aliases))
+    print()
+    print(entry.plain_text())
+    if entry.links:
+        print("\nLiens (connexion nécessaire) :")
+        for link in entry.links:
+            print(f"  - {link.label} : {link.url}")
+    if entry.related:
+        print("\nLiens dans le catalogue :")
+        for r in entry.related:
+            print(f"  - {r.label} : {r.title} ({r.key})")
+    print(f"\n{entry.provenance}")
+    return 0
+
+
+def _tree_json(node: TreeNode) -> dict[str, Any]:
+    return {
+        "key": node.key,
+        "kind": node.kind,
+        "title": node.title,
+        "count": node.count,
+        "children": [_tree_json(c) for c in node.children],
+    }
+
+
+def cmd_tree(args: argparse.Namespace) -> int:
+    with _open_catalogue() as cat:
+        nodes = cat.tree(args.name)
+    if args.json:
+        _print_json([_tree_json(n) for n in nodes])
+        return 0
+
+    def show(node: TreeNode, depth: int) -> None:
+        count = f" ({node.count})" if node.count else ""
+        print(f"{'  ' * depth}{node.title}{count}  {node.key}")
+        for child in node.children:
+            show(child, depth + 1)
+
+    for node in nodes:
+        show(node, 0)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="essdesk",
+        description="L'ESS au cœur de la relance des territoires fragiles — outil hors ligne. "
+        "Sans commande : ouvre l'application.",
+    )
+    parser.add_argument("--version", action="version", version=f"essdesk {__version__}")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="vérifie catalogue, recherche, notes et interface, puis quitte",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    p = sub.add_parser("search", help="rechercher dans le catalogue")
+    p.add_argument("query", help="texte recherché (préfixes, sans accents possible)")
+    p.add_argument("--kind", action="append", choices=sorted(KIND_LABELS), help="type d'entrée")
+    p.add_argument("--limit", type=int, default=20, help="nombre de résultats (20)")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("show", help="afficher une entrée par sa clé")
+    p.add_argument("key", help="clé stable, par ex. scheme:dla")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("tree", help="afficher un arbre : sessions, leviers ou outils")
+    p.add_argument("name", choices=["sessions", "levers", "tools"])
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(func=cmd_tree)
+
+    try:
+        from essdesk import cli_notes
+    except ImportError:  # the notes layer is optional while it is being built
+        pass
+    else:
+        cli_notes.add_parsers(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a sub-command; returns the exit code. No sub-command: the desktop application."""
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.self_check:
+        from essdesk.selfcheck import run_self_check
+
+        return run_self_check()
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        from essdesk.app import run
+
+        return run(argv)
+    from essdesk.catalogue.store import CatalogueError
+
+    try:
+        return func(args)
+    except CatalogueError as exc:
+        print(f"essdesk: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. piped into head
+        return 0

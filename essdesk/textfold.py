@@ -1,0 +1,57 @@
+"""The one text normaliser, used for indexing and for queries alike (catalogue and notes).
+
+Folds case, accents, ligatures (œ→oe, æ→ae, which FTS5's ``remove_diacritics`` does not),
+typographic apostrophes and dashes, so that « Cœur », "coeur" and "COEUR" meet, as do
+"d’accès"/"d'acces" and "Pierre-Nadal"/"pierre nadal".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LIGATURES = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "oe",
+        "æ": "ae",
+        "Æ": "ae",
+        "ß": "ss",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+        "´": "'",
+    }
+)
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+# Anything that is not a letter or a digit separates words ("-" included: "co-construire"
+# must match "co construire" and "coconstruire" is not expected).
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, ligature-free text with punctuation kept as is."""
+    text = text.translate(_LIGATURES)
+    text = unicodedata.normalize("NFKD", text)
+    text = _COMBINING.sub("", text)
+    return text.lower()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``: the units that are indexed and searched.
+
+    Apostrophes split words ("l'ESS" gives "l" and "ess"), as do hyphens and every other
+    non-alphanumeric character, including characters outside Latin scripts (emoji, NUL).
+    """
+    return [w for w in _NON_WORD.split(fold(text)) if w]
+
+
+def index_text(text: str) -> str:
+    """The folded form stored in the full-text index: words joined by single spaces."""
+    return " ".join(words(text))
+
+
+def sort_key(text: str) -> str:
+    """French collation good enough for lists: é with e, Œ with Oe, case-insensitive."""
+    return " ".join(words(text))
