@@ -65,6 +65,12 @@ def build(src: Path, out: Path) -> int:
     """Build the catalogue from ``src`` into ``out``; returns the number of entries."""
     entries = load_sources(src)
     info = tomllib.loads((src / "catalogue.toml").read_text(encoding="utf-8"))
+    write_catalogue(entries, info, sources_digest(src), out)
+    return len(entries)
+
+
+def write_catalogue(entries: list[RawEntry], info: dict, digest: str, out: Path) -> None:
+    """Write validated entries to ``out`` (atomically). Also used for synthetic benchmarks."""
     by_key = {e.key: e for e in entries}
     edges = _expand_relations(entries)
 
@@ -110,7 +116,7 @@ def build(src: Path, out: Path) -> int:
             for name, value in (
                 ("schema_version", str(SCHEMA_VERSION)),
                 ("catalogue_version", info["version"]),
-                ("sources_digest", sources_digest(src)),
+                ("sources_digest", digest),
                 ("source_title", info["source"]["title"]),
                 ("source_kind", info["source"]["kind"]),
                 ("source_date", info["source"]["date"]),
@@ -131,7 +137,6 @@ def build(src: Path, out: Path) -> int:
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
-    return len(entries)
 
 
 def _insert_entry(

@@ -1,0 +1,108 @@
+"""Search latency: essdesk's search() against a bare FTS5 query on the same file, same run.
+
+Usage: python benchmarks/search.py [N_ENTRIES]   (default 100000)
+
+Prints median and p95 over a few hundred realistic queries (whole words, prefixes of 2–5
+letters, two-word queries, accent-free forms) on the real catalogue and on a synthetic one.
+The bare query is the floor: FTS5 MATCH + bm25 ordering + LIMIT, rowids only, on a raw sqlite3
+connection. Last line: ``search p95 essdesk=<ms> fts5=<ms> ratio=<x> entries=<n>``.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.synth import make_synthetic_catalogue, vocabulary  # noqa: E402
+from essdesk import textfold  # noqa: E402
+from essdesk.catalogue.schema import FTS_WEIGHTS  # noqa: E402
+from essdesk.catalogue.search import fts_query, query_words  # noqa: E402
+from essdesk.catalogue.store import Catalogue  # noqa: E402
+from essdesk.paths import catalogue_path  # noqa: E402
+
+LIMIT = 50
+BM25 = "bm25(entries_fts, {}, {}, {})".format(*FTS_WEIGHTS)
+
+
+def queries(n: int = 300, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    words = [w for w in vocabulary() if len(w) >= 4]
+    out = []
+    for i in range(n):
+        w = rng.choice(words)
+        match i % 4:
+            case 0:
+                out.append(w)
+            case 1:
+                out.append(w[: rng.randint(2, 5)])
+            case 2:
+                out.append(f"{w} {rng.choice(words)[:3]}")
+            case _:
+                out.append(textfold.fold(w).upper())
+    return out
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p * (len(values) - 1)))]
+
+
+def measure(path: Path, qs: list[str]) -> tuple[list[float], list[float]]:
+    bare = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    sql = (
+        f"SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY {BM25} LIMIT {LIMIT}"
+    )
+    ours, floor = [], []
+    with Catalogue.open(path) as cat:
+        for q in qs[:20]:  # warm both caches the same way
+            cat.search(q, limit=LIMIT)
+            bare.execute(sql, (fts_query(query_words(q)),)).fetchall()
+        for q in qs:
+            t0 = time.perf_counter()
+            cat.search(q, limit=LIMIT)
+            t1 = time.perf_counter()
+            bare.execute(sql, (fts_query(query_words(q)),)).fetchall()
+            t2 = time.perf_counter()
+            ours.append((t1 - t0) * 1000)
+            floor.append((t2 - t1) * 1000)
+    bare.close()
+    return ours, floor
+
+
+def report(label: str, ours: list[float], floor: list[float]) -> tuple[float, float]:
+    p95_o, p95_f = percentile(ours, 0.95), percentile(floor, 0.95)
+    print(
+        f"{label}: essdesk median={statistics.median(ours):.2f} ms p95={p95_o:.2f} ms | "
+        f"fts5 median={statistics.median(floor):.2f} ms p95={p95_f:.2f} ms | "
+        f"ratio p95={p95_o / p95_f:.2f}"
+    )
+    return p95_o, p95_f
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    qs = queries()
+    real = catalogue_path()
+    with Catalogue.open(real) as cat:
+        size = len(cat)
+    report(f"real catalogue ({size} entries)", *measure(real, qs))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synth.sqlite3"
+        t0 = time.perf_counter()
+        make_synthetic_catalogue(path, n)
+        print(f"synthetic catalogue of {n} entries built in {time.perf_counter() - t0:.1f} s")
+        ours, floor = measure(path, qs)
+        p95_o, p95_f = report(f"synthetic ({n} entries)", ours, floor)
+    print(f"search p95 essdesk={p95_o:.2f} fts5={p95_f:.2f} ratio={p95_o / p95_f:.2f} entries={n}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
