@@ -1,0 +1,122 @@
+"""Errors of the notes layer, each carrying the French sentence the user sees.
+
+The UI and the CLI show ``err.message`` as is; ``str(err)`` adds an English technical detail
+for logs and bug reports. A save that fails raises a :class:`NotesWriteError` (or a subclass)
+so the caller keeps the text and retries: the notes layer never drops user text silently.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlalchemy.exc
+
+
+class NotesError(Exception):
+    """Base class: ``message`` is French, for the user; ``detail`` is English, for logs."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(f"{message} [{detail}]" if detail else message)
+        self.message = message
+        self.detail = detail
+
+
+class NotesInputError(NotesError, ValueError):
+    """A request that cannot be honoured as asked: unknown territory, taken name, bad status."""
+
+
+class NewerSchemaError(NotesError):
+    """The notes file was written by a newer essdesk; it is refused and left untouched."""
+
+    def __init__(self, path: Path | str, found: int, known: int) -> None:
+        super().__init__(
+            f"Ce fichier de notes a été créé par une version plus récente d'essdesk "
+            f"(schéma {found}, cette version connaît le schéma {known}). "
+            f"Il n'a pas été modifié : mettez essdesk à jour pour l'ouvrir. Fichier : {path}",
+            f"notes database schema {found} is newer than supported {known}; left untouched",
+        )
+        self.path = Path(path)
+        self.found = found
+        self.known = known
+
+
+class NotesDamagedError(NotesError):
+    """The database turned out to be corrupt while in use (restart to run the recovery)."""
+
+
+class NotesWriteError(NotesError):
+    """A write did not happen (disk full, I/O error, read-only file); the text is not saved."""
+
+
+class NotesLockedError(NotesWriteError):
+    """Another program holds the notes database longer than the busy timeout."""
+
+
+class NotesReadOnlyError(NotesWriteError):
+    """The data folder (or the notes file) cannot be written."""
+
+
+# SQLite primary result codes (https://www.sqlite.org/rescode.html).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """Primary SQLite result code of a driver or SQLAlchemy exception, if there is one."""
+    if isinstance(exc, sqlalchemy.exc.DBAPIError):
+        exc = exc.orig  # type: ignore[assignment]
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def locked_error(detail: str = "") -> NotesLockedError:
+    return NotesLockedError(
+        "Le fichier de notes est occupé par un autre programme (une autre fenêtre d'essdesk ?). "
+        "Rien n'a été perdu ni déplacé : le texte reste affiché et sera enregistré dès que "
+        "possible. Si cela dure, fermez l'autre fenêtre d'essdesk.",
+        detail or "database is locked",
+    )
+
+
+def translate(exc: BaseException, action: str = "enregistrer") -> NotesError:
+    """Map a driver error to the notes error the user can act on.
+
+    ``action`` is the French verb of what failed ("enregistrer", "ouvrir"...).
+    """
+    code = sqlite_code(exc)
+    detail = str(getattr(exc, "orig", exc))
+    keep = " Le texte n'est pas perdu : il reste affiché." if action == "enregistrer" else ""
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return locked_error(detail)
+    if code == SQLITE_FULL:
+        return NotesWriteError(
+            f"Impossible d'{action} : le disque est plein.{keep} Libérez de la place puis "
+            "réessayez.",
+            detail,
+        )
+    if code in (SQLITE_READONLY, SQLITE_CANTOPEN):
+        return NotesReadOnlyError(
+            f"Impossible d'{action} : le dossier des notes est en lecture seule ou "
+            f"inaccessible.{keep}",
+            detail,
+        )
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return NotesDamagedError(
+            "Le fichier de notes semble endommagé. Redémarrez essdesk : il le mettra de côté "
+            "et restaurera la dernière sauvegarde.",
+            detail,
+        )
+    return NotesWriteError(
+        f"Impossible d'{action} : erreur de lecture ou d'écriture du fichier de notes.{keep}",
+        detail,
+    )
+
+
+def is_driver_error(exc: BaseException) -> bool:
+    """True for errors coming from SQLite itself (not programming errors of ours)."""
+    return isinstance(exc, sqlite3.Error | sqlalchemy.exc.OperationalError) or (
+        isinstance(exc, sqlalchemy.exc.DBAPIError)
+        and isinstance(exc.orig, sqlite3.OperationalError | sqlite3.DatabaseError)
+        and not isinstance(exc.orig, sqlite3.IntegrityError)
+    )

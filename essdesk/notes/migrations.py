@@ -1,0 +1,129 @@
+"""Ordered schema steps for the notes database, keyed on ``PRAGMA user_version``.
+
+Step *n* brings a file from version *n - 1* to *n*. Steps are frozen once released: a change
+to the schema is a new step appended to :data:`STEPS`, plus a fixture file of the released
+version in ``tests/notes/fixtures`` (see ``make_fixtures.py`` there). Each step runs in one
+transaction (``BEGIN IMMEDIATE``, thanks to the engine's transactional DDL recipe) together
+with the ``user_version`` bump, so a failing step leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine
+
+from essdesk.notes.errors import NewerSchemaError
+from essdesk.notes.schema import APPLICATION_ID, STATUSES
+
+Step = Callable[[Connection], None]
+
+_STATUS_CHECK = ", ".join(f"'{key}'" for key in STATUSES)
+
+_V1 = [
+    f"PRAGMA application_id = {APPLICATION_ID}",
+    """CREATE TABLE territories (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        types TEXT NOT NULL DEFAULT '',
+        commune TEXT NOT NULL DEFAULT '',
+        code TEXT NOT NULL DEFAULT '',
+        initials TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        deleted_at TEXT
+    )""",
+    # Names are unique among live profiles only: a deleted "Creuse" may be recreated.
+    """CREATE UNIQUE INDEX territories_live_name
+        ON territories (name COLLATE NOCASE) WHERE deleted_at IS NULL""",
+    """CREATE TABLE notes (
+        uuid TEXT PRIMARY KEY,
+        entry_key TEXT NOT NULL,
+        territory_uuid TEXT NOT NULL REFERENCES territories (uuid),
+        text TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        deleted_at TEXT,
+        entry_title TEXT NOT NULL DEFAULT '',
+        conflict_of TEXT
+    )""",
+    # "The note of this entry for this territory": at most one live, non-conflict note.
+    """CREATE UNIQUE INDEX notes_one_per_entry
+        ON notes (entry_key, territory_uuid) WHERE deleted_at IS NULL AND conflict_of IS NULL""",
+    "CREATE INDEX notes_by_territory ON notes (territory_uuid, deleted_at)",
+    """CREATE TABLE note_versions (
+        id INTEGER PRIMARY KEY,
+        note_uuid TEXT NOT NULL REFERENCES notes (uuid) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX note_versions_by_note ON note_versions (note_uuid, id)",
+    f"""CREATE TABLE statuses (
+        entry_key TEXT NOT NULL,
+        territory_uuid TEXT NOT NULL REFERENCES territories (uuid),
+        status TEXT NOT NULL CHECK (status IN ({_STATUS_CHECK})),
+        date TEXT,
+        contact TEXT NOT NULL DEFAULT '',
+        updated TEXT NOT NULL,
+        PRIMARY KEY (entry_key, territory_uuid)
+    )""",
+    # Folded text (textfold.index_text) so that œ/æ, accents and apostrophes match as in the
+    # catalogue; unicode61 only splits on the spaces index_text leaves.
+    """CREATE VIRTUAL TABLE notes_fts USING fts5 (
+        note_uuid UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+]
+
+
+def _v1(conn: Connection) -> None:
+    """Initial schema: territories, notes, versions, statuses and the notes search index."""
+    for statement in _V1:
+        conn.exec_driver_sql(statement)
+
+
+STEPS: tuple[Step, ...] = (_v1,)
+SCHEMA_VERSION = len(STEPS)
+
+
+def read_version(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def check_not_newer(version: int, path: Path | str, steps: Sequence[Step] = STEPS) -> None:
+    if version > len(steps):
+        raise NewerSchemaError(path, version, len(steps))
+
+
+def migrate(
+    engine: Engine,
+    steps: Sequence[Step] = STEPS,
+    before_upgrade: Callable[[int], None] | None = None,
+) -> int:
+    """Apply the missing steps; return the version the file is at afterwards.
+
+    ``before_upgrade(from_version)`` runs once before an existing (non-empty) file is changed:
+    the caller makes its verified backup there, and an exception from it stops the upgrade.
+    The version is read again inside each step's write transaction, so two instances
+    starting together do not apply a step twice.
+    """
+    path = engine.url.database or ""
+    with engine.connect() as conn:
+        start = read_version(conn)
+    check_not_newer(start, path, steps)
+    if start == len(steps):
+        return start
+    if start > 0 and before_upgrade is not None:
+        before_upgrade(start)
+    for number, step in enumerate(steps, start=1):
+        with engine.connect() as conn:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                current = read_version(conn)
+                check_not_newer(current, path, steps)
+                if current >= number:
+                    continue
+                step(conn)
+                conn.exec_driver_sql(f"PRAGMA user_version = {number}")
+    return len(steps)

@@ -1,0 +1,109 @@
+"""Plain frozen records returned by :class:`essdesk.notes.store.NotesStore`.
+
+They cross thread boundaries and live in Qt models, so they are immutable and hold no
+database handle (never ORM objects).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from essdesk.notes.schema import STATUSES
+
+
+@dataclass(frozen=True)
+class Territory:
+    """A territory profile: notes, statuses and counts are scoped by it."""
+
+    uuid: str
+    name: str
+    types: tuple[str, ...]  # catalogue keys, e.g. ("territory:zrr", "territory:montagne")
+    commune: str
+    code: str
+    initials: str
+    created: datetime
+    deleted_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """The note of one entry for one territory (or a conflict copy kept beside it)."""
+
+    uuid: str
+    entry_key: str
+    territory_uuid: str
+    text: str
+    created: datetime
+    updated: datetime
+    entry_title: str  # the entry's title when last written: shown for orphans
+    deleted_at: datetime | None = None
+    conflict_of: str | None = None  # uuid of the note this one conflicts with
+    status: str | None = None  # follow-up status key of (entry, territory), when joined
+    territory_name: str = ""
+
+
+@dataclass(frozen=True)
+class NoteVersion:
+    """One step of a note's history; typing within a minute is coalesced into one version."""
+
+    id: int
+    note_uuid: str
+    text: str
+    started_at: datetime
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class Status:
+    """Follow-up of one entry for one territory."""
+
+    entry_key: str
+    territory_uuid: str
+    status: str  # a key of schema.STATUSES
+    date: str | None  # ISO date (YYYY-MM-DD) chosen by the user
+    contact: str
+    updated: datetime
+
+    @property
+    def label(self) -> str:
+        return STATUSES[self.status]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A note found by words; ``highlights`` are (start, end) offsets into ``snippet``."""
+
+    note: Note
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file, made with SQLite's online backup API and verified."""
+
+    path: Path
+    created: datetime  # local time, from the file name
+    reason: str  # "quotidienne", "avant-migration-v1", "avant-import", "manuelle"...
+    size: int
+
+    @property
+    def label(self) -> str:
+        """French line for the "Restaurer une sauvegarde…" list."""
+        return f"{self.created:%d/%m/%Y %H:%M:%S} — {self.reason.replace('-', ' ')}"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Outcome of ``PRAGMA integrity_check`` (and the foreign-key check)."""
+
+    ok: bool
+    messages: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        if self.ok:
+            return "Le fichier de notes est intact (vérification complète réussie)."
+        return "Le fichier de notes présente des erreurs : " + "; ".join(self.messages[:5])

@@ -1,0 +1,224 @@
+"""Open the notes database the safe way: check it, set a damaged file aside, restore, migrate.
+
+This is the single entry point of the app and of the CLI (``open_notes``). What it promises:
+
+* a corrupt, truncated, non-SQLite or foreign file never stops essdesk: it is *renamed*
+  (never deleted) to ``notes.sqlite3.damaged-YYYYMMDD-HHMMSS``, the newest backup that
+  verifies is restored (or an empty database is created), and a :class:`RecoveryReport`
+  tells the user what happened and where the damaged file is;
+* a file from a newer essdesk is refused (:class:`NewerSchemaError`) and left untouched;
+* a file locked by another program raises :class:`NotesLockedError`; nothing is moved;
+* a read-only data folder raises :class:`NotesReadOnlyError`;
+* an existing file is backed up (verified) before any migration, and once a day.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy.exc
+
+from essdesk import paths
+from essdesk.notes import backups
+from essdesk.notes.errors import (
+    SQLITE_BUSY,
+    SQLITE_CANTOPEN,
+    SQLITE_CORRUPT,
+    SQLITE_LOCKED,
+    SQLITE_NOTADB,
+    SQLITE_READONLY,
+    NotesError,
+    NotesReadOnlyError,
+    locked_error,
+    sqlite_code,
+    translate,
+)
+from essdesk.notes.migrations import SCHEMA_VERSION, check_not_newer, migrate
+from essdesk.notes.records import Backup
+from essdesk.notes.schema import APPLICATION_ID, DEFAULT_BUSY_TIMEOUT, make_engine
+from essdesk.notes.store import NotesStore
+
+log = logging.getLogger(__name__)
+
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class RecoveryReport:
+    """What the recovery did, for a dialog at start or a line on the CLI's stderr."""
+
+    original: Path
+    damaged_path: Path  # where the unreadable file now is (nothing was deleted)
+    problem: str  # "damaged", "foreign" (valid SQLite, not ours) or "empty"
+    detail: str  # technical reason, English
+    restored_from: Backup | None  # None: an empty notes database was created
+
+    @property
+    def message(self) -> str:
+        what = {
+            "damaged": "était endommagé ou illisible",
+            "foreign": "n'est pas un fichier de notes essdesk",
+            "empty": "était vide alors que des sauvegardes existent",
+        }[self.problem]
+        lines = [
+            f"Le fichier de notes {self.original} {what}.",
+            f"Il a été mis de côté, sans rien effacer, sous le nom : {self.damaged_path}",
+        ]
+        if self.restored_from is not None:
+            lines.append(
+                f"La sauvegarde du {self.restored_from.created:%d/%m/%Y à %H:%M} a été "
+                "restaurée ; les notes écrites depuis ne sont que dans le fichier mis de côté."
+            )
+        else:
+            lines.append(
+                "Aucune sauvegarde n'était disponible : un carnet de notes vide a été créé."
+            )
+        return "\n".join(lines)
+
+
+def _readonly(folder: Path, exc: OSError) -> NotesReadOnlyError:
+    return NotesReadOnlyError(
+        f"Le dossier des notes ({folder}) n'est pas accessible en écriture : essdesk ne peut "
+        "pas y enregistrer vos notes. Vérifiez les droits du dossier ou choisissez un autre "
+        "dossier (variable ESSDESK_HOME).",
+        f"{type(exc).__name__}: {exc}",
+    )
+
+
+def _check_writable(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise _readonly(folder, exc) from exc
+
+
+def inspect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> tuple[str, str]:
+    """Classify the notes file: ("missing"|"empty"|"ours"|"damaged"|"foreign", detail).
+
+    Raises NotesLockedError / NotesReadOnlyError / NewerSchemaError: those are not damage.
+    """
+    if not path.exists():
+        return "missing", ""
+    if path.is_file() and path.stat().st_size == 0:
+        return "empty", "zero-byte file"
+    try:
+        conn = sqlite3.connect(path, timeout=busy_timeout)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        code = sqlite_code(exc)
+        if code in (SQLITE_BUSY, SQLITE_LOCKED):
+            raise locked_error(str(exc)) from exc
+        if code in (SQLITE_READONLY, SQLITE_CANTOPEN):
+            raise _readonly(path.parent, OSError(str(exc))) from exc
+        if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+            return "damaged", str(exc)
+        raise translate(exc, "ouvrir le fichier de notes") from exc
+    if rows != ["ok"]:
+        return "damaged", "quick_check: " + "; ".join(rows[:5])
+    if app_id == APPLICATION_ID:
+        check_not_newer(version, path)
+        return "ours", ""
+    if app_id == 0 and version == 0 and objects == 0:
+        return "empty", "SQLite file without tables"
+    return "foreign", f"application_id={app_id:#x} user_version={version} objects={objects}"
+
+
+def move_aside(path: Path, now: datetime) -> Path:
+    """Rename the file (and its -wal/-shm/-journal) to a dated name; return the new path."""
+    base = f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}"
+    dest = path.with_name(base)
+    n = 2
+    while dest.exists():
+        dest = path.with_name(f"{base}-{n}")
+        n += 1
+    os.replace(path, dest)
+    for suffix in _SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{dest}{suffix}"))
+    return dest
+
+
+def open_notes(
+    path: Path | str | None = None,
+    *,
+    backups_dir: Path | str | None = None,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    clock: Callable[[], datetime] | None = None,
+) -> tuple[NotesStore, RecoveryReport | None]:
+    """Open (creating, recovering or migrating as needed) the notes database.
+
+    Defaults come from :mod:`essdesk.paths` (so ``ESSDESK_HOME`` is honoured).
+    """
+    db = Path(path) if path is not None else paths.notes_path()
+    bdir = Path(backups_dir) if backups_dir is not None else db.parent / "backups"
+    if path is None and backups_dir is None:
+        bdir = paths.backups_dir()
+    clock = clock or (lambda: datetime.now(UTC))
+    local_now = clock().astimezone().replace(tzinfo=None)
+    _check_writable(db.parent)
+
+    report: RecoveryReport | None = None
+    state, detail = inspect(db, busy_timeout)
+    if state == "empty" and not backups.list_backups(bdir):
+        state = "missing"  # nothing to lose, nothing to restore: just initialise it
+    if state in ("damaged", "foreign", "empty"):
+        damaged = move_aside(db, local_now)
+        restored = backups.newest_good_backup(bdir)
+        if restored is not None:
+            backups.copy_database(restored.path, db, busy_timeout)
+        report = RecoveryReport(db, damaged, state, detail, restored)
+        log.warning("notes database recovered: %s", report.message)
+    existed = state == "ours" or (report is not None and report.restored_from is not None)
+
+    engine = make_engine(db, busy_timeout)
+    try:
+        raw = engine.raw_connection()  # outside any transaction: WAL cannot be set inside
+        try:
+            cur = raw.cursor()
+            if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cur.execute("PRAGMA journal_mode = WAL")
+            cur.close()
+        finally:
+            raw.close()
+        migrate(
+            engine,
+            before_upgrade=lambda version: backups.make_backup(
+                db, bdir, f"avant-migration-v{version}", now=local_now
+            ),
+        )
+    except NotesError:
+        engine.dispose()
+        raise
+    except (sqlite3.Error, sqlalchemy.exc.DBAPIError) as exc:
+        engine.dispose()
+        raise translate(exc, "ouvrir le fichier de notes") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+
+    store = NotesStore(engine, db, bdir, clock=clock, busy_timeout=busy_timeout)
+    if existed and not backups.has_backup_on(bdir, local_now.date()):
+        try:
+            backups.make_backup(db, bdir, "quotidienne", now=local_now)
+        except NotesError as exc:  # a missed daily backup must not keep the user from working
+            log.warning("daily backup failed: %s", exc)
+    return store, report
+
+
+__all__ = ["SCHEMA_VERSION", "RecoveryReport", "inspect", "move_aside", "open_notes"]

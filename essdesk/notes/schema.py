@@ -1,0 +1,131 @@
+"""The notes database: tables (latest schema), status vocabulary and the engine factory.
+
+The tables below describe the *current* schema and are what queries use. The DDL that creates
+them lives in :mod:`essdesk.notes.migrations`, frozen step by step, so that an old file is
+upgraded by the same statements that created newer ones.
+
+Timestamps are stored as ISO 8601 UTC text with microseconds ("2024-05-01T09:30:00.000000+00:00"):
+they sort as text, survive export to other tools, and read back into aware datetimes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import (
+    Column,
+    Engine,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.pool import ConnectionPoolEntry
+
+APPLICATION_ID = 0x45535344  # "ESSD": marks a SQLite file as an essdesk notes database
+DEFAULT_BUSY_TIMEOUT = 5.0  # seconds another instance may hold the write lock before we give up
+
+STATUSES: dict[str, str] = {
+    "a-explorer": "à explorer",
+    "contacte": "contacté",
+    "en-cours": "en cours",
+    "mobilise": "mobilisé",
+    "ecarte": "écarté",
+}
+"""Follow-up statuses, stable key → French label, in the order of the follow-up."""
+
+metadata = MetaData()
+
+territories = Table(
+    "territories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("types", Text, nullable=False, default=""),
+    Column("commune", Text, nullable=False, default=""),
+    Column("code", Text, nullable=False, default=""),
+    Column("initials", Text, nullable=False, default=""),
+    Column("created", Text, nullable=False),
+    Column("deleted_at", Text),
+)
+
+notes = Table(
+    "notes",
+    metadata,
+    Column("uuid", Text, primary_key=True),
+    Column("entry_key", Text, nullable=False),
+    Column("territory_uuid", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created", Text, nullable=False),
+    Column("updated", Text, nullable=False),
+    Column("deleted_at", Text),
+    Column("entry_title", Text, nullable=False, default=""),
+    Column("conflict_of", Text),
+)
+
+note_versions = Table(
+    "note_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("note_uuid", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("started_at", Text, nullable=False),
+    Column("saved_at", Text, nullable=False),
+)
+
+statuses = Table(
+    "statuses",
+    metadata,
+    Column("entry_key", Text, primary_key=True),
+    Column("territory_uuid", Text, primary_key=True),
+    Column("status", Text, nullable=False),
+    Column("date", Text),
+    Column("contact", Text, nullable=False, default=""),
+    Column("updated", Text, nullable=False),
+)
+
+notes_fts = Table(
+    "notes_fts",
+    metadata,
+    Column("note_uuid", Text),
+    Column("body", Text),
+)
+"""FTS5 table (unicode61) over ``textfold.index_text(note.text)``, kept in sync by the store."""
+
+
+def make_engine(path: Path | str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Engine:
+    """An engine on the notes file with SQLAlchemy's pysqlite "transactional DDL" recipe.
+
+    The stdlib driver opens transactions on its own and commits before DDL, which would make a
+    migration step half-applied on failure. Turning its handling off (``isolation_level=None``)
+    and emitting ``BEGIN`` ourselves makes every ``engine.begin()`` one real SQLite transaction,
+    DDL included. A connection can ask for ``BEGIN IMMEDIATE`` with the execution option
+    ``sqlite_begin="IMMEDIATE"``: writers take the lock up front and wait ``busy_timeout``
+    instead of failing on a read-to-write upgrade when another instance writes.
+    """
+    engine = create_engine(
+        f"sqlite+pysqlite:///{Path(path)}",
+        connect_args={"timeout": busy_timeout},
+    )
+    timeout_ms = int(busy_timeout * 1000)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+        dbapi_conn.isolation_level = None  # type: ignore[attr-defined]
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        # FULL: a note acknowledged as saved survives a power cut too, not only a killed process.
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
