@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synth import make_synthetic_catalogue, vocabulary  # noqa: E402
-from essdesk import textfold  # noqa: E402
-from essdesk.catalogue.schema import FTS_WEIGHTS  # noqa: E402
-from essdesk.catalogue.search import fts_query, query_words  # noqa: E402
-from essdesk.catalogue.store import Catalogue  # noqa: E402
-from essdesk.paths import catalogue_path  # noqa: E402
+from benchmarks.synth import make_synthetic_catalogue, vocabulary
+from essdesk import textfold
+from essdesk.catalogue.schema import FTS_WEIGHTS
+from essdesk.catalogue.search import fts_query, query_words
+from essdesk.catalogue.store import Catalogue
+from essdesk.paths import catalogue_path
 
 LIMIT = 50
 BM25 = "bm25(entries_fts, {}, {}, {})".format(*FTS_WEIGHTS)
