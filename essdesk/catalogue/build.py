@@ -43,6 +43,26 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+# A fact may be written from either side ("X operated_by Y" in one file, "Y operates X" in
+# another): passive forms are stored in their active form, symmetric ones in key order, so
+# the same fact is one edge and is not shown twice.
+_ACTIVE = {
+    "backed_by": "backs",
+    "operated_by": "operates",
+    "authored_by": "authored",
+    "supported_by": "supports",
+}
+_SYMMETRIC = {"partner_of", "related_to"}
+
+
+def _edge(src: str, rel: str, dst: str) -> tuple[str, str, str]:
+    if rel in _ACTIVE:
+        return dst, _ACTIVE[rel], src
+    if rel in _SYMMETRIC and dst < src:
+        return dst, rel, src
+    return src, rel, dst
+
+
 def _expand_relations(entries: list[RawEntry]) -> list[tuple[str, str, str]]:
     """Directed edges (src, rel, dst), deduplicated, in a stable order."""
     edges: list[tuple[str, str, str]] = []
@@ -51,7 +71,7 @@ def _expand_relations(entries: list[RawEntry]) -> list[tuple[str, str, str]]:
             if rel.startswith("~"):  # declared on the session: actor -> session
                 edges.append((target, rel[1:], e.key))
             else:
-                edges.append((e.key, rel, target))
+                edges.append(_edge(e.key, rel, target))
         parent = e.fields.get("parent")
         if parent:
             edges.append((e.key, "part_of", parent))
@@ -89,8 +109,6 @@ def write_catalogue(entries: list[RawEntry], info: dict, digest: str, out: Path)
                 levers[a].add(lever_of[b])
         if rel == "targets" and d.startswith("territory:"):
             territories[s].add(d)
-        if rel in ("backed_by", "operated_by") and by_key[d].kind == "actor":
-            backers[s].append(by_key[d].fields["title"])
         if rel in ("backs", "operates") and by_key[s].kind == "actor":
             backers[d].append(by_key[s].fields["title"])
     for e in entries:
