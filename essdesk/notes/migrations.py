@@ -91,14 +91,15 @@ def read_version(conn: Connection) -> int:
     return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
 
 
-def check_not_newer(version: int, path: Path | str, steps: Sequence[Step] = STEPS) -> None:
-    if version > len(steps):
-        raise NewerSchemaError(path, version, len(steps))
+def check_not_newer(version: int, path: Path | str, steps: Sequence[Step] | None = None) -> None:
+    known = len(STEPS if steps is None else steps)
+    if version > known:
+        raise NewerSchemaError(path, version, known)
 
 
 def migrate(
     engine: Engine,
-    steps: Sequence[Step] = STEPS,
+    steps: Sequence[Step] | None = None,
     before_upgrade: Callable[[int], None] | None = None,
 ) -> int:
     """Apply the missing steps; return the version the file is at afterwards.
@@ -108,6 +109,7 @@ def migrate(
     The version is read again inside each step's write transaction, so two instances
     starting together do not apply a step twice.
     """
+    steps = STEPS if steps is None else steps
     path = engine.url.database or ""
     with engine.connect() as conn:
         start = read_version(conn)

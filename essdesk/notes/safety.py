@@ -40,7 +40,7 @@ from essdesk.notes.errors import (
     sqlite_code,
     translate,
 )
-from essdesk.notes.migrations import SCHEMA_VERSION, check_not_newer, migrate
+from essdesk.notes.migrations import check_not_newer, migrate
 from essdesk.notes.records import Backup
 from essdesk.notes.schema import APPLICATION_ID, DEFAULT_BUSY_TIMEOUT, make_engine
 from essdesk.notes.store import NotesStore
@@ -221,4 +221,4 @@ def open_notes(
     return store, report
 
 
-__all__ = ["SCHEMA_VERSION", "RecoveryReport", "inspect", "move_aside", "open_notes"]
+__all__ = ["RecoveryReport", "inspect", "move_aside", "open_notes"]

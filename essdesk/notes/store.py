@@ -11,6 +11,7 @@ the text and retries.
 from __future__ import annotations
 
 import re
+import sqlite3
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, sele
 from essdesk import paths, textfold
 from essdesk.notes import backups
 from essdesk.notes.errors import NotesError, NotesInputError, translate
-from essdesk.notes.migrations import migrate
+from essdesk.notes.migrations import check_not_newer, migrate
 from essdesk.notes.records import (
     Backup,
     CheckResult,
@@ -841,6 +842,10 @@ class NotesStore:
                 "rien n'a été restauré.",
                 problem,
             )
+        with sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True) as probe:
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+        probe.close()
+        check_not_newer(version, source)
         safety_copy = self.make_backup("avant-restauration")
         self.engine.dispose()
         backups.restore_into(source, self.path, self._busy_timeout)
