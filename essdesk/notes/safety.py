@@ -110,6 +110,12 @@ def inspect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> tuple[str
         return "missing", ""
     if path.is_file() and path.stat().st_size == 0:
         return "empty", "zero-byte file"
+    # Not even a SQLite header: say so without letting SQLite open it, since SQLite would
+    # treat a -wal/-journal beside it as its own (and may delete it on close).
+    with path.open("rb") as head:
+        header = head.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return "damaged", "not a SQLite file (bad header)"
     try:
         conn = sqlite3.connect(path, timeout=busy_timeout)
         try:
