@@ -1,0 +1,243 @@
+"""CLI commands of the notes: ``territories``, ``notes list|add``, ``backup``, ``check``.
+
+Registered on the main parser by :func:`add_parsers`. Every command opens the notes database
+through :func:`essdesk.notes.open_notes`, so a damaged file is set aside and reported on
+stderr exactly as the app would. Handlers return the exit code: 0 ok, 1 error with a French
+message on stderr (never a traceback); argparse itself exits 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from essdesk.notes import STATUSES, NotesError, NotesStore, Territory, open_notes
+from essdesk.notes.records import Note
+from essdesk.notes.store import territory_type_key
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _err(message: str) -> None:
+    print(f"essdesk: {message}", file=sys.stderr)
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler:
+    """Open (with recovery) around ``body``; turn every failure into a message and exit 1."""
+
+    def handler(args: argparse.Namespace) -> int:
+        try:
+            store, report = open_notes()
+        except NotesError as exc:
+            _err(exc.message)
+            return 1
+        except Exception as exc:  # never a traceback for the user
+            _err(f"impossible d'ouvrir les notes : {exc}")
+            return 1
+        if report is not None:
+            _err("récupération des notes —\n" + report.message)
+        try:
+            with store:
+                return body(store, args)
+        except NotesError as exc:
+            _err(exc.message)
+            return 1
+        except BrokenPipeError:
+            return 0
+        except Exception as exc:
+            _err(f"erreur inattendue : {type(exc).__name__}: {exc}")
+            return 1
+
+    handler.__name__ = body.__name__
+    handler.__doc__ = body.__doc__
+    return handler
+
+
+def _type_label(key: str) -> str:
+    short = key.removeprefix("territory:")
+    return short.upper() if short in ("zrr", "qpv", "drom") else short
+
+
+def _territory_json(t: Territory, count: int) -> dict[str, Any]:
+    return {
+        "uuid": t.uuid,
+        "name": t.name,
+        "types": list(t.types),
+        "commune": t.commune,
+        "code": t.code,
+        "initials": t.initials,
+        "created": t.created.isoformat(),
+        "notes": count,
+    }
+
+
+def _note_json(n: Note) -> dict[str, Any]:
+    return {
+        "uuid": n.uuid,
+        "key": n.entry_key,
+        "title": n.entry_title,
+        "territory": n.territory_name,
+        "territory_uuid": n.territory_uuid,
+        "text": n.text,
+        "status": n.status,
+        "status_label": STATUSES[n.status] if n.status else None,
+        "created": n.created.isoformat(),
+        "updated": n.updated.isoformat(),
+        "conflict_of": n.conflict_of,
+    }
+
+
+def _territories_list(store: NotesStore, args: argparse.Namespace) -> int:
+    """List the territory profiles."""
+    rows = [(t, len(store.notes_for_territory(t))) for t in store.territories()]
+    if args.json:
+        _print_json([_territory_json(t, count) for t, count in rows])
+        return 0
+    if not rows:
+        print("Aucun territoire. Créez-en un : essdesk territories add NOM --types ZRR,QPV")
+    for t, count in rows:
+        types = ", ".join(_type_label(k) for k in t.types) or "aucun type"
+        where = f" — {t.commune}" if t.commune else ""
+        print(f"{t.name}{where}  [{types}]  {count} note(s)")
+    return 0
+
+
+def _territories_add(store: NotesStore, args: argparse.Namespace) -> int:
+    """Create a territory profile."""
+    types = [territory_type_key(t) for t in (args.types or "").split(",") if t.strip()]
+    t = store.add_territory(
+        args.name,
+        types,
+        commune=args.commune or "",
+        code=args.code or "",
+        initials=args.initials or "",
+    )
+    if args.json:
+        _print_json(_territory_json(t, 0))
+    else:
+        print(f"Territoire créé : {t.name} ({', '.join(t.types) or 'aucun type'})")
+    return 0
+
+
+def _notes_list(store: NotesStore, args: argparse.Namespace) -> int:
+    """List live notes, of one territory or of all."""
+    if args.territory:
+        found = store.notes_for_territory(store.territory_by_name(args.territory), args.sort)
+    else:
+        found = store.all_notes()
+    if args.json:
+        _print_json([_note_json(n) for n in found])
+        return 0
+    if not found:
+        print("Aucune note.")
+    for n in found:
+        status = f" ({STATUSES[n.status]})" if n.status else ""
+        title = f" — {n.entry_title}" if n.entry_title else ""
+        print(f"[{n.territory_name}] {n.entry_key}{title}{status}  {n.updated:%d/%m/%Y %H:%M}")
+        for line in n.text.splitlines() or [""]:
+            print(f"    {line}")
+    return 0
+
+
+def _catalogue_title(key: str) -> str | None:
+    """The entry's title from the catalogue, or None when it cannot be read (best effort)."""
+    try:
+        from essdesk.catalogue.store import Catalogue
+
+        with Catalogue.open() as cat:
+            entry = cat.entry(key)
+    except Exception:
+        return None
+    return entry.title if entry is not None else ""
+
+
+def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
+    """Write the note of an entry for a territory (replacing its text), optionally a status."""
+    territory = store.territory_by_name(args.territory)
+    title = args.title
+    if title is None:
+        found = _catalogue_title(args.key)
+        if found == "":
+            _err(
+                f"attention : la clé {args.key} n'existe pas dans le catalogue ; la note "
+                "est gardée (elle apparaîtra dans « Notes orphelines »)."
+            )
+        title = found or None
+    text = sys.stdin.read() if args.text == "-" else args.text
+    note = store.save_note(args.key, territory, text, entry_title=title)
+    if args.status:
+        store.set_status(args.key, territory, args.status)
+        note = store.note(note.uuid)
+    if args.json:
+        _print_json(_note_json(note))
+    else:
+        print(f"Note enregistrée : {note.entry_key} pour {territory.name} ({note.uuid})")
+    return 0
+
+
+def _backup(store: NotesStore, args: argparse.Namespace) -> int:
+    """Make a verified backup (in the backups folder, or at PATH)."""
+    dest = store.backup_to(Path(args.path)) if args.path else store.make_backup("manuelle").path
+    print(f"Sauvegarde vérifiée : {dest}")
+    return 0
+
+
+def _check(store: NotesStore, args: argparse.Namespace) -> int:
+    """Full integrity check of the notes database."""
+    result = store.full_check()
+    if args.json:
+        _print_json({"ok": result.ok, "messages": list(result.messages), "path": str(store.path)})
+    elif result.ok:
+        print(f"{result.message}\n{store.path}")
+    else:
+        _err(result.message)
+    return 0 if result.ok else 1
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Register the notes commands on the main parser's ``add_subparsers()`` object."""
+    p = subparsers.add_parser("territories", help="profils de territoire (liste, ajout)")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(func=_with_store(_territories_list))
+    sub = p.add_subparsers(dest="territories_command", metavar="ACTION")
+    a = sub.add_parser("add", help="créer un profil de territoire")
+    a.add_argument("name", metavar="NOM")
+    a.add_argument("--types", help="types séparés par des virgules : ZRR,QPV,montagne,DROM,…")
+    a.add_argument("--commune", help="commune ou EPCI")
+    a.add_argument("--code", help="code INSEE ou SIREN")
+    a.add_argument("--initials", help="initiales de l'auteur")
+    a.add_argument("--json", action="store_true", help="sortie JSON")
+    a.set_defaults(func=_with_store(_territories_add))
+
+    p = subparsers.add_parser("notes", help="notes par territoire (liste, ajout)")
+    sub = p.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    ls = sub.add_parser("list", help="lister les notes")
+    ls.add_argument("--territory", metavar="NOM", help="seulement ce territoire")
+    ls.add_argument("--sort", choices=["updated", "created", "entry", "status"], default="updated")
+    ls.add_argument("--json", action="store_true", help="sortie JSON")
+    ls.set_defaults(func=_with_store(_notes_list))
+    add = sub.add_parser("add", help="écrire la note d'une entrée pour un territoire")
+    add.add_argument("key", metavar="CLE", help="clé stable, par ex. scheme:dla")
+    add.add_argument("--territory", metavar="NOM", required=True)
+    add.add_argument("--text", required=True, help="texte de la note (« - » : lu sur l'entrée)")
+    add.add_argument("--status", help="suivi : " + ", ".join(STATUSES) + " (ou « contacté », …)")
+    add.add_argument("--title", help="titre de l'entrée (par défaut : celui du catalogue)")
+    add.add_argument("--json", action="store_true", help="sortie JSON")
+    add.set_defaults(func=_with_store(_notes_add))
+
+    p = subparsers.add_parser("backup", help="sauvegarde vérifiée des notes")
+    p.add_argument("path", nargs="?", metavar="CHEMIN", help="fichier ou dossier de destination")
+    p.set_defaults(func=_with_store(_backup))
+
+    p = subparsers.add_parser("check", help="vérification complète du fichier de notes")
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(func=_with_store(_check))
