@@ -1,0 +1,169 @@
+"""Screenshots of the real window under Xvfb (Qt's xcb plugin), in French and English.
+
+    python benchmarks/screenshots.py [--out screenshots] [--sizes 1280x720,1920x1080]
+
+Without a display it re-runs itself under ``xvfb-run``. Each (language, size) pair runs in
+its own process (the language is applied at start, like in the app), with a throwaway
+ESSDESK_HOME. Writes ``<out>/<lang>-<size>-<scene>.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SCENES = ("sessions", "levers", "directory", "scheme")
+
+
+def _parent(args: argparse.Namespace) -> int:
+    if not os.environ.get("DISPLAY") and not args.offscreen:
+        xvfb = shutil.which("xvfb-run")
+        if xvfb is None:
+            print("xvfb-run introuvable : apt-get install xvfb (ou --offscreen)", file=sys.stderr)
+            return 1
+        cmd = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, *sys.argv]
+        return subprocess.call(cmd)
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    status = 0
+    for lang in args.languages.split(","):
+        for size in args.sizes.split(","):
+            with tempfile.TemporaryDirectory(prefix="essdesk-shots-") as home:
+                env = dict(os.environ, ESSDESK_HOME=home, PYTHONPATH=str(REPO))
+                if args.offscreen:
+                    env["QT_QPA_PLATFORM"] = "offscreen"
+                else:
+                    env["QT_QPA_PLATFORM"] = "xcb"
+                cmd = [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    "--lang",
+                    lang,
+                    "--size",
+                    size,
+                    "--out",
+                    str(out),
+                    "--zoom",
+                    str(args.zoom),
+                ]
+                code = subprocess.call(cmd, env=env)
+                status = status or code
+    for png in sorted(out.glob("*.png")):
+        print(png)
+    return status
+
+
+def _child(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(REPO))
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+
+    from essdesk import paths
+    from essdesk.ui.models import KEY_ROLE
+    from essdesk.ui.settings import UiState, save_state
+
+    save_state(paths.settings_path(), UiState(language=args.lang, font_zoom=args.zoom))
+    from essdesk import app as essdesk_app
+
+    app, window = essdesk_app.build([])
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
+    window.move(0, 0)
+    deadline = 200
+    while window.catalogue is None and deadline:
+        QTest.qWait(50)
+        deadline -= 1
+    cat = window.catalogue
+    if cat is None:
+        print("catalogue not loaded", file=sys.stderr)
+        return 1
+    QTest.qWait(300)
+
+    def shot(scene: str) -> None:
+        QTest.qWait(400)
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if QGuiApplication.platformName() == "offscreen":
+            image = window.grab()
+        else:
+            image = screen.grabWindow(window.winId())
+        path = Path(args.out) / f"{args.lang}-{args.size}-{scene}.png"
+        image.save(str(path))
+
+    keys = cat.keys()
+
+    def first(*candidates: str, prefix: str = "") -> str:
+        for key in candidates:
+            if key in keys:
+                return key
+        return sorted(k for k in keys if k.startswith(prefix))[0]
+
+    # 1. the sessions tree with a séquence open
+    window.show_view("sessions")
+    window.open_entry(first("session:tr1-s2", prefix="session:"))
+    shot("sessions")
+
+    # 2. a lever with its tools
+    window.show_view("levers")
+    lever = first("lever:3", prefix="lever:")
+    window.open_entry(lever)
+    tree = window.trees["levers"]
+    index = tree.model_.find(lever)
+    tree.collapseAll()
+    tree.expand(index)
+    for row in range(tree.model_.rowCount(index)):
+        tree.collapse(tree.model_.index(row, 0, index))
+    tree.setCurrentIndex(index)
+    shot("levers")
+
+    # 3. the directory filtered by a territory type
+    window.show_view("directory")
+    panel = window.directory
+    QTest.qWait(300)
+    values = [a.data() for a in panel.facet_buttons["territories"].menu().actions() if a.data()]
+    wanted = next((v for v in values if "qpv" in str(v)), values[0] if values else None)
+    if wanted:
+        panel.apply_filter("territories", wanted)
+    QTest.qWait(600)
+    if panel.model.rowCount():
+        panel.table.selectRow(0)
+        window.open_entry(panel.model.index(0, 0).data(KEY_ROLE))
+    shot("directory")
+
+    # 4. a scheme's detail with its cross-links
+    scheme = first("scheme:dla", prefix="scheme:")
+    window.show_view("tools")
+    window.open_entry(scheme)
+    tree = window.trees["tools"]
+    tree.reveal(scheme)
+    tree.scrollTo(tree.currentIndex() if tree.currentIndex().isValid() else QModelIndex())
+    shot("scheme")
+
+    window.close()
+    app.processEvents()
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(REPO / "screenshots"))
+    parser.add_argument("--sizes", default="1280x720,1920x1080")
+    parser.add_argument("--languages", default="fr,en")
+    parser.add_argument("--zoom", type=int, default=0)
+    parser.add_argument("--offscreen", action="store_true", help="fallback without Xvfb")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--lang", default="fr", help=argparse.SUPPRESS)
+    parser.add_argument("--size", default="1280x720", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    return _child(args) if args.child else _parent(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""Composition root of the desktop app: settings, translators, the window, then the catalogue.
+
+Nothing slow runs before the window is shown: SQLAlchemy is imported and the catalogue opened
+from the event loop's first turn (``QTimer.singleShot(0, …)``), after ``show()``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from essdesk import APP_NAME, __version__, paths
+from essdesk.ui.i18n import install_translators
+from essdesk.ui.links import UrlOpener, system_opener
+from essdesk.ui.main_window import MainWindow
+from essdesk.ui.settings import load_state
+
+if TYPE_CHECKING:
+    from essdesk.catalogue.store import Catalogue
+
+
+def open_catalogue() -> Catalogue:
+    from essdesk.catalogue.store import Catalogue  # imports SQLAlchemy: keep it after show()
+
+    return Catalogue.open()
+
+
+def load_catalogue(window: MainWindow, factory: Callable[[], Catalogue] = open_catalogue) -> None:
+    """Open the catalogue and hand it to the window; a failure is shown in the window."""
+    try:
+        catalogue = factory()
+    except Exception as exc:  # CatalogueError, or anything a damaged file can raise
+        window.set_catalogue_error(str(exc))
+        return
+    window.set_catalogue(catalogue)
+
+
+def style_sheet() -> str:
+    path = paths.resources_dir() / "essdesk.qss"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def build(
+    argv: list[str],
+    opener: UrlOpener = system_opener,
+    factory: Callable[[], Catalogue] = open_catalogue,
+) -> tuple[QApplication, MainWindow]:
+    """Create the application and the window, show it, schedule the catalogue."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("essdesk")
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    icon = paths.resources_dir() / "essdesk.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setStyleSheet(style_sheet())
+    settings_path = paths.settings_path()
+    state = load_state(settings_path)
+    install_translators(app, state.language)  # parented to app: they live as long as it
+    window = MainWindow(state=state, settings_path=settings_path, opener=opener)
+    window.show()
+    QTimer.singleShot(0, lambda: load_catalogue(window, factory))
+    return app, window
+
+
+def run(argv: list[str]) -> int:
+    """Run the desktop app until its window closes; returns the exit code."""
+    app, window = build(argv)
+    code = app.exec()
+    if window.catalogue is not None:
+        window.catalogue.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(run(sys.argv[1:]))

@@ -1,0 +1,554 @@
+"""The main window: navigation on the left, the entry in the middle, notes on the right.
+
+It is built without a catalogue (so it can be shown at once) and receives one through
+``set_catalogue``; it never opens files or databases itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from essdesk.ui.history import History
+from essdesk.ui.links import UrlOpener, system_opener
+from essdesk.ui.settings import VIEWS, ZOOM_MAX, ZOOM_MIN, UiState, save_state
+from essdesk.ui.widgets.about import AboutDialog
+from essdesk.ui.widgets.detail import DetailView
+from essdesk.ui.widgets.directory import DirectoryPanel
+from essdesk.ui.widgets.navigation import NavigationTree, SectionList
+from essdesk.ui.widgets.notes_placeholder import NotesPlaceholder
+from essdesk.ui.widgets.search import SearchPanel
+from essdesk.ui.worker import QueryRunner
+
+if TYPE_CHECKING:
+    from essdesk.catalogue.store import Catalogue
+
+ZOOM_STEP = 0.1  # each step is 10 % of the base font size
+
+
+class MainWindow(QMainWindow):
+    catalogue_loaded = Signal()
+    """Trees filled and search ready."""
+    entry_opened = Signal(str)
+    """The detail view now shows this key (the notes panel follows it)."""
+
+    def __init__(
+        self,
+        state: UiState | None = None,
+        settings_path: Path | None = None,
+        opener: UrlOpener = system_opener,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(
+            self.tr("essdesk — L'ESS au cœur de la relance des territoires fragiles")
+        )
+        self.state = state or UiState()
+        self._settings_path = settings_path
+        self.catalogue: Catalogue | None = None
+        self.history = History()
+        self._base_font = QFont(QApplication.font())
+        self._search_return_page: QWidget | None = None
+        self._about: AboutDialog | None = None
+        self._splitters_restored = False
+
+        self._directory_runner = QueryRunner(self)
+        self._search_runner = QueryRunner(self)
+
+        # -- left: sections and their pages
+        self.sections = SectionList(self)
+        self.trees = {
+            "sessions": NavigationTree("sessions", self.tr("Arbre des sessions"), self),
+            "levers": NavigationTree("levers", self.tr("Arbre des leviers"), self),
+            "tools": NavigationTree("tools", self.tr("Outils et dispositifs par nature"), self),
+        }
+        self.directory = DirectoryPanel(self._directory_runner, self)
+        self.search = SearchPanel(self._search_runner, self)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("browserPages")
+        self._page_of: dict[str, QWidget] = {}
+        for name in VIEWS:
+            page = self.directory if name == "directory" else self.trees[name]
+            self.pages.addWidget(page)
+            self._page_of[name] = page
+        self.pages.addWidget(self.search)
+
+        # -- centre and right: the entry and, beside it, the notes
+        self.detail = DetailView(opener=opener, parent=self)
+        self.notes_panel: QWidget = NotesPlaceholder(self)
+        self.content_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.content_splitter.setObjectName("contentSplitter")
+        self.content_splitter.addWidget(self.detail)
+        self.content_splitter.addWidget(self.notes_panel)
+        self.content_splitter.setStretchFactor(0, 3)
+        self.content_splitter.setStretchFactor(1, 1)
+        self.content_splitter.setChildrenCollapsible(True)
+
+        browser = QWidget(self)
+        browser.setObjectName("browserPane")
+        browser_layout = QVBoxLayout(browser)
+        browser_layout.setContentsMargins(8, 8, 4, 8)
+        self.page_title = QLabel(self)
+        self.page_title.setObjectName("pageTitle")
+        browser_layout.addWidget(self.page_title)
+        browser_layout.addWidget(self.pages, 1)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.sections)
+        self.main_splitter.addWidget(browser)
+        self.main_splitter.addWidget(self.content_splitter)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 2)
+        self.main_splitter.setStretchFactor(2, 3)
+        self.main_splitter.setCollapsible(1, False)
+        self.main_splitter.setCollapsible(2, False)
+        self.setCentralWidget(self.main_splitter)
+
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self.catalogue_status = QLabel(self)
+        self.catalogue_status.setObjectName("catalogueStatus")
+        self.statusBar().addPermanentWidget(self.catalogue_status)
+
+        # -- wiring
+        self.sections.section_selected.connect(self.show_view)
+        for tree in self.trees.values():
+            tree.entry_activated.connect(self.open_entry)
+        self.directory.entry_activated.connect(self.open_entry)
+        self.search.entry_activated.connect(self.open_entry)
+        self.search.field.textChanged.connect(self._search_text_changed)
+        self.search.cleared.connect(self._search_cleared)
+        self.detail.entry_link_clicked.connect(self.open_entry)
+        self.detail.link_refused.connect(
+            lambda url: self.statusBar().showMessage(self.tr("Lien refusé : {0}").format(url), 8000)
+        )
+        QApplication.instance().installEventFilter(self)
+
+        self.detail.show_placeholder(self.tr("Chargement du catalogue…"), "")
+        self._restore_layout()
+        self.set_zoom(self.state.font_zoom)
+        self.sections.select(self.state.last_view)
+        self._update_history_actions()
+
+    # ================================================================ building
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcuts: Sequence[QKeySequence.StandardKey | str] = (),
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        style = self.style()
+        self.back_action = self._action(
+            self.tr("Précédent"),
+            self.go_back,
+            (QKeySequence.StandardKey.Back, "Alt+Left"),
+            "backAction",
+        )
+        self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.back_action.setToolTip(self.tr("Entrée précédente (Alt+←)"))
+        self.forward_action = self._action(
+            self.tr("Suivant"),
+            self.go_forward,
+            (QKeySequence.StandardKey.Forward, "Alt+Right"),
+            "forwardAction",
+        )
+        self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.forward_action.setToolTip(self.tr("Entrée suivante (Alt+→)"))
+        self.search_action = self._action(
+            self.tr("Rechercher"), self.focus_search, ("Ctrl+K", "Ctrl+F"), "searchAction"
+        )
+        self.zoom_in_action = self._action(
+            self.tr("Agrandir le texte"), self.zoom_in, ("Ctrl++", "Ctrl+="), "zoomInAction"
+        )
+        self.zoom_out_action = self._action(
+            self.tr("Réduire le texte"), self.zoom_out, ("Ctrl+-",), "zoomOutAction"
+        )
+        self.zoom_reset_action = self._action(
+            self.tr("Taille normale"), self.zoom_reset, ("Ctrl+0",), "zoomResetAction"
+        )
+        self.about_action = self._action(self.tr("À propos d'essdesk"), self.show_about, ("F1",))
+        self.quit_action = self._action(
+            self.tr("Quitter"), self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q")
+        )
+        self.view_actions: dict[str, QAction] = {}
+        labels = {
+            "sessions": self.tr("Sessions"),
+            "levers": self.tr("Leviers"),
+            "tools": self.tr("Outils et dispositifs"),
+            "directory": self.tr("Annuaire"),
+        }
+        for number, name in enumerate(VIEWS, start=1):
+            self.view_actions[name] = self._action(
+                labels[name],
+                lambda _=False, n=name: self.show_view(n, focus=True),
+                (f"Ctrl+{number}",),
+                f"view_{name}",
+            )
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in (("fr", "Français"), ("en", "English")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.state.language)
+            action.setObjectName(f"language_{code}")
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Navigation"), self)
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        bar.addAction(self.back_action)
+        bar.addAction(self.forward_action)
+        spacer = QWidget(bar)
+        spacer.setFixedWidth(12)
+        bar.addWidget(spacer)
+        self.search.field.setMinimumWidth(280)
+        self.search.field.setMaximumWidth(640)
+        self.search.field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        bar.addWidget(self.search.field)
+        tail = QWidget(bar)
+        tail.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(tail)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        menubar = self.menuBar()
+        file_menu = menubar.addMenu(self.tr("&Fichier"))
+        file_menu.addAction(self.quit_action)
+        view_menu = menubar.addMenu(self.tr("&Affichage"))
+        for action in self.view_actions.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.zoom_in_action)
+        view_menu.addAction(self.zoom_out_action)
+        view_menu.addAction(self.zoom_reset_action)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("Langue / Language"))
+        language_menu.setObjectName("languageMenu")
+        for action in self.language_actions.values():
+            language_menu.addAction(action)
+        go_menu = menubar.addMenu(self.tr("A&ller"))
+        go_menu.addAction(self.back_action)
+        go_menu.addAction(self.forward_action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.search_action)
+        help_menu = menubar.addMenu(self.tr("Ai&de"))
+        help_menu.addAction(self.about_action)
+
+    def _restore_layout(self) -> None:
+        restored = self.state.geometry is not None and self.restoreGeometry(self.state.geometry)
+        if not restored:
+            screen = QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen else None
+            width, height = 1280, 760
+            if available is not None and available.width() > 0:
+                width = min(width, int(available.width() * 0.95))
+                height = min(height, int(available.height() * 0.92))
+            self.resize(width, height)
+        if self.state.window_state is not None:
+            self.restoreState(self.state.window_state)
+
+    def _restore_splitters(self) -> None:
+        """Splitter sizes need the real window width: done once, when first shown."""
+        state = self.state
+        if state.main_splitter is None or not self.main_splitter.restoreState(state.main_splitter):
+            self._default_main_sizes()
+        if state.content_splitter is None or not self.content_splitter.restoreState(
+            state.content_splitter
+        ):
+            self._default_content_sizes()
+        if self.main_splitter.sizes()[1] < 120 or self.content_splitter.sizes()[0] < 120:
+            self._default_main_sizes()  # a saved layout that hides a pane: start over
+            self._default_content_sizes()
+
+    def _default_main_sizes(self) -> None:
+        total = self.main_splitter.width()
+        left = max(150, self.sections.sizeHintForColumn(0) + 28)
+        browser = int((total - left) * 0.42)
+        self.main_splitter.setSizes([left, browser, total - left - browser])
+
+    def _default_content_sizes(self) -> None:
+        rest = self.main_splitter.sizes()[2]
+        notes = max(200, min(320, rest // 3))
+        self.content_splitter.setSizes([rest - notes, notes])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            self._splitters_restored = True
+            self._restore_splitters()
+
+    # ================================================================ the catalogue
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Fill the trees, start the directory query, reopen the last entry."""
+        self.catalogue = catalogue
+        self.detail.set_title_lookup(catalogue.title)
+        for name, tree in self.trees.items():
+            tree.model_.set_roots(catalogue.tree(name))  # type: ignore[arg-type]
+            if name in ("sessions", "levers"):
+                tree.expandToDepth(0)
+        self.directory.set_catalogue(catalogue)
+        self.search.set_catalogue(catalogue)
+        self.catalogue_status.setText(
+            self.tr("Catalogue {0} · {1} entrées · hors ligne").format(
+                catalogue.version, len(catalogue.keys())
+            )
+        )
+        last = self.state.last_entry
+        if last and catalogue.title(last) is not None:
+            self.open_entry(last)
+        else:
+            self._show_welcome()
+        self.catalogue_loaded.emit()
+
+    def set_catalogue_error(self, message: str) -> None:
+        self.detail.show_placeholder(
+            self.tr("Le catalogue n'a pas pu être ouvert"),
+            message + "\n\n" + self.tr("Réinstallez essdesk ou signalez ce problème."),
+        )
+        self.catalogue_status.setText(self.tr("Catalogue indisponible"))
+
+    def _show_welcome(self) -> None:
+        cat = self.catalogue
+        source = ""
+        if cat is not None:
+            source = self.tr("Contenu : {0} ({1}, {2}).").format(
+                cat.source_title or "",
+                cat.source_date or "31 mars 2021",
+                cat.source_author or "ANCT",
+            )
+        self.detail.show_placeholder(
+            self.tr("Bienvenue"),
+            self.tr(
+                "Choisissez une session, un levier ou un dispositif à gauche, ou cherchez "
+                "un mot, un sigle, un nom avec Ctrl+K."
+            )
+            + "\n\n"
+            + source,
+        )
+
+    # ================================================================ navigation
+    def open_entry(self, key: str, record: bool = True) -> bool:
+        if self.catalogue is None:
+            return False
+        entry = self.catalogue.entry(key)
+        if entry is None:
+            self.statusBar().showMessage(self.tr("Entrée introuvable : {0}").format(key), 6000)
+            return False
+        self.detail.show_entry(entry)
+        if record:
+            self.history.visit(key)
+        self.state.last_entry = key
+        self._update_history_actions()
+        self._reveal(key)
+        self.entry_opened.emit(key)
+        return True
+
+    def _reveal(self, key: str) -> None:
+        page = self.pages.currentWidget()
+        if isinstance(page, NavigationTree):
+            current = page.currentIndex()
+            if not (
+                current.isValid()
+                and page.model_.node(current.siblingAtColumn(0))
+                and page.model_.node(current.siblingAtColumn(0)).key == key
+            ):
+                page.reveal(key)
+
+    def go_back(self) -> None:
+        key = self.history.back()
+        if key is not None:
+            self.open_entry(key, record=False)
+        self._update_history_actions()
+
+    def go_forward(self) -> None:
+        key = self.history.forward()
+        if key is not None:
+            self.open_entry(key, record=False)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def show_view(self, name: str, focus: bool = False) -> None:
+        if name not in self._page_of:
+            return
+        self.state.last_view = name
+        if self.sections.current_section() != name:
+            self.sections.blockSignals(True)
+            self.sections.select(name)
+            self.sections.blockSignals(False)
+        page = self._page_of[name]
+        self.pages.setCurrentWidget(page)
+        item = self.sections.currentItem()
+        self.page_title.setText(item.text() if item else "")
+        if focus:
+            if page is self.directory:
+                self.directory.focus_search()
+            else:
+                page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                if isinstance(page, NavigationTree) and not page.currentIndex().isValid():
+                    page.setCurrentIndex(page.model_.index(0, 0))
+
+    def current_view(self) -> str:
+        return self.state.last_view
+
+    # ================================================================ global search
+    def focus_search(self) -> None:
+        self.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.field.selectAll()
+
+    def _search_text_changed(self, text: str) -> None:
+        if text.strip() and self.pages.currentWidget() is not self.search:
+            self._search_return_page = self.pages.currentWidget()
+            self.pages.setCurrentWidget(self.search)
+            self.page_title.setText(self.tr("Recherche"))
+
+    def _search_cleared(self) -> None:
+        if self.pages.currentWidget() is self.search:
+            self.show_view(self.state.last_view)
+
+    # ================================================================ zoom, language, about
+    def set_zoom(self, steps: int) -> None:
+        steps = min(max(steps, ZOOM_MIN), ZOOM_MAX)
+        self.state.font_zoom = steps
+        font = QFont(self._base_font)
+        base = self._base_font.pointSizeF()
+        if base > 0:
+            font.setPointSizeF(base * (1 + ZOOM_STEP * steps))
+        else:
+            font.setPixelSize(max(6, round(self._base_font.pixelSize() * (1 + ZOOM_STEP * steps))))
+        self.setFont(font)
+        self.zoom_out_action.setEnabled(steps > ZOOM_MIN)
+        self.zoom_in_action.setEnabled(steps < ZOOM_MAX)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.state.font_zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.state.font_zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(0)
+
+    def set_language(self, code: str) -> None:
+        if code not in self.language_actions:
+            return
+        self.language_actions[code].setChecked(True)
+        if code == self.state.language:
+            return
+        self.state.language = code
+        self.save_settings()
+        message = (
+            "La langue sera appliquée au prochain démarrage."
+            if code == "fr"
+            else "The language will be applied at the next start."
+        )
+        self.statusBar().showMessage(message, 10000)
+
+    def show_about(self) -> AboutDialog:
+        cat = self.catalogue
+        if self._about is None:
+            self._about = AboutDialog(
+                catalogue_version=cat.version if cat else "",
+                source_title=cat.source_title if cat else "",
+                source_date=cat.source_date if cat else "",
+                source_author=cat.source_author if cat else "",
+                parent=self,
+            )
+        self._about.open()
+        return self._about
+
+    # ================================================================ notes panel slot
+    def set_notes_panel(self, panel: QWidget) -> None:
+        """Put the notes panel (notes issue) in place of the placeholder, same size."""
+        sizes = self.content_splitter.sizes()
+        old = self.notes_panel
+        panel.setObjectName("notesPanel")
+        self.content_splitter.replaceWidget(1, panel)
+        old.deleteLater()
+        self.notes_panel = panel
+        self.content_splitter.setSizes(sizes)
+
+    # ================================================================ state and events
+    def collect_state(self) -> UiState:
+        self.state.geometry = self.saveGeometry()
+        self.state.window_state = self.saveState()
+        self.state.main_splitter = self.main_splitter.saveState()
+        self.state.content_splitter = self.content_splitter.saveState()
+        self.state.last_entry = self.history.current or self.state.last_entry
+        return self.state
+
+    def save_settings(self) -> bool:
+        if self._settings_path is None:
+            return False
+        return save_state(self._settings_path, self.collect_state())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        QApplication.instance().removeEventFilter(self)
+        self._directory_runner.shutdown()
+        self._search_runner.shutdown()
+        if self._about is not None:
+            self._about.close()
+        super().closeEvent(event)

@@ -1,0 +1,17 @@
+"""Qt item models over catalogue records. They hold records only: no I/O in ``data()``."""
+
+from PySide6.QtCore import QModelIndex, Qt
+
+NO_PARENT = QModelIndex()
+"""Default ``parent`` argument of the models' methods (the invisible root)."""
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The entry's stable key (str)."""
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The record behind the row (Row, Hit or TreeNode)."""
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+"""A French sort key for the cell."""
+KIND_ROLE = Qt.ItemDataRole.UserRole + 4
+"""The entry kind ("scheme", "actor", …; "group" for grouping nodes)."""
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 5
+"""A search result's snippet as HTML, matches in bold (search model)."""

@@ -1,0 +1,120 @@
+"""The directory table (actors and schemes). Sorting happens in SQL: ``sort()`` only asks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from essdesk.catalogue.records import Row
+from essdesk.textfold import sort_key
+from essdesk.ui.labels import kind_label
+from essdesk.ui.models import KEY_ROLE, KIND_ROLE, NO_PARENT, RECORD_ROLE, SORT_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DirectoryModel(QAbstractTableModel):
+    COL_TITLE = 0
+    COL_KIND = 1
+    COL_TYPE = 2
+    COL_BACKER = 3
+    COL_TERRITORIES = 4
+    COLUMN_COUNT = 5
+    SORT_KEYS = ("title", "kind", "type", "backer", "territories")
+    """``Catalogue.directory(sort=…)`` value of each column."""
+
+    sort_requested = Signal(str, bool)
+    """(sort key, descending): the view asked for another order; re-query and set_rows."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    # ---------------------------------------------------------------- the one entry point
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_record(self, row: int) -> Row | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def key_row(self, key: str) -> int:
+        for i, row in enumerate(self._rows):
+            if row.key == key:
+                return i
+        return -1
+
+    # ---------------------------------------------------------------- Qt interface
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def _cell(self, row: Row, column: int) -> str:
+        if column == self.COL_TITLE:
+            return row.title
+        if column == self.COL_KIND:
+            return kind_label(row.kind)
+        if column == self.COL_TYPE:
+            return row.subtype_label
+        if column == self.COL_BACKER:
+            return row.backer
+        return row.territories
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._cell(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self._cell(row, column)
+            return text if len(text) > 30 else None
+        if role == KEY_ROLE:
+            return row.key
+        if role == KIND_ROLE:
+            return row.kind
+        if role == RECORD_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return row.sort_title if column == self.COL_TITLE else sort_key(self._cell(row, column))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("Nom"),
+            self.tr("Type"),
+            self.tr("Catégorie"),
+            self.tr("Porteur ou financeur"),
+            self.tr("Territoires"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < self.COLUMN_COUNT:
+            self.sort_requested.emit(self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)

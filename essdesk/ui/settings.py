@@ -1,0 +1,100 @@
+"""Window state and preferences in an INI file (``essdesk.paths.settings_path()``).
+
+A missing, unreadable or corrupt file, or a value of the wrong type, silently gives the
+default: losing a window size must never stop anyone from working.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+LANGUAGES = ("fr", "en")
+VIEWS = ("sessions", "levers", "tools", "directory")
+ZOOM_MIN, ZOOM_MAX = -3, 10
+
+
+@dataclass
+class UiState:
+    geometry: QByteArray | None = None
+    window_state: QByteArray | None = None
+    main_splitter: QByteArray | None = None
+    content_splitter: QByteArray | None = None
+    last_view: str = "sessions"
+    last_entry: str = ""
+    font_zoom: int = 0
+    language: str = "fr"
+
+
+def _bytes(settings: QSettings, name: str) -> QByteArray | None:
+    value = settings.value(name)
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, bytes) and value:
+        return QByteArray(value)
+    return None
+
+
+def _text(settings: QSettings, name: str, default: str, allowed: tuple[str, ...] = ()) -> str:
+    value = settings.value(name)
+    if not isinstance(value, str) or len(value) > 500:
+        return default
+    if allowed and value not in allowed:
+        return default
+    return value
+
+
+def _int(settings: QSettings, name: str, default: int, low: int, high: int) -> int:
+    value = settings.value(name)
+    try:
+        number = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return default
+    return min(max(number, low), high)
+
+
+def load_state(path: Path) -> UiState:
+    """Read the state; any trouble gives defaults for the values concerned."""
+    state = UiState()
+    if not path.is_file():
+        return state
+    try:
+        settings = QSettings(str(path), QSettings.Format.IniFormat)
+        if settings.status() != QSettings.Status.NoError:
+            return state
+        state.geometry = _bytes(settings, "window/geometry")
+        state.window_state = _bytes(settings, "window/state")
+        state.main_splitter = _bytes(settings, "window/main_splitter")
+        state.content_splitter = _bytes(settings, "window/content_splitter")
+        state.last_view = _text(settings, "view/last_view", "sessions", VIEWS)
+        state.last_entry = _text(settings, "view/last_entry", "")
+        state.font_zoom = _int(settings, "view/font_zoom", 0, ZOOM_MIN, ZOOM_MAX)
+        state.language = _text(settings, "general/language", "fr", LANGUAGES)
+    except Exception:  # a settings file must never stop the app
+        return UiState()
+    return state
+
+
+def save_state(path: Path, state: UiState) -> bool:
+    """Write the state; returns False (and says nothing) when the folder is not writable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        settings = QSettings(str(path), QSettings.Format.IniFormat)
+        for name, value in (
+            ("window/geometry", state.geometry),
+            ("window/state", state.window_state),
+            ("window/main_splitter", state.main_splitter),
+            ("window/content_splitter", state.content_splitter),
+        ):
+            if value is not None:
+                settings.setValue(name, value)
+        settings.setValue("view/last_view", state.last_view)
+        settings.setValue("view/last_entry", state.last_entry)
+        settings.setValue("view/font_zoom", state.font_zoom)
+        settings.setValue("general/language", state.language)
+        settings.sync()
+        return settings.status() == QSettings.Status.NoError
+    except OSError:
+        return False

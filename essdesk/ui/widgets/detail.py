@@ -1,0 +1,245 @@
+"""The detail view of one entry, with cross-links both ways and the report's links.
+
+In-app links (``essdesk:<key>``) navigate inside the window; external links open in the
+system browser only when clicked, and only for http, https and mailto.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from itertools import groupby
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from essdesk.catalogue.records import Entry, Related
+from essdesk.ui.labels import kind_label
+from essdesk.ui.links import UrlOpener, entry_key, entry_url, is_allowed, system_opener
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _paragraphs(text: str) -> str:
+    parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "".join(f"<p>{_esc(p).replace(chr(10), '<br/>')}</p>" for p in parts)
+
+
+def _mix(a: QColor, b: QColor, ratio: float) -> str:
+    """``a`` blended into ``b`` (ratio of ``a``), as #rrggbb: badges that suit any palette."""
+    return QColor(
+        round(a.red() * ratio + b.red() * (1 - ratio)),
+        round(a.green() * ratio + b.green() * (1 - ratio)),
+        round(a.blue() * ratio + b.blue() * (1 - ratio)),
+    ).name()
+
+
+class DetailView(QWidget):
+    entry_link_clicked = Signal(str)
+    """An in-app cross-link was clicked (key)."""
+    link_opened = Signal(str)
+    link_refused = Signal(str)
+
+    def __init__(
+        self,
+        opener: UrlOpener = system_opener,
+        title_lookup: Callable[[str], str | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailView")
+        self._opener = opener
+        self._title_lookup = title_lookup or (lambda _key: None)
+        self.entry: Entry | None = None
+        self._placeholder: tuple[str, str] | None = None
+
+        self.message = QLabel(self)
+        self.message.setObjectName("linkMessage")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.message.setAccessibleName(self.tr("Message"))
+
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("entryBody")
+        self.browser.setAccessibleName(self.tr("Fiche de l'entrée"))
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._anchor_clicked)
+        self.browser.highlighted.connect(self._hovered)
+        self.browser.document().setDocumentMargin(18)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.browser, 1)
+
+    def set_title_lookup(self, lookup: Callable[[str], str | None]) -> None:
+        self._title_lookup = lookup
+
+    # ---------------------------------------------------------------- content
+    def show_entry(self, entry: Entry) -> None:
+        self.entry = entry
+        self._placeholder = None
+        self.message.setVisible(False)
+        self.browser.setHtml(self._entry_html(entry))
+        self.browser.verticalScrollBar().setValue(0)
+
+    def show_placeholder(self, title: str, text: str) -> None:
+        self.entry = None
+        self._placeholder = (title, text)
+        self.message.setVisible(False)
+        self.browser.setHtml(
+            f'<h2>{_esc(title)}</h2><p style="color:{self._muted()}">{_paragraphs(text)}</p>'
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
+            self._rerender()
+
+    def _rerender(self) -> None:
+        if self.entry is not None:
+            self.browser.setHtml(self._entry_html(self.entry))
+        elif self._placeholder is not None:
+            self.show_placeholder(*self._placeholder)
+
+    def _muted(self) -> str:
+        # PlaceholderText carries alpha in Qt 6; HTML needs an opaque colour.
+        pal = self.palette()
+        return _mix(pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base), 0.62)
+
+    def _entry_html(self, e: Entry) -> str:
+        pal = self.palette()
+        muted = self._muted()
+        badge_bg = _mix(
+            pal.color(QPalette.ColorRole.Highlight), pal.color(QPalette.ColorRole.Base), 0.18
+        )
+        text_color = pal.color(QPalette.ColorRole.Text).name()
+        out: list[str] = []
+        if e.parent:
+            parent_title = self._title_lookup(e.parent) or e.parent
+            out.append(
+                f'<p style="color:{muted}; margin-bottom:0">{_esc(self.tr("Dans"))} : '
+                f'<a href="{_esc(entry_url(e.parent))}">{_esc(parent_title)}</a></p>'
+            )
+        out.append(f'<h2 style="margin-top:4px; margin-bottom:6px">{_esc(e.title)}</h2>')
+        badge = (
+            f'<span style="background-color:{badge_bg}; color:{text_color}">'
+            f"&nbsp;{_esc(kind_label(e.kind))}&nbsp;</span>"
+        )
+        extra = [x for x in (e.subtype_label, e.role) if x and x != kind_label(e.kind)]
+        line = badge
+        if extra:
+            line += f'&nbsp;&nbsp;<span style="color:{muted}">{_esc(" · ".join(extra))}</span>'
+        out.append(f"<p>{line}</p>")
+        if e.aliases:
+            out.append(
+                f'<p style="color:{muted}">{_esc(self.tr("Aussi appelé"))} : '
+                f"{_esc(', '.join(e.aliases))}</p>"
+            )
+        if e.provenance:
+            out.append(f'<p style="color:{muted}"><i>{_esc(e.provenance)}</i></p>')
+        if e.summary:
+            out.append(f'<p style="margin-top:10px">{_esc(e.summary)}</p>')
+        if e.text:
+            out.append(_paragraphs(e.text))
+        if e.details:
+            rows = "".join(
+                f'<tr><td style="color:{muted}; padding-right:14px" valign="top">'
+                f"{_esc(label)}</td><td>{_esc(value)}</td></tr>"
+                for label, value in e.details
+            )
+            out.append(
+                f"<h3>{_esc(self.tr('En bref'))}</h3>"
+                f'<table cellspacing="0" cellpadding="3">{rows}</table>'
+            )
+        if e.facts:
+            out.append(f"<h3>{_esc(self.tr('Faits et chiffres'))}</h3>")
+            out.append("<ul>" + "".join(f"<li>{_esc(f)}</li>" for f in e.facts) + "</ul>")
+        if e.key_points:
+            out.append(f"<h3>{_esc(self.tr('Points clés'))}</h3>")
+            out.append("<ul>" + "".join(f"<li>{_esc(k)}</li>" for k in e.key_points) + "</ul>")
+        if e.note:
+            out.append(f"<h3>{_esc(self.tr('Remarque'))}</h3><p><i>{_esc(e.note)}</i></p>")
+        if e.links:
+            out.append(f"<h3>{_esc(self.tr('Liens du rapport'))}</h3>")
+            out.append(
+                f'<p style="color:{muted}">'
+                f"{_esc(self.tr('Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet.'))}"
+                "</p><ul>"
+            )
+            for link in e.links:
+                host = QUrl(link.url).host() or link.url
+                out.append(
+                    f'<li><a href="{_esc(link.url)}">{_esc(link.label or link.url)}</a> ↗'
+                    f'&nbsp;<span style="color:{muted}">{_esc(host)} — '
+                    f"{_esc(self.tr('en ligne'))}</span></li>"
+                )
+            out.append("</ul>")
+        outgoing = [r for r in e.related if r.outgoing]
+        incoming = [r for r in e.related if not r.outgoing]
+        for heading, links in ((self.tr("Lié à"), outgoing), (self.tr("Cité dans"), incoming)):
+            if links:
+                out.append(f"<h3>{_esc(heading)}</h3>")
+                out.append(self._related_html(links, muted))
+        return "".join(out)
+
+    def _related_html(self, links: list[Related], muted: str) -> str:
+        out = []
+        ordered = sorted(links, key=lambda r: r.label)
+        for label, group in groupby(ordered, key=lambda r: r.label):
+            items = "".join(
+                f'<li><a href="{_esc(entry_url(r.key))}">{_esc(r.title)}</a>'
+                f'&nbsp;<span style="color:{muted}">{_esc(kind_label(r.kind))}</span></li>'
+                for r in group
+            )
+            out.append(
+                f'<p style="margin-bottom:0"><b>{_esc(label)}</b></p>'
+                f'<ul style="margin-top:2px">{items}</ul>'
+            )
+        return "".join(out)
+
+    # ---------------------------------------------------------------- links
+    def _anchor_clicked(self, url: QUrl) -> None:
+        key = entry_key(url)
+        if key is not None:
+            self.entry_link_clicked.emit(key)
+            return
+        self.open_external(url)
+
+    def open_external(self, url: QUrl) -> bool:
+        text = url.toString()
+        if not is_allowed(url):
+            self._say(
+                self.tr(
+                    "Lien refusé : seuls les liens web (http, https) et de courriel "
+                    "(mailto) peuvent être ouverts."
+                )
+            )
+            self.link_refused.emit(text)
+            return False
+        if not self._opener(url):
+            self._say(self.tr("Le lien n'a pas pu être ouvert : {0}").format(text))
+            return False
+        self._say(self.tr("Ouvert dans le navigateur : {0}").format(text))
+        self.link_opened.emit(text)
+        return True
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(True)
+
+    def _hovered(self, url: QUrl) -> None:
+        if url.isEmpty() or entry_key(url) is not None:
+            self.browser.setToolTip("")
+        else:
+            self.browser.setToolTip(
+                self.tr("{0}\nConnexion Internet nécessaire").format(url.toString())
+            )
+
+    def focus_body(self) -> None:
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)

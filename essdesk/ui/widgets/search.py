@@ -1,0 +1,242 @@
+"""Global search over the whole catalogue: the field (Ctrl+K / Ctrl+F) and its result list.
+
+Ranked results with the matched words in bold and the kind of each entry; Enter in the field
+opens the first result, Down moves into the list, Esc clears.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from essdesk.catalogue.records import Hit
+from essdesk.ui.labels import kind_label
+from essdesk.ui.models import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
+from essdesk.ui.models.search_model import SearchResultsModel
+from essdesk.ui.worker import QueryRunner
+
+if TYPE_CHECKING:
+    from essdesk.catalogue.store import Catalogue
+
+DEBOUNCE_MS = 120
+LIMIT = 50
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Two lines per result: title and kind, then the snippet with matches in bold."""
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
+        hit: Hit | None = index.data(RECORD_ROLE)
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(6)
+        if hit is None:
+            return doc
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Active
+            if option.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        color = option.palette.color(group, text_role).name()
+        muted = (
+            color
+            if selected
+            else option.palette.color(group, QPalette.ColorRole.PlaceholderText).name()
+        )
+        label = kind_label(hit.kind)
+        if hit.subtype_label and hit.subtype_label != label:
+            label = f"{label} · {hit.subtype_label}"
+        doc.setHtml(
+            f'<div style="color:{color}"><b>{html.escape(hit.title)}</b>'
+            f'&nbsp;&nbsp;<span style="color:{muted}">{html.escape(label)}</span>'
+            f'<br/><span style="color:{color}">{index.data(SNIPPET_ROLE)}</span></div>'
+        )
+        doc.setTextWidth(max(option.rect.width(), 200))
+        return doc
+
+    def paint(self, painter, option, index) -> None:  # type: ignore[override]
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        painter.setClipRect(context.clip)
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # type: ignore[override]
+        opt = QStyleOptionViewItem(option)
+        width = opt.widget.viewport().width() if opt.widget else 300
+        opt.rect.setWidth(width)
+        doc = self._document(opt, index)
+        return QSize(width, int(doc.size().height()) + 2)
+
+
+class SearchPanel(QWidget):
+    """The result list shown in place of the navigation page while a search is active."""
+
+    entry_activated = Signal(str)
+    results_shown = Signal(int)
+    cleared = Signal()
+
+    def __init__(self, runner: QueryRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self._catalogue: Catalogue | None = None
+        self._runner = runner
+        self._runner.delivered.connect(self._show_hits)
+
+        self.field = QLineEdit()
+        self.field.setObjectName("globalSearch")
+        self.field.setPlaceholderText(self.tr("Rechercher dans tout le catalogue (Ctrl+K)"))
+        self.field.setAccessibleName(self.tr("Recherche globale"))
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self._text_changed)
+        self.field.installEventFilter(self)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_query)
+
+        self.header = QLabel(self)
+        self.header.setObjectName("resultCount")
+        self.header.setWordWrap(True)
+        self.header.setAccessibleName(self.tr("Nombre de résultats"))
+        self.model = SearchResultsModel(self)
+        self.list = QListView(self)
+        self.list.setObjectName("searchResults")
+        self.list.setAccessibleName(self.tr("Résultats de la recherche"))
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(HitDelegate(self.list))
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.clicked.connect(self._open)
+        self.list.activated.connect(self._open)
+        self.list.installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.list, 1)
+
+    def set_catalogue(self, catalogue: Catalogue | None) -> None:
+        self._catalogue = catalogue
+        if self.field.text().strip():
+            self.run_query()
+
+    # ---------------------------------------------------------------- querying
+    def _text_changed(self, text: str) -> None:
+        if text.strip():
+            self._debounce.start()
+        else:
+            self._debounce.stop()
+            self._runner.cancel()
+            self.model.set_hits("", [])
+            self.cleared.emit()
+
+    def run_query(self) -> None:
+        self._debounce.stop()
+        catalogue, text = self._catalogue, self.field.text()
+        if catalogue is None or not text.strip():
+            return
+        self._runner.submit(lambda: (text, catalogue.search(text, limit=LIMIT)))
+
+    def _show_hits(self, result: Any) -> None:
+        text, hits = result
+        if text != self.field.text():
+            return  # typed on since: the next result is on its way
+        self.model.set_hits(text, hits)
+        count = len(hits)
+        if count == 0:
+            self.header.setText(self.tr("Aucun résultat pour « {0} ».").format(text.strip()))
+        elif count == 1:
+            self.header.setText(self.tr("1 résultat pour « {0} »").format(text.strip()))
+        else:
+            more = self.tr(" (les {0} premiers)").format(LIMIT) if count >= LIMIT else ""
+            self.header.setText(
+                self.tr("{0} résultats pour « {1} »").format(count, text.strip()) + more
+            )
+        self.results_shown.emit(count)
+
+    def open_first(self) -> None:
+        """Enter in the field: open the best result, querying now if typing was too fast."""
+        if self._debounce.isActive() or self.model.query != self.field.text():
+            catalogue, text = self._catalogue, self.field.text()
+            if catalogue is None or not text.strip():
+                return
+            self._debounce.stop()
+            self._runner.cancel()
+            self._show_hits((text, catalogue.search(text, limit=LIMIT)))
+        hit = self.model.hit(0)
+        if hit is not None:
+            self.entry_activated.emit(hit.key)
+
+    def clear(self) -> None:
+        self.field.clear()
+
+    # ---------------------------------------------------------------- keyboard
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.field:
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self.open_first()
+                    return True
+                if key == Qt.Key.Key_Escape and self.field.text():
+                    self.clear()
+                    return True
+                if key == Qt.Key.Key_Down and self.model.rowCount():
+                    self.list.setFocus(Qt.FocusReason.TabFocusReason)
+                    self.list.setCurrentIndex(self.model.index(0, 0))
+                    return True
+            elif watched is self.list and (
+                key == Qt.Key.Key_Escape
+                or (key == Qt.Key.Key_Up and self.list.currentIndex().row() == 0)
+            ):
+                self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _open(self, index: QModelIndex) -> None:
+        key = index.data(KEY_ROLE) if index.isValid() else None
+        if key:
+            self.entry_activated.emit(key)
