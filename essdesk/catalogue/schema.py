@@ -47,6 +47,8 @@ entries = Table(
     Column("backer", Text, nullable=False, default=""),
     Column("territories", Text, nullable=False, default=""),
     Column("sort_title", Text, nullable=False),
+    # "|title|alias|alias|" folded: an exact or starting match of a name ranks first
+    Column("names", Text, nullable=False, default="||"),
     Column("sort_type", Text, nullable=False, default=""),
     Column("sort_backer", Text, nullable=False, default=""),
     Column("sort_territories", Text, nullable=False, default=""),

@@ -156,11 +156,16 @@ class Catalogue:
         if not words or limit <= 0:
             return []
         where, params = self._filter_sql(filters or Filters())
+        # A title or alias equal to the query comes first, then one that starts with it,
+        # then the rest by bm25 (where title and alias columns weigh most).
+        phrase = " ".join(words)
         rows = self._rows(
             f"SELECT e.key, e.kind, e.title, e.subtype_label, e.summary, e.text, e.facts,"
             f" {_BM25} AS score FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid"
-            f" WHERE entries_fts MATCH ?{where} ORDER BY score LIMIT ?",
-            [fts_query(words), *params, int(limit)],
+            f" WHERE entries_fts MATCH ?{where}"
+            " ORDER BY CASE WHEN instr(e.names, ?) THEN 0 WHEN instr(e.names, ?) THEN 1"
+            " ELSE 2 END, score LIMIT ?",
+            [fts_query(words), *params, f"|{phrase}|", f"|{phrase}", int(limit)],
         )
         hits = []
         for key, kind, title, subtype_label, summary, body, facts, score in rows:
