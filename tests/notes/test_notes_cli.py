@@ -106,6 +106,8 @@ def test_notes_add_and_list_json(capsys: pytest.CaptureFixture[str]) -> None:
         "Creuse",
         "--text",
         "Appel Cœur, rappel",
+        "--title",
+        "DLA",
     )
     code, out, _ = run(capsys, "notes", "list", "--territory", "Creuse", "--json")
     (note,) = json.loads(out)
@@ -121,6 +123,24 @@ def test_notes_add_and_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert sorted(n["key"] for n in json.loads(out)) == ["scheme:crte", "scheme:dla"]
     code, out, _ = run(capsys, "notes", "list")
     assert "[Creuse] scheme:dla — DLA (contacté)" in out
+
+
+def test_notes_add_takes_the_title_from_the_catalogue_and_warns_on_unknown_keys(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from essdesk.cli_notes import _catalogue_title
+
+    if not _catalogue_title("scheme:dla"):
+        pytest.skip("catalogue not built")
+    run(capsys, "territories", "add", "Creuse")
+    code, out, err = run(
+        capsys, "notes", "add", "scheme:dla", "--territory", "Creuse", "--text", "x", "--json"
+    )
+    assert code == 0 and err == "" and "DLA" in json.loads(out)["title"]
+    code, out, err = run(
+        capsys, "notes", "add", "scheme:inexistant", "--territory", "Creuse", "--text", "y"
+    )
+    assert code == 0 and "n'existe pas dans le catalogue" in err and "orphelines" in err
 
 
 def test_backup_and_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
