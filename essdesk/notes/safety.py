@@ -55,8 +55,8 @@ class RecoveryReport:
     """What the recovery did, for a dialog at start or a line on the CLI's stderr."""
 
     original: Path
-    damaged_path: Path  # where the unreadable file now is (nothing was deleted)
-    problem: str  # "damaged", "foreign" (valid SQLite, not ours) or "empty"
+    damaged_path: Path | None  # where the unreadable file now is (None: it was missing)
+    problem: str  # "damaged", "foreign" (valid SQLite, not ours), "empty" or "missing"
     detail: str  # technical reason, English
     restored_from: Backup | None  # None: an empty notes database was created
 
@@ -66,11 +66,13 @@ class RecoveryReport:
             "damaged": "était endommagé ou illisible",
             "foreign": "n'est pas un fichier de notes essdesk",
             "empty": "était vide alors que des sauvegardes existent",
+            "missing": "était introuvable alors que des sauvegardes existent",
         }[self.problem]
-        lines = [
-            f"Le fichier de notes {self.original} {what}.",
-            f"Il a été mis de côté, sans rien effacer, sous le nom : {self.damaged_path}",
-        ]
+        lines = [f"Le fichier de notes {self.original} {what}."]
+        if self.damaged_path is not None:
+            lines.append(
+                f"Il a été mis de côté, sans rien effacer, sous le nom : {self.damaged_path}"
+            )
         if self.restored_from is not None:
             lines.append(
                 f"La sauvegarde du {self.restored_from.created:%d/%m/%Y à %H:%M} a été "
@@ -184,11 +186,22 @@ def open_notes(
     if state == "empty" and not backups.list_backups(bdir):
         state = "missing"  # nothing to lose, nothing to restore: just initialise it
     if state in ("damaged", "foreign", "empty"):
-        damaged = move_aside(db, local_now)
+        try:
+            damaged: Path | None = move_aside(db, local_now)
+        except OSError as exc:
+            raise _readonly(db.parent, exc) from exc
         restored = backups.newest_good_backup(bdir)
         if restored is not None:
             backups.copy_database(restored.path, db, busy_timeout)
         report = RecoveryReport(db, damaged, state, detail, restored)
+    elif state == "missing":
+        # The file is gone (deleted by hand, or a recovery cut short) but backups exist:
+        # bring the newest back rather than start empty.
+        restored = backups.newest_good_backup(bdir)
+        if restored is not None:
+            backups.copy_database(restored.path, db, busy_timeout)
+            report = RecoveryReport(db, None, "missing", "notes file missing", restored)
+    if report is not None:
         log.warning("notes database recovered: %s", report.message)
     existed = state == "ours" or (report is not None and report.restored_from is not None)
 

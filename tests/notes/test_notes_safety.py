@@ -121,6 +121,17 @@ def test_damage_without_backup_starts_empty_and_says_so(home: Path) -> None:
     assert _digest(report.damaged_path) == damaged_digest
 
 
+def test_a_missing_file_with_backups_is_restored(home: Path) -> None:
+    _populate()
+    paths.notes_path().unlink()
+    store, report = open_notes()
+    with store:
+        assert report is not None and report.problem == "missing"
+        assert report.damaged_path is None and report.restored_from is not None
+        assert "introuvable" in report.message and "a été restaurée" in report.message
+        assert store.territory_by_name("Creuse")
+
+
 def test_a_damaged_backup_is_skipped_for_an_older_good_one(home: Path) -> None:
     _populate()
     store, _ = open_notes()
