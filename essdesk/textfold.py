@@ -28,6 +28,8 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")
 # Anything that is not a letter or a digit separates words ("-" included: "co-construire"
 # must match "co construire" and "coconstruire" is not expected).
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# "FSE+" is a name of its own (the 2021-2027 Fonds social européen), not "FSE".
+_TRAILING_PLUS = re.compile(r"(?<=[0-9a-z])\+(?![0-9a-z])")
 
 
 def fold(text: str) -> str:
@@ -43,8 +45,10 @@ def words(text: str) -> list[str]:
 
     Apostrophes split words ("l'ESS" gives "l" and "ess"), as do hyphens and every other
     non-alphanumeric character, including characters outside Latin scripts (emoji, NUL).
+    A "+" ending a word reads "plus" ("FSE+" gives "fse" and "plus").
     """
-    return [w for w in _NON_WORD.split(fold(text)) if w]
+    folded = _TRAILING_PLUS.sub(" plus", fold(text))
+    return [w for w in _NON_WORD.split(folded) if w]
 
 
 def index_text(text: str) -> str:

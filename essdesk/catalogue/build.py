@@ -199,8 +199,8 @@ def _insert_entry(
     con.execute(
         "INSERT INTO entries(id, key, kind, title, summary, text, note, subtype, subtype_label,"
         " role, parent, ord, number, provenance, aliases, facts, key_points, links, sources,"
-        " details, backer, territories, sort_title, names, sort_type, sort_backer,"
-        " sort_territories) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " details, backer, territories, sort_title, sort_type, sort_backer, sort_territories)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             rowid,
             e.key,
@@ -225,7 +225,6 @@ def _insert_entry(
             backer,
             terr_labels,
             textfold.sort_key(f["title"]),
-            "|" + "|".join(textfold.index_text(n) for n in [f["title"], *f["aliases"]]) + "|",
             textfold.sort_key(subtype_label or KIND_LABELS[e.kind]),
             textfold.sort_key(backer),
             textfold.sort_key(terr_labels),
@@ -245,6 +244,10 @@ def _insert_entry(
             textfold.index_text(" ".join(f["aliases"])),
             textfold.index_text(body),
         ),
+    )
+    names = {textfold.index_text(n) for n in [f["title"], *f["aliases"]]} - {""}
+    con.executemany(
+        "INSERT INTO names(name, entry_id) VALUES (?, ?)", [(n, rowid) for n in sorted(names)]
     )
     facet_rows = [("kind", e.kind)]
     if e.kind == "actor":

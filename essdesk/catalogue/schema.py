@@ -47,8 +47,6 @@ entries = Table(
     Column("backer", Text, nullable=False, default=""),
     Column("territories", Text, nullable=False, default=""),
     Column("sort_title", Text, nullable=False),
-    # "|title|alias|alias|" folded: an exact or starting match of a name ranks first
-    Column("names", Text, nullable=False, default="||"),
     Column("sort_type", Text, nullable=False, default=""),
     Column("sort_backer", Text, nullable=False, default=""),
     Column("sort_territories", Text, nullable=False, default=""),
@@ -75,6 +73,16 @@ facets = Table(
 )
 Index("ix_facets_value", facets.c.facet, facets.c.value, facets.c.entry_id)
 Index("ix_facets_entry", facets.c.entry_id)
+
+# Folded title and aliases, one row each: a name equal to the query, then one starting with
+# it, rank before the bm25 order (an indexed range scan, not a pass over every match).
+names = Table(
+    "names",
+    metadata,
+    Column("name", Text, nullable=False),
+    Column("entry_id", Integer, ForeignKey("entries.id"), nullable=False),
+)
+Index("ix_names_name", names.c.name, names.c.entry_id)
 
 # Contentless: the folded text lives only in the index; readers show the entries' own text.
 FTS_DDL = (

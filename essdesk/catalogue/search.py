@@ -47,24 +47,39 @@ def highlight_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _first_match(text: str, words: list[str]) -> int:
+    """Approximate offset in ``text`` of the first word starting with one of ``words``, or -1.
+
+    Searches the folded text in one regex pass; folding keeps offsets except for ligatures
+    (œ→oe), which are counted back. The caller highlights a window around it exactly.
+    """
+    folded = textfold.fold(text)
+    pattern = "(?<![0-9a-z])(?:" + "|".join(re.escape(w) for w in words) + ")"
+    m = re.search(pattern, folded)
+    if m is None:
+        return -1
+    pos = m.start()
+    return max(0, pos - sum(text[:pos].count(c) for c in "œŒæÆß"))
+
+
 def snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A window of ``text`` around its first match, cut at word boundaries, with highlights."""
     text = " ".join(text.split())
-    spans = highlight_spans(text, words)
     if len(text) <= SNIPPET_CHARS:
-        return text, tuple(spans)
+        return text, tuple(highlight_spans(text, words))
+    first = _first_match(text, words) if words else -1
     start = 0
-    if spans:
-        start = max(0, spans[0][0] - SNIPPET_CHARS // 3)
+    if first > 0:
+        start = max(0, first - SNIPPET_CHARS // 3)
         if start:
             space = text.find(" ", start)
-            start = space + 1 if 0 <= space < spans[0][0] else start
+            start = space + 1 if 0 <= space < first else start
     end = min(len(text), start + SNIPPET_CHARS)
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
-    shift = len(prefix) - start
-    inside = tuple((a + shift, b + shift) for a, b in spans if a >= start and b <= end)
-    return prefix + text[start:end] + suffix, inside
+    window = text[start:end]
+    spans = tuple((a + len(prefix), b + len(prefix)) for a, b in highlight_spans(window, words))
+    return prefix + window + suffix, spans

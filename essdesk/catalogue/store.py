@@ -151,26 +151,51 @@ class Catalogue:
 
     # ----------------------------------------------------------------- search
     def search(self, text: str, filters: Filters | None = None, limit: int = 50) -> list[Hit]:
-        """Ranked hits for ``text`` (each word a prefix; titles and aliases first)."""
+        """Ranked hits for ``text``: every word a prefix, in any order.
+
+        Order: entries whose title or an alias equals the query, then those whose title or
+        alias starts with it, then the rest by bm25 (title and alias columns weigh most).
+        The first two come from an indexed range scan over names, the last is the plain FTS5
+        query, so ranking costs next to nothing over a bare full-text search.
+        """
         words = query_words(text)
         if not words or limit <= 0:
             return []
         where, params = self._filter_sql(filters or Filters())
-        # A title or alias equal to the query comes first, then one that starts with it,
-        # then the rest by bm25 (where title and alias columns weigh most).
         phrase = " ".join(words)
-        rows = self._rows(
-            f"SELECT e.key, e.kind, e.title, e.subtype_label, e.summary, e.text, e.facts,"
-            f" {_BM25} AS score FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid"
-            f" WHERE entries_fts MATCH ?{where}"
-            " ORDER BY CASE WHEN instr(e.names, ?) THEN 0 WHEN instr(e.names, ?) THEN 1"
-            " ELSE 2 END, score LIMIT ?",
-            [fts_query(words), *params, f"|{phrase}|", f"|{phrase}", int(limit)],
-        )
+        with self._engine.connect() as con:
+            named = con.exec_driver_sql(
+                "SELECT n.entry_id, MIN(n.name != ?), MIN(length(n.name)) FROM names n"
+                " JOIN entries e ON e.id = n.entry_id"
+                f" WHERE n.name >= ? AND n.name < ?{where}"
+                " GROUP BY n.entry_id ORDER BY 2, 3 LIMIT ?",
+                (phrase, phrase, phrase + "{", *params, int(limit)),
+            ).all()
+            ids = [row[0] for row in named]
+            scores = dict.fromkeys(ids, 0.0)
+            if len(ids) < limit:
+                ranked = con.exec_driver_sql(
+                    f"SELECT rowid, {_BM25} FROM entries_fts WHERE entries_fts MATCH ?"
+                    f"{where.replace('e.id', 'rowid')} ORDER BY 2 LIMIT ?",
+                    (fts_query(words), *params, int(limit)),
+                ).all()
+                for rowid, score in ranked:
+                    if rowid not in scores and len(ids) < limit:
+                        ids.append(rowid)
+                        scores[rowid] = float(score)
+            if not ids:
+                return []
+            rows = con.exec_driver_sql(
+                "SELECT id, key, kind, title, subtype_label, summary, text, facts FROM entries"
+                f" WHERE id IN ({','.join('?' * len(ids))})",
+                tuple(ids),
+            ).all()
+        by_id = {row[0]: row for row in rows}
         hits = []
-        for key, kind, title, subtype_label, summary, body, facts, score in rows:
+        for rowid in ids:
+            _, key, kind, title, subtype_label, summary, body, facts = by_id[rowid]
             snip, spans = _best_snippet([summary, body, *json.loads(facts)], words)
-            hits.append(Hit(key, kind, title, subtype_label, snip, spans, float(score)))
+            hits.append(Hit(key, kind, title, subtype_label, snip, spans, scores[rowid]))
         return hits
 
     # ----------------------------------------------------------------- one entry
