@@ -168,7 +168,14 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # A sequence given twice (e.g. StandardKey.Back is Alt+Left on Linux) would be
+            # "ambiguous" to Qt's shortcut map and never trigger: keep each one once.
+            unique: dict[str, QKeySequence] = {}
+            for shortcut in shortcuts:
+                sequence = QKeySequence(shortcut)
+                if not sequence.isEmpty():
+                    unique.setdefault(sequence.toString(), sequence)
+            action.setShortcuts(list(unique.values()))
         action.triggered.connect(slot)
         if name:
             action.setObjectName(name)

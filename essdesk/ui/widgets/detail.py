@@ -11,7 +11,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from essdesk.catalogue.records import Entry, Related
@@ -35,6 +35,34 @@ def _mix(a: QColor, b: QColor, ratio: float) -> str:
         round(a.green() * ratio + b.green() * (1 - ratio)),
         round(a.blue() * ratio + b.blue() * (1 - ratio)),
     ).name()
+
+
+_HISTORY_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+
+class EntryBrowser(QTextBrowser):
+    """A QTextBrowser that leaves Alt+Left/Right to the window's history.
+
+    QTextBrowser keeps its own source history and claims those keys (ShortcutOverride and
+    keyPressEvent); essdesk's history lives in the window, whose actions must get them.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            and event.key() in _HISTORY_KEYS
+        ):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in _HISTORY_KEYS:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
 
 
 class DetailView(QWidget):
@@ -62,7 +90,7 @@ class DetailView(QWidget):
         self.message.setVisible(False)
         self.message.setAccessibleName(self.tr("Message"))
 
-        self.browser = QTextBrowser(self)
+        self.browser = EntryBrowser(self)
         self.browser.setObjectName("entryBody")
         self.browser.setAccessibleName(self.tr("Fiche de l'entrée"))
         self.browser.setOpenLinks(False)

@@ -1,0 +1,132 @@
+"""pytest-qt fixtures: the real catalogue, real widgets, offscreen, a throwaway user folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QTextBrowser
+
+from essdesk.catalogue.store import Catalogue
+from essdesk.paths import catalogue_path, settings_path
+from essdesk.ui.main_window import MainWindow
+from essdesk.ui.settings import load_state
+
+UI_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Qt's offscreen platform plugin warns that it cannot pass window size hints to a
+    window system (it has none); that says nothing about essdesk, every other warning
+    still fails a test."""
+    for item in items:
+        if UI_DIR in Path(str(item.path)).resolve().parents:
+            item.add_marker(
+                pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+            )
+
+
+@pytest.fixture(autouse=True)
+def ui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings and notes of UI tests live in the test's own folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("ESSDESK_HOME", str(home))
+    monkeypatch.delenv("ESSDESK_CATALOGUE", raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def _reset_app_font(qapp: QApplication) -> Iterator[None]:
+    font = qapp.font()
+    yield
+    qapp.setFont(font)
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Iterator[Catalogue]:
+    """The shipped catalogue, opened read-only as the app does."""
+    cat = Catalogue.open(catalogue_path())
+    yield cat
+    cat.close()
+
+
+class OpenedUrls(list):
+    """Stands in for the system browser: records what would have been opened."""
+
+    def __call__(self, url: QUrl) -> bool:
+        self.append(url.toString())
+        return True
+
+
+@pytest.fixture
+def opened() -> OpenedUrls:
+    return OpenedUrls()
+
+
+@pytest.fixture
+def make_window(qtbot, catalogue: Catalogue, opened: OpenedUrls):
+    """Build a window as ``essdesk.app`` does (state from the settings file), with the
+    catalogue attached and the first directory query done."""
+
+    def make(with_catalogue: bool = True) -> MainWindow:
+        path = settings_path()
+        window = MainWindow(state=load_state(path), settings_path=path, opener=opened)
+        qtbot.addWidget(window)
+        if load_state(path).geometry is None:
+            window.resize(1280, 720)  # the offscreen screen is 800x600; test the projector size
+        window.show()
+        qtbot.waitExposed(window)
+        if with_catalogue:
+            with qtbot.waitSignal(window.directory.results_shown, timeout=5000):
+                window.set_catalogue(catalogue)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
+
+
+def anchor_point(browser: QTextBrowser, href: str):
+    """Viewport position of the first link to ``href`` (scrolled into view), or None."""
+    doc = browser.document()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isAnchor() and fmt.anchorHref() == href:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(fragment.position() + min(1, fragment.length() - 1))
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
+                return browser.cursorRect(cursor).center()
+            it += 1
+        block = block.next()
+    return None
+
+
+def anchors(browser: QTextBrowser) -> list[str]:
+    """Every link target in the document, in order."""
+    doc = browser.document()
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isAnchor() and fmt.anchorHref() and fmt.anchorHref() not in out:
+                out.append(fmt.anchorHref())
+            it += 1
+        block = block.next()
+    return out

@@ -1,0 +1,77 @@
+"""Every Qt model passes qtmodeltester, filled from the real catalogue."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from essdesk.catalogue.records import Hit
+from essdesk.textfold import sort_key
+from essdesk.ui.models import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
+from essdesk.ui.models.directory_model import DirectoryModel
+from essdesk.ui.models.search_model import SearchResultsModel, snippet_html
+from essdesk.ui.models.tree_model import CatalogueTreeModel
+
+
+@pytest.mark.parametrize("name", ["sessions", "levers", "tools"])
+def test_tree_models(qtmodeltester, catalogue, name: str) -> None:
+    model = CatalogueTreeModel()
+    model.set_roots(catalogue.tree(name))
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() > 0
+    model.set_roots([])
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_tree_model_counts_and_keys(catalogue) -> None:
+    model = CatalogueTreeModel()
+    model.set_roots(catalogue.tree("sessions"))
+    index = model.find("session:tr1")
+    assert index.isValid()
+    assert index.data(KEY_ROLE) == "session:tr1"
+    count = index.siblingAtColumn(CatalogueTreeModel.COL_COUNT).data()
+    assert int(count) == model.node(index).count > 0
+    child = model.find("session:tr1-s2")
+    assert child.parent() == index
+
+
+def test_directory_model(qtmodeltester, catalogue) -> None:
+    model = DirectoryModel()
+    model.set_rows(catalogue.directory())
+    qtmodeltester.check(model, force_py=True)
+    assert model.columnCount() == DirectoryModel.COLUMN_COUNT
+    assert len(DirectoryModel.SORT_KEYS) == DirectoryModel.COLUMN_COUNT
+    row = model.key_row("scheme:dla")
+    assert row >= 0
+    assert model.index(row, DirectoryModel.COL_TITLE).data() == model.row_record(row).title
+    assert model.index(row, DirectoryModel.COL_KIND).data() == "Dispositif"
+
+
+def test_directory_model_sort_is_delegated(catalogue) -> None:
+    model = DirectoryModel()
+    model.set_rows(catalogue.directory())
+    asked: list[tuple[str, bool]] = []
+    model.sort_requested.connect(lambda key, desc: asked.append((key, desc)))
+    model.sort(DirectoryModel.COL_BACKER, Qt.SortOrder.DescendingOrder)
+    assert asked == [("backer", True)]
+
+
+def test_directory_rows_follow_french_order(catalogue) -> None:
+    titles = [row.title for row in catalogue.directory(sort="title")]
+    assert [sort_key(t) for t in titles] == sorted(sort_key(t) for t in titles)
+
+
+def test_search_model(qtmodeltester, catalogue) -> None:
+    model = SearchResultsModel()
+    model.set_hits("dla", catalogue.search("dla"))
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(0).data(KEY_ROLE) == "scheme:dla"
+    assert "<b>" in model.index(0).data(SNIPPET_ROLE)
+    assert isinstance(model.index(0).data(RECORD_ROLE), Hit)
+
+
+def test_snippet_html_escapes_and_bolds() -> None:
+    hit = Hit("k", "scheme", "t", "", "a <b> & DLA", ((8, 11),), 1.0)
+    assert snippet_html(hit) == "a &lt;b&gt; &amp; <b>DLA</b>"
+    bad = Hit("k", "scheme", "t", "", "abc", ((2, 1), (0, 99)), 1.0)
+    assert snippet_html(bad) == "abc"
