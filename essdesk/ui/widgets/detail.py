@@ -147,11 +147,26 @@ class DetailView(QWidget):
             pal.color(QPalette.ColorRole.Highlight), pal.color(QPalette.ColorRole.Base), 0.18
         )
         text_color = pal.color(QPalette.ColorRole.Text).name()
+        t = {
+            "in_": _esc(self.tr("Dans")),
+            "aka": _esc(self.tr("Aussi appelé")),
+            "brief": _esc(self.tr("En bref")),
+            "facts": _esc(self.tr("Faits et chiffres")),
+            "points": _esc(self.tr("Points clés")),
+            "remark": _esc(self.tr("Remarque")),
+            "links": _esc(self.tr("Liens du rapport")),
+            "links_hint": _esc(
+                self.tr(
+                    "Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet."
+                )
+            ),
+            "online": _esc(self.tr("en ligne")),
+        }
         out: list[str] = []
         if e.parent:
             parent_title = self._title_lookup(e.parent) or e.parent
             out.append(
-                f'<p style="color:{muted}; margin-bottom:0">{_esc(self.tr("Dans"))} : '
+                f'<p style="color:{muted}; margin-bottom:0">{t["in_"]} : '
                 f'<a href="{_esc(entry_url(e.parent))}">{_esc(parent_title)}</a></p>'
             )
         out.append(f'<h2 style="margin-top:4px; margin-bottom:6px">{_esc(e.title)}</h2>')
@@ -165,10 +180,7 @@ class DetailView(QWidget):
             line += f'&nbsp;&nbsp;<span style="color:{muted}">{_esc(" · ".join(extra))}</span>'
         out.append(f"<p>{line}</p>")
         if e.aliases:
-            out.append(
-                f'<p style="color:{muted}">{_esc(self.tr("Aussi appelé"))} : '
-                f"{_esc(', '.join(e.aliases))}</p>"
-            )
+            out.append(f'<p style="color:{muted}">{t["aka"]} : {_esc(", ".join(e.aliases))}</p>')
         if e.provenance:
             out.append(f'<p style="color:{muted}"><i>{_esc(e.provenance)}</i></p>')
         if e.summary:
@@ -182,32 +194,29 @@ class DetailView(QWidget):
                 for label, value in e.details
             )
             out.append(
-                f"<h3>{_esc(self.tr('En bref'))}</h3>"
-                f'<table cellspacing="0" cellpadding="3">{rows}</table>'
+                f'<h3>{t["brief"]}</h3><table cellspacing="0" cellpadding="3">{rows}</table>'
             )
         if e.facts:
-            out.append(f"<h3>{_esc(self.tr('Faits et chiffres'))}</h3>")
+            out.append(f"<h3>{t['facts']}</h3>")
             out.append("<ul>" + "".join(f"<li>{_esc(f)}</li>" for f in e.facts) + "</ul>")
         if e.key_points:
-            out.append(f"<h3>{_esc(self.tr('Points clés'))}</h3>")
+            out.append(f"<h3>{t['points']}</h3>")
             out.append("<ul>" + "".join(f"<li>{_esc(k)}</li>" for k in e.key_points) + "</ul>")
         if e.note:
-            out.append(f"<h3>{_esc(self.tr('Remarque'))}</h3><p><i>{_esc(e.note)}</i></p>")
+            out.append(f"<h3>{t['remark']}</h3><p><i>{_esc(e.note)}</i></p>")
         if e.links:
-            out.append(f"<h3>{_esc(self.tr('Liens du rapport'))}</h3>")
-            out.append(
-                f'<p style="color:{muted}">'
-                f"{_esc(self.tr('Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet.'))}"
-                "</p><ul>"
-            )
+            out.append(f"<h3>{t['links']}</h3>")
+            out.append(f'<p style="color:{muted}">{t["links_hint"]}</p><ul>')
             for link in e.links:
                 host = QUrl(link.url).host() or link.url
                 out.append(
                     f'<li><a href="{_esc(link.url)}">{_esc(link.label or link.url)}</a> ↗'
                     f'&nbsp;<span style="color:{muted}">{_esc(host)} — '
-                    f"{_esc(self.tr('en ligne'))}</span></li>"
+                    f"{t['online']}</span></li>"
                 )
             out.append("</ul>")
+        if e.related:
+            out.append('<a name="related"></a>')
         outgoing = [r for r in e.related if r.outgoing]
         incoming = [r for r in e.related if not r.outgoing]
         for heading, links in ((self.tr("Lié à"), outgoing), (self.tr("Cité dans"), incoming)):
@@ -266,7 +275,7 @@ class DetailView(QWidget):
             self.browser.setToolTip("")
         else:
             self.browser.setToolTip(
-                self.tr("{0}\nConnexion Internet nécessaire").format(url.toString())
+                url.toString() + "\n" + self.tr("Connexion Internet nécessaire")
             )
 
     def focus_body(self) -> None:
