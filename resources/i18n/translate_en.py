@@ -170,7 +170,9 @@ def main() -> int:
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     for source in missing:
         print(f"untranslated: {source!r}", file=sys.stderr)
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    lrelease = shutil.which("pyside6-lrelease") or str(
+        Path(sys.executable).parent / "pyside6-lrelease"
+    )
     subprocess.run([lrelease, str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
     return 1 if missing else 0
 
