@@ -35,51 +35,105 @@ def fts_query(words: list[str]) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
+def _letter_classes() -> dict[str, str]:
+    """For each folded letter, a regex class of the characters that fold to it (é→e…)."""
+    variants: dict[str, set[str]] = {}
+    for cp in range(0x00C0, 0x0250):
+        ch = chr(cp)
+        folded = textfold.fold(ch)
+        if len(folded) == 1 and folded.isalnum() and folded != ch:
+            variants.setdefault(folded, set()).add(ch)
+    return {k: "[" + k + "".join(sorted(v)) + "]" for k, v in variants.items()}
+
+
+_CLASSES = _letter_classes()
+_DIGRAPHS = {"oe": "(?:oe|œ)", "ae": "(?:ae|æ)", "ss": "(?:ss|ß)"}
+
+
+def _word_pattern(word: str) -> str:
+    """Regex matching, in unfolded text, the words whose folded form starts with ``word``."""
+    out, i = [], 0
+    while i < len(word):
+        pair = word[i : i + 2]
+        if pair in _DIGRAPHS:
+            out.append(
+                _DIGRAPHS[pair].replace("oe|", f"{_CLASSES['o']}{_CLASSES['e']}|", 1)
+                if pair == "oe"
+                else _DIGRAPHS[pair]
+            )
+            i += 2
+        else:
+            out.append(_CLASSES.get(word[i], re.escape(word[i])))
+            i += 1
+    return "".join(out)
+
+
+class Matcher:
+    """Finds and highlights the words of one query in plain texts (built once per query).
+
+    The folded query words become one case-insensitive regex over the *original* text
+    (each letter a class of its accented forms, "oe" also matching "œ"), so offsets are
+    exact and no text is folded at query time.
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = tuple(words)
+        if words:
+            alternatives = "|".join(_word_pattern(w) for w in sorted(words, key=len, reverse=True))
+            self._re: re.Pattern[str] | None = re.compile(
+                rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE
+            )
+        else:
+            self._re = None
+
+    def first(self, text: str) -> int:
+        """Offset of the first matching word in ``text``, or -1."""
+        m = self._re.search(text) if self._re else None
+        return m.start() if m else -1
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) offsets of the words of ``text`` that start with a query word."""
+        return [m.span() for m in self._re.finditer(text)] if self._re else []
+
+    def snippet(
+        self, text: str, first: int | None = None
+    ) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """A window of ``text`` around its first match, cut at word boundaries, highlighted."""
+        if first is None:
+            first = self.first(text)
+        start = 0
+        if first > SNIPPET_CHARS // 3:
+            start = first - SNIPPET_CHARS // 3
+            space = text.find(" ", start, first)
+            start = space + 1 if space >= 0 else start
+        end = min(len(text), start + SNIPPET_CHARS)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > start else end
+        window = " ".join(text[start:end].split())
+        prefix = "… " if start else ""
+        suffix = " …" if end < len(text) else ""
+        spans = self.spans(window) if first >= 0 else []
+        return prefix + window + suffix, tuple((a + len(prefix), b + len(prefix)) for a, b in spans)
+
+    def best_snippet(self, texts: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The snippet of the first text that matches, else the start of the first text."""
+        fallback = ""
+        for text in texts:
+            if not text:
+                continue
+            fallback = fallback or text
+            first = self.first(text)
+            if first >= 0:
+                return self.snippet(text, first)
+        return self.snippet(fallback, -1)
+
+
 def highlight_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     """(start, end) offsets of the words of ``text`` that start with one of ``words``."""
-    if not words:
-        return []
-    spans = []
-    for m in _WORD.finditer(text):
-        folded = textfold.words(m.group())
-        if folded and any(folded[0].startswith(w) for w in words):
-            spans.append((m.start(), m.end()))
-    return spans
-
-
-def _first_match(text: str, words: list[str]) -> int:
-    """Approximate offset in ``text`` of the first word starting with one of ``words``, or -1.
-
-    Searches the folded text in one regex pass; folding keeps offsets except for ligatures
-    (œ→oe), which are counted back. The caller highlights a window around it exactly.
-    """
-    folded = textfold.fold(text)
-    pattern = "(?<![0-9a-z])(?:" + "|".join(re.escape(w) for w in words) + ")"
-    m = re.search(pattern, folded)
-    if m is None:
-        return -1
-    pos = m.start()
-    return max(0, pos - sum(text[:pos].count(c) for c in "œŒæÆß"))
+    return Matcher(words).spans(text)
 
 
 def snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A window of ``text`` around its first match, cut at word boundaries, with highlights."""
-    text = " ".join(text.split())
-    if len(text) <= SNIPPET_CHARS:
-        return text, tuple(highlight_spans(text, words))
-    first = _first_match(text, words) if words else -1
-    start = 0
-    if first > 0:
-        start = max(0, first - SNIPPET_CHARS // 3)
-        if start:
-            space = text.find(" ", start)
-            start = space + 1 if 0 <= space < first else start
-    end = min(len(text), start + SNIPPET_CHARS)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start else end
-    prefix = "… " if start else ""
-    suffix = " …" if end < len(text) else ""
-    window = text[start:end]
-    spans = tuple((a + len(prefix), b + len(prefix)) for a, b in highlight_spans(window, words))
-    return prefix + window + suffix, spans
+    """A window of ``text`` around its first match, with highlights (see Matcher.snippet)."""
+    return Matcher(words).snippet(text)

@@ -34,7 +34,7 @@ from essdesk.catalogue.records import (
     TreeNode,
 )
 from essdesk.catalogue.schema import FTS_WEIGHTS, SCHEMA_VERSION
-from essdesk.catalogue.search import fts_query, query_words, snippet
+from essdesk.catalogue.search import Matcher, fts_query, query_words
 
 DIRECTORY_KINDS = ("actor", "scheme")
 SORT_COLUMNS = {
@@ -191,10 +191,11 @@ class Catalogue:
                 tuple(ids),
             ).all()
         by_id = {row[0]: row for row in rows}
+        matcher = Matcher(words)
         hits = []
         for rowid in ids:
             _, key, kind, title, subtype_label, summary, body, facts = by_id[rowid]
-            snip, spans = _best_snippet([summary, body, *json.loads(facts)], words)
+            snip, spans = matcher.best_snippet([summary, body, *json.loads(facts)])
             hits.append(Hit(key, kind, title, subtype_label, snip, spans, scores[rowid]))
         return hits
 
@@ -408,15 +409,3 @@ def _walk(nodes: Sequence[TreeNode]) -> list[TreeNode]:
         out.append(n)
         out += _walk(n.children)
     return out
-
-
-def _best_snippet(texts: list[str], words: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    first = ""
-    for text in texts:
-        if not text:
-            continue
-        first = first or text
-        snip, spans = snippet(text, words)
-        if spans:
-            return snip, spans
-    return snippet(first, words)

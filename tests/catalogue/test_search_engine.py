@@ -179,3 +179,11 @@ def test_not_a_catalogue(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(CatalogueError, match="non prise en charge"):
         Catalogue.open(other)
+
+
+def test_highlights_every_written_form() -> None:
+    text = "Cœur, CŒUR, coeur, Coeurs ; écœurant non ; Détourné DETOURNE"
+    spans = highlight_spans(text, ["coeur", "detourne"])
+    assert [text[a:b] for a, b in spans] == [
+        "Cœur", "CŒUR", "coeur", "Coeurs", "Détourné", "DETOURNE",
+    ]  # fmt: skip
