@@ -168,12 +168,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(func=cmd_tree)
 
+    from essdesk import cli_notes
+
+    cli_notes.add_parsers(sub)
     try:
-        from essdesk import cli_notes
-    except ImportError:  # the notes layer is optional while it is being built
+        from essdesk import cli_brief
+    except ImportError:  # the briefing sheet is being built (issue 5)
         pass
     else:
-        cli_notes.add_parsers(sub)
+        cli_brief.add_parsers(sub)
     return parser
 
 
