@@ -1,0 +1,43 @@
+"""The architecture rules of style.md, checked: storage never imports Qt, the UI holds no SQL,
+and the wheel ships every package."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "essdesk"
+
+
+def test_every_package_is_shipped() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {".".join(init.parent.relative_to(ROOT).parts) for init in PACKAGE.rglob("__init__.py")}
+    assert found <= listed, f"add to pyproject's packages: {sorted(found - listed)}"
+
+
+def test_domain_and_cli_do_not_import_qt() -> None:
+    code = (
+        "import sys, essdesk.catalogue.store, essdesk.catalogue.build, essdesk.notes, "
+        "essdesk.cli, essdesk.cli_notes; "
+        "essdesk.cli.build_parser(); "
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_ui_holds_no_sql() -> None:
+    sql = re.compile(
+        r"\b(SELECT|INSERT|UPDATE|DELETE)\s+\w|import sqlite3|from sqlalchemy|import sqlalchemy"
+    )
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (PACKAGE / "ui").rglob("*.py")
+        if sql.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
