@@ -1,0 +1,220 @@
+"""Startup and typing benchmarks for the desktop window (offscreen; not a timed test).
+
+    python benchmarks/startup.py [--runs 7] [--synthetic 100000 | --synthetic 0]
+
+1. Startup: process start → window shown, and → usable (trees filled, search ready), for
+   essdesk and for a bare PySide6 window with a tree view, in the same run; medians.
+2. Keystroke → results in the global search and the directory, on the real catalogue and on
+   a synthetic one (benchmarks/synth.py), with the debounce set to 0 so the figure is the
+   query pipeline itself; plus how long the GUI thread is busy per keystroke.
+
+Last line: ``startup essdesk=<ms> bare=<ms> ratio=<x>`` (time to usable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTreeView
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+tree = QTreeView()
+model = QStandardItemModel()
+for i in range(20):
+    model.appendRow(QStandardItem(f"item {i}"))
+tree.setModel(model)
+window.setCentralWidget(tree)
+window.resize(1280, 720)
+window.show()
+shown = time.time()
+def done():
+    print(f"shown={shown!r} ready={time.time()!r}", flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+ESSDESK = r"""
+import sys, time
+from essdesk import app as essdesk_app
+app, window = essdesk_app.build([])
+shown = time.time()
+def done():
+    print(f"shown={shown!r} ready={time.time()!r}", flush=True)
+    window.close()
+    app.quit()
+window.catalogue_loaded.connect(done)
+app.exec()
+"""
+
+
+def _time_child(code: str, home: str) -> tuple[float, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ESSDESK_HOME=home, PYTHONPATH=str(REPO))
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-2000:])
+    line = next(x for x in out.stdout.splitlines() if x.startswith("shown="))
+    values = dict(part.split("=") for part in line.split())
+    return (float(values["shown"]) - start) * 1000, (float(values["ready"]) - start) * 1000
+
+
+def startup(runs: int) -> tuple[float, float, float, float]:
+    essdesk, bare = [], []
+    with tempfile.TemporaryDirectory(prefix="essdesk-bench-") as home:
+        _time_child(ESSDESK, home)  # warm the OS file cache for both
+        _time_child(BARE, home)
+        for _ in range(runs):
+            essdesk.append(_time_child(ESSDESK, home))
+            bare.append(_time_child(BARE, home))
+    med = statistics.median
+    return (
+        med(s for s, _ in essdesk),
+        med(r for _, r in essdesk),
+        med(s for s, _ in bare),
+        med(r for _, r in bare),
+    )
+
+
+QUERIES = [
+    "d",
+    "dl",
+    "dla",
+    "f",
+    "fr",
+    "fra",
+    "franc",
+    "france",
+    "france a",
+    "france act",
+    "é",
+    "éco",
+    "écono",
+    "économie",
+    "q",
+    "qp",
+    "qpv",
+    "z",
+    "zr",
+    "zrr",
+    "co",
+    "coop",
+    "coopér",
+    "fonds",
+    "fonds d",
+    "fonds d'urg",
+    "levier",
+    "territ",
+    "territoires",
+]
+
+
+def typing(catalogue_path: Path, label: str) -> None:
+    """Keystroke → results (global search and directory) in one offscreen window."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from essdesk.catalogue.store import Catalogue
+    from essdesk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow()
+    window.resize(1280, 720)
+    window.show()
+    cat = Catalogue.open(catalogue_path)
+    t0 = time.perf_counter()
+    window.set_catalogue(cat)
+    attach = (time.perf_counter() - t0) * 1000
+
+    def wait_for(signal, timeout_ms: int = 30000) -> None:
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        signal.disconnect(loop.quit)
+
+    wait_for(window.directory.results_shown)
+    for panel in (window.search, window.directory):
+        panel._debounce.setInterval(0)
+
+    for name, panel in (("search", window.search), ("directory", window.directory)):
+        field = panel.field if name == "search" else panel.search_field
+        latencies, busy = [], []
+        for query in QUERIES:
+            field.clear()
+            app.processEvents()
+            if name == "directory":
+                wait_for(panel.results_shown)
+            field.setText(query[:-1])
+            app.processEvents()
+            if (query[:-1] and name == "search") or name == "directory":
+                wait_for(panel.results_shown)
+            start = time.perf_counter()
+            QTest.keyClicks(field, query[-1]) if query[-1].isascii() else field.insert(query[-1])
+            busy.append((time.perf_counter() - start) * 1000)
+            wait_for(panel.results_shown)
+            latencies.append((time.perf_counter() - start) * 1000)
+        latencies.sort()
+        p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
+        print(
+            f"typing {label} {name}: keystroke→results median={statistics.median(latencies):.1f} ms "
+            f"p95={p95:.1f} ms; GUI busy per keystroke median={statistics.median(busy):.2f} ms "
+            f"max={max(busy):.2f} ms",
+            flush=True,
+        )
+    print(f"typing {label}: entries={len(cat.keys())} attach (trees filled)={attach:.0f} ms")
+    window.close()
+    cat.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--synthetic", type=int, default=100_000, help="0 to skip")
+    args = parser.parse_args()
+
+    from essdesk.paths import catalogue_path
+
+    typing(catalogue_path(), "real")
+    if args.synthetic:
+        try:
+            from benchmarks.synth import make_synthetic_catalogue
+        except ImportError as exc:
+            print(f"typing synthetic: skipped ({exc})")
+        else:
+            with tempfile.TemporaryDirectory(prefix="essdesk-synth-") as tmp:
+                path = Path(tmp) / "synthetic.sqlite3"
+                t0 = time.perf_counter()
+                make_synthetic_catalogue(path, args.synthetic)
+                print(
+                    f"synthetic catalogue of {args.synthetic} entries built in "
+                    f"{time.perf_counter() - t0:.0f} s"
+                )
+                typing(path, f"synthetic-{args.synthetic}")
+
+    shown_e, ready_e, shown_b, ready_b = startup(args.runs)
+    print(f"shown essdesk={shown_e:.0f} bare={shown_b:.0f} ratio={shown_e / shown_b:.2f}")
+    print(f"startup essdesk={ready_e:.0f} bare={ready_b:.0f} ratio={ready_e / ready_b:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
