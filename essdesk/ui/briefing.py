@@ -1,0 +1,584 @@
+"""The briefing sheet on paper: an A4 PDF (QPdfWriter) and a print with preview, offline.
+
+A :class:`~essdesk.briefing.BriefingSheet` becomes an HTML :class:`QTextDocument` laid out
+page by page at the size of the target's printable area; each page is then painted with a
+running header (from page 2) and a footer « Page n sur N ». When the sheet runs over several
+pages, a table of contents with page numbers is added under the title (laid out again until
+its page numbers are stable), and an entry's heading is never left alone at the foot of a page.
+
+Safety: every text (catalogue and notes alike) is HTML-escaped before it reaches the
+document; a note's light Markdown (``**gras**``, ``*italique*``, lists) is rendered from the
+escaped text, so a note can never become active HTML, load an image or carry a link. External
+links are printed as text: there is no ``<a href>`` in the document, hence no link in the PDF.
+
+Entry points for the main window: :func:`open_briefing_dialog` (in
+:mod:`essdesk.ui.briefing_dialog`), :func:`write_pdf`, :func:`print_preview`.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from essdesk import __version__
+from essdesk.briefing import (
+    BriefingEntry,
+    BriefingSheet,
+    FollowUp,
+    NoteText,
+    french_date,
+    french_typography,
+)
+
+DOC_DPI = 72
+"""The document is laid out on a 72-dpi measuring device, so one CSS "px" is one point (Qt's
+rich text takes margins in px only) and fonts are given in points; pages are painted scaled
+to the target's resolution."""
+
+MARGINS_MM = QMarginsF(18, 14, 18, 12)
+"""A4 margins (left, top, right, bottom) in millimetres: inside what office printers reach."""
+
+HEADER_PT = 24.0
+FOOTER_PT = 22.0
+BODY_FONT_PT = 9.5
+KEEP_WITH_HEADING_PT = 70.0
+"""A heading needs this much room below it on its page, else it moves to the next page."""
+
+INK = "#1b2a3a"
+ACCENT = "#1f4e79"
+MUTED = "#5b6570"
+RULE = "#c9d2dc"
+NOTE_BG = "#fff6dc"
+NOTE_BORDER = "#e3c56f"
+STATUS_COLOURS = {
+    "a-explorer": "#eef1f5",
+    "contacte": "#e3eefb",
+    "en-cours": "#fdf0d5",
+    "mobilise": "#dcf1e0",
+    "ecarte": "#eeeeee",
+}
+
+_ANCHOR = "entry-"
+
+
+def default_page_layout() -> QPageLayout:
+    """A4 portrait with essdesk's margins."""
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+
+def _t(text: str) -> str:
+    """Catalogue or user text → escaped HTML with French non-breaking spaces."""
+    return html.escape(french_typography(text), quote=True)
+
+
+def _url(url: str) -> str:
+    return html.escape(url, quote=True)
+
+
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_ITALIC = re.compile(r"(?<![*\w])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?![*\w])")
+_BULLET = re.compile(r"^\s*(?:[-*•–]|(\d{1,3})[.)])\s+(.*)$")
+
+
+def _inline(line: str) -> str:
+    """One line of a note: escaped first, then **bold** and *italic* from the escaped text."""
+    escaped = _t(line)
+    escaped = _BOLD.sub(r"<b>\1</b>", escaped)
+    return _ITALIC.sub(r"<i>\1</i>", escaped)
+
+
+def note_html(text: str) -> str:
+    """A note's text as safe HTML: paragraphs, line breaks, bullet and numbered lists."""
+    out: list[str] = []
+    para: list[str] = []
+    items: list[str] = []
+    ordered = False
+
+    def flush_para() -> None:
+        if para:
+            out.append(f'<p style="margin-top:0px; margin-bottom:4px">{"<br/>".join(para)}</p>')
+            para.clear()
+
+    def flush_list() -> None:
+        if items:
+            tag = "ol" if ordered else "ul"
+            lis = "".join(f"<li>{item}</li>" for item in items)
+            out.append(f'<{tag} style="margin-top:0px; margin-bottom:4px">{lis}</{tag}>')
+            items.clear()
+
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        bullet = _BULLET.match(raw)
+        if not raw.strip():
+            flush_para()
+            flush_list()
+        elif bullet:
+            flush_para()
+            is_number = bullet.group(1) is not None
+            if items and is_number != ordered:
+                flush_list()
+            ordered = is_number
+            items.append(_inline(bullet.group(2)))
+        else:
+            flush_list()
+            para.append(_inline(raw))
+    flush_para()
+    flush_list()
+    return "".join(out) or "<p></p>"
+
+
+def _status_html(status: FollowUp) -> str:
+    parts = [f"<b>Suivi : {_t(status.label)}</b>"]
+    if status.date:
+        parts.append(f"le {_t(french_date(status.date))}")
+    if status.contact:
+        parts.append(f"contact : {_t(status.contact)}")
+    colour = STATUS_COLOURS.get(status.status, "#eef1f5")
+    return (
+        f'<table cellpadding="4" cellspacing="0" style="margin-top:4px; margin-bottom:4px">'
+        f'<tr><td bgcolor="{colour}">{" — ".join(parts)}</td></tr></table>'
+    )
+
+
+def _notes_html(entry: BriefingEntry, territory: str) -> str:
+    out = []
+    for note in entry.notes:
+        out.append(_note_box(note, territory))
+    return "".join(out)
+
+
+def _note_box(note: NoteText, territory: str) -> str:
+    if note.conflict:
+        head = "Autre version de la note (conflit à résoudre)"
+    else:
+        head = f"Notes — {territory}" if territory else "Notes"
+    when = f"modifiée le {french_date(note.updated.astimezone().date())}"
+    return (
+        f'<table width="100%" cellpadding="6" cellspacing="0" border="1" '
+        f'style="border-color:{NOTE_BORDER}; border-style:solid; margin-top:6px; '
+        f'margin-bottom:6px">'
+        f'<tr><td bgcolor="{NOTE_BG}">'
+        f'<p style="margin-top:0px; margin-bottom:3px"><b>{_t(head)}</b> '
+        f'<span style="color:{MUTED}">· {_t(when)}</span></p>'
+        f"{note_html(note.text)}</td></tr></table>"
+    )
+
+
+def _list(title: str, items: Sequence[str]) -> str:
+    if not items:
+        return ""
+    lis = "".join(f"<li>{_t(item)}</li>" for item in items)
+    return (
+        f'<p style="margin-top:6px; margin-bottom:2px"><b>{_t(title)}</b></p>'
+        f'<ul style="margin-top:0px; margin-bottom:2px">{lis}</ul>'
+    )
+
+
+def _entry_html(number: int, entry: BriefingEntry, territory: str) -> str:
+    kind = entry.kind_label + (f" · {entry.subtype_label}" if entry.subtype_label else "")
+    out = [
+        f'<h2 style="margin-top:16px; margin-bottom:2px; color:{ACCENT}; font-size:13pt">'
+        f'<a name="{_ANCHOR}{number}">{number}.</a> {_t(entry.title)}</h2>',
+        f'<p style="margin-top:0px; margin-bottom:4px; color:{MUTED}">{_t(kind)} '
+        f'<span style="font-size:8pt">({_t(entry.key)})</span></p>',
+    ]
+    if entry.status is not None:
+        out.append(_status_html(entry.status))
+    if entry.summary:
+        out.append(f'<p style="margin-top:2px; margin-bottom:4px">{_t(entry.summary)}</p>')
+    if entry.details:
+        rows = "".join(
+            f'<tr><td width="24%" style="color:{MUTED}">{_t(label)}</td><td>{_t(value)}</td></tr>'
+            for label, value in entry.details
+        )
+        out.append(
+            f'<table width="100%" cellpadding="2" cellspacing="0" '
+            f'style="margin-top:2px; margin-bottom:2px">{rows}</table>'
+        )
+    out.append(_list("Chiffres et faits", entry.facts))
+    out.append(_list("Points clés", entry.key_points))
+    if entry.text:
+        paras = "".join(
+            f'<p style="margin-top:0px; margin-bottom:4px">{_t(p.strip())}</p>'
+            for p in entry.text.split("\n\n")
+            if p.strip()
+        )
+        out.append(
+            f'<p style="margin-top:6px; margin-bottom:2px"><b>Texte du compte-rendu</b></p>{paras}'
+        )
+    out.append(_notes_html(entry, territory))
+    if entry.remark:
+        out.append(
+            f'<p style="margin-top:4px; margin-bottom:2px; color:{MUTED}"><i>Remarque : '
+            f"{_t(entry.remark)}</i></p>"
+        )
+    if entry.provenance:
+        out.append(
+            f'<p style="margin-top:4px; margin-bottom:2px; color:{MUTED}"><i>'
+            f"{_t(entry.provenance)}</i></p>"
+        )
+    if entry.links:
+        lis = "".join(
+            f'<li>{_t(label)} : <span style="color:{ACCENT}">{_url(url)}</span></li>'
+            for label, url in entry.links
+        )
+        out.append(
+            f'<p style="margin-top:4px; margin-bottom:1px; color:{MUTED}">'
+            f"Liens (à consulter en ligne) :</p>"
+            f'<ul style="margin-top:0px; margin-bottom:2px; color:{MUTED}; font-size:8.5pt">'
+            f"{lis}</ul>"
+        )
+    return "".join(out)
+
+
+def sheet_html(sheet: BriefingSheet, toc_pages: Sequence[int] | None = None) -> str:
+    """The sheet as Qt rich-text HTML; ``toc_pages`` (page of each entry) adds a contents."""
+    out = [
+        f'<p style="margin-top:0px; margin-bottom:0px; color:{MUTED}; font-size:9pt">'
+        f"FICHE DE SYNTHÈSE</p>",
+        f'<h1 style="margin-top:0px; margin-bottom:2px; color:{INK}; font-size:20pt">'
+        f"{_t(sheet.territory or 'Sans territoire')}</h1>",
+    ]
+    facts = [sheet.date_text]
+    if sheet.commune:
+        facts.append(sheet.commune)
+    if sheet.territory_types:
+        facts.append(", ".join(sheet.territory_types))
+    out.append(
+        f'<p style="margin-top:0px; margin-bottom:2px; font-size:10.5pt">'
+        f"{' · '.join(_t(f) for f in facts)}</p>"
+    )
+    out.append(f'<p style="margin-top:0px; margin-bottom:2px">{_t(sheet.selection)}</p>')
+    if sheet.source:
+        version = (
+            f", catalogue essdesk {sheet.catalogue_version}" if sheet.catalogue_version else ""
+        )
+        out.append(
+            f'<p style="margin-top:0px; margin-bottom:0px; color:{MUTED}; font-size:8.5pt">'
+            f"D'après le {_t(sheet.source[:1].lower() + sheet.source[1:])}{_t(version)}. "
+            f"Les dispositifs ont pu évoluer depuis : vérifiez-les avant de vous engager.</p>"
+        )
+    out.append(f'<hr style="background-color:{RULE}"/>')
+    if toc_pages is not None:
+        rows = "".join(
+            f"<tr><td>{i}. {_t(e.title)}</td>"
+            f'<td align="right" style="color:{MUTED}">{page}</td></tr>'
+            for i, (e, page) in enumerate(zip(sheet.entries, toc_pages, strict=True), start=1)
+        )
+        out.append(
+            f'<p style="margin-top:4px; margin-bottom:2px; font-size:11pt; color:{ACCENT}">'
+            f"<b>Sommaire</b></p>"
+            f'<table width="100%" cellpadding="1" cellspacing="0">'
+            f'<tr><td></td><td align="right" style="color:{MUTED}; font-size:8pt">page</td></tr>'
+            f"{rows}</table>"
+            f'<hr style="background-color:{RULE}"/>'
+        )
+    if not sheet.entries:
+        out.append("<p>Aucune entrée dans cette sélection.</p>")
+    for number, entry in enumerate(sheet.entries, start=1):
+        out.append(_entry_html(number, entry, sheet.territory))
+    return f'<html><body style="color:{INK}">{"".join(out)}</body></html>'
+
+
+# -- layout -----------------------------------------------------------------------------------
+
+
+def _measuring_device() -> QImage:
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    dots = round(DOC_DPI / 0.0254)
+    image.setDotsPerMeterX(dots)
+    image.setDotsPerMeterY(dots)
+    return image
+
+
+def body_font() -> QFont:
+    """The system's general font family at a fixed print size (not the zoomed UI size)."""
+    font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+    font.setPointSizeF(BODY_FONT_PT)
+    # No "fi"/"fl" ligatures: text copied or extracted from the PDF (pdftotext, a reader's
+    # search) then reads "fichier", not "ﬁchier".
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
+class LaidOutSheet:
+    """A sheet laid out for one page size: the document, its pages and each entry's page."""
+
+    def __init__(self, sheet: BriefingSheet, page_layout: QPageLayout | None = None) -> None:
+        self.sheet = sheet
+        self.page_layout = page_layout or default_page_layout()
+        paint = self.page_layout.paintRect(QPageLayout.Unit.Point)
+        self.width = paint.width()
+        self.body_height = paint.height() - HEADER_PT - FOOTER_PT
+        self._device = _measuring_device()  # must outlive the document's layout
+        self.document = self._layout(None)
+        self.entry_pages: list[int] = self._entry_pages()
+        if self.document.pageCount() > 1 and sheet.entries:
+            pages = self.entry_pages
+            for _ in range(5):  # the contents shifts pages; a few passes make it exact
+                self.document = self._layout(pages)
+                self.entry_pages = self._entry_pages()
+                if self.entry_pages == pages:
+                    break
+                pages = self.entry_pages
+        self.has_toc = self.document.pageCount() > 1 and bool(sheet.entries)
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def _layout(self, toc_pages: Sequence[int] | None) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self._device)
+        doc.setUseDesignMetrics(True)
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(body_font())
+        option = QTextOption(doc.defaultTextOption())
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs
+        doc.setDefaultTextOption(option)
+        doc.setPageSize(QSizeF(self.width, self.body_height))
+        doc.setHtml(sheet_html(self.sheet, toc_pages))
+        self._keep_headings_with_text(doc)
+        return doc
+
+    def _page_of(self, y: float) -> int:
+        return int(y // self.body_height) + 1
+
+    def _heading_blocks(self, doc: QTextDocument) -> list[QTextBlock]:
+        found: dict[int, QTextBlock] = {}
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name.startswith(_ANCHOR):
+                        found[int(name.removeprefix(_ANCHOR))] = block
+                it += 1
+            block = block.next()
+        return [found[i] for i in sorted(found)]
+
+    def _keep_headings_with_text(self, doc: QTextDocument) -> None:
+        """Move a heading to the next page when too little room is left under it."""
+        layout = doc.documentLayout()
+        for block in self._heading_blocks(doc):
+            rect = layout.blockBoundingRect(block)
+            page = self._page_of(rect.top())
+            if self._page_of(rect.bottom() + KEEP_WITH_HEADING_PT) != page and rect.top() > (
+                (page - 1) * self.body_height + 1
+            ):
+                fmt = QTextBlockFormat()
+                fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).mergeBlockFormat(fmt)
+
+    def _entry_pages(self) -> list[int]:
+        layout = self.document.documentLayout()
+        return [
+            self._page_of(layout.blockBoundingRect(b).top() + 1)
+            for b in self._heading_blocks(self.document)
+        ]
+
+    def plain_text(self) -> str:
+        return self.document.toPlainText()
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def paint(self, device: QPagedPaintDevice, painter: QPainter) -> None:
+        """Paint every page on ``device`` (already begun by ``painter``)."""
+        sx = device.logicalDpiX() / DOC_DPI
+        sy = device.logicalDpiY() / DOC_DPI
+        count = self.page_count
+        for index in range(count):
+            if index:
+                device.newPage()
+            painter.save()
+            painter.scale(sx, sy)
+            painter.translate(0, HEADER_PT - index * self.body_height)
+            clip = QRectF(0, index * self.body_height, self.width, self.body_height)
+            painter.setClipRect(clip)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            context.palette.setColor(context.palette.ColorRole.Text, QColor(INK))
+            self.document.documentLayout().draw(painter, context)
+            painter.restore()
+            self._paint_margins(painter, index + 1, count, sx, sy)
+
+    def _paint_margins(
+        self, painter: QPainter, page: int, count: int, sx: float, sy: float
+    ) -> None:
+        """Running header (from page 2) and footer, in device pixels: a font's point size
+        is resolved against the device, so text is drawn on an unscaled painter."""
+
+        def rect(x: float, y: float, w: float, h: float) -> QRectF:
+            return QRectF(x * sx, y * sy, w * sx, h * sy)
+
+        def line(y: float) -> None:
+            painter.drawLine(QPointF(0, y * sy), QPointF(self.width * sx, y * sy))
+
+        painter.save()
+        font = QFont(body_font())
+        font.setPointSizeF(7.5)
+        painter.setFont(font)
+        rule = QPen(QColor(RULE))
+        rule.setWidthF(0.6 * sy)
+        sheet = self.sheet
+        left = Qt.AlignmentFlag.AlignLeft
+        right = Qt.AlignmentFlag.AlignRight
+        if page > 1:
+            painter.setPen(QColor(MUTED))
+            top = rect(0, 0, self.width, HEADER_PT - 9)
+            bottom = Qt.AlignmentFlag.AlignBottom
+            painter.drawText(top, bottom | left, french_typography(sheet.title))
+            painter.drawText(top, bottom | right, sheet.date_text)
+            painter.setPen(rule)
+            line(HEADER_PT - 6)
+        foot = HEADER_PT + self.body_height
+        painter.setPen(rule)
+        line(foot + 6)
+        painter.setPen(QColor(MUTED))
+        text = rect(0, foot + 9, self.width, FOOTER_PT - 9)
+        top_align = Qt.AlignmentFlag.AlignTop
+        painter.drawText(
+            text, top_align | left, f"essdesk {__version__} — {sheet.title} — {sheet.date_text}"
+        )
+        painter.drawText(text, top_align | right, f"Page {page} sur {count}")
+        painter.restore()
+
+
+class RenderError(Exception):
+    """The PDF or the print could not be made; ``message`` is French."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def render(sheet: BriefingSheet, device: QPagedPaintDevice) -> int:
+    """Lay the sheet out for ``device``'s page and paint it; returns the number of pages.
+
+    ``device`` is a QPdfWriter or a QPrinter (the print preview hands one to
+    ``paintRequested``); its page size and margins are honoured.
+    """
+    laid_out = LaidOutSheet(sheet, device.pageLayout())
+    painter = QPainter()
+    if not painter.begin(device):
+        raise RenderError("Impossible de préparer l'impression de la fiche.")
+    try:
+        laid_out.paint(device, painter)
+    finally:
+        painter.end()
+    return laid_out.page_count
+
+
+def pdf_bytes(sheet: BriefingSheet, page_layout: QPageLayout | None = None) -> bytes:
+    """The sheet as an A4 PDF, in memory (needs a QGuiApplication, no display)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(600)
+    writer.setPageLayout(page_layout or default_page_layout())
+    writer.setTitle(sheet.title)
+    writer.setCreator(f"essdesk {__version__}")
+    render(sheet, writer)
+    del writer  # flushes the PDF trailer into the buffer
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_pdf(sheet: BriefingSheet, path: Path | str) -> Path:
+    """Write the sheet as an A4 PDF at ``path`` atomically (a half-written PDF never replaces
+    a good one). Raises OSError when the folder cannot be written."""
+    return write_bytes_atomically(Path(path), pdf_bytes(sheet))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> Path:
+    """Write through a temporary file in the same folder, then rename it over ``path``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def page_count(sheet: BriefingSheet, page_layout: QPageLayout | None = None) -> int:
+    """How many pages the sheet takes (A4 by default), without painting it."""
+    return LaidOutSheet(sheet, page_layout).page_count
+
+
+# -- print ------------------------------------------------------------------------------------
+
+
+def make_print_preview(sheet: BriefingSheet, parent: QWidget | None = None) -> QPrintPreviewDialog:
+    """A print preview of the sheet (A4 by default); its print button prints it."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(default_page_layout())
+    printer.setDocName(sheet.title)
+    printer.setCreator(f"essdesk {__version__}")
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"Aperçu avant impression — {sheet.title}")
+    dialog.paintRequested.connect(lambda target: render(sheet, target))
+    dialog._essdesk_printer = printer  # type: ignore[attr-defined]  # keep the printer alive
+    return dialog
+
+
+def print_preview(sheet: BriefingSheet, parent: QWidget | None = None) -> int:
+    """Show the print preview (modal); returns the dialog's result code."""
+    dialog = make_print_preview(sheet, parent)
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+__all__ = [
+    "LaidOutSheet",
+    "RenderError",
+    "default_page_layout",
+    "make_print_preview",
+    "note_html",
+    "page_count",
+    "pdf_bytes",
+    "print_preview",
+    "render",
+    "sheet_html",
+    "write_pdf",
+]
