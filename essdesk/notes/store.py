@@ -45,6 +45,12 @@ MIN_TRASH_DAYS = 30
 
 SORTS = ("updated", "created", "entry", "status")
 
+RESOLUTIONS = ("local", "incoming", "both")
+"""How a conflict is settled (:meth:`NotesStore.resolve_conflict`); or a hand-merged text."""
+
+BOTH_SEPARATOR = "\n\n— autre version —\n\n"
+"""Between the two texts when a conflict is settled by keeping both in the note."""
+
 TERRITORY_TYPE_ALIASES: dict[str, str] = {
     "zrr": "territory:zrr",
     "montagne": "territory:montagne",
@@ -463,6 +469,67 @@ class NotesStore:
         )
         with self._read() as conn:
             return [_note(r) for r in conn.execute(query.order_by(notes.c.updated.desc()))]
+
+    def resolve_conflict(
+        self, conflict_uuid: str, keep: str | None = None, *, merged_text: str | None = None
+    ) -> Note:
+        """Settle a conflict copy (kept beside a note by an import or a restore from trash).
+
+        ``keep="local"``: the note stays as it is; ``"incoming"``: it takes the copy's text;
+        ``"both"``: it gets both texts one after the other (:data:`BOTH_SEPARATOR`);
+        ``merged_text=...`` (instead of ``keep``): it gets the text merged by hand. The note's
+        previous text stays in its history and the copy goes to the trash, where it can be
+        restored, and where a later import of the same file finds its text already known.
+        If the note itself is in the trash, the copy takes its place (``"local"`` is then
+        refused). Returns the note.
+        """
+        if (keep is None) == (merged_text is None) or keep not in (None, *RESOLUTIONS):
+            raise NotesInputError(
+                "Choisissez une version à garder : la locale, l'importée, les deux, ou un "
+                "texte fusionné.",
+                f"keep must be one of {RESOLUTIONS} or merged_text given, got {keep!r}",
+            )
+        with self._write() as conn:
+            copy = self._load_note(conn, conflict_uuid)
+            if copy.conflict_of is None or copy.deleted_at is not None:
+                raise NotesInputError(
+                    "Ce conflit est déjà résolu.", f"{conflict_uuid} is not a live conflict copy"
+                )
+            now = self._now()
+            row = conn.execute(self._current_query(copy.entry_key, copy.territory_uuid)).first()
+            if row is None:
+                if keep == "local":
+                    raise NotesInputError(
+                        "La note locale est dans la corbeille : restaurez-la d'abord, ou gardez "
+                        "l'autre version.",
+                        "primary note not live",
+                    )
+                text = merged_text if merged_text is not None else copy.text
+                conn.execute(
+                    update(notes)
+                    .where(notes.c.uuid == copy.uuid)
+                    .values(conflict_of=None, text=text, updated=now)
+                )
+                if text != copy.text:
+                    self._record_version(conn, copy.uuid, text, now, coalesce=False)
+                    self._index(conn, copy.uuid, text)
+                return self._load_note(conn, copy.uuid)
+            if merged_text is not None:
+                text = merged_text
+            else:
+                text = {
+                    "local": row.text,
+                    "incoming": copy.text,
+                    "both": row.text + BOTH_SEPARATOR + copy.text,
+                }[keep or "local"]
+            conn.execute(update(notes).where(notes.c.uuid == copy.uuid).values(deleted_at=now))
+            if text != row.text:
+                conn.execute(
+                    update(notes).where(notes.c.uuid == row.uuid).values(text=text, updated=now)
+                )
+                self._record_version(conn, row.uuid, text, now, coalesce=False)
+                self._index(conn, row.uuid, text)
+            return self._load_note(conn, row.uuid)
 
     def save_note(
         self,
