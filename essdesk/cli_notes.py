@@ -1,4 +1,5 @@
-"""CLI commands of the notes: ``territories``, ``notes list|add``, ``backup``, ``check``.
+"""CLI commands of the notes: ``territories``, ``notes list|add|export|import``, ``backup``,
+``check``.
 
 Registered on the main parser by :func:`add_parsers`. Every command opens the notes database
 through :func:`essdesk.notes.open_notes`, so a damaged file is set aside and reported on
@@ -15,7 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from essdesk.notes import STATUSES, NotesError, NotesStore, Territory, open_notes
+from essdesk.notes import (
+    STATUSES,
+    NotesError,
+    NotesInputError,
+    NotesStore,
+    Territory,
+    open_notes,
+)
 from essdesk.notes.records import Note
 from essdesk.notes.store import territory_type_key
 
@@ -184,6 +192,100 @@ def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalogue_info() -> tuple[frozenset[str] | None, str | None]:
+    """The catalogue's entry keys and version, or (None, None) when it cannot be read."""
+    try:
+        from essdesk.catalogue.store import Catalogue
+
+        with Catalogue.open() as cat:
+            return cat.keys(), cat.version
+    except Exception:
+        return None, None
+
+
+def _notes_export(store: NotesStore, args: argparse.Namespace) -> int:
+    """Write an exchange file (.essnotes) with the notes and statuses of one or all territories."""
+    from essdesk.notes import exchange
+
+    chosen = [store.territory_by_name(args.territory)] if args.territory else None
+    _, version = _catalogue_info()
+    done = exchange.export_notes(
+        store, Path(args.file), chosen, args.keys, catalogue_version=version
+    )
+    if args.json:
+        _print_json(
+            {
+                "file": str(done.path),
+                "territories": list(done.territories),
+                "notes": done.notes,
+                "statuses": done.statuses,
+            }
+        )
+    else:
+        names = ", ".join(done.territories) or "aucun territoire"
+        print(
+            f"Exporté : {done.notes} note(s) et {done.statuses} suivi(s) ({names})\n"
+            f"Fichier : {done.path}"
+        )
+    return 0
+
+
+def _territory_mapping(
+    store: NotesStore, file: Any, pairs: list[str] | None
+) -> dict[str, str | None]:
+    """``--map "NOM DANS LE FICHIER=NOM ICI"`` (empty right side: create a new profile)."""
+    mapping: dict[str, str | None] = {}
+    for pair in pairs or []:
+        incoming, sep, local = pair.partition("=")
+        found = [t for t in file.territories if t.name.casefold() == incoming.strip().casefold()]
+        if not sep or not found:
+            names = ", ".join(f"« {t.name} »" for t in file.territories) or "aucun"
+            raise NotesInputError(
+                f"--map « {pair} » : territoire du fichier introuvable (attendu : "
+                f"NOM_DANS_LE_FICHIER=NOM_ICI ; territoires du fichier : {names}).",
+                f"bad --map {pair!r}",
+            )
+        mapping[found[0].uuid] = store.territory_by_name(local).uuid if local.strip() else None
+    return mapping
+
+
+def _notes_import(store: NotesStore, args: argparse.Namespace) -> int:
+    """Preview (``--dry-run``) or merge an exchange file into the notes, additively."""
+    from essdesk.notes import exchange
+
+    keys, _ = _catalogue_info()
+    if keys is None:
+        _err(
+            "attention : le catalogue est illisible ; les notes orphelines (fiches inconnues) "
+            "ne peuvent pas être repérées. Elles sont importées comme les autres."
+        )
+    file = exchange.read_exchange_file(Path(args.file))
+    preview = exchange.preview_import(store, file, keys, _territory_mapping(store, file, args.map))
+    if args.dry_run:
+        if args.json:
+            _print_json({**preview.as_json(), "dry_run": True, "applied": False, "backup": None})
+        else:
+            print("\n".join(preview.summary_lines()))
+            print("Simulation (--dry-run) : rien n'a été modifié.")
+        return 0
+    result = exchange.apply_import(store, preview)
+    backup = str(result.backup.path) if result.backup else None
+    if args.json:
+        _print_json({**result.plan.as_json(), "dry_run": False, "applied": True, "backup": backup})
+        return 0
+    print("\n".join(result.plan.summary_lines()))
+    if result.backup is None:
+        print("Rien à importer : tout ce que contient ce fichier est déjà là.")
+    else:
+        print(f"Import terminé. Sauvegarde faite juste avant : {backup}")
+        if result.counts.conflicting:
+            print(
+                "Les notes en conflit sont gardées côte à côte : ouvrez-les dans essdesk pour "
+                "choisir la version à garder."
+            )
+    return 0
+
+
 def _backup(store: NotesStore, args: argparse.Namespace) -> int:
     """Make a verified backup (in the backups folder, or at PATH)."""
     dest = store.backup_to(Path(args.path)) if args.path else store.make_backup("manuelle").path
@@ -218,7 +320,7 @@ def add_parsers(subparsers: Any) -> None:
     a.add_argument("--json", action="store_true", help="sortie JSON")
     a.set_defaults(func=_with_store(_territories_add))
 
-    p = subparsers.add_parser("notes", help="notes par territoire (liste, ajout)")
+    p = subparsers.add_parser("notes", help="notes par territoire (liste, ajout, échange)")
     sub = p.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
     ls = sub.add_parser("list", help="lister les notes")
     ls.add_argument("--territory", metavar="NOM", help="seulement ce territoire")
@@ -233,6 +335,26 @@ def add_parsers(subparsers: Any) -> None:
     add.add_argument("--title", help="titre de l'entrée (par défaut : celui du catalogue)")
     add.add_argument("--json", action="store_true", help="sortie JSON")
     add.set_defaults(func=_with_store(_notes_add))
+
+    exp = sub.add_parser(
+        "export", help="écrire un fichier d'échange .essnotes (clé USB, autre ordinateur)"
+    )
+    exp.add_argument("file", metavar="FICHIER", help="fichier .essnotes à écrire (ou un dossier)")
+    exp.add_argument("--territory", metavar="NOM", help="seulement ce territoire (défaut : tous)")
+    exp.add_argument("--keys", nargs="+", metavar="CLE", help="seulement ces fiches")
+    exp.add_argument("--json", action="store_true", help="sortie JSON")
+    exp.set_defaults(func=_with_store(_notes_export))
+    imp = sub.add_parser("import", help="fusionner un fichier d'échange .essnotes (aperçu d'abord)")
+    imp.add_argument("file", metavar="FICHIER", help="fichier .essnotes à lire")
+    imp.add_argument("--dry-run", action="store_true", help="afficher l'aperçu sans rien modifier")
+    imp.add_argument(
+        "--map",
+        action="append",
+        metavar="NOM=NOM_ICI",
+        help="rattacher un territoire du fichier à un territoire d'ici (NOM= : en créer un)",
+    )
+    imp.add_argument("--json", action="store_true", help="sortie JSON")
+    imp.set_defaults(func=_with_store(_notes_import))
 
     p = subparsers.add_parser("backup", help="sauvegarde vérifiée des notes")
     p.add_argument("path", nargs="?", metavar="CHEMIN", help="fichier ou dossier de destination")

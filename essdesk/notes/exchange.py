@@ -457,7 +457,7 @@ def _ts(moment: datetime) -> str:
 
 
 def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return f"{count} {one if count <= 1 else many}"  # French: 0 and 1 take the singular
 
 
 def _size(n: int) -> str:
