@@ -446,13 +446,14 @@ def _source_line(catalogue: Any) -> str:
 
 # -- Markdown ---------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 def _md(text: str) -> str:
-    """Catalogue text as literal Markdown (no accidental emphasis, links or HTML)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Catalogue text as literal Markdown: no accidental emphasis, link, heading or HTML."""
+    text = _TAG_START.sub("&lt;", _MD_SPECIAL.sub(r"\\\1", text))
+    return "\\" + text if text.startswith("#") else text
 
 
 def _md_note(text: str) -> list[str]:

@@ -44,17 +44,20 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from essdesk import __version__
 from essdesk.briefing import (
     BriefingEntry,
     BriefingSheet,
+    CatalogueLike,
     FollowUp,
+    NotesLike,
     NoteText,
     french_date,
     french_typography,
 )
+from essdesk.notes.records import Territory
 
 DOC_DPI = 72
 """The document is laid out on a 72-dpi measuring device, so one CSS "px" is one point (Qt's
@@ -504,6 +507,10 @@ def render(sheet: BriefingSheet, device: QPagedPaintDevice) -> int:
 
 def pdf_bytes(sheet: BriefingSheet, page_layout: QPageLayout | None = None) -> bytes:
     """The sheet as an A4 PDF, in memory (needs a QGuiApplication, no display)."""
+    return _pdf(sheet, page_layout)[0]
+
+
+def _pdf(sheet: BriefingSheet, page_layout: QPageLayout | None) -> tuple[bytes, int]:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -512,16 +519,20 @@ def pdf_bytes(sheet: BriefingSheet, page_layout: QPageLayout | None = None) -> b
     writer.setPageLayout(page_layout or default_page_layout())
     writer.setTitle(sheet.title)
     writer.setCreator(f"essdesk {__version__}")
-    render(sheet, writer)
+    pages = render(sheet, writer)
     del writer  # flushes the PDF trailer into the buffer
     buffer.close()
-    return bytes(data.data())
+    return bytes(data.data()), pages
 
 
-def write_pdf(sheet: BriefingSheet, path: Path | str) -> Path:
-    """Write the sheet as an A4 PDF at ``path`` atomically (a half-written PDF never replaces
-    a good one). Raises OSError when the folder cannot be written."""
-    return write_bytes_atomically(Path(path), pdf_bytes(sheet))
+def write_pdf(sheet: BriefingSheet, path: Path | str) -> int:
+    """Write the sheet as an A4 PDF at ``path``; returns the number of pages.
+
+    The file is replaced atomically (a half-written PDF never replaces a good one).
+    Raises OSError when the folder cannot be written."""
+    data, pages = _pdf(sheet, None)
+    write_bytes_atomically(Path(path), data)
+    return pages
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> Path:
@@ -569,12 +580,27 @@ def print_preview(sheet: BriefingSheet, parent: QWidget | None = None) -> int:
         dialog.deleteLater()
 
 
+def open_briefing_dialog(
+    parent: QWidget | None,
+    catalogue: CatalogueLike,
+    notes_store: NotesLike | None,
+    territory: Territory | None,
+    selected_keys: Sequence[str] = (),
+) -> QDialog:
+    """The main window's entry point (see :func:`essdesk.ui.briefing_dialog.open_briefing_dialog`):
+    opens the "Fiche de synthèse" dialog, window-modal and non-blocking, and returns it."""
+    from essdesk.ui.briefing_dialog import open_briefing_dialog as open_dialog
+
+    return open_dialog(parent, catalogue, notes_store, territory, selected_keys)
+
+
 __all__ = [
     "LaidOutSheet",
     "RenderError",
     "default_page_layout",
     "make_print_preview",
     "note_html",
+    "open_briefing_dialog",
     "page_count",
     "pdf_bytes",
     "print_preview",
