@@ -460,6 +460,11 @@ def _n(count: int, one: str, many: str) -> str:
     return f"{count} {one if count <= 1 else many}"  # French: 0 and 1 take the singular
 
 
+def _int(n: int) -> str:
+    """French grouping: 100 000 (narrow no-break spaces)."""
+    return f"{n:,}".replace(",", "\N{NARROW NO-BREAK SPACE}")
+
+
 def _size(n: int) -> str:
     """French size: 3,0 Go, 50 Mo, 12 ko."""
     for unit, factor in (("Go", 1024**3), ("Mo", MB), ("ko", KB)):
@@ -508,7 +513,7 @@ def read_exchange_file(path: Path | str) -> ExchangeFile:
     unexpected = sorted(set(infos) - {MANIFEST, PAYLOAD})
     if unexpected:
         raise _bad_file(
-            f"Ce fichier contient un élément inattendu (« {unexpected[0][:80]} ») : ce n'est pas "
+            f"Ce fichier contient un élément inattendu (« {_shown(unexpected[0])} ») : ce n'est pas "
             "un fichier de notes essdesk valide.",
             f"unexpected members {unexpected[:5]}",
         )
@@ -580,7 +585,7 @@ def _open_zip(raw: bytes) -> zipfile.ZipFile:
         (entries,) = struct.unpack_from("<H", raw, end + 10)
         if entries > MAX_MEMBERS:
             raise _refused(
-                f"contient trop d'éléments ({entries}) pour un fichier de notes essdesk",
+                f"contient trop d'éléments ({_int(entries)}) pour un fichier de notes essdesk",
                 f"{entries} members",
             )
     try:
@@ -600,6 +605,11 @@ def _suspicious(name: str) -> bool:
     )
 
 
+def _shown(name: str) -> str:
+    """A member name as it may be shown to the user: short, control characters made visible."""
+    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", name[:80])
+
+
 def _check_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     """Refuse path tricks, links, duplicates and encryption; return members by name."""
     found: dict[str, zipfile.ZipInfo] = {}
@@ -607,12 +617,14 @@ def _check_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         name = info.orig_filename
         if _suspicious(name) or name != info.filename:
             raise _refused(
-                f"contient un chemin suspect (« {name[:80]!s} »)", f"suspicious member {name!r}"
+                f"contient un chemin suspect (« {_shown(name)} »)", f"suspicious member {name!r}"
             )
         if (info.external_attr >> 16) & _S_IFMT == _S_IFLNK:
-            raise _refused(f"contient un lien symbolique (« {name[:80]} »)", f"symlink {name!r}")
+            raise _refused(f"contient un lien symbolique (« {_shown(name)} »)", f"symlink {name!r}")
         if name in found:
-            raise _refused(f"contient deux fois l'élément « {name[:80]} »", f"duplicate {name!r}")
+            raise _refused(
+                f"contient deux fois l'élément « {_shown(name)} »", f"duplicate {name!r}"
+            )
         if info.flag_bits & 0x1:
             raise _bad_file(
                 "Ce fichier est protégé par un mot de passe : essdesk ne lit que ses propres "
@@ -780,7 +792,7 @@ def _list(obj: dict[str, Any], name: str, where: str, cap: int, what: str) -> li
 
 def _too_many(found: int, cap: int, what: str) -> ExchangeError:
     return _bad_file(
-        f"Ce fichier contient trop de {what} ({found} ; maximum {cap}) : ce n'est pas un "
+        f"Ce fichier contient trop de {what} ({_int(found)} ; maximum {_int(cap)}) : ce n'est pas un "
         "fichier de notes essdesk plausible.",
         f"{found} {what} > {cap}",
     )
@@ -924,8 +936,8 @@ def _check_payload(
             raise _invalid(where, "suivi en double pour cette fiche et ce territoire")
         status = _field(s, "status", where)
         if not isinstance(status, str) or status not in STATUSES:
-            shown = status[:40] if isinstance(status, str) else type(status).__name__
-            raise _invalid(where, f"statut inconnu « {shown} »")
+            shown = status if isinstance(status, str) else json.dumps(status)
+            raise _invalid(where, f"statut inconnu « {_shown(shown[:40])} »")
         when = _string(s, "date", where, 40, optional=True) or None
         if when is not None:
             try:
