@@ -92,10 +92,10 @@ MAX_MEMBERS = 8
 MAX_TERRITORIES = 1_000
 MAX_NOTES = 100_000
 MAX_STATUSES = 100_000
-MAX_TEXT_CHARS = 1_000_000
 MAX_HISTORY = 1_000
-MAX_LINE = 1_000  # entry titles, contacts, communes...
-MAX_NAME = 200  # territory names, entry keys, versions
+MAX_LINE = 1_000
+"""Longest one-line field (key, name, title, commune…); texts and contacts are bounded only by
+:data:`MAX_PAYLOAD_BYTES`, so that any note essdesk can hold can travel."""
 
 SCOPES = ("all", "territory", "selection")
 NOTE_ACTIONS = ("new", "identical", "update", "conflict")
@@ -106,9 +106,9 @@ _NAMESPACE = uuidlib.UUID("6f1d3c0e-4b7a-4d0e-9a51-2f0b8f3f6c11")
 """Namespace of the uuids derived for copies (uuid5): stable, so re-imports find them."""
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_TYPE_KEY = re.compile(r"territory:[a-z0-9-]{1,60}")
+_TYPE_KEY = re.compile(r"territory:[^,\x00-\x1f\x7f]{1,100}")  # stored comma-separated
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_CONTROL_IN_TEXT = re.compile(r"[\x00]")
+_NUL = re.compile(r"\x00")  # SQLite's own functions stop at it
 _EOCD = b"PK\x05\x06"
 _S_IFLNK, _S_IFMT = 0o120000, 0o170000
 
@@ -719,7 +719,7 @@ def _string(
     obj: dict[str, Any],
     name: str,
     where: str,
-    max_len: int = MAX_LINE,
+    max_len: int | None = MAX_LINE,
     *,
     optional: bool = False,
     multiline: bool = False,
@@ -730,13 +730,13 @@ def _string(
         return ""
     if not isinstance(value, str):
         raise _invalid(where, f"« {name} » doit être une chaîne de caractères")
-    if len(value) > max_len:
+    if max_len is not None and len(value) > max_len:
         raise _invalid(where, f"« {name} » est trop long ({len(value)} caractères ; max {max_len})")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise _invalid(where, f"« {name} » contient des caractères invalides") from exc
-    if (_CONTROL_IN_TEXT if multiline else _CONTROL).search(value):
+    if (_NUL if multiline else _CONTROL).search(value):
         raise _invalid(where, f"« {name} » contient des caractères de contrôle")
     if required and not value.strip():
         raise _invalid(where, f"« {name} » est vide")
@@ -821,11 +821,11 @@ def _check_manifest(value: Any) -> dict[str, Any]:
     counts = _object(_field(m, "counts", where), "manifeste, counts")
     head: dict[str, Any] = {
         "format_version": version,
-        "essdesk_version": _string(m, "essdesk_version", where, MAX_NAME),
-        "catalogue_version": _string(m, "catalogue_version", where, MAX_NAME, optional=True)
+        "essdesk_version": _string(m, "essdesk_version", where, MAX_LINE),
+        "catalogue_version": _string(m, "catalogue_version", where, MAX_LINE, optional=True)
         or None,
         "created": _moment(m, "created", where),
-        "scope": _string(m, "scope", where, MAX_NAME),
+        "scope": _string(m, "scope", where, MAX_LINE),
         "counts": {
             k: _count(counts, k, "manifeste, counts") for k in ("territories", "notes", "statuses")
         },
@@ -840,7 +840,7 @@ def _check_manifest(value: Any) -> dict[str, Any]:
     for i, item in enumerate(_list(m, "territories", where, MAX_TERRITORIES, "territoires"), 1):
         t = _object(item, f"manifeste, territoire n° {i}")
         _uuid(t, "uuid", f"manifeste, territoire n° {i}")
-        _string(t, "name", f"manifeste, territoire n° {i}", MAX_NAME)
+        _string(t, "name", f"manifeste, territoire n° {i}", MAX_LINE)
     payload = _object(_field(m, "payload", where), "manifeste, payload")
     if payload.get("name") != PAYLOAD:
         raise _invalid("manifeste, payload", f"« name » doit valoir « {PAYLOAD} »")
@@ -884,7 +884,7 @@ def _check_payload(
             raise _invalid(where, "« types » doit être une liste de clés comme territory:zrr")
         terrs[tu] = IncomingTerritory(
             uuid=tu,
-            name=" ".join(_string(t, "name", where, MAX_NAME, required=True).split()),
+            name=" ".join(_string(t, "name", where, MAX_LINE, required=True).split()),
             types=tuple(dict.fromkeys(raw_types)),
             commune=_string(t, "commune", where, optional=True),
             code=_string(t, "code", where, optional=True),
@@ -900,10 +900,8 @@ def _check_payload(
         assert nu is not None
         if nu in found_notes:
             raise _invalid(where, "identifiant en double")
-        key = _string(n, "entry_key", where, MAX_NAME, required=True)
+        key = _string(n, "entry_key", where, MAX_LINE, required=True)
         where = f"note n° {i} ({key})"
-        if re.search(r"\s", key):
-            raise _invalid(where, "« entry_key » contient des espaces")
         tu = _uuid(n, "territory_uuid", where)
         if tu not in terrs:
             raise _invalid(where, "son territoire ne figure pas dans le fichier")
@@ -915,10 +913,10 @@ def _check_payload(
             entry_key=key,
             entry_title=_string(n, "entry_title", where, optional=True),
             territory_uuid=tu,
-            text=_string(n, "text", where, MAX_TEXT_CHARS, multiline=True),
+            text=_string(n, "text", where, None, multiline=True),
             created=_moment(n, "created", where),
             updated=_moment(n, "updated", where),
-            author=_string(n, "author", where, MAX_NAME, optional=True),
+            author=_string(n, "author", where, MAX_LINE, optional=True),
             conflict_of=_uuid(n, "conflict_of", where, optional=True),
             history=frozenset(history),
         )
@@ -927,7 +925,7 @@ def _check_payload(
     for i, item in enumerate(raw_statuses, 1):
         where = f"suivi n° {i}"
         s = _object(item, where)
-        key = _string(s, "entry_key", where, MAX_NAME, required=True)
+        key = _string(s, "entry_key", where, MAX_LINE, required=True)
         tu = _uuid(s, "territory_uuid", where)
         assert tu is not None
         if tu not in terrs:
@@ -949,13 +947,27 @@ def _check_payload(
             territory_uuid=tu,
             status=status,
             date=when,
-            contact=_string(s, "contact", where, optional=True, multiline=True),
+            contact=_string(s, "contact", where, None, optional=True, multiline=True),
             updated=_moment(s, "updated", where),
         )
     return tuple(terrs.values()), tuple(found_notes.values()), tuple(found_statuses.values())
 
 
 # -- export -----------------------------------------------------------------------------------
+
+
+REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
+
+
+def _line(value: str) -> str:
+    """A one-line field as the format accepts it. essdesk never writes control characters or
+    1,000-character names itself; should the database hold some (typed through the CLI),
+    they are replaced or cut here so that every export can be imported."""
+    return _CONTROL.sub(REPLACEMENT, value)[:MAX_LINE]
+
+
+def _types(stored: str) -> list[str]:
+    return [t for t in stored.split(",") if _TYPE_KEY.fullmatch(t)][:20]
 
 
 def default_filename(names: Iterable[str], now: datetime) -> str:
@@ -1025,11 +1037,11 @@ def export_notes(
         "territories": [
             {
                 "uuid": r.uuid,
-                "name": r.name,
-                "types": [t for t in r.types.split(",") if t],
-                "commune": r.commune,
-                "code": r.code,
-                "initials": r.initials,
+                "name": _line(r.name),
+                "types": _types(r.types),
+                "commune": _line(r.commune),
+                "code": _line(r.code),
+                "initials": _line(r.initials),
                 "created": r.created,
             }
             for r in live
@@ -1037,13 +1049,13 @@ def export_notes(
         "notes": [
             {
                 "uuid": r.uuid,
-                "entry_key": r.entry_key,
-                "entry_title": r.entry_title,
+                "entry_key": _line(r.entry_key),
+                "entry_title": _line(r.entry_title),
                 "territory_uuid": r.territory_uuid,
-                "text": r.text,
+                "text": _NUL.sub(REPLACEMENT, r.text),
                 "created": r.created,
                 "updated": r.updated,
-                "author": chosen[r.territory_uuid].initials,
+                "author": _line(chosen[r.territory_uuid].initials),
                 "conflict_of": r.conflict_of,
                 "history": sorted(history[r.uuid]),
             }
@@ -1051,11 +1063,11 @@ def export_notes(
         ],
         "statuses": [
             {
-                "entry_key": r.entry_key,
+                "entry_key": _line(r.entry_key),
                 "territory_uuid": r.territory_uuid,
                 "status": r.status,
                 "date": r.date,
-                "contact": r.contact,
+                "contact": _NUL.sub(REPLACEMENT, r.contact),
                 "updated": r.updated,
             }
             for r in status_rows
@@ -1070,8 +1082,7 @@ def export_notes(
         "created": _ts(now),
         "scope": "selection" if key_set is not None else "all" if wanted is None else "territory",
         "territories": [
-            {"uuid": r.uuid, "name": r.name, "types": [t for t in r.types.split(",") if t]}
-            for r in live
+            {"uuid": r.uuid, "name": _line(r.name), "types": _types(r.types)} for r in live
         ],
         "counts": {
             "territories": len(live),
@@ -1247,7 +1258,7 @@ def _plan_territories(
             n = 1
             while name.casefold() in taken:
                 suffix = " (importé)" if n == 1 else f" (importé {n})"
-                name = it.name[: MAX_NAME - len(suffix)] + suffix
+                name = it.name[: MAX_LINE - len(suffix)] + suffix
                 n += 1
             taken.add(name.casefold())
             plans.append(TerritoryPlan(it, "create", uuid_, name))

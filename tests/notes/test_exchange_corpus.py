@@ -2,7 +2,7 @@
 leaves the notes database exactly as it was (same bytes on disk, same SQL dump).
 
 The files live in ``exchange_corpus/`` and are built by ``exchange_corpus/make_corpus.py``;
-the cases too big to commit (a 2 GB file, 100,001 notes, a 1 MB note) are built here at run
+the cases too big to commit (a 2 GB file, 100,001 notes) are built here at run
 time in ``tmp_path``.
 """
 
@@ -129,7 +129,6 @@ RUNTIME: dict[str, tuple[Callable[[Path], None], str]] = {
         _bytes(corpus.too_many_notes),
         "trop de notes (100\N{NARROW NO-BREAK SPACE}001",
     ),
-    "text-too-long": (_bytes(corpus.text_too_long), "« text » est trop long (1000001"),
 }
 
 
