@@ -12,8 +12,8 @@ This module removes, in named groups so each saving can be measured
 * ``python-stdlib``: standard-library packages a desktop app does not run (tkinter, unittest,
   pydoc, the test suite, …) — passed to ``Analysis(excludes=…)``;
 * ``qt-modules``: PySide6 modules essdesk never imports, so their hooks never run;
-* ``qt-plugins``: plugins outside a per-folder allow-list (platforms: xcb, wayland and
-  offscreen on Linux, windows, cocoa; input methods: compose and ibus, which French dead keys
+* ``qt-plugins``: plugins outside a per-folder allow-list (platforms: xcb and offscreen on
+  Linux, windows, cocoa; input methods: compose and ibus, which French dead keys
   and accents need; print support, for the briefing sheet);
 * ``qt-translations``: Qt's own translations but French and English;
 * ``unused-libs``: shared libraries no kept extension module or plugin links to any more
@@ -176,15 +176,14 @@ QT_MODULE_EXCLUDES = [
 # platformthemes: Fusion everywhere, Qt's own dialogs; generic, egldeviceintegrations,
 # xcbglintegrations: no OpenGL, no touch devices; tls, networkinformation: no network).
 KEEP_PLUGINS: dict[str, set[str]] = {
-    "platforms": {"qxcb", "qwayland", "qoffscreen", "qwindows", "qcocoa"},
+    # No Wayland plugin: under a Wayland session Qt falls back to xcb through XWayland, which
+    # every mainstream desktop runs; that keeps the same window decorations everywhere and
+    # spares libQt6WaylandClient, four plugins and two more system dependencies.
+    "platforms": {"qxcb", "qoffscreen", "qwindows", "qcocoa"},
     "platforminputcontexts": {
         "composeplatforminputcontextplugin",
         "ibusplatforminputcontextplugin",
     },
-    # Wayland: the client-side shell and buffer integrations the wayland platform needs.
-    "wayland-shell-integration": {"xdg-shell"},
-    "wayland-graphics-integration-client": {"shm-emulation-server"},
-    "wayland-decoration-client": {"bradient"},
     "printsupport": {"cupsprintersupport", "windowsprintersupport", "cocoaprintersupport"},
     "styles": {"qmodernwindowsstyle"},  # Windows only; harmless elsewhere
 }
