@@ -18,6 +18,7 @@ Entry points for the main window: :func:`open_briefing_dialog` (in
 from __future__ import annotations
 
 import html
+import itertools
 import os
 import re
 import tempfile
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from essdesk import __version__
 from essdesk.briefing import (
+    NBSP,
     BriefingEntry,
     BriefingSheet,
     CatalogueLike,
@@ -164,11 +166,11 @@ def note_html(text: str) -> str:
 
 
 def _status_html(status: FollowUp) -> str:
-    parts = [f"<b>Suivi : {_t(status.label)}</b>"]
+    parts = [f"<b>Suivi{NBSP}: {_t(status.label)}</b>"]
     if status.date:
         parts.append(f"le {_t(french_date(status.date))}")
     if status.contact:
-        parts.append(f"contact : {_t(status.contact)}")
+        parts.append(f"contact{NBSP}: {_t(status.contact)}")
     colour = STATUS_COLOURS.get(status.status, "#eef1f5")
     return (
         f'<table cellpadding="4" cellspacing="0" style="margin-top:4px; margin-bottom:4px">'
@@ -245,7 +247,7 @@ def _entry_html(number: int, entry: BriefingEntry, territory: str) -> str:
     out.append(_notes_html(entry, territory))
     if entry.remark:
         out.append(
-            f'<p style="margin-top:4px; margin-bottom:2px; color:{MUTED}"><i>Remarque : '
+            f'<p style="margin-top:4px; margin-bottom:2px; color:{MUTED}"><i>Remarque{NBSP}: '
             f"{_t(entry.remark)}</i></p>"
         )
     if entry.provenance:
@@ -255,12 +257,12 @@ def _entry_html(number: int, entry: BriefingEntry, territory: str) -> str:
         )
     if entry.links:
         lis = "".join(
-            f'<li>{_t(label)} : <span style="color:{ACCENT}">{_url(url)}</span></li>'
+            f'<li>{_t(label)}{NBSP}: <span style="color:{ACCENT}">{_url(url)}</span></li>'
             for label, url in entry.links
         )
         out.append(
             f'<p style="margin-top:4px; margin-bottom:1px; color:{MUTED}">'
-            f"Liens (à consulter en ligne) :</p>"
+            f"Liens (à consulter en ligne){NBSP}:</p>"
             f'<ul style="margin-top:0px; margin-bottom:2px; color:{MUTED}; font-size:8.5pt">'
             f"{lis}</ul>"
         )
@@ -292,7 +294,7 @@ def sheet_html(sheet: BriefingSheet, toc_pages: Sequence[int] | None = None) -> 
         out.append(
             f'<p style="margin-top:0px; margin-bottom:0px; color:{MUTED}; font-size:8.5pt">'
             f"D'après le {_t(sheet.source[:1].lower() + sheet.source[1:])}{_t(version)}. "
-            f"Les dispositifs ont pu évoluer depuis : vérifiez-les avant de vous engager.</p>"
+            f"Les dispositifs ont pu évoluer depuis{NBSP}: vérifiez-les avant de vous engager.</p>"
         )
     out.append(f'<hr style="background-color:{RULE}"/>')
     if toc_pages is not None:
@@ -313,7 +315,9 @@ def sheet_html(sheet: BriefingSheet, toc_pages: Sequence[int] | None = None) -> 
         out.append("<p>Aucune entrée dans cette sélection.</p>")
     for number, entry in enumerate(sheet.entries, start=1):
         out.append(_entry_html(number, entry, sheet.territory))
-    return f'<html><body style="color:{INK}">{"".join(out)}</body></html>'
+    # pre-wrap: Qt's HTML parser folds U+202F (espace fine insécable) into a plain, breakable
+    # space unless white space is kept as is; the markup above has no white space of its own.
+    return f'<html><body style="color:{INK}; white-space:pre-wrap">{"".join(out)}</body></html>'
 
 
 # -- layout -----------------------------------------------------------------------------------
@@ -358,6 +362,7 @@ class LaidOutSheet:
                     break
                 pages = self.entry_pages
         self.has_toc = self.document.pageCount() > 1 and bool(sheet.entries)
+        self._split = False
 
     @property
     def page_count(self) -> int:
@@ -394,17 +399,25 @@ class LaidOutSheet:
         return [found[i] for i in sorted(found)]
 
     def _keep_headings_with_text(self, doc: QTextDocument) -> None:
-        """Move a heading to the next page when too little room is left under it."""
+        """Move a heading to the next page when too little room is left under it.
+
+        Headings are taken in order, since each break moves what follows. After a block
+        format change Qt only re-lays out part of a paginated document (the blocks after it
+        keep no lines at all), so the whole document is laid out again by setting its page
+        size anew, which Qt treats as a full layout.
+        """
         layout = doc.documentLayout()
         for block in self._heading_blocks(doc):
             rect = layout.blockBoundingRect(block)
             page = self._page_of(rect.top())
+            page_top = (page - 1) * self.body_height
             if self._page_of(rect.bottom() + KEEP_WITH_HEADING_PT) != page and rect.top() > (
-                (page - 1) * self.body_height + 1
+                page_top + 1
             ):
                 fmt = QTextBlockFormat()
                 fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).mergeBlockFormat(fmt)
+                doc.setPageSize(doc.pageSize())
 
     def _entry_pages(self) -> list[int]:
         layout = self.document.documentLayout()
@@ -418,8 +431,68 @@ class LaidOutSheet:
 
     # -- painting ---------------------------------------------------------------------------
 
+    def _line_tops(self, block: QTextBlock) -> list[tuple[float, int]]:
+        """(document y, text offset) of each line of ``block``."""
+        layout = block.layout()
+        top = self.document.documentLayout().blockBoundingRect(block).top()
+        origin = top - layout.boundingRect().top()
+        return [
+            (origin + layout.lineAt(i).y(), layout.lineAt(i).textStart())
+            for i in range(layout.lineCount())
+        ]
+
+    def split_blocks_at_page_breaks(self) -> None:
+        """Cut every paragraph that runs over a page break into two, at that break.
+
+        QTextLayout::draw() also paints the last line *above* the clip (its first-line search
+        is one off), so a paragraph running over a page break gets its previous line painted,
+        hidden by the clip but present in the PDF: extracted by pdftotext, found by a reader's
+        search, read by screen readers. Cutting the paragraph where the page breaks changes
+        nothing on paper (same lines, same pages: text is left-aligned and the second part
+        starts the page anyway) and leaves Qt nothing to paint twice.
+        """
+        if self._split:
+            return
+        self._split = True
+        doc = self.document
+        for _ in range(4):
+            cuts: list[tuple[int, QTextBlock]] = []
+            block = doc.begin()
+            while block.isValid():
+                lines = self._line_tops(block)
+                for (y0, _), (y1, offset) in itertools.pairwise(lines):
+                    if self._page_of(y1 + 0.5) != self._page_of(y0 + 0.5):
+                        cuts.append((block.position() + offset, block))
+                block = block.next()
+            if not cuts:
+                return
+            for position, block in reversed(cuts):
+                self._cut(block, position)
+            doc.setPageSize(doc.pageSize())  # a full layout again (see _keep_headings_with_text)
+
+    def _cut(self, block: QTextBlock, position: int) -> None:
+        cursor = QTextCursor(self.document)
+        cursor.setPosition(position)
+        before = QTextBlockFormat(block.blockFormat())
+        after = QTextBlockFormat(before)
+        after.setTopMargin(0)
+        after.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_Auto)
+        cursor.insertBlock(after)
+        text_list = cursor.block().textList()
+        if text_list is not None:  # the rest of a list item: no second bullet, same indent
+            text_list.remove(cursor.block())
+            indented = QTextBlockFormat()
+            indented.setIndent(text_list.format().indent())
+            cursor.mergeBlockFormat(indented)
+        first = QTextCursor(self.document)
+        first.setPosition(position - 1)
+        ends = QTextBlockFormat()
+        ends.setBottomMargin(0)
+        first.mergeBlockFormat(ends)
+
     def paint(self, device: QPagedPaintDevice, painter: QPainter) -> None:
         """Paint every page on ``device`` (already begun by ``painter``)."""
+        self.split_blocks_at_page_breaks()
         sx = device.logicalDpiX() / DOC_DPI
         sy = device.logicalDpiY() / DOC_DPI
         count = self.page_count
@@ -432,7 +505,10 @@ class LaidOutSheet:
             clip = QRectF(0, index * self.body_height, self.width, self.body_height)
             painter.setClipRect(clip)
             context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
+            # Qt draws every line that touches the clip: a line ending exactly on the page
+            # boundary would also be drawn (hidden, yet extractable and searchable in the PDF)
+            # on the next page. A clip a hair smaller than the page avoids that.
+            context.clip = clip.adjusted(0, 0.5, 0, -0.5)
             context.palette.setColor(context.palette.ColorRole.Text, QColor(INK))
             self.document.documentLayout().draw(painter, context)
             painter.restore()
