@@ -36,6 +36,7 @@ from essdesk.briefing import (
     NotesLike,
     Selection,
     build_sheet,
+    french_typography,
     notes_csv,
     to_markdown,
 )
@@ -103,10 +104,12 @@ class BriefingDialog(QDialog):
             )
         else:
             intro.setText(
-                self.tr(
-                    "Une fiche A4 des entrées choisies, avec les notes et le suivi de « {0} » "
-                    "et la source de chaque entrée."
-                ).format(territory.name)
+                french_typography(
+                    self.tr(
+                        "Une fiche A4 des entrées choisies, avec les notes et le suivi de « {0} » "
+                        "et la source de chaque entrée."
+                    ).format(territory.name)
+                )
             )
 
         box = QGroupBox(self.tr("Entrées à inclure"), self)
@@ -118,7 +121,10 @@ class BriefingDialog(QDialog):
             self.tr("Toutes les entrées avec une note ou un suivi ({0})").format(counts[0]), box
         )
         self.mobilised_radio = QRadioButton(
-            self.tr("Toutes les entrées au statut « mobilisé » ({0})").format(counts[1]), box
+            french_typography(
+                self.tr("Toutes les entrées au statut « mobilisé » ({0})").format(counts[1])
+            ),
+            box,
         )
         self.selected_radio.setEnabled(bool(self._selected))
         self.notes_radio.setEnabled(territory is not None)
@@ -158,6 +164,7 @@ class BriefingDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
 
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(box)
@@ -242,7 +249,7 @@ class BriefingDialog(QDialog):
                     include_text=self.full_text.isChecked(),
                 )
             except (BriefingError, NotesError) as exc:
-                self.summary.setText(exc.message)
+                self.summary.setText(french_typography(exc.message))
             else:
                 n = len(self._sheet.entries)
                 if n == 0:
@@ -273,16 +280,18 @@ class BriefingDialog(QDialog):
         return path
 
     def _done(self, kind: str, path: Path, detail: str = "") -> None:
-        self.message.setText(self.tr("Enregistré : {0}{1}").format(path, detail))
+        self.message.setText(french_typography(self.tr("Enregistré : {0}{1}")).format(path, detail))
         self.exported.emit(kind, str(path))
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, OSError):
             reason = exc.strerror or str(exc)
             where = exc.filename or ""
-            text = self.tr("Impossible d'écrire le fichier {0} : {1}.").format(where, reason)
+            text = french_typography(self.tr("Impossible d'écrire le fichier {0} : {1}.")).format(
+                where, reason
+            )
         else:
-            text = getattr(exc, "message", str(exc))
+            text = french_typography(getattr(exc, "message", str(exc)))
         self.message.setText("⚠ " + text)
 
     def export_pdf(self) -> None:
