@@ -455,7 +455,7 @@ class LaidOutSheet:
             return
         self._split = True
         doc = self.document
-        for _ in range(4):
+        for _ in range(self.page_count + 2):  # one pass cuts them all; the rest is a guard
             cuts: list[tuple[int, QTextBlock]] = []
             block = doc.begin()
             while block.isValid():
@@ -473,6 +473,8 @@ class LaidOutSheet:
     def _cut(self, block: QTextBlock, position: int) -> None:
         cursor = QTextCursor(self.document)
         cursor.setPosition(position)
+        if self.document.characterAt(position - 1) == "\u2028":  # a <br/>: the break replaces it
+            cursor.setPosition(position - 1, QTextCursor.MoveMode.KeepAnchor)
         before = QTextBlockFormat(block.blockFormat())
         after = QTextBlockFormat(before)
         after.setTopMargin(0)
@@ -485,7 +487,7 @@ class LaidOutSheet:
             indented.setIndent(text_list.format().indent())
             cursor.mergeBlockFormat(indented)
         first = QTextCursor(self.document)
-        first.setPosition(position - 1)
+        first.setPosition(cursor.block().position() - 1)
         ends = QTextBlockFormat()
         ends.setBottomMargin(0)
         first.mergeBlockFormat(ends)

@@ -205,6 +205,21 @@ def test_several_pages_get_contents_page_numbers_and_a_running_header(
     assert printed == document
 
 
+def test_a_note_of_many_pages_is_printed_once_and_whole(
+    qapp, catalogue: Catalogue, store: NotesStore, tmp_path: Path
+) -> None:
+    lot = store.add_territory("Lot")
+    lines = [f"ligne {i} **gras**" for i in range(300)]
+    store.save_note("scheme:dla", lot, "x" * 5000 + "\n" + "\n".join(lines), entry_title="DLA")
+    sheet = build_sheet(catalogue, store, lot, ["scheme:dla"], today=DAY)
+    target = tmp_path / "long.pdf"
+    pages = write_pdf(sheet, target)
+    assert pages == LaidOutSheet(sheet).page_count == pdf_page_count(target) >= 5
+    found = re.findall(r"ligne (\d+) gras", " ".join(pdf_pages(target)))
+    assert found == [str(i) for i in range(300)]  # each line once, in order
+    assert "".join(pdf_pages(target)).count("x") >= 5000
+
+
 def test_pdf_bytes_and_an_empty_sheet(qapp, catalogue: Catalogue, store: NotesStore) -> None:
     lot = store.add_territory("Lot")
     sheet = build_sheet(catalogue, store, lot, WITH_NOTES, today=DAY)
