@@ -386,3 +386,14 @@ def test_briefing_data_imports_no_qt() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_cli_reports_a_recovered_notes_file(
+    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
+) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "notes.sqlite3").write_bytes(b"not a database at all" * 100)
+    target = tmp_path / "fiche.md"
+    code, out, err = run(capsys, "brief", str(target), "--keys", "scheme:dla")
+    assert code == 0 and target.exists() and "Fiche de synthèse enregistrée" in out
+    assert "récupération des notes" in err and "mis de côté" in err
