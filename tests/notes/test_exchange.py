@@ -626,3 +626,16 @@ def test_preview_shapes_for_the_dialog_and_the_cli(
     lines = preview.summary_lines()
     assert "Notes : 4 nouvelles, 0 identique, 0 mise à jour, 0 en conflit." in lines
     assert "  Creuse — sera créé" in lines
+
+
+def test_the_exchange_module_imports_no_qt() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, essdesk.notes.exchange, essdesk.cli_notes; "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'}); "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr

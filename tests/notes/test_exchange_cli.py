@@ -1,0 +1,267 @@
+"""``essdesk notes export`` / ``notes import``: exit codes, JSON shapes, French messages, the
+dry run that changes nothing, and two user folders exchanging through real processes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from essdesk import paths
+from essdesk.cli_notes import add_parsers
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = Path(__file__).resolve().parent / "exchange_corpus"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    parser = argparse.ArgumentParser(prog="essdesk")
+    add_parsers(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    code = args.func(args)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def _catalogue_ok() -> bool:
+    from essdesk.cli_notes import _catalogue_info
+
+    keys, _ = _catalogue_info()
+    return keys is not None and "scheme:dla" in keys
+
+
+def _fill(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "territories", "add", "Creuse", "--types", "ZRR", "--initials", "AB")
+    run(capsys, "territories", "add", "Corrèze")
+    for key, territory, text in (
+        ("scheme:dla", "Creuse", "RDV DLA"),
+        ("scheme:n-existe-pas", "Creuse", "orpheline"),
+        ("lever:3", "Corrèze", "levier 3"),
+    ):
+        code, _, _ = run(
+            capsys, "notes", "add", key, "--territory", territory, "--text", text, "--title", key
+        )
+        assert code == 0
+    run(
+        capsys,
+        "notes",
+        "add",
+        "scheme:dla",
+        "--territory",
+        "Creuse",
+        "--text",
+        "RDV DLA",
+        "--status",
+        "contacté",
+        "--title",
+        "DLA",
+    )
+
+
+def test_export_then_dry_run_then_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not _catalogue_ok():
+        pytest.skip("catalogue not built")
+    _fill(capsys)
+    code, out, _ = run(capsys, "notes", "export", str(tmp_path / "tout.essnotes"), "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "file": str(tmp_path / "tout.essnotes"),
+        "territories": ["Corrèze", "Creuse"],
+        "notes": 3,
+        "statuses": 1,
+    }
+    code, out, _ = run(capsys, "notes", "export", str(tmp_path), "--territory", "creuse")
+    assert code == 0 and "Exporté : 2 note(s) et 1 suivi(s) (Creuse)" in out
+    assert len(list(tmp_path.glob("notes-essdesk-creuse-*.essnotes"))) == 1
+
+    # Another laptop: a fresh user folder.
+    monkeypatch.setenv("ESSDESK_HOME", str(tmp_path / "laptop-b"))
+    run(capsys, "territories", "add", "Lot")
+    before = dump(paths.notes_path())
+    code, out, err = run(
+        capsys, "notes", "import", str(tmp_path / "tout.essnotes"), "--dry-run", "--json"
+    )
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert {k: data["counts"][k] for k in ("new", "identical", "conflicting", "orphaned")} == {
+        "new": 3,
+        "identical": 0,
+        "conflicting": 0,
+        "orphaned": 1,
+    }
+    assert {t["name"]: t["action"] for t in data["territories"]} == {
+        "Creuse": "create",
+        "Corrèze": "create",
+    }
+    assert data["dry_run"] is True and data["applied"] is False and data["catalogue_checked"]
+    assert dump(paths.notes_path()) == before
+    assert not paths.backups_dir().exists() or not list(paths.backups_dir().glob("*avant-import*"))
+
+    code, out, _ = run(capsys, "notes", "import", str(tmp_path / "tout.essnotes"), "--dry-run")
+    assert code == 0 and "Simulation (--dry-run) : rien n'a été modifié." in out
+    assert "Creuse — sera créé" in out and "[orpheline]" in out
+    assert dump(paths.notes_path()) == before
+
+    code, out, _ = run(capsys, "notes", "import", str(tmp_path / "tout.essnotes"))
+    assert code == 0 and "Import terminé. Sauvegarde faite juste avant" in out
+    assert list(paths.backups_dir().glob("*avant-import*"))
+    code, out, _ = run(capsys, "notes", "list", "--json")
+    assert sorted(n["text"] for n in json.loads(out)) == ["RDV DLA", "levier 3", "orpheline"]
+
+    code, out, _ = run(capsys, "notes", "import", str(tmp_path / "tout.essnotes"), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["applied"] is True and data["backup"] is None
+    assert data["counts"]["identical"] == 3 and data["counts"]["new"] == 0
+    code, out, _ = run(capsys, "notes", "import", str(tmp_path / "tout.essnotes"))
+    assert "Rien à importer" in out
+
+
+def test_import_maps_territories(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(capsys)
+    run(capsys, "notes", "export", str(tmp_path / "x.essnotes"))
+    monkeypatch.setenv("ESSDESK_HOME", str(tmp_path / "laptop-b"))
+    run(capsys, "territories", "add", "Haute-Vienne")
+    code, out, _ = run(
+        capsys,
+        "notes",
+        "import",
+        str(tmp_path / "x.essnotes"),
+        "--map",
+        "creuse=Haute-Vienne",
+        "--map",
+        "Corrèze=",
+        "--json",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert {t["name"]: (t["action"], t["local_name"]) for t in data["territories"]} == {
+        "Creuse": ("map", "Haute-Vienne"),
+        "Corrèze": ("create", "Corrèze"),
+    }
+    code, out, _ = run(capsys, "notes", "list", "--territory", "Haute-Vienne", "--json")
+    assert sorted(n["key"] for n in json.loads(out)) == ["scheme:dla", "scheme:n-existe-pas"]
+    code, out, err = run(capsys, "notes", "import", str(tmp_path / "x.essnotes"), "--map", "Lot")
+    assert code == 1 and "territoire du fichier introuvable" in err and "« Creuse »" in err
+    code, out, err = run(
+        capsys, "notes", "import", str(tmp_path / "x.essnotes"), "--map", "Creuse=Nulle part"
+    )
+    assert code == 1 and "Territoire introuvable" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("not-a-zip", "archive ZIP illisible"),
+        ("zip-bomb-ratio", "bombe"),
+        ("path-traversal", "chemin suspect"),
+        ("future-format-version", "version plus récente"),
+        ("wrong-checksum", "somme de contrôle"),
+    ],
+)
+def test_bad_files_exit_1_with_one_french_line(
+    capsys: pytest.CaptureFixture[str], name: str, message: str
+) -> None:
+    run(capsys, "territories", "add", "Creuse")
+    before = dump(paths.notes_path())
+    for extra in ((), ("--dry-run",), ("--json",)):
+        code, out, err = run(capsys, "notes", "import", str(CORPUS / f"{name}.essnotes"), *extra)
+        assert code == 1 and out == ""
+        assert err.startswith("essdesk: ") and message in err and err.count("\n") == 1
+    assert dump(paths.notes_path()) == before
+
+
+def test_export_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run(capsys, "territories", "add", "Creuse")
+    code, _, err = run(
+        capsys, "notes", "export", str(tmp_path / "x.essnotes"), "--territory", "Lot"
+    )
+    assert code == 1 and "Territoire introuvable" in err
+    code, _, err = run(capsys, "notes", "export", str(tmp_path / "absent" / "x.essnotes"))
+    assert code == 1 and "Impossible d'écrire" in err
+
+
+def test_unreadable_catalogue_is_said_and_no_note_is_an_orphan(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(capsys)
+    run(capsys, "notes", "export", str(tmp_path / "x.essnotes"))
+    monkeypatch.setenv("ESSDESK_CATALOGUE", str(tmp_path / "pas-de-catalogue.sqlite3"))
+    monkeypatch.setenv("ESSDESK_HOME", str(tmp_path / "laptop-b"))
+    code, out, err = run(capsys, "notes", "import", str(tmp_path / "x.essnotes"), "--json")
+    assert code == 0 and "catalogue est illisible" in err
+    data = json.loads(out)
+    assert data["catalogue_checked"] is False and data["counts"]["orphaned"] == 0
+    assert data["counts"]["new"] == 3
+
+
+# -- real processes ------------------------------------------------------------------------------
+
+
+def essdesk(home: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ESSDESK_HOME": str(home)}
+    env.pop("ESSDESK_CATALOGUE", None)
+    return subprocess.run(
+        [sys.executable, "-m", "essdesk", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_two_laptops_exchange_through_the_cli(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    usb = tmp_path / "clé USB" / "notes.essnotes"
+    usb.parent.mkdir()
+    assert essdesk(a, "territories", "add", "Creuse", "--types", "ZRR").returncode == 0
+    done = essdesk(a, "notes", "add", "lever:3", "--territory", "Creuse", "--text", "de A")
+    assert done.returncode == 0, done.stderr
+    done = essdesk(a, "notes", "export", str(usb))
+    assert done.returncode == 0 and usb.is_file(), done.stderr
+
+    done = essdesk(b, "notes", "import", str(usb), "--dry-run", "--json")
+    assert done.returncode == 0, done.stderr
+    counts = json.loads(done.stdout)["counts"]
+    assert (counts["new"], counts["identical"], counts["conflicting"]) == (1, 0, 0)
+    listed = essdesk(b, "notes", "list", "--json")
+    assert listed.returncode == 0 and json.loads(listed.stdout) == []  # dry run: nothing
+
+    assert essdesk(b, "notes", "import", str(usb)).returncode == 0
+    done = essdesk(b, "notes", "add", "lever:3", "--territory", "Creuse", "--text", "de B")
+    assert done.returncode == 0
+    assert (
+        essdesk(a, "notes", "add", "lever:3", "--territory", "Creuse", "--text", "A2").returncode
+        == 0
+    )
+    back = tmp_path / "retour.essnotes"
+    assert essdesk(b, "notes", "export", str(back), "--territory", "Creuse").returncode == 0
+    done = essdesk(a, "notes", "import", str(back), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["counts"]["conflicting"] == 1
+    texts = sorted(n["text"] for n in json.loads(essdesk(a, "notes", "list", "--json").stdout))
+    assert texts == ["A2", "de B"]  # both kept side by side
+
+    bad = essdesk(b, "notes", "import", str(CORPUS / "zip-bomb-over-cap.essnotes"))
+    assert bad.returncode == 1 and "démesuré" in bad.stderr and "Traceback" not in bad.stderr
+    assert essdesk(b, "notes", "import").returncode == 2  # usage
