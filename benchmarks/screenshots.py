@@ -64,7 +64,7 @@ def _child(args: argparse.Namespace) -> int:
     sys.path.insert(0, str(REPO))
     from PySide6.QtCore import QModelIndex
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtTest import QTest
+    from PySide6.QtTest import QSignalSpy, QTest
 
     from essdesk import paths
     from essdesk.ui.models import KEY_ROLE
@@ -126,12 +126,14 @@ def _child(args: argparse.Namespace) -> int:
     # 3. the directory filtered by a territory type
     window.show_view("directory")
     panel = window.directory
-    QTest.qWait(300)
+    if panel.model.rowCount() == 0:
+        QSignalSpy(panel.results_shown).wait(10000)
     values = [a.data() for a in panel.facet_buttons["territories"].menu().actions() if a.data()]
     wanted = next((v for v in values if "qpv" in str(v)), values[0] if values else None)
     if wanted:
+        spy = QSignalSpy(panel.results_shown)
         panel.apply_filter("territories", wanted)
-    QTest.qWait(600)
+        spy.wait(10000)
     if panel.model.rowCount():
         panel.table.selectRow(0)
         window.open_entry(panel.model.index(0, 0).data(KEY_ROLE))
@@ -144,6 +146,8 @@ def _child(args: argparse.Namespace) -> int:
     tree = window.trees["tools"]
     tree.reveal(scheme)
     tree.scrollTo(tree.currentIndex() if tree.currentIndex().isValid() else QModelIndex())
+    QTest.qWait(100)
+    window.detail.browser.scrollToAnchor("related")  # show the cross-links
     shot("scheme")
 
     window.close()

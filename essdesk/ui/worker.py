@@ -4,6 +4,9 @@ Jobs run one at a time on a private thread pool (the catalogue is read from one 
 time). A job returns plain data; the result is delivered on the GUI thread through a queued
 signal, and only the result of the latest submission is delivered: superseded searches are
 dropped, so typing fast never shows stale results.
+
+Jobs are kept referenced by the runner until settled: a Python QRunnable left to Qt's
+autoDelete could be garbage-collected first, and its result silently lost.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         if self._ticket != self._runner.latest:
-            return  # superseded before it started: skip the query altogether
+            self._runner._finished.emit(self._ticket, True, None)  # superseded: skipped
+            return
         try:
             result = self._fn()
         except Exception as exc:  # delivered to the GUI thread, never raised in a worker
@@ -44,11 +48,15 @@ class QueryRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self.latest = 0
+        self._jobs: dict[int, _Job] = {}
         self._finished.connect(self._on_finished)
 
     def submit(self, fn: Callable[[], Any]) -> int:
         self.latest += 1
-        self._pool.start(_Job(self, self.latest, fn))
+        job = _Job(self, self.latest, fn)
+        job.setAutoDelete(False)  # Python owns it: kept alive until its ticket is settled
+        self._jobs[self.latest] = job
+        self._pool.start(job)
         return self.latest
 
     def cancel(self) -> None:
@@ -65,6 +73,8 @@ class QueryRunner(QObject):
 
     @Slot(int, bool, object)
     def _on_finished(self, ticket: int, ok: bool, payload: object) -> None:
+        for done in [t for t in self._jobs if t <= ticket]:
+            del self._jobs[done]
         if ticket != self.latest:
             return
         if ok:

@@ -14,13 +14,21 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QRectF,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -46,8 +54,15 @@ DEBOUNCE_MS = 120
 LIMIT = 50
 
 
+MARGIN = 6
+
+
 class HitDelegate(QStyledItemDelegate):
     """Two lines per result: title and kind, then the snippet with matches in bold."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, int, str], QSize] = {}
 
     def _document(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -55,7 +70,7 @@ class HitDelegate(QStyledItemDelegate):
         hit: Hit | None = index.data(RECORD_ROLE)
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(6)
+        doc.setDocumentMargin(MARGIN)
         if hit is None:
             return doc
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -99,11 +114,34 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:  # type: ignore[override]
-        opt = QStyleOptionViewItem(option)
-        width = opt.widget.viewport().width() if opt.widget else 300
-        opt.rect.setWidth(width)
-        doc = self._document(opt, index)
-        return QSize(width, int(doc.size().height()) + 2)
+        """Measured with font metrics, not a QTextDocument: the list asks for every row's
+        size on each new result set, and documents made that cost a frame or two."""
+        hit: Hit | None = index.data(RECORD_ROLE)
+        width = option.widget.viewport().width() if option.widget else 300
+        if hit is None:
+            return QSize(width, 0)
+        key = (hit.key, width, option.font.key())
+        cached = self._sizes.get(key)
+        if cached is not None:
+            return cached
+        bold = QFont(option.font)
+        bold.setBold(True)  # bold words are wider: measure the snippet as if all bold
+        metrics = QFontMetrics(bold)
+        inner = max(width - 2 * MARGIN, 50)
+        label = kind_label(hit.kind)
+        if hit.subtype_label and hit.subtype_label != label:
+            label = f"{label} · {hit.subtype_label}"
+        title = metrics.boundingRect(
+            QRect(0, 0, inner, 100000), Qt.TextFlag.TextWordWrap, f"{hit.title}  {label}"
+        )
+        snippet = metrics.boundingRect(
+            QRect(0, 0, inner, 100000), Qt.TextFlag.TextWordWrap, hit.snippet or " "
+        )
+        size = QSize(width, title.height() + snippet.height() + 2 * MARGIN + 4)
+        if len(self._sizes) > 5000:
+            self._sizes.clear()
+        self._sizes[key] = size
+        return size
 
 
 class SearchPanel(QWidget):
