@@ -44,6 +44,149 @@
     </message>
 </context>
 <context>
+    <name>BriefingDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="92" />
+        <source>Fiche de synthèse</source>
+        <translation>Briefing sheet</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="102" />
+        <source>Aucun territoire choisi : la fiche reprendra les entrées sans notes ni suivi.</source>
+        <translation>No territory chosen: the sheet will list the entries without notes or follow-up.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="109" />
+        <source>Une fiche A4 des entrées choisies, avec les notes et le suivi de « {0} » et la source de chaque entrée.</source>
+        <translation>An A4 sheet of the chosen entries, with the notes and follow-up of “{0}” and the source of each entry.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="115" />
+        <source>Entrées à inclure</source>
+        <translation>Entries to include</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="118" />
+        <source>Les entrées sélectionnées ({0})</source>
+        <translation>The selected entries ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="121" />
+        <source>Toutes les entrées avec une note ou un suivi ({0})</source>
+        <translation>Every entry with a note or a follow-up ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="125" />
+        <source>Toutes les entrées au statut « mobilisé » ({0})</source>
+        <translation>Every entry with the status “mobilised” ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="137" />
+        <source>Inclure le texte complet du compte-rendu</source>
+        <translation>Include the report's full text</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="146" />
+        <source>Exporter en &amp;PDF…</source>
+        <translation>Export as &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="147" />
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="148" />
+        <source>&amp;Markdown…</source>
+        <translation>&amp;Markdown…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="149" />
+        <source>&amp;CSV des notes…</source>
+        <translation>&amp;CSV of the notes…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="150" />
+        <source>Enregistrer la fiche en PDF (format A4)</source>
+        <translation>Save the sheet as a PDF (A4)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="151" />
+        <source>Aperçu avant impression, puis impression</source>
+        <translation>Print preview, then print</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="152" />
+        <source>Enregistrer la fiche en texte Markdown</source>
+        <translation>Save the sheet as Markdown text</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="155" />
+        <source>Liste des notes et du suivi du territoire, pour LibreOffice Calc ou Excel (séparateur « ; », UTF-8)</source>
+        <translation>The territory's notes and follow-up, for LibreOffice Calc or Excel (separator “;”, UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="240" />
+        <source>Choisissez les entrées à inclure.</source>
+        <translation>Choose the entries to include.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="256" />
+        <source>Aucune entrée dans cette sélection.</source>
+        <translation>No entry in this selection.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="259" />
+        <source>{0} entrée(s), {1} page(s) A4.</source>
+        <translation>{0} entry(ies), {1} A4 page(s).</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="283" />
+        <source>Enregistré : {0}{1}</source>
+        <translation>Saved: {0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="290" />
+        <source>Impossible d'écrire le fichier {0} : {1}.</source>
+        <translation>Cannot write the file {0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="302" />
+        <source>Enregistrer la fiche en PDF</source>
+        <translation>Save the sheet as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="304" />
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="314" />
+        <source> ({0} page(s))</source>
+        <translation> ({0} page(s))</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="325" />
+        <source>Enregistrer la fiche en Markdown</source>
+        <translation>Save the sheet as Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="327" />
+        <source>Texte Markdown (*.md)</source>
+        <translation>Markdown text (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="343" />
+        <source>Enregistrer la liste des notes (CSV)</source>
+        <translation>Save the list of notes (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="345" />
+        <source>Tableur CSV, séparateur point-virgule (*.csv)</source>
+        <translation>CSV spreadsheet, semicolon separator (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueTreeModel</name>
     <message>
         <location filename="../../essdesk/ui/models/tree_model.py" line="138" />
@@ -137,32 +280,27 @@
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="222" />
-        <source>Lié à</source>
-        <translation>Linked to</translation>
+        <location filename="../../essdesk/ui/widgets/detail.py" line="225" />
+        <source>Liens croisés</source>
+        <translation>Cross-links</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="222" />
-        <source>Cité dans</source>
-        <translation>Cited in</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="256" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="259" />
         <source>Lien refusé : seuls les liens web (http, https) et de courriel (mailto) peuvent être ouverts.</source>
         <translation>Link refused: only web (http, https) and e-mail (mailto) links can be opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="263" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="266" />
         <source>Le lien n'a pas pu être ouvert : {0}</source>
         <translation>The link could not be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="265" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="268" />
         <source>Ouvert dans le navigateur : {0}</source>
         <translation>Opened in the browser: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="278" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="281" />
         <source>Connexion Internet nécessaire</source>
         <translation>Internet connection needed</translation>
     </message>
@@ -248,7 +386,7 @@
         <translation>{0} results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="210" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="215" />
         <source>Aucune valeur</source>
         <translation>No values</translation>
     </message>
@@ -519,42 +657,42 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="125" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="163" />
         <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
         <translation>Search the whole catalogue (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="126" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="164" />
         <source>Recherche globale</source>
         <translation>Global search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="139" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="177" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="143" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="181" />
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="190" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="228" />
         <source>Aucun résultat pour « {0} ».</source>
         <translation>No results for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="192" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="230" />
         <source>1 résultat pour « {0} »</source>
         <translation>1 result for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="194" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="232" />
         <source> (les {0} premiers)</source>
         <translation> (the first {0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="196" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="234" />
         <source>{0} résultats pour « {1} »</source>
         <translation>{0} results for “{1}”</translation>
     </message>

@@ -56,8 +56,7 @@ EN = {
     "Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet.": "These "
     "links open in the browser and need an Internet connection.",
     "en ligne": "online",
-    "Lié à": "Linked to",
-    "Cité dans": "Cited in",
+    "Liens croisés": "Cross-links",
     "Lien refusé : seuls les liens web (http, https) et de courriel (mailto) peuvent être "
     "ouverts.": "Link refused: only web (http, https) and e-mail (mailto) links can be opened.",
     "Le lien n'a pas pu être ouvert : {0}": "The link could not be opened: {0}",
@@ -150,6 +149,42 @@ EN = {
     "Les 6 leviers et leurs outils (Ctrl+2)": "The 6 levers and their tools (Ctrl+2)",
     "Dispositifs par nature (Ctrl+3)": "Schemes by kind (Ctrl+3)",
     "Acteurs et dispositifs (Ctrl+4)": "Actors and schemes (Ctrl+4)",
+    # briefing sheet (notes issue)
+    "Fiche de synthèse": "Briefing sheet",
+    "Aucun territoire choisi : la fiche reprendra les entrées sans notes ni suivi.": "No "
+    "territory chosen: the sheet will list the entries without notes or follow-up.",
+    "Une fiche A4 des entrées choisies, avec les notes et le suivi de « {0} » et la source "
+    "de chaque entrée.": "An A4 sheet of the chosen entries, with the notes and follow-up of "
+    "“{0}” and the source of each entry.",
+    "Entrées à inclure": "Entries to include",
+    "Les entrées sélectionnées ({0})": "The selected entries ({0})",
+    "Toutes les entrées avec une note ou un suivi ({0})": "Every entry with a note or a "
+    "follow-up ({0})",
+    "Toutes les entrées au statut « mobilisé » ({0})": "Every entry with the status "
+    "“mobilised” ({0})",
+    "Inclure le texte complet du compte-rendu": "Include the report's full text",
+    "Exporter en &PDF…": "Export as &PDF…",
+    "&Imprimer…": "&Print…",
+    "&Markdown…": "&Markdown…",
+    "&CSV des notes…": "&CSV of the notes…",
+    "Enregistrer la fiche en PDF (format A4)": "Save the sheet as a PDF (A4)",
+    "Aperçu avant impression, puis impression": "Print preview, then print",
+    "Enregistrer la fiche en texte Markdown": "Save the sheet as Markdown text",
+    "Liste des notes et du suivi du territoire, pour LibreOffice Calc ou Excel (séparateur "
+    "« ; », UTF-8)": "The territory's notes and follow-up, for LibreOffice Calc or Excel "
+    "(separator “;”, UTF-8)",
+    "Choisissez les entrées à inclure.": "Choose the entries to include.",
+    "Aucune entrée dans cette sélection.": "No entry in this selection.",
+    "{0} entrée(s), {1} page(s) A4.": "{0} entry(ies), {1} A4 page(s).",
+    "Enregistré : {0}{1}": "Saved: {0}{1}",
+    "Impossible d'écrire le fichier {0} : {1}.": "Cannot write the file {0}: {1}.",
+    "Enregistrer la fiche en PDF": "Save the sheet as PDF",
+    "Documents PDF (*.pdf)": "PDF documents (*.pdf)",
+    " ({0} page(s))": " ({0} page(s))",
+    "Enregistrer la fiche en Markdown": "Save the sheet as Markdown",
+    "Texte Markdown (*.md)": "Markdown text (*.md)",
+    "Enregistrer la liste des notes (CSV)": "Save the list of notes (CSV)",
+    "Tableur CSV, séparateur point-virgule (*.csv)": "CSV spreadsheet, semicolon separator (*.csv)",
 }
 
 

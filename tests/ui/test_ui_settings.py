@@ -100,7 +100,7 @@ def test_english_translation_is_complete_for_the_main_window(qtbot, qapp, make_w
         assert window.directory.facet_buttons["territories"].text().startswith("Territory")
         window.open_entry("scheme:dla")
         text = window.detail.browser.toPlainText()
-        assert "Linked to" in text and "Cited in" in text
+        assert "Cross-links" in text and "At a glance" in text
     finally:
         remove_translators(qapp, translators)
         install_translators(qapp, "fr")

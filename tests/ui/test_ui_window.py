@@ -130,7 +130,9 @@ def test_detail_shows_the_whole_entry(window, catalogue) -> None:
     assert entry.provenance in text
     for label, value in entry.details:
         assert label in text and value.split()[0] in text
-    assert "Lié à" in text and "Cité dans" in text
+    assert "Liens croisés" in text
+    for related in entry.related:
+        assert related.title.split()[0] in text and related.label in text
     assert "connexion Internet" in text  # links are marked as needing a connection
 
 

@@ -219,10 +219,13 @@ class DetailView(QWidget):
             out.append('<a name="related"></a>')
         outgoing = [r for r in e.related if r.outgoing]
         incoming = [r for r in e.related if not r.outgoing]
-        for heading, links in ((self.tr("Lié à"), outgoing), (self.tr("Cité dans"), incoming)):
-            if links:
-                out.append(f"<h3>{_esc(heading)}</h3>")
-                out.append(self._related_html(links, muted))
+        if e.related:
+            # One section, grouped by the report's relation wording ("Cité dans", "Lié à",
+            # "Soutenu ou financé par"…): links this entry states first, then links to it.
+            heading = _esc(self.tr("Liens croisés"))  # outside the f-string: lupdate sees it
+            out.append(f"<h3>{heading}</h3>")
+            out.append(self._related_html(outgoing, muted))
+            out.append(self._related_html(incoming, muted))
         return "".join(out)
 
     def _related_html(self, links: list[Related], muted: str) -> str:

@@ -187,6 +187,11 @@ class DirectoryPanel(QWidget):
         self.table.resizeColumnToContents(DirectoryModel.COL_KIND)
         if self.table.columnWidth(DirectoryModel.COL_TITLE) < 220:
             self.table.setColumnWidth(DirectoryModel.COL_TITLE, 260)
+        header = self.table.horizontalHeader()
+        for column in (DirectoryModel.COL_TYPE, DirectoryModel.COL_BACKER):
+            wanted = max(140, header.sectionSizeFromContents(column).width() + 8)
+            if self.table.columnWidth(column) < wanted:
+                self.table.setColumnWidth(column, wanted)
         self.results_shown.emit(count)
 
     def _update_facets(self, facets: dict[str, list[FacetValue]]) -> None:
