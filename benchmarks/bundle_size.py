@@ -33,11 +33,12 @@ sys.path.insert(0, str(REPO / "packaging"))
 import trim  # noqa: E402
 
 MINIMAL_SCRIPT = """\
-import sys
+import sys, time
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QTreeView
 
-app = QApplication(sys.argv)
+app = QApplication(sys.argv[:1])
 window = QMainWindow()
 model = QStandardItemModel()
 for i in range(20):
@@ -47,9 +48,12 @@ tree.setModel(model)
 window.setCentralWidget(tree)
 window.resize(1280, 720)
 window.show()
-if "--exit-when-shown" in sys.argv:
-    print("shown", flush=True)
-    sys.exit(0)
+shown = time.time()
+if "--exit-when-shown" in sys.argv:  # benchmarks/frozen_startup.py
+    def done():
+        print(f"shown={shown!r} ready={time.time()!r}", flush=True)
+        app.quit()
+    QTimer.singleShot(0, done)
 sys.exit(app.exec())
 """
 
@@ -92,9 +96,12 @@ def pyinstaller(spec: Path, dist: Path, work: Path, env: dict[str, str] | None =
     return time.perf_counter() - start
 
 
-def build_essdesk(root: Path, skip: str = "") -> tuple[Path, float]:
+def build_essdesk(root: Path, skip: str = "", hook: Path | None = None) -> tuple[Path, float]:
     env = dict(os.environ)
     env["ESSDESK_TRIM_SKIP"] = skip
+    env.pop("ESSDESK_SPEC_RUNTIME_HOOK", None)
+    if hook is not None:
+        env["ESSDESK_SPEC_RUNTIME_HOOK"] = str(hook)
     dist = root / "dist"
     seconds = pyinstaller(REPO / "build.spec", dist, root / "build", env)
     return dist / "essdesk", seconds
