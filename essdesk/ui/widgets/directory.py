@@ -184,7 +184,8 @@ class DirectoryPanel(QWidget):
             text = self.tr("{0} résultats").format(count)
         self.count_label.setText(text)
         self.stack.setCurrentIndex(0 if count else 1)
-        self.table.resizeColumnToContents(DirectoryModel.COL_KIND)
+        if count <= 2000:  # measuring every row of a huge list would stall the GUI thread
+            self.table.resizeColumnToContents(DirectoryModel.COL_KIND)
         if self.table.columnWidth(DirectoryModel.COL_TITLE) < 220:
             self.table.setColumnWidth(DirectoryModel.COL_TITLE, 260)
         header = self.table.horizontalHeader()
