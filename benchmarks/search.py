@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synth import make_synthetic_catalogue, vocabulary
 from essdesk import textfold
-from essdesk.catalogue.schema import FTS_WEIGHTS
+from essdesk.catalogue.format import FTS_WEIGHTS
 from essdesk.catalogue.search import fts_query, query_words
 from essdesk.catalogue.store import Catalogue
 from essdesk.paths import catalogue_path

@@ -41,3 +41,20 @@ def test_ui_holds_no_sql() -> None:
         if sql.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_version_matches_pyproject() -> None:
+    import essdesk
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert essdesk.__version__ == config["project"]["version"]
+
+
+def test_catalogue_reader_does_not_import_sqlalchemy() -> None:
+    """The window is usable before SQLAlchemy is imported (start-up budget)."""
+    code = (
+        "import sys, essdesk.catalogue.store, essdesk.app; "
+        "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

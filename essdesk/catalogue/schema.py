@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 1
+from essdesk.catalogue.format import FTS_DDL, FTS_WEIGHTS, SCHEMA_VERSION
+
+__all__ = ["FTS_DDL", "FTS_WEIGHTS", "SCHEMA_VERSION", "metadata"]
 
 metadata = MetaData()
 
@@ -83,12 +85,3 @@ names = Table(
     Column("entry_id", Integer, ForeignKey("entries.id"), nullable=False),
 )
 Index("ix_names_name", names.c.name, names.c.entry_id)
-
-# Contentless: the folded text lives only in the index; readers show the entries' own text.
-FTS_DDL = (
-    "CREATE VIRTUAL TABLE entries_fts USING fts5("
-    "title, aliases, body, content='', "
-    "tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
-)
-# Column weights for bm25: a title or alias hit outranks any number of body hits.
-FTS_WEIGHTS = (10.0, 8.0, 1.0)

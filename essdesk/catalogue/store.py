@@ -1,24 +1,24 @@
 """Queries over the built catalogue, opened read-only. Returns records, never ORM objects.
 
-One engine per catalogue; each call takes a pooled connection for its own duration, so a
-search may run on a worker thread while the GUI thread reads an entry.
+The catalogue's tables are declared with SQLAlchemy (schema.py) and built with it, but read
+here through the standard library's sqlite3: importing SQLAlchemy costs ~0.2 s, more than the
+whole start-up budget of the window, and these read-only queries are plain SQL anyway. Each
+thread gets its own read-only connection, so a search may run on a worker thread while the
+GUI thread reads an entry.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
-from sqlalchemy import create_engine
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import QueuePool
-
 from essdesk import paths
+from essdesk.catalogue.format import FTS_WEIGHTS, SCHEMA_VERSION
 from essdesk.catalogue.records import (
     ACTOR_TYPE_LABELS,
     KIND_LABELS,
@@ -33,7 +33,6 @@ from essdesk.catalogue.records import (
     Row,
     TreeNode,
 )
-from essdesk.catalogue.schema import FTS_WEIGHTS, SCHEMA_VERSION
 from essdesk.catalogue.search import Matcher, fts_query, query_words
 
 DIRECTORY_KINDS = ("actor", "scheme")
@@ -58,20 +57,38 @@ class CatalogueError(RuntimeError):
     """The catalogue file is missing, damaged or of an unknown version (message in French)."""
 
 
-def _read_only_engine(path: Path) -> Engine:
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+class _Connections:
+    """One read-only connection per thread, all closed together."""
 
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    def __init__(self, path: Path) -> None:
+        self._uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
 
-    return create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_size=2)
+    def get(self) -> sqlite3.Connection:
+        con: sqlite3.Connection | None = getattr(self._local, "con", None)
+        if con is None:
+            # check_same_thread=False only so that close() may run on another thread.
+            con = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+            self._local.con = con
+            with self._lock:
+                self._all.append(con)
+        return con
+
+    def close(self) -> None:
+        with self._lock:
+            for con in self._all:
+                con.close()
+            self._all.clear()
+        self._local = threading.local()
 
 
 class Catalogue:
     """The read-only catalogue of the report."""
 
-    def __init__(self, engine: Engine, meta: dict[str, str]) -> None:
-        self._engine = engine
+    def __init__(self, connections: _Connections, meta: dict[str, str]) -> None:
+        self._connections = connections
         self.schema_version = int(meta["schema_version"])
         self.version = meta["catalogue_version"]
         self.sources_digest = meta.get("sources_digest", "")
@@ -87,25 +104,24 @@ class Catalogue:
         path = path or paths.catalogue_path()
         if not path.is_file():
             raise CatalogueError(f"Catalogue introuvable : {path}")
-        engine = _read_only_engine(path)
+        connections = _Connections(path)
         try:
-            with engine.connect() as con:
-                rows = con.exec_driver_sql("SELECT name, value FROM meta").all()
-        except DBAPIError as exc:
-            engine.dispose()
-            raise CatalogueError(f"Catalogue illisible ou endommagé : {path} ({exc.orig})") from exc
+            rows = connections.get().execute("SELECT name, value FROM meta").fetchall()
+        except sqlite3.Error as exc:
+            connections.close()
+            raise CatalogueError(f"Catalogue illisible ou endommagé : {path} ({exc})") from exc
         meta = {name: value for name, value in rows}
         version = int(meta.get("schema_version", "0") or 0)
         if version != SCHEMA_VERSION:
-            engine.dispose()
+            connections.close()
             raise CatalogueError(
                 f"Version de catalogue non prise en charge ({version}, attendue "
                 f"{SCHEMA_VERSION}) : {path}"
             )
-        return cls(engine, meta)
+        return cls(connections, meta)
 
     def close(self) -> None:
-        self._engine.dispose()
+        self._connections.close()
 
     def __enter__(self) -> Catalogue:
         return self
@@ -114,8 +130,7 @@ class Catalogue:
         self.close()
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self._engine.connect() as con:
-            return list(con.exec_driver_sql(sql, tuple(params)).all())
+        return self._connections.get().execute(sql, tuple(params)).fetchall()
 
     # ----------------------------------------------------------------- titles and keys
     def _title_map(self) -> dict[str, tuple[str, str]]:
@@ -163,33 +178,33 @@ class Catalogue:
             return []
         where, params = self._filter_sql(filters or Filters())
         phrase = " ".join(words)
-        with self._engine.connect() as con:
-            named = con.exec_driver_sql(
-                "SELECT n.entry_id, MIN(n.name != ?), MIN(length(n.name)) FROM names n"
-                " JOIN entries e ON e.id = n.entry_id"
-                f" WHERE n.name >= ? AND n.name < ?{where}"
-                " GROUP BY n.entry_id ORDER BY 2, 3 LIMIT ?",
-                (phrase, phrase, phrase + "{", *params, int(limit)),
-            ).all()
-            ids = [row[0] for row in named]
-            scores = dict.fromkeys(ids, 0.0)
-            if len(ids) < limit:
-                ranked = con.exec_driver_sql(
-                    f"SELECT rowid, {_BM25} FROM entries_fts WHERE entries_fts MATCH ?"
-                    f"{where.replace('e.id', 'rowid')} ORDER BY 2 LIMIT ?",
-                    (fts_query(words), *params, int(limit)),
-                ).all()
-                for rowid, score in ranked:
-                    if rowid not in scores and len(ids) < limit:
-                        ids.append(rowid)
-                        scores[rowid] = float(score)
-            if not ids:
-                return []
-            rows = con.exec_driver_sql(
-                "SELECT id, key, kind, title, subtype_label, summary, text, facts FROM entries"
-                f" WHERE id IN ({','.join('?' * len(ids))})",
-                tuple(ids),
-            ).all()
+        con = self._connections.get()
+        named = con.execute(
+            "SELECT n.entry_id, MIN(n.name != ?), MIN(length(n.name)) FROM names n"
+            " JOIN entries e ON e.id = n.entry_id"
+            f" WHERE n.name >= ? AND n.name < ?{where}"
+            " GROUP BY n.entry_id ORDER BY 2, 3 LIMIT ?",
+            (phrase, phrase, phrase + "{", *params, int(limit)),
+        ).fetchall()
+        ids = [row[0] for row in named]
+        scores = dict.fromkeys(ids, 0.0)
+        if len(ids) < limit:
+            ranked = con.execute(
+                f"SELECT rowid, {_BM25} FROM entries_fts WHERE entries_fts MATCH ?"
+                f"{where.replace('e.id', 'rowid')} ORDER BY 2 LIMIT ?",
+                (fts_query(words), *params, int(limit)),
+            ).fetchall()
+            for rowid, score in ranked:
+                if rowid not in scores and len(ids) < limit:
+                    ids.append(rowid)
+                    scores[rowid] = float(score)
+        if not ids:
+            return []
+        rows = con.execute(
+            "SELECT id, key, kind, title, subtype_label, summary, text, facts FROM entries"
+            f" WHERE id IN ({','.join('?' * len(ids))})",
+            tuple(ids),
+        ).fetchall()
         by_id = {row[0]: row for row in rows}
         matcher = Matcher(words)
         hits = []
@@ -350,43 +365,40 @@ class Catalogue:
 
         return build("")
 
-    def _linked(self, key: str, conn: Connection) -> list[tuple[str, str, str]]:
+    def _linked(self, key: str) -> list[tuple[str, str, str]]:
         return list(
-            conn.exec_driver_sql(
+            self._connections.get()
+            .execute(
                 "SELECT DISTINCT e.key, e.kind, e.title FROM relations r JOIN entries e"
                 " ON e.key = CASE WHEN r.src = ? THEN r.dst ELSE r.src END"
                 " WHERE (r.src = ? OR r.dst = ?) AND r.rel != 'part_of'"
                 " AND e.kind IN ('actor', 'scheme', 'term', 'territory')"
                 " ORDER BY e.kind, e.sort_title",
                 (key, key, key),
-            ).all()
+            )
+            .fetchall()
         )
 
     def _lever_tree(self) -> list[TreeNode]:
         nodes = []
-        with self._engine.connect() as con:
-            levers = con.exec_driver_sql(
-                "SELECT key, title FROM entries WHERE kind = 'lever' ORDER BY ord"
-            ).all()
-            for lkey, ltitle in levers:
-                tools = con.exec_driver_sql(
-                    "SELECT key, title, number FROM entries WHERE kind = 'tool' AND parent = ?"
-                    " ORDER BY ord",
-                    (lkey,),
-                ).all()
-                children, all_linked = [], set()
-                for tkey, ttitle, number in tools:
-                    linked = self._linked(tkey, con)
-                    all_linked |= {k for k, _, _ in linked}
-                    leaves = tuple(TreeNode(k, kd, t, 0) for k, kd, t in linked)
-                    children.append(
-                        TreeNode(tkey, "tool", f"{number} {ttitle}", len(leaves), leaves)
-                    )
-                direct = self._linked(lkey, con)
-                all_linked |= {k for k, _, _ in direct}
-                children += [TreeNode(k, kd, t, 0) for k, kd, t in direct]
-                title = f"{lkey.split(':')[1]}. {ltitle}"
-                nodes.append(TreeNode(lkey, "lever", title, len(all_linked), tuple(children)))
+        levers = self._rows("SELECT key, title FROM entries WHERE kind = 'lever' ORDER BY ord")
+        for lkey, ltitle in levers:
+            tools = self._rows(
+                "SELECT key, title, number FROM entries WHERE kind = 'tool' AND parent = ?"
+                " ORDER BY ord",
+                (lkey,),
+            )
+            children, all_linked = [], set()
+            for tkey, ttitle, number in tools:
+                linked = self._linked(tkey)
+                all_linked |= {k for k, _, _ in linked}
+                leaves = tuple(TreeNode(k, kd, t, 0) for k, kd, t in linked)
+                children.append(TreeNode(tkey, "tool", f"{number} {ttitle}", len(leaves), leaves))
+            direct = self._linked(lkey)
+            all_linked |= {k for k, _, _ in direct}
+            children += [TreeNode(k, kd, t, 0) for k, kd, t in direct]
+            title = f"{lkey.split(':')[1]}. {ltitle}"
+            nodes.append(TreeNode(lkey, "lever", title, len(all_linked), tuple(children)))
         return nodes
 
     def _tools_tree(self) -> list[TreeNode]:
