@@ -57,14 +57,14 @@ if "--exit-when-shown" in sys.argv:  # benchmarks/frozen_startup.py
 sys.exit(app.exec())
 """
 
-# The floor gets the same treatment as build.spec: same trim module, same strip setting.
+# The floor gets the same treatment as build.spec: same trim module, strip and optimize.
 MINIMAL_SPEC = """\
 # ruff: noqa
 import sys
 sys.path.insert(0, {packaging!r})
 import trim
 
-a = Analysis([{script!r}], excludes=trim.analysis_excludes())
+a = Analysis([{script!r}], excludes=trim.analysis_excludes(), optimize=trim.OPTIMIZE)
 a.binaries, a.datas = trim.trim(a.binaries, a.datas)
 pyz = PYZ(a.pure)
 exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="minimal", console=False,

@@ -192,6 +192,11 @@ KEEP_PLUGINS: dict[str, set[str]] = {
 # Not on macOS, where stripping breaks code signatures; a no-op on Windows.
 STRIP = sys.platform.startswith("linux") and shutil.which("strip") is not None
 
+# Bytecode as ``python -OO`` compiles it: no docstrings, no asserts (SQLAlchemy's docstrings
+# alone are ~0.9 MB of the compressed archive). essdesk must not read ``__doc__`` at run time;
+# the bundle's self-check (packaging tests) runs the catalogue, notes and the whole window.
+OPTIMIZE = 2
+
 KEEP_TRANSLATIONS = {"qtbase_fr", "qtbase_en"}
 
 # Linux libraries of the desktop stack that Qt's xcb/wayland plugins link to and every
