@@ -270,19 +270,34 @@ class Catalogue:
         filters: Filters | None = None,
         sort: str = "title",
         descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Row]:
-        """Actors and schemes (unless ``filters.kinds`` says otherwise), sorted in SQL."""
+        """Actors and schemes (unless ``filters.kinds`` says otherwise), sorted in SQL.
+
+        ``limit``/``offset`` page through long results (a 100,000-entry catalogue);
+        ``count()`` gives the total.
+        """
         filters = filters or Filters()
         base, params = self._base_sql(text, filters)
         order = SORT_COLUMNS.get(sort, "e.sort_title")
         direction = "DESC" if descending else "ASC"
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            params = [*params, max(0, int(limit)), max(0, int(offset))]
         rows = self._rows(
             "SELECT e.key, e.kind, e.title, e.subtype_label, e.backer, e.territories,"
             f" e.sort_title FROM entries e WHERE {base}"
-            f" ORDER BY {order} {direction}, e.sort_title {direction}",
+            f" ORDER BY {order} {direction}, e.sort_title {direction}, e.id{page}",
             params,
         )
         return [Row(*r) for r in rows]
+
+    def count(self, text: str = "", filters: Filters | None = None) -> int:
+        """Number of rows ``directory(text, filters)`` returns without a limit."""
+        base, params = self._base_sql(text, filters or Filters())
+        return int(self._rows(f"SELECT COUNT(*) FROM entries e WHERE {base}", params)[0][0])
 
     def _base_sql(self, text: str, filters: Filters, skip: str = "") -> tuple[str, list[str]]:
         sql, params = "1", []

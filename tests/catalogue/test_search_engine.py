@@ -187,3 +187,13 @@ def test_highlights_every_written_form() -> None:
     assert [text[a:b] for a, b in spans] == [
         "Cœur", "CŒUR", "coeur", "Coeurs", "Détourné", "DETOURNE",
     ]  # fmt: skip
+
+
+def test_directory_pages(mini: Catalogue) -> None:
+    everything = mini.directory()
+    assert mini.count() == len(everything) == 2
+    pages = mini.directory(limit=1) + mini.directory(limit=1, offset=1)
+    assert pages == everything
+    assert mini.directory(limit=5, offset=10) == []
+    assert mini.count("crt") == 1 and mini.count("!!!") == 0
+    assert mini.count(filters=Filters(territories=("territory:qpv",))) == 1

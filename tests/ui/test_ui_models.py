@@ -75,3 +75,22 @@ def test_snippet_html_escapes_and_bolds() -> None:
     assert snippet_html(hit) == "a &lt;b&gt; &amp; <b>DLA</b>"
     bad = Hit("k", "scheme", "t", "", "abc", ((2, 1), (0, 99)), 1.0)
     assert snippet_html(bad) == "abc"
+
+
+def test_directory_model_fetches_pages(qtmodeltester, catalogue) -> None:
+    rows = catalogue.directory()
+    calls: list[int] = []
+
+    def page(offset: int):
+        calls.append(offset)
+        return catalogue.directory(limit=40, offset=offset)
+
+    model = DirectoryModel()
+    model.set_rows(page(0), catalogue.count(), page)
+    assert model.rowCount() == 40 and model.total() == len(rows)
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == len(rows)
+    assert [model.row_record(i).key for i in range(model.rowCount())] == [r.key for r in rows]
+    assert calls[:3] == [0, 40, 80]

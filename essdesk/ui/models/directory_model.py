@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,12 +38,53 @@ class DirectoryModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._total = 0
+        self._fetch: Callable[[int], Sequence[Row]] | None = None
+        self._fetching = False
 
     # ---------------------------------------------------------------- the one entry point
-    def set_rows(self, rows: Sequence[Row]) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Row],
+        total: int | None = None,
+        fetch: Callable[[int], Sequence[Row]] | None = None,
+    ) -> None:
+        """Show ``rows``, the first page of ``total``; ``fetch(offset)`` returns the next page
+        when the view scrolls near the end (Qt's canFetchMore/fetchMore)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._total = len(self._rows) if total is None else max(total, len(self._rows))
+        self._fetch = fetch
         self.endResetModel()
+
+    def total(self) -> int:
+        """Rows of the whole result, loaded or not."""
+        return self._total
+
+    def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
+        return (
+            not parent.isValid()
+            and not self._fetching
+            and self._fetch is not None
+            and len(self._rows) < self._total
+        )
+
+    def fetchMore(self, parent: Index = NO_PARENT) -> None:
+        if not self.canFetchMore(parent) or self._fetch is None:
+            return
+        # Views and testers may ask again from inside beginInsertRows: one fetch at a time.
+        self._fetching = True
+        try:
+            more = list(self._fetch(len(self._rows)))[: self._total - len(self._rows)]
+            if not more:
+                self._total = len(self._rows)
+                return
+            first = len(self._rows)
+            self.beginInsertRows(NO_PARENT, first, first + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def row_record(self, row: int) -> Row | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

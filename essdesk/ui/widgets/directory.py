@@ -6,6 +6,7 @@ thread and come back as plain records; only the latest query's result is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from essdesk.catalogue.store import Catalogue
 
 DEBOUNCE_MS = 150
+PAGE_SIZE = 500  # rows per query; more are fetched as the table scrolls
 
 
 class DirectoryPanel(QWidget):
@@ -165,17 +167,23 @@ class DirectoryPanel(QWidget):
         text, filters = self.search_field.text(), self.filters()
         sort, descending = self._sort
 
-        def job() -> tuple[list[Row], dict[str, list[FacetValue]]]:
-            rows = catalogue.directory(text, filters, sort=sort, descending=descending)
-            return rows, catalogue.facets(text, filters)
+        def page(offset: int) -> list[Row]:
+            return catalogue.directory(
+                text, filters, sort=sort, descending=descending, limit=PAGE_SIZE, offset=offset
+            )
+
+        def job() -> tuple[list[Row], int, Callable[[int], list[Row]], dict[str, list[FacetValue]]]:
+            rows = page(0)
+            total = len(rows) if len(rows) < PAGE_SIZE else catalogue.count(text, filters)
+            return rows, total, page, catalogue.facets(text, filters)
 
         self._runner.submit(job)
 
     def _show_result(self, result: Any) -> None:
-        rows, facets = result
-        self.model.set_rows(rows)
+        rows, total, page, facets = result
+        self.model.set_rows(rows, total, page)
         self._update_facets(facets)
-        count = len(rows)
+        count = total
         if count == 0:
             text = self.tr("Aucun résultat")
         elif count == 1:
