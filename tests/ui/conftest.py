@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtWidgets import QApplication
 
 from essdesk.catalogue.store import Catalogue
 from essdesk.paths import catalogue_path, settings_path
@@ -94,39 +93,3 @@ def make_window(qtbot, catalogue: Catalogue, opened: OpenedUrls):
 @pytest.fixture
 def window(make_window) -> MainWindow:
     return make_window()
-
-
-def anchor_point(browser: QTextBrowser, href: str):
-    """Viewport position of the first link to ``href`` (scrolled into view), or None."""
-    doc = browser.document()
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            if fmt.isAnchor() and fmt.anchorHref() == href:
-                cursor = QTextCursor(doc)
-                cursor.setPosition(fragment.position() + min(1, fragment.length() - 1))
-                browser.setTextCursor(cursor)
-                browser.ensureCursorVisible()
-                return browser.cursorRect(cursor).center()
-            it += 1
-        block = block.next()
-    return None
-
-
-def anchors(browser: QTextBrowser) -> list[str]:
-    """Every link target in the document, in order."""
-    doc = browser.document()
-    out = []
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fmt = it.fragment().charFormat()
-            if fmt.isAnchor() and fmt.anchorHref() and fmt.anchorHref() not in out:
-                out.append(fmt.anchorHref())
-            it += 1
-        block = block.next()
-    return out

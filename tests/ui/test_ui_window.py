@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import anchor_point, anchors
+from detail_links import anchor_point, anchors
 from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
