@@ -6,7 +6,7 @@ resources/essdesk.png (256×256, drawn by resources/make_icon.py).
 Both formats are containers of PNG images: the .ico holds 16 to 256 px entries (PNG entries
 are read by Windows Vista and later), the .icns the icp4…ic08 and @2x types up to 256 px. Qt
 scales (smooth); struct writes the headers; no imaging library needed. Run it again after
-changing the icon; tests/packaging/test_icons.py checks the files match the PNG.
+changing the icon; tests/packaging/test_platform_files.py checks them against the PNG.
 """
 
 from __future__ import annotations
