@@ -64,12 +64,19 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy.exc
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from essdesk import __version__, textfold
 from essdesk.notes.errors import NotesError
 from essdesk.notes.records import Backup, Status
-from essdesk.notes.schema import STATUSES, note_versions, notes, statuses, territories
+from essdesk.notes.schema import (
+    STATUSES,
+    note_versions,
+    notes,
+    notes_fts,
+    statuses,
+    territories,
+)
 from essdesk.notes.store import COALESCE_SECONDS, NotesStore, TerritoryRef
 
 FORMAT = "essdesk-notes"
@@ -93,6 +100,9 @@ MAX_TERRITORIES = 1_000
 MAX_NOTES = 100_000
 MAX_STATUSES = 100_000
 MAX_HISTORY = 1_000
+EXPORT_HISTORY = 200
+"""Texts of a note's history sent in an export, newest first: enough to recognise the text
+the other laptop last received, small enough for thousands of notes."""
 MAX_LINE = 1_000
 """Longest one-line field (key, name, title, commune…); texts and contacts are bounded only by
 :data:`MAX_PAYLOAD_BYTES`, so that any note essdesk can hold can travel."""
@@ -1025,7 +1035,7 @@ def export_notes(
                 note_versions.c.id.desc()
             )
         ):
-            if note_uuid in exported and len(history[note_uuid]) < MAX_HISTORY:
+            if note_uuid in exported and len(history[note_uuid]) < EXPORT_HISTORY:
                 history[note_uuid][_sha(text)] = None
         status_rows = [
             r
@@ -1073,7 +1083,14 @@ def export_notes(
             for r in status_rows
         ],
     }
-    body = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if len(body) > MAX_PAYLOAD_BYTES or len(note_rows) > MAX_NOTES:
+        raise ExchangeError(
+            f"Trop de notes pour un seul fichier d'échange ({_int(len(note_rows))} notes, "
+            f"{_size(len(body))} ; maximum {_int(MAX_NOTES)} notes et {_size(MAX_PAYLOAD_BYTES)})"
+            " : exportez un territoire à la fois. Rien n'a été écrit.",
+            f"payload {len(body)} bytes, {len(note_rows)} notes",
+        )
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -1099,12 +1116,13 @@ def export_notes(
     if target.is_dir():
         target = target / default_filename(names, now)
     head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-    write_archive(target, head, body, now)
+    _write_verified(target, head, body, now)
     return ExportSummary(target, tuple(names), len(note_rows), len(status_rows))
 
 
-def write_archive(target: Path, manifest: bytes, payload: bytes, when: datetime) -> None:
-    """Write the two members to ``target`` atomically (temporary name, fsync, rename)."""
+def _write_verified(target: Path, manifest: bytes, payload: bytes, when: datetime) -> None:
+    """Write the archive beside ``target``, read it back as an import would, then rename it
+    into place: an export that would be refused on the other laptop is never left behind."""
     stamp = when.astimezone().timetuple()[:6]
     if stamp[0] < 1980:  # ZIP dates start in 1980
         stamp = (1980, 1, 1, 0, 0, 0)
@@ -1121,6 +1139,15 @@ def write_archive(target: Path, manifest: bytes, payload: bytes, when: datetime)
                     archive.writestr(info, data)
             fh.flush()
             os.fsync(fh.fileno())
+        try:
+            read_exchange_file(tmp)
+        except ExchangeError as exc:
+            raise ExchangeError(
+                "Le fichier d'export n'a pas passé la vérification : "
+                + exc.message.removesuffix(" Rien n'a été importé.")
+                + " Rien n'a été écrit.",
+                exc.detail,
+            ) from exc
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
@@ -1468,47 +1495,74 @@ def _execute(store: NotesStore, conn: Connection, plan: ImportPreview) -> None:
                 .where(territories.c.uuid == tp.local_uuid)
                 .values(deleted_at=None)
             )
-    for np in plan.notes:
-        inc = np.incoming
-        if np.action in ("new", "conflict"):
-            conn.execute(
-                insert(notes).values(
-                    uuid=np.note_uuid,
-                    entry_key=inc.entry_key,
-                    territory_uuid=np.territory_uuid,
-                    text=inc.text,
-                    created=_ts(inc.created),
-                    updated=_ts(inc.updated),
-                    entry_title=inc.entry_title,
-                    conflict_of=np.conflict_of,
-                )
-            )
-        elif np.action == "update":
-            values = {"text": inc.text, "updated": _ts(inc.updated)}
-            if inc.entry_title:
-                values["entry_title"] = inc.entry_title
-            conn.execute(update(notes).where(notes.c.uuid == np.note_uuid).values(values))
-        else:
-            continue
-        stamp = _version_time(store, inc.updated)
-        store._record_version(conn, np.note_uuid, inc.text, stamp, coalesce=False)
-        store._index(conn, np.note_uuid, inc.text)
-    for sp in plan.statuses:
-        if sp.action not in ("new", "update"):
-            continue
-        s = sp.incoming
+    # In bulk (executemany): a workshop's file may carry thousands of notes.
+    added = [np for np in plan.notes if np.action in ("new", "conflict")]
+    updated = [np for np in plan.notes if np.action == "update"]
+    if added:
+        conn.execute(
+            insert(notes),
+            [
+                {
+                    "uuid": np.note_uuid,
+                    "entry_key": np.incoming.entry_key,
+                    "territory_uuid": np.territory_uuid,
+                    "text": np.incoming.text,
+                    "created": _ts(np.incoming.created),
+                    "updated": _ts(np.incoming.updated),
+                    "entry_title": np.incoming.entry_title,
+                    "conflict_of": np.conflict_of,
+                }
+                for np in added
+            ],
+        )
+    for np in updated:
+        values = {"text": np.incoming.text, "updated": _ts(np.incoming.updated)}
+        if np.incoming.entry_title:
+            values["entry_title"] = np.incoming.entry_title
+        conn.execute(update(notes).where(notes.c.uuid == np.note_uuid).values(values))
+    # note_uuid is UNINDEXED in the FTS table: delete the stale rows in a few statements, not
+    # one scan per note.
+    stale = [np.note_uuid for np in updated]
+    for i in range(0, len(stale), 500):
+        conn.execute(delete(notes_fts).where(notes_fts.c.note_uuid.in_(stale[i : i + 500])))
+    written = added + updated
+    if written:
+        conn.execute(
+            insert(note_versions),
+            [
+                {
+                    "note_uuid": np.note_uuid,
+                    "text": np.incoming.text,
+                    "started_at": _version_time(store, np.incoming.updated),
+                    "saved_at": _version_time(store, np.incoming.updated),
+                }
+                for np in written
+            ],
+        )
+        latest = {np.note_uuid: np.incoming.text for np in written}  # one row per note
+        conn.execute(
+            insert(notes_fts),
+            [{"note_uuid": u, "body": textfold.index_text(text)} for u, text in latest.items()],
+        )
+    changed = [sp for sp in plan.statuses if sp.action in ("new", "update")]
+    if changed:
         conn.execute(
             delete(statuses).where(
-                statuses.c.entry_key == s.entry_key, statuses.c.territory_uuid == sp.territory_uuid
-            )
+                statuses.c.entry_key == bindparam("k"), statuses.c.territory_uuid == bindparam("t")
+            ),
+            [{"k": sp.incoming.entry_key, "t": sp.territory_uuid} for sp in changed],
         )
         conn.execute(
-            insert(statuses).values(
-                entry_key=s.entry_key,
-                territory_uuid=sp.territory_uuid,
-                status=s.status,
-                date=s.date,
-                contact=s.contact,
-                updated=_ts(s.updated),
-            )
+            insert(statuses),
+            [
+                {
+                    "entry_key": sp.incoming.entry_key,
+                    "territory_uuid": sp.territory_uuid,
+                    "status": sp.incoming.status,
+                    "date": sp.incoming.date,
+                    "contact": sp.incoming.contact,
+                    "updated": _ts(sp.incoming.updated),
+                }
+                for sp in changed
+            ],
         )

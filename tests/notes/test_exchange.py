@@ -17,7 +17,14 @@ from typing import Any
 import pytest
 import sqlalchemy.exc
 
-from essdesk.notes import NotesInputError, NotesStore, NotesWriteError, Territory, open_notes
+from essdesk.notes import (
+    NotesInputError,
+    NotesStore,
+    NotesWriteError,
+    Territory,
+    exchange,
+    open_notes,
+)
 from essdesk.notes.exchange import (
     MANIFEST,
     PAYLOAD,
@@ -408,24 +415,38 @@ def test_a_failure_during_apply_rolls_everything_back(
     path = export_notes(a, tmp_path / "a.essnotes").path
     b.add_territory("Creuse")
     before = dump(b)
-    calls = []
-    real_index = NotesStore._index
+    real_execute = exchange._execute
 
-    def failing_index(conn: Any, note_uuid: str, body: str) -> None:
-        calls.append(note_uuid)
-        if len(calls) == 3:  # after two notes and a territory were written
-            raise sqlalchemy.exc.OperationalError(
-                "INSERT", {}, sqlite3.OperationalError("disk I/O error")
-            )
-        real_index(conn, note_uuid, body)
+    def write_then_fail(store: NotesStore, conn: Any, plan: Any) -> None:
+        real_execute(store, conn, plan)  # every row written, then the disk fails
+        raise sqlalchemy.exc.OperationalError(
+            "COMMIT", {}, sqlite3.OperationalError("disk I/O error")
+        )
 
-    monkeypatch.setattr(NotesStore, "_index", staticmethod(failing_index))
+    monkeypatch.setattr(exchange, "_execute", write_then_fail)
     with pytest.raises(NotesWriteError) as err:
         import_file(b, path)
     assert "Impossible d'enregistrer" in err.value.message
     assert dump(b) == before
     assert [x.reason for x in b.list_backups()] == ["avant-import"]  # made before trying
     monkeypatch.undo()
+
+    # A constraint failing half-way (a trigger standing for any database-side refusal).
+    conn = sqlite3.connect(b.path)
+    conn.execute(
+        "CREATE TRIGGER refuse_third AFTER INSERT ON notes "
+        "WHEN (SELECT count(*) FROM notes) >= 3 BEGIN SELECT RAISE(ABORT, 'refusé'); END"
+    )
+    conn.commit()
+    conn.close()
+    before = dump(b)
+    with pytest.raises(ExchangeError, match="rien n'a été modifié"):
+        import_file(b, path)
+    assert dump(b) == before
+    conn = sqlite3.connect(b.path)
+    conn.execute("DROP TRIGGER refuse_third")
+    conn.commit()
+    conn.close()
     assert import_file(b, path).counts.new == 4
 
 
@@ -639,3 +660,28 @@ def test_the_exchange_module_imports_no_qt() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_an_export_the_other_laptop_would_refuse_is_never_written(
+    pair: tuple[NotesStore, NotesStore],
+    clock: Clock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a, _ = pair
+    creuse = a.add_territory("Creuse")
+    a.save_note("scheme:dla", creuse, "Répété. " * 400_000)  # 3.2 MB that compresses 400:1
+    target = tmp_path / "x.essnotes"
+    with pytest.raises(ExchangeError) as err:
+        export_notes(a, target)
+    assert err.value.message.startswith("Le fichier d'export n'a pas passé la vérification")
+    assert "bombe" in err.value.message and err.value.message.endswith("Rien n'a été écrit.")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["laptop-a", "laptop-b"]
+
+    monkeypatch.setattr(exchange, "MAX_PAYLOAD_BYTES", 1_000)
+    a.save_note("scheme:dla", creuse, "court")
+    a.save_note("scheme:crte", creuse, "x" * 2_000)
+    with pytest.raises(ExchangeError, match="Trop de notes pour un seul fichier"):
+        export_notes(a, target)
+    assert not target.exists()
+    assert export_notes(a, target, keys=["scheme:dla"]).notes == 1  # a smaller selection fits
