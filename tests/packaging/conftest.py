@@ -1,10 +1,11 @@
 """Packaging tests: the bundle, the .deb and the wheel, built for real (minutes, not seconds).
 
 Tests marked ``packaging`` run only when asked for: ``pytest -m packaging`` (what .ci/run
-does after the README's test command) or ``ESSDESK_PACKAGING=1``. The plain ``pytest`` run
-deselects them, so the README's test command stays fast. (A ``-m 'not packaging'`` in
-pyproject's addopts would also work — a later ``-m`` replaces an earlier one — but would hide
-the tests from an explicit ``pytest tests/packaging/test_bundle.py`` too.)
+does after the README's test command) or ``ESSDESK_PACKAGING=1`` — also for an explicit
+``pytest tests/packaging/test_bundle.py``. The plain ``pytest`` run deselects them, so the
+README's test command stays fast. (``addopts = "-m 'not packaging'"`` would work too — a
+later ``-m`` replaces an earlier one, checked with pytest 9 — but the rule lives better here,
+next to the tests, than in the shared pytest configuration.)
 
 Fixtures build once per session, from a clean clone of the committed tree (``git clone``),
 so uncommitted files never reach a tested bundle. ``ESSDESK_TEST_BUNDLE=dist/essdesk``
