@@ -22,6 +22,9 @@ from essdesk.ui.settings import load_state
 
 if TYPE_CHECKING:
     from essdesk.catalogue.store import Catalogue
+    from essdesk.notes import NotesStore, RecoveryReport
+
+    NotesOpener = Callable[[], tuple[NotesStore, RecoveryReport | None]]
 
 
 def open_catalogue() -> Catalogue:
@@ -40,6 +43,18 @@ def load_catalogue(window: MainWindow, factory: Callable[[], Catalogue] = open_c
     window.set_catalogue(catalogue)
 
 
+def load_notes(window: MainWindow, opener: NotesOpener | None = None) -> None:
+    """Open the notes and wire them in: after the catalogue, since it imports SQLAlchemy.
+
+    A notes file that cannot be opened (locked, read-only, newer) is explained in the notes
+    panel; the catalogue stays usable.
+    """
+    from essdesk.ui.notes_session import default_opener
+    from essdesk.ui.notes_ui import attach_notes
+
+    attach_notes(window, opener or default_opener)
+
+
 def style_sheet() -> str:
     path = paths.resources_dir() / "essdesk.qss"
     try:
@@ -52,6 +67,7 @@ def build(
     argv: list[str],
     opener: UrlOpener = system_opener,
     factory: Callable[[], Catalogue] = open_catalogue,
+    notes_opener: NotesOpener | None = None,
 ) -> tuple[QApplication, MainWindow]:
     """Create the application and the window, show it, schedule the catalogue."""
     app = QApplication.instance()
@@ -70,7 +86,14 @@ def build(
     install_translators(app, state.language)  # parented to app: they live as long as it
     window = MainWindow(state=state, settings_path=settings_path, opener=opener)
     window.show()
-    QTimer.singleShot(0, lambda: load_catalogue(window, factory))
+
+    def start() -> None:
+        load_catalogue(window, factory)
+        if window.catalogue is not None:
+            # one more turn of the event loop: the trees paint before the notes open
+            QTimer.singleShot(0, lambda: load_notes(window, notes_opener))
+
+    QTimer.singleShot(0, start)
     return app, window
 
 

@@ -16,6 +16,7 @@ def kind_label(kind: str) -> str:
         "territory": QCoreApplication.translate("Kinds", "Type de territoire"),
         "term": QCoreApplication.translate("Kinds", "Sigle et notion"),
         "group": QCoreApplication.translate("Kinds", "Groupe"),
+        "note": QCoreApplication.translate("Kinds", "Ma note"),
     }
     return labels.get(kind, kind)
 
@@ -33,3 +34,29 @@ def facet_title(facet: str) -> str:
 
 
 FACETS = ("kinds", "actor_types", "natures", "levers", "territories")
+
+
+STATUS_KEYS = ("a-explorer", "contacte", "en-cours", "mobilise", "ecarte")
+"""Follow-up status keys, in follow-up order (the same as ``essdesk.notes.STATUSES``, which
+the UI does not import at start-up: it pulls SQLAlchemy in)."""
+
+STATUS_COLORS = {
+    "a-explorer": "#7a8699",
+    "contacte": "#2f6fb0",
+    "en-cours": "#c68a00",
+    "mobilise": "#2e8b57",
+    "ecarte": "#b04a4a",
+}
+"""Marker colour of each status (readable on light and dark palettes)."""
+
+
+def status_label(status: str) -> str:
+    """French label of a follow-up status key (translated)."""
+    labels = {
+        "a-explorer": QCoreApplication.translate("Statuses", "à explorer"),
+        "contacte": QCoreApplication.translate("Statuses", "contacté"),
+        "en-cours": QCoreApplication.translate("Statuses", "en cours"),
+        "mobilise": QCoreApplication.translate("Statuses", "mobilisé"),
+        "ecarte": QCoreApplication.translate("Statuses", "écarté"),
+    }
+    return labels.get(status, status)

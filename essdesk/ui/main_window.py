@@ -40,9 +40,11 @@ from essdesk.ui.settings import VIEWS, ZOOM_MAX, ZOOM_MIN, UiState, save_state
 from essdesk.ui.widgets.about import AboutDialog
 from essdesk.ui.widgets.detail import DetailView
 from essdesk.ui.widgets.directory import DirectoryPanel
+from essdesk.ui.widgets.my_notes import MyNotesView
 from essdesk.ui.widgets.navigation import NavigationTree, SectionList
 from essdesk.ui.widgets.notes_placeholder import NotesPlaceholder
 from essdesk.ui.widgets.search import SearchPanel
+from essdesk.ui.widgets.territory import TerritorySwitcher
 from essdesk.ui.worker import QueryRunner
 
 if TYPE_CHECKING:
@@ -56,6 +58,8 @@ class MainWindow(QMainWindow):
     """Trees filled and search ready."""
     entry_opened = Signal(str)
     """The detail view now shows this key (the notes panel follows it)."""
+    closing = Signal()
+    """The window is closing: unsaved notes are written now (the notes layer listens)."""
 
     def __init__(
         self,
@@ -71,6 +75,9 @@ class MainWindow(QMainWindow):
         )
         self.state = state or UiState()
         self._settings_path = settings_path
+        self.opener = opener
+        self.notes: object | None = None
+        """The notes feature (``essdesk.ui.notes_ui.NotesFeature``) once attached."""
         self.catalogue: Catalogue | None = None
         self.history = History()
         self._base_font = QFont(QApplication.font())
@@ -90,11 +97,19 @@ class MainWindow(QMainWindow):
         }
         self.directory = DirectoryPanel(self._directory_runner, self)
         self.search = SearchPanel(self._search_runner, self)
+        self.my_notes = MyNotesView(self)
+        self.territory_switcher = TerritorySwitcher(self)
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("browserPages")
         self._page_of: dict[str, QWidget] = {}
         for name in VIEWS:
-            page = self.directory if name == "directory" else self.trees[name]
+            page: QWidget
+            if name == "directory":
+                page = self.directory
+            elif name == "mynotes":
+                page = self.my_notes
+            else:
+                page = self.trees[name]
             self.pages.addWidget(page)
             self._page_of[name] = page
         self.pages.addWidget(self.search)
@@ -143,6 +158,7 @@ class MainWindow(QMainWindow):
         for tree in self.trees.values():
             tree.entry_activated.connect(self.open_entry)
         self.directory.entry_activated.connect(self.open_entry)
+        self.my_notes.entry_activated.connect(self.open_entry)
         self.search.entry_activated.connect(self.open_entry)
         self.search.field.textChanged.connect(self._search_text_changed)
         self.search.cleared.connect(self._search_cleared)
@@ -222,6 +238,7 @@ class MainWindow(QMainWindow):
             "levers": self.tr("Leviers"),
             "tools": self.tr("Outils et dispositifs"),
             "directory": self.tr("Annuaire"),
+            "mynotes": self.tr("Mes notes"),
         }
         for number, name in enumerate(VIEWS, start=1):
             self.view_actions[name] = self._action(
@@ -230,6 +247,25 @@ class MainWindow(QMainWindow):
                 (f"Ctrl+{number}",),
                 f"view_{name}",
             )
+        self.territory_action = self._action(
+            self.tr("Changer de territoire"), self.focus_territory, ("Ctrl+T",), "territoryAction"
+        )
+        self.edit_note_action = self._action(
+            self.tr("Modifier la note"), self.focus_note, ("Ctrl+E",), "editNoteAction"
+        )
+        self.highlight_action = QAction(
+            self.tr("Mettre en évidence ce qui concerne mon territoire"), self
+        )
+        self.highlight_action.setObjectName("highlightAction")
+        self.highlight_action.setCheckable(True)
+        self.highlight_action.setChecked(self.state.highlight_territory)
+        self.highlight_action.setToolTip(
+            self.tr(
+                "Fond ambré sur les entrées qui ciblent les types de votre territoire : "
+                "« concerne votre territoire »"
+            )
+        )
+        self.highlight_action.toggled.connect(self._highlight_toggled)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, label in (("fr", "Français"), ("en", "English")):
@@ -259,12 +295,21 @@ class MainWindow(QMainWindow):
         tail = QWidget(bar)
         tail.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(tail)
+        territory_label = QLabel(self.tr("Territoire :"), bar)
+        territory_label.setObjectName("territoryLabel")
+        territory_label.setBuddy(self.territory_switcher)
+        bar.addWidget(territory_label)
+        bar.addWidget(self.territory_switcher)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
 
     def _build_menus(self) -> None:
         menubar = self.menuBar()
         file_menu = menubar.addMenu(self.tr("&Fichier"))
+        file_menu.setObjectName("fileMenu")
+        self.file_menu = file_menu
+        self.file_menu_end = file_menu.addSeparator()
+        """Notes actions go before this separator (added once the notes are open)."""
         file_menu.addAction(self.quit_action)
         view_menu = menubar.addMenu(self.tr("&Affichage"))
         for action in self.view_actions.values():
@@ -273,6 +318,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
         view_menu.addAction(self.zoom_reset_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.highlight_action)
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("Langue / Language"))
         language_menu.setObjectName("languageMenu")
@@ -283,6 +330,8 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.forward_action)
         go_menu.addSeparator()
         go_menu.addAction(self.search_action)
+        go_menu.addAction(self.territory_action)
+        go_menu.addAction(self.edit_note_action)
         help_menu = menubar.addMenu(self.tr("Ai&de"))
         help_menu.addAction(self.about_action)
 
@@ -445,6 +494,22 @@ class MainWindow(QMainWindow):
     def current_view(self) -> str:
         return self.state.last_view
 
+    # ================================================================ territory and notes
+    def focus_territory(self) -> None:
+        """Ctrl+T: open the territory switcher."""
+        if self.territory_switcher.isEnabled():
+            self.territory_switcher.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.territory_switcher.showPopup()
+
+    def focus_note(self) -> None:
+        """Ctrl+E: put the cursor in the note editor."""
+        start = getattr(self.notes_panel, "start_editing", None)
+        if callable(start):
+            start()
+
+    def _highlight_toggled(self, on: bool) -> None:
+        self.state.highlight_territory = on
+
     # ================================================================ global search
     def focus_search(self) -> None:
         self.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -552,6 +617,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
         self.save_settings()
         QApplication.instance().removeEventFilter(self)
         self._directory_runner.shutdown()

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 LANGUAGES = ("fr", "en")
-VIEWS = ("sessions", "levers", "tools", "directory")
+VIEWS = ("sessions", "levers", "tools", "directory", "mynotes")
 ZOOM_MIN, ZOOM_MAX = -3, 10
 
 
@@ -26,6 +26,9 @@ class UiState:
     last_entry: str = ""
     font_zoom: int = 0
     language: str = "fr"
+    territory: str = ""
+    """uuid of the current territory profile ("" before the first one exists)."""
+    highlight_territory: bool = False
 
 
 def _bytes(settings: QSettings, name: str) -> QByteArray | None:
@@ -72,6 +75,8 @@ def load_state(path: Path) -> UiState:
         state.last_entry = _text(settings, "view/last_entry", "")
         state.font_zoom = _int(settings, "view/font_zoom", 0, ZOOM_MIN, ZOOM_MAX)
         state.language = _text(settings, "general/language", "fr", LANGUAGES)
+        state.territory = _text(settings, "notes/territory", "")
+        state.highlight_territory = _int(settings, "view/highlight_territory", 0, 0, 1) == 1
     except Exception:  # a settings file must never stop the app
         return UiState()
     return state
@@ -94,6 +99,8 @@ def save_state(path: Path, state: UiState) -> bool:
         settings.setValue("view/last_entry", state.last_entry)
         settings.setValue("view/font_zoom", state.font_zoom)
         settings.setValue("general/language", state.language)
+        settings.setValue("notes/territory", state.territory)
+        settings.setValue("view/highlight_territory", int(state.highlight_territory))
         settings.sync()
         return settings.status() == QSettings.Status.NoError
     except OSError:

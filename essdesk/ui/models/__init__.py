@@ -15,3 +15,9 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 4
 """The entry kind ("scheme", "actor", …; "group" for grouping nodes)."""
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 5
 """A search result's snippet as HTML, matches in bold (search model)."""
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 6
+"""True when the entry has a note for the current territory (markers)."""
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 7
+"""The entry's follow-up status key for the current territory, or None."""
+HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 8
+"""True when the entry concerns the current territory's types (option of the View menu)."""

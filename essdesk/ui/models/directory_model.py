@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,7 +17,17 @@ from PySide6.QtCore import (
 from essdesk.catalogue.records import Row
 from essdesk.textfold import sort_key
 from essdesk.ui.labels import kind_label
-from essdesk.ui.models import KEY_ROLE, KIND_ROLE, NO_PARENT, RECORD_ROLE, SORT_ROLE
+from essdesk.ui.models import (
+    HIGHLIGHT_ROLE,
+    KEY_ROLE,
+    KIND_ROLE,
+    NO_PARENT,
+    NOTE_ROLE,
+    RECORD_ROLE,
+    SORT_ROLE,
+    STATUS_ROLE,
+)
+from essdesk.ui.models.markers import HIGHLIGHT_COLOR, Markers, marker_icon, marker_words
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,6 +51,7 @@ class DirectoryModel(QAbstractTableModel):
         self._total = 0
         self._fetch: Callable[[int], Sequence[Row]] | None = None
         self._fetching = False
+        self._markers: Markers | None = None
 
     # ---------------------------------------------------------------- the one entry point
     def set_rows(
@@ -86,6 +97,25 @@ class DirectoryModel(QAbstractTableModel):
         finally:
             self._fetching = False
 
+    def set_markers(self, markers: Markers | None) -> None:
+        """Read note/status/highlight markers from ``markers`` (kept by reference)."""
+        self._markers = markers
+        self.markers_changed(None)
+
+    def markers_changed(self, keys: Collection[str] | None) -> None:
+        """The markers of ``keys`` (None: all rows) changed: dataChanged for those rows only."""
+        if not self._rows:
+            return
+        if keys is None:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMN_COUNT - 1)
+            )
+            return
+        wanted = set(keys)
+        for i, row in enumerate(self._rows):
+            if row.key in wanted:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, self.COLUMN_COUNT - 1))
+
     def row_record(self, row: int) -> Row | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -118,11 +148,29 @@ class DirectoryModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        markers = self._markers
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            words = marker_words(markers, row.key) if column == self.COL_TITLE else []
+            text = self._cell(row, column)
+            return f"{text}, {', '.join(words)}" if words else text
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._cell(row, column)
+            words = marker_words(markers, row.key) if column == self.COL_TITLE else []
+            if words:
+                return f"{text} — {', '.join(words)}"
             return text if len(text) > 30 else None
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_TITLE and markers:
+            return marker_icon(row.key in markers.notes, markers.statuses.get(row.key))
+        if role == Qt.ItemDataRole.BackgroundRole and markers and row.key in markers.highlight:
+            return HIGHLIGHT_COLOR
+        if role == NOTE_ROLE:
+            return bool(markers and row.key in markers.notes)
+        if role == STATUS_ROLE:
+            return markers.statuses.get(row.key) if markers else None
+        if role == HIGHLIGHT_ROLE:
+            return bool(markers and row.key in markers.highlight)
         if role == KEY_ROLE:
             return row.key
         if role == KIND_ROLE:

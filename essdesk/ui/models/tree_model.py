@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,7 +15,17 @@ from PySide6.QtCore import (
 
 from essdesk.catalogue.records import TreeNode
 from essdesk.textfold import sort_key
-from essdesk.ui.models import KEY_ROLE, KIND_ROLE, NO_PARENT, RECORD_ROLE, SORT_ROLE
+from essdesk.ui.models import (
+    HIGHLIGHT_ROLE,
+    KEY_ROLE,
+    KIND_ROLE,
+    NO_PARENT,
+    NOTE_ROLE,
+    RECORD_ROLE,
+    SORT_ROLE,
+    STATUS_ROLE,
+)
+from essdesk.ui.models.markers import HIGHLIGHT_COLOR, Markers, marker_icon, marker_words
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,13 +48,35 @@ class CatalogueTreeModel(QAbstractItemModel):
         self._row: list[int] = []
         self._children: list[list[int]] = []
         self._roots: list[int] = []
+        self._by_key: dict[str, list[int]] = {}
+        self._markers: Markers | None = None
 
     # ---------------------------------------------------------------- the one entry point
     def set_roots(self, roots: Sequence[TreeNode]) -> None:
         self.beginResetModel()
         self._nodes, self._parent, self._row, self._children = [], [], [], []
         self._roots = [self._add(node, -1, row) for row, node in enumerate(roots)]
+        self._by_key = {}
+        for ident, node in enumerate(self._nodes):
+            self._by_key.setdefault(node.key, []).append(ident)
         self.endResetModel()
+
+    def set_markers(self, markers: Markers | None) -> None:
+        """Read note/status/highlight markers from ``markers`` (kept by reference)."""
+        self._markers = markers
+        self.markers_changed(None)
+
+    def markers_changed(self, keys: Collection[str] | None) -> None:
+        """The markers of ``keys`` (None: of every node) changed: fine-grained dataChanged,
+        so selection, expansion and scroll survive."""
+        idents = (
+            range(len(self._nodes))
+            if keys is None
+            else [i for key in keys for i in self._by_key.get(key, ())]
+        )
+        for ident in idents:
+            top = self.createIndex(self._row[ident], 0, ident)
+            self.dataChanged.emit(top, top.siblingAtColumn(self.COL_COUNT))
 
     def _add(self, node: TreeNode, parent: int, row: int) -> int:
         ident = len(self._nodes)
@@ -113,12 +145,26 @@ class CatalogueTreeModel(QAbstractItemModel):
             if column == self.COL_TITLE:
                 return node.title
             return str(node.count) if node.count else ""
+        markers = self._markers
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TITLE:
-            return node.title
+            words = marker_words(markers, node.key)
+            return f"{node.title} — {', '.join(words)}" if words else node.title
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_TITLE and markers:
+            return marker_icon(node.key in markers.notes, markers.statuses.get(node.key))
+        if role == Qt.ItemDataRole.BackgroundRole and markers and node.key in markers.highlight:
+            return HIGHLIGHT_COLOR
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.COL_TITLE:
-            return f"{node.title} ({node.count})" if node.count else node.title
+            text = f"{node.title} ({node.count})" if node.count else node.title
+            words = marker_words(markers, node.key)
+            return f"{text}, {', '.join(words)}" if words else text
+        if role == NOTE_ROLE:
+            return bool(markers and node.key in markers.notes)
+        if role == STATUS_ROLE:
+            return markers.statuses.get(node.key) if markers else None
+        if role == HIGHLIGHT_ROLE:
+            return bool(markers and node.key in markers.highlight)
         if role == KEY_ROLE:
             return node.key
         if role == KIND_ROLE:

@@ -83,6 +83,19 @@ class DirectoryPanel(QWidget):
             facets_flow.addWidget(button)
             self.facet_buttons[facet] = button
 
+        self.followed_button = QToolButton(facets_box)
+        self.followed_button.setObjectName("followedFilter")
+        self.followed_button.setText(self.tr("Mes entrées suivies"))
+        self.followed_button.setToolTip(
+            self.tr("Seulement les entrées avec une note ou un suivi pour votre territoire")
+        )
+        self.followed_button.setAccessibleName(self.tr("Filtre : mes entrées suivies"))
+        self.followed_button.setCheckable(True)
+        self.followed_button.setVisible(False)
+        self.followed_button.toggled.connect(self._followed_toggled)
+        facets_flow.addWidget(self.followed_button)
+        self._followed_source: Callable[[], set[str]] | None = None
+
         self.chip_bar = ChipBar(self)
         self.chip_bar.chip_removed.connect(self.remove_filter)
         self.chip_bar.cleared.connect(self.clear_filters)
@@ -166,13 +179,20 @@ class DirectoryPanel(QWidget):
             return
         text, filters = self.search_field.text(), self.filters()
         sort, descending = self._sort
+        followed = self.followed_keys()
 
         def page(offset: int) -> list[Row]:
+            if followed is not None:  # a small set: filtered here, all in one page
+                return []
             return catalogue.directory(
                 text, filters, sort=sort, descending=descending, limit=PAGE_SIZE, offset=offset
             )
 
         def job() -> tuple[list[Row], int, Callable[[int], list[Row]], dict[str, list[FacetValue]]]:
+            if followed is not None:
+                everything = catalogue.directory(text, filters, sort=sort, descending=descending)
+                rows = [r for r in everything if r.key in followed]
+                return rows, len(rows), page, catalogue.facets(text, filters)
             rows = page(0)
             total = len(rows) if len(rows) < PAGE_SIZE else catalogue.count(text, filters)
             return rows, total, page, catalogue.facets(text, filters)
@@ -230,6 +250,23 @@ class DirectoryPanel(QWidget):
             button.style().unpolish(button)
             button.style().polish(button)
 
+    # ---------------------------------------------------------------- « Mes entrées suivies »
+    def set_followed_source(self, source: Callable[[], set[str]] | None) -> None:
+        """``source()``: keys with a note or a status for the current territory."""
+        self._followed_source = source
+        self.followed_button.setVisible(source is not None)
+        if source is None and self.followed_button.isChecked():
+            self.followed_button.setChecked(False)
+
+    def followed_keys(self) -> set[str] | None:
+        """The keys the « Mes entrées suivies » filter keeps, or None when it is off."""
+        if self._followed_source is None or not self.followed_button.isChecked():
+            return None
+        return set(self._followed_source())
+
+    def _followed_toggled(self, _on: bool) -> None:
+        self._filters_changed()
+
     # ---------------------------------------------------------------- filters
     def apply_filter(self, facet: str, value: str) -> None:
         if value not in self._selected[facet]:
@@ -237,17 +274,29 @@ class DirectoryPanel(QWidget):
             self._filters_changed()
 
     def remove_filter(self, facet: str, value: str) -> None:
+        if facet == "followed":
+            self.followed_button.setChecked(False)
+            return
         if value in self._selected.get(facet, []):
             self._selected[facet].remove(value)
             self._filters_changed()
 
     def clear_filters(self) -> None:
-        if any(self._selected.values()):
+        if self.followed_button.isChecked():
+            self.followed_button.blockSignals(True)
+            self.followed_button.setChecked(False)
+            self.followed_button.blockSignals(False)
+            self._selected = {facet: [] for facet in FACETS}
+            self._filters_changed()
+        elif any(self._selected.values()):
             self._selected = {facet: [] for facet in FACETS}
             self._filters_changed()
 
     def reset(self) -> None:
         self._selected = {facet: [] for facet in FACETS}
+        self.followed_button.blockSignals(True)
+        self.followed_button.setChecked(False)
+        self.followed_button.blockSignals(False)
         self.search_field.clear()
         self._filters_changed()
 
@@ -266,6 +315,8 @@ class DirectoryPanel(QWidget):
 
     def _filters_changed(self) -> None:
         chips = []
+        if self.followed_button.isChecked():
+            chips.append(("followed", "1", self.tr("Mes entrées suivies")))
         for facet in FACETS:
             for value in self._selected[facet]:
                 label = self._labels.get((facet, value), value)

@@ -34,6 +34,7 @@ class SectionList(QListWidget):
             ("levers", self.tr("Leviers"), self.tr("Les 6 leviers et leurs outils (Ctrl+2)")),
             ("tools", self.tr("Outils et dispositifs"), self.tr("Dispositifs par nature (Ctrl+3)")),
             ("directory", self.tr("Annuaire"), self.tr("Acteurs et dispositifs (Ctrl+4)")),
+            ("mynotes", self.tr("Mes notes"), self.tr("Les notes de votre territoire (Ctrl+5)")),
         ):
             item = QListWidgetItem(label, self)
             item.setData(Qt.ItemDataRole.UserRole, name)

@@ -7,6 +7,7 @@ opens the first result, Down moves into the list, Esc clears.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QLabel,
     QLineEdit,
     QListView,
@@ -52,6 +54,9 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 120
 LIMIT = 50
+
+NoteSearch = Callable[[str], list[Hit]]
+"""Text → the current territory's notes as hits (kind "note", labelled « Ma note »)."""
 
 
 MARGIN = 6
@@ -157,6 +162,7 @@ class SearchPanel(QWidget):
         self._catalogue: Catalogue | None = None
         self._runner = runner
         self._runner.delivered.connect(self._show_hits)
+        self._note_search: NoteSearch | None = None
 
         self.field = QLineEdit()
         self.field.setObjectName("globalSearch")
@@ -175,6 +181,14 @@ class SearchPanel(QWidget):
         self.header.setObjectName("resultCount")
         self.header.setWordWrap(True)
         self.header.setAccessibleName(self.tr("Nombre de résultats"))
+        self.notes_only = QCheckBox(self.tr("Dans mes notes uniquement"), self)
+        self.notes_only.setObjectName("searchNotesOnly")
+        self.notes_only.setAccessibleName(self.tr("Chercher dans mes notes uniquement"))
+        self.notes_only.setToolTip(
+            self.tr("La recherche couvre aussi les notes du territoire courant (« Ma note »)")
+        )
+        self.notes_only.setVisible(False)
+        self.notes_only.toggled.connect(lambda _on: self.run_query())
         self.model = SearchResultsModel(self)
         self.list = QListView(self)
         self.list.setObjectName("searchResults")
@@ -194,12 +208,33 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.header)
+        layout.addWidget(self.notes_only)
         layout.addWidget(self.list, 1)
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         self._catalogue = catalogue
         if self.field.text().strip():
             self.run_query()
+
+    def set_note_search(self, search: NoteSearch | None) -> None:
+        """Cover the current territory's notes too (None: catalogue only)."""
+        self._note_search = search
+        self.notes_only.setVisible(search is not None)
+        if self.field.text().strip():
+            self.run_query()
+
+    def _job(self, text: str) -> Callable[[], tuple[str, list[Hit]]]:
+        catalogue, notes, only = self._catalogue, self._note_search, self.notes_only.isChecked()
+
+        def job() -> tuple[str, list[Hit]]:
+            hits: list[Hit] = []
+            if notes is not None:
+                hits += notes(text)
+            if catalogue is not None and not (only and notes is not None):
+                hits += catalogue.search(text, limit=LIMIT)
+            return text, hits
+
+        return job
 
     # ---------------------------------------------------------------- querying
     def _text_changed(self, text: str) -> None:
@@ -216,7 +251,7 @@ class SearchPanel(QWidget):
         catalogue, text = self._catalogue, self.field.text()
         if catalogue is None or not text.strip():
             return
-        self._runner.submit(lambda: (text, catalogue.search(text, limit=LIMIT)))
+        self._runner.submit(self._job(text))
 
     def _show_hits(self, result: Any) -> None:
         text, hits = result
@@ -243,7 +278,7 @@ class SearchPanel(QWidget):
                 return
             self._debounce.stop()
             self._runner.cancel()
-            self._show_hits((text, catalogue.search(text, limit=LIMIT)))
+            self._show_hits(self._job(text)())
         hit = self.model.hit(0)
         if hit is not None:
             self.entry_activated.emit(hit.key)

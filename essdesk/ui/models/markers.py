@@ -1,0 +1,88 @@
+"""What the models mark on each entry for the current territory: a note, a follow-up status,
+"concerne votre territoire". Plain sets and dicts handed to the models (no I/O in ``data()``);
+the icons are painted once and cached."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
+
+from essdesk.ui.labels import STATUS_COLORS, status_label
+
+
+@dataclass
+class Markers:
+    """Markers of the current territory; the models keep a reference and read it in data()."""
+
+    notes: set[str] = field(default_factory=set)
+    """Keys of entries with a non-empty note."""
+    statuses: dict[str, str] = field(default_factory=dict)
+    """Entry key → follow-up status key."""
+    highlight: set[str] = field(default_factory=set)
+    """Keys whose territory types match the current profile's (when the option is on)."""
+
+    def followed(self) -> set[str]:
+        """ "Mes entrées suivies": entries with a note or a status."""
+        return set(self.notes) | set(self.statuses)
+
+    def is_marked(self, key: str) -> bool:
+        return key in self.notes or key in self.statuses or key in self.highlight
+
+
+HIGHLIGHT_COLOR = QColor(230, 170, 20, 48)
+"""A translucent amber: a subtle background on light and dark palettes."""
+
+_icons: dict[tuple[bool, str], QIcon] = {}
+
+
+def _paint(has_note: bool, status: str) -> QPixmap:
+    size = 16
+    pixmap = QPixmap(size * 2, size * 2)  # drawn at 2x: crisp at 200 % scaling
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if has_note:
+        # a small sheet of paper with two lines
+        painter.setPen(QPen(QColor("#6b5b2e"), 1.0))
+        painter.setBrush(QBrush(QColor("#fff3c4")))
+        painter.drawRoundedRect(QRectF(1.5, 2.5, 9, 11), 1.5, 1.5)
+        painter.drawLine(QPointF(3.5, 6.0), QPointF(8.5, 6.0))
+        painter.drawLine(QPointF(3.5, 9.0), QPointF(8.5, 9.0))
+    if status:
+        painter.setPen(QPen(QColor("#ffffff"), 1.0))
+        painter.setBrush(QBrush(QColor(STATUS_COLORS.get(status, "#888888"))))
+        painter.drawEllipse(QPointF(11.5, 11.0), 4.0, 4.0)
+    painter.end()
+    return pixmap
+
+
+def marker_icon(has_note: bool, status: str | None) -> QIcon | None:
+    """The decoration of an entry: a note glyph and/or a coloured status dot (cached)."""
+    if not has_note and not status:
+        return None
+    cache = (has_note, status or "")
+    icon = _icons.get(cache)
+    if icon is None:
+        icon = QIcon(_paint(has_note, status or ""))
+        _icons[cache] = icon
+    return icon
+
+
+def marker_words(markers: Markers | None, key: str) -> list[str]:
+    """French words for tooltips and screen readers: « a une note », « suivi : contacté »…"""
+    if markers is None or not key:
+        return []
+    words = []
+    if key in markers.notes:
+        words.append(QCoreApplication.translate("Markers", "a une note"))
+    status = markers.statuses.get(key)
+    if status:
+        words.append(
+            QCoreApplication.translate("Markers", "suivi : {0}").format(status_label(status))
+        )
+    if key in markers.highlight:
+        words.append(QCoreApplication.translate("Markers", "concerne votre territoire"))
+    return words

@@ -1,0 +1,127 @@
+"""« Mes notes »: the notes of the current territory (``Note`` records), sorted by the store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from essdesk.textfold import sort_key
+from essdesk.ui.labels import STATUS_KEYS, status_label
+from essdesk.ui.models import KEY_ROLE, NO_PARENT, RECORD_ROLE, SORT_ROLE, STATUS_ROLE
+from essdesk.ui.models.markers import marker_icon
+from essdesk.ui.note_markup import first_line
+
+if TYPE_CHECKING:
+    from essdesk.notes import Note
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone() if moment.tzinfo else moment
+
+
+class NotesListModel(QAbstractTableModel):
+    COL_ENTRY = 0
+    COL_STATUS = 1
+    COL_UPDATED = 2
+    COL_TEXT = 3
+    COLUMN_COUNT = 4
+    SORT_KEYS = ("entry", "status", "updated", "updated")
+    """``NotesStore.notes_for_territory(sort=…)`` of each column."""
+
+    sort_requested = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._notes: list[Note] = []
+        self._titles: dict[str, str] = {}
+
+    # ---------------------------------------------------------------- the one entry point
+    def set_notes(self, notes: Sequence[Note], titles: dict[str, str] | None = None) -> None:
+        """``titles``: current catalogue titles by key (the note's own title otherwise)."""
+        self.beginResetModel()
+        self._notes = list(notes)
+        self._titles = dict(titles or {})
+        self.endResetModel()
+
+    def note(self, row: int) -> Note | None:
+        return self._notes[row] if 0 <= row < len(self._notes) else None
+
+    def title(self, note: Note) -> str:
+        return self._titles.get(note.entry_key) or note.entry_title or note.entry_key
+
+    # ---------------------------------------------------------------- Qt interface
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._notes)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def _cell(self, note: Note, column: int) -> str:
+        if column == self.COL_ENTRY:
+            title = self.title(note)
+            if note.conflict_of:
+                return self.tr("{0} (version en conflit)").format(title)
+            return title
+        if column == self.COL_STATUS:
+            return status_label(note.status) if note.status else ""
+        if column == self.COL_UPDATED:
+            return f"{_local(note.updated):%d/%m/%Y %H:%M}"
+        return first_line(note.text)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._notes):
+            return None
+        note = self._notes[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._cell(note, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return note.text[:600] if column == self.COL_TEXT else self._cell(note, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_STATUS and note.status:
+            return marker_icon(False, note.status)
+        if role == KEY_ROLE:
+            return note.entry_key
+        if role == RECORD_ROLE:
+            return note
+        if role == STATUS_ROLE:
+            return note.status
+        if role == SORT_ROLE:
+            if column == self.COL_STATUS:
+                return STATUS_KEYS.index(note.status) if note.status in STATUS_KEYS else 99
+            if column == self.COL_UPDATED:
+                return note.updated.isoformat()
+            return sort_key(self._cell(note, column))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Entrée"), self.tr("Suivi"), self.tr("Modifiée le"), self.tr("Début"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < self.COLUMN_COUNT:
+            self.sort_requested.emit(self.SORT_KEYS[column])

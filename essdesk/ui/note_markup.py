@@ -1,0 +1,99 @@
+"""A note's light Markdown (bold, italic, lists, links) as safe HTML for the notes panel.
+
+The text is escaped first: whatever a note holds (typed, imported from another laptop) is
+never active HTML. Links become anchors only for http, https and mailto URLs, and clicking one
+goes through the window's URL policy (:mod:`essdesk.ui.links`), never straight to a browser.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_ITALIC = re.compile(r"(?<![*\w])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?![*\w])")
+_BULLET = re.compile(r"^\s*(?:[-*•–]|(\d{1,3})[.)])\s+(.*)$")
+# [label](url) on the *escaped* text: brackets and parentheses are not escaped by html.escape
+_LINK = re.compile(r"\[([^\]\n]{1,300})\]\(((?:https?://|mailto:)[^\s()<>\"'*]{1,2000})\)")
+_BARE = re.compile(r"(?<![\"'=>/\w])((?:https?://)[^\s<>\"'*]{2,2000})")
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>\"']+$", re.IGNORECASE)
+
+
+def _anchor(url: str, label: str) -> str:
+    # ``url`` comes from escaped text: & is already &amp;, < > " ' cannot be in it
+    if not _SAFE_URL.match(html.unescape(url)):
+        return label
+    return f'<a href="{url}">{label}</a>'
+
+
+def _inline(line: str) -> str:
+    escaped = html.escape(line, quote=True)
+    parts: list[str] = []
+    pos = 0
+    for match in _LINK.finditer(escaped):
+        parts.append(_bare(escaped[pos : match.start()]))
+        parts.append(_anchor(match.group(2), match.group(1)))
+        pos = match.end()
+    parts.append(_bare(escaped[pos:]))
+    out = "".join(parts)
+    out = _BOLD.sub(r"<b>\1</b>", out)
+    return _ITALIC.sub(r"<i>\1</i>", out)
+
+
+def _bare(escaped: str) -> str:
+    def link(match: re.Match[str]) -> str:
+        url = match.group(1)
+        trail = ""
+        while url and url[-1] in ".,;:!?":
+            url, trail = url[:-1], url[-1] + trail
+        return _anchor(url, url) + trail
+
+    return _BARE.sub(link, escaped)
+
+
+def note_html(text: str) -> str:
+    """Paragraphs, line breaks, bullet and numbered lists, **bold**, *italic*, links."""
+    out: list[str] = []
+    para: list[str] = []
+    items: list[str] = []
+    ordered = False
+
+    def flush_para() -> None:
+        if para:
+            out.append(f'<p style="margin-top:0px; margin-bottom:6px">{"<br/>".join(para)}</p>')
+            para.clear()
+
+    def flush_list() -> None:
+        if items:
+            tag = "ol" if ordered else "ul"
+            lis = "".join(f"<li>{item}</li>" for item in items)
+            out.append(f'<{tag} style="margin-top:0px; margin-bottom:6px">{lis}</{tag}>')
+            items.clear()
+
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        bullet = _BULLET.match(raw)
+        if not raw.strip():
+            flush_para()
+            flush_list()
+        elif bullet:
+            flush_para()
+            is_number = bullet.group(1) is not None
+            if items and is_number != ordered:
+                flush_list()
+            ordered = is_number
+            items.append(_inline(bullet.group(2)))
+        else:
+            flush_list()
+            para.append(_inline(raw))
+    flush_para()
+    flush_list()
+    return "".join(out)
+
+
+def first_line(text: str, width: int = 120) -> str:
+    """The first non-empty line of a note, shortened (lists of notes)."""
+    for line in text.splitlines():
+        clean = line.strip().lstrip("-*•–#> ").strip()
+        if clean:
+            return clean if len(clean) <= width else clean[: width - 1].rstrip() + "…"
+    return ""

@@ -1,0 +1,172 @@
+"""« Mes notes »: every note of the current territory, sortable and searchable, and the
+orphan notes (entries a newer catalogue no longer has) with their old titles.
+
+Built with the window, empty; the notes wiring hands it a ``loader`` once notes are open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from essdesk.ui.models import KEY_ROLE
+from essdesk.ui.models.notes_model import NotesListModel
+
+if TYPE_CHECKING:
+    from essdesk.notes import Note
+
+Loader = Callable[[str, str], tuple[Sequence["Note"], Sequence["Note"], dict[str, str], str]]
+"""(query, sort) → (notes, orphans, catalogue titles, territory name)."""
+
+
+def _table(model: NotesListModel, name: str, accessible: str, parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+class MyNotesView(QWidget):
+    entry_activated = Signal(str)
+    refreshed = Signal(int)
+    """Emitted with the number of notes listed after each refresh."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("myNotesView")
+        self.setAccessibleName(self.tr("Mes notes"))
+        self._loader: Loader | None = None
+        self._sort = "updated"
+
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("myNotesSearch")
+        self.search_field.setPlaceholderText(self.tr("Chercher dans mes notes…"))
+        self.search_field.setAccessibleName(self.tr("Chercher dans mes notes"))
+        self.search_field.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.refresh)
+        self.search_field.textChanged.connect(lambda _t: self._debounce.start())
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("resultCount")
+        self.count_label.setWordWrap(True)
+
+        self.model = NotesListModel(self)
+        self.model.sort_requested.connect(self._sort_requested)
+        self.table = _table(self.model, "myNotesTable", self.tr("Mes notes"), self)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(
+            NotesListModel.COL_UPDATED, Qt.SortOrder.DescendingOrder
+        )
+        self.table.activated.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
+
+        self.orphans_title = QLabel(self.tr("Notes orphelines"), self)
+        self.orphans_title.setObjectName("panelTitle")
+        self.orphans_hint = QLabel(
+            self.tr(
+                "Ces notes portent sur des entrées que ce catalogue ne contient plus (il a été "
+                "mis à jour depuis). Elles sont gardées telles quelles, avec le titre de "
+                "l'entrée au moment où elles ont été écrites ; survolez une ligne pour lire "
+                "la note."
+            ),
+            self,
+        )
+        self.orphans_hint.setObjectName("panelHint")
+        self.orphans_hint.setWordWrap(True)
+        self.orphans_model = NotesListModel(self)
+        self.orphans_table = _table(
+            self.orphans_model, "orphanNotesTable", self.tr("Notes orphelines"), self
+        )
+        self.orphans_table.setMaximumHeight(150)
+        for widget in (self.orphans_title, self.orphans_hint, self.orphans_table):
+            widget.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_field)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.orphans_title)
+        layout.addWidget(self.orphans_hint)
+        layout.addWidget(self.orphans_table)
+        self.count_label.setText(self.tr("Les notes s'afficheront ici une fois ouvertes."))
+
+    def set_loader(self, loader: Loader | None) -> None:
+        self._loader = loader
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._debounce.stop()
+        if self._loader is None:
+            self.model.set_notes([])
+            return
+        query = self.search_field.text()
+        notes, orphans, titles, territory = self._loader(query, self._sort)
+        self.model.set_notes(notes, titles)
+        self.orphans_model.set_notes(orphans)
+        for widget in (self.orphans_title, self.orphans_hint, self.orphans_table):
+            widget.setVisible(bool(orphans))
+        count = len(notes)
+        if not territory:
+            text = self.tr("Choisissez ou créez un territoire pour voir ses notes.")
+        elif query.strip():
+            text = (
+                self.tr("Aucune note de {0} ne contient « {1} ».").format(territory, query.strip())
+                if not count
+                else self.tr("{0} note(s) de {1} contiennent « {2} »").format(
+                    count, territory, query.strip()
+                )
+            )
+        elif count == 0:
+            text = self.tr(
+                "Aucune note pour {0} pour l'instant : ouvrez une entrée et écrivez dans le "
+                "panneau Notes, à droite."
+            ).format(territory)
+        else:
+            text = self.tr("{0} note(s) de {1}").format(count, territory)
+        self.count_label.setText(text)
+        if self.table.columnWidth(NotesListModel.COL_ENTRY) < 200:
+            self.table.setColumnWidth(NotesListModel.COL_ENTRY, 240)
+            self.table.setColumnWidth(NotesListModel.COL_STATUS, 110)
+            self.table.setColumnWidth(NotesListModel.COL_UPDATED, 130)
+            self.orphans_table.setColumnWidth(NotesListModel.COL_ENTRY, 240)
+        self.refreshed.emit(count)
+
+    def _sort_requested(self, sort: str) -> None:
+        if sort != self._sort:
+            self._sort = sort
+            self.refresh()
+
+    def _open(self, index: QModelIndex) -> None:
+        key = index.data(KEY_ROLE) if index.isValid() else None
+        if key:
+            self.entry_activated.emit(key)
