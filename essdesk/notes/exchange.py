@@ -116,6 +116,7 @@ _NAMESPACE = uuidlib.UUID("6f1d3c0e-4b7a-4d0e-9a51-2f0b8f3f6c11")
 """Namespace of the uuids derived for copies (uuid5): stable, so re-imports find them."""
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TYPE_KEY = re.compile(r"territory:[^,\x00-\x1f\x7f]{1,100}")  # stored comma-separated
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _NUL = re.compile(r"\x00")  # SQLite's own functions stop at it
@@ -254,7 +255,12 @@ class TerritoryPlan:
             "existing": "existe déjà ici",
             "map": f"rattaché au territoire « {self.local_name} »"
             + (" (même nom)" if self.by_name else ""),
-            "restore": "profil supprimé ici : il sera rétabli",
+            "restore": "profil supprimé ici : il sera rétabli"
+            + (
+                f" sous le nom « {self.local_name} »"
+                if self.local_name != self.incoming.name
+                else ""
+            ),
             "create": "sera créé"
             + (
                 f" sous le nom « {self.local_name} »"
@@ -559,6 +565,12 @@ def _read_archive(source: Path) -> bytes:
             raise _bad_file(
                 f"« {source} » est un dossier, pas un fichier de notes essdesk.", "is a directory"
             )
+        if not source.is_file() and source.exists():  # a FIFO or a device would never end
+            raise _bad_file(
+                f"« {source} » n'est pas un fichier ordinaire : ce n'est pas un fichier de notes "
+                "essdesk.",
+                "not a regular file",
+            )
         size = source.stat().st_size
         if size > MAX_ARCHIVE_BYTES:
             raise _bad_file(
@@ -757,28 +769,19 @@ def _uuid(obj: dict[str, Any], name: str, where: str, *, optional: bool = False)
     value = obj.get(name) if optional else _field(obj, name, where)
     if value is None and optional:
         return None
-    if not isinstance(value, str) or len(value) != 36:
-        raise _invalid(where, f"« {name} » n'est pas un identifiant (UUID) valide")
-    try:
-        canonical = str(uuidlib.UUID(value))
-    except ValueError as exc:
-        raise _invalid(where, f"« {name} » n'est pas un identifiant (UUID) valide") from exc
-    if canonical != value:
+    if not isinstance(value, str) or not _UUID.fullmatch(value):  # str(uuid.UUID(...)) form
         raise _invalid(where, f"« {name} » n'est pas un identifiant (UUID) valide")
     return value
 
 
 def _moment(obj: dict[str, Any], name: str, where: str) -> datetime:
     value = _field(obj, name, where)
-    bad = _invalid(where, f"« {name} » n'est pas une date ISO 8601 avec fuseau horaire")
-    if not isinstance(value, str) or len(value) > 40:
-        raise bad
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise bad from exc
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise bad
+    moment = None
+    if isinstance(value, str) and len(value) <= 40:
+        with contextlib.suppress(ValueError):
+            moment = datetime.fromisoformat(value)
+    if moment is None or moment.tzinfo is None or moment.utcoffset() is None:
+        raise _invalid(where, f"« {name} » n'est pas une date ISO 8601 avec fuseau horaire")
     if not 1970 <= moment.year <= 2200:
         raise _invalid(where, f"« {name} » est une date invraisemblable ({value})")
     return moment.astimezone(UTC)
@@ -1250,8 +1253,8 @@ def _plan_territories(
         )
     live = {u: r for u, r in snap.territories.items() if r.deleted_at is None}
     by_name = {r.name.casefold(): u for u, r in live.items()}
-    taken = set(by_name)
-    plans = []
+    plans: list[TerritoryPlan] = []
+    pending: list[int] = []  # "create" and "restore" plans: their name is chosen below
     for it in file.territories:
         if it.uuid in mapping and mapping[it.uuid] is not None:
             target = mapping[it.uuid]
@@ -1265,30 +1268,37 @@ def _plan_territories(
             plans.append(TerritoryPlan(it, action, target, live[target].name))
             continue
         uuid_ = it.uuid
-        if it.uuid in mapping:  # None: the caller wants a new profile
+        if it.uuid in mapping and it.uuid in snap.territories:
+            # None: the caller wants a new profile although this one exists here; a derived
+            # uuid keeps a second import with the same choice going to the same new profile.
             uuid_ = str(uuidlib.uuid5(_NAMESPACE, f"territory/{it.uuid}"))
         row = snap.territories.get(uuid_)
         if row is not None and row.deleted_at is None:
             plans.append(TerritoryPlan(it, "existing", uuid_, row.name))
+        elif row is not None and row.name.casefold() in by_name:
+            other = by_name[row.name.casefold()]
+            plans.append(TerritoryPlan(it, "map", other, live[other].name, by_name=True))
         elif row is not None:
-            other = by_name.get(row.name.casefold())
-            if other is not None:
-                plans.append(TerritoryPlan(it, "map", other, live[other].name, by_name=True))
-            else:
-                taken.add(row.name.casefold())
-                plans.append(TerritoryPlan(it, "restore", uuid_, row.name))
+            pending.append(len(plans))
+            plans.append(TerritoryPlan(it, "restore", uuid_, row.name))
         elif it.uuid not in mapping and it.name.casefold() in by_name:
             other = by_name[it.name.casefold()]
             plans.append(TerritoryPlan(it, "map", other, live[other].name, by_name=True))
         else:
-            name = it.name
-            n = 1
-            while name.casefold() in taken:
-                suffix = " (importé)" if n == 1 else f" (importé {n})"
-                name = it.name[: MAX_LINE - len(suffix)] + suffix
-                n += 1
-            taken.add(name.casefold())
-            plans.append(TerritoryPlan(it, "create", uuid_, name))
+            pending.append(len(plans))
+            plans.append(TerritoryPlan(it, "create", uuid_, it.name))
+    # Names are unique among live profiles: a profile created or brought back by this import
+    # whose name is taken (by another one of this import) gets "(importé)", "(importé 2)"...
+    taken = set(by_name)
+    for index in pending:
+        plan = plans[index]
+        name, n = plan.local_name, 1
+        while name.casefold() in taken:
+            suffix = " (importé)" if n == 1 else f" (importé {n})"
+            name = plan.local_name[: MAX_LINE - len(suffix)] + suffix
+            n += 1
+        taken.add(name.casefold())
+        plans[index] = TerritoryPlan(plan.incoming, plan.action, plan.local_uuid, name)
     return plans
 
 
@@ -1397,6 +1407,12 @@ def _plan(
     where = {t.incoming.uuid: t.local_uuid for t in terr_plans}
     note_plans = _plan_notes(file, snap, where, known_keys)
     status_plans = _plan_statuses(file, snap, where)
+    notes_by: dict[str, list[NotePlan]] = {}
+    for np in note_plans:
+        notes_by.setdefault(np.incoming.territory_uuid, []).append(np)
+    statuses_by: dict[str, list[StatusPlan]] = {}
+    for sp in status_plans:
+        statuses_by.setdefault(sp.incoming.territory_uuid, []).append(sp)
     with_counts = tuple(
         TerritoryPlan(
             t.incoming,
@@ -1404,10 +1420,7 @@ def _plan(
             t.local_uuid,
             t.local_name,
             t.by_name,
-            Counts.of(
-                [p for p in note_plans if p.incoming.territory_uuid == t.incoming.uuid],
-                [p for p in status_plans if p.incoming.territory_uuid == t.incoming.uuid],
-            ),
+            Counts.of(notes_by.get(t.incoming.uuid, []), statuses_by.get(t.incoming.uuid, [])),
         )
         for t in terr_plans
     )
@@ -1493,7 +1506,7 @@ def _execute(store: NotesStore, conn: Connection, plan: ImportPreview) -> None:
             conn.execute(
                 update(territories)
                 .where(territories.c.uuid == tp.local_uuid)
-                .values(deleted_at=None)
+                .values(deleted_at=None, name=tp.local_name)
             )
     # In bulk (executemany): a workshop's file may carry thousands of notes.
     added = [np for np in plan.notes if np.action in ("new", "conflict")]

@@ -685,3 +685,49 @@ def test_an_export_the_other_laptop_would_refuse_is_never_written(
         export_notes(a, target)
     assert not target.exists()
     assert export_notes(a, target, keys=["scheme:dla"]).notes == 1  # a smaller selection fits
+
+
+def test_names_stay_unique_when_profiles_are_created_or_restored(
+    store: NotesStore, tmp_path: Path
+) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", Path(__file__).parent / "exchange_corpus" / "make_corpus.py"
+    )
+    assert spec is not None and spec.loader is not None
+    mc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mc)
+    first = tmp_path / "first.essnotes"
+    first.write_bytes(mc.archive())
+    import_file(store, first)
+    assert store.delete_territory(mc.T1) == 2
+    # A file with that profile, and another one called "creuse" made on a third laptop.
+    payload = mc.valid_payload()
+    other = {**payload["territories"][0], "uuid": "66666666-6666-4666-8666-666666666666"}
+    payload["territories"].append({**other, "name": "creuse"})
+    payload["notes"].append(
+        {**payload["notes"][0], "uuid": "77777777-7777-4777-8777-777777777777"}
+        | {"territory_uuid": other["uuid"], "text": "de la troisième"}
+    )
+    second = tmp_path / "second.essnotes"
+    second.write_bytes(mc.archive(payload))
+    preview = preview_import(store, second)
+    assert [(t.action, t.local_name) for t in preview.territories] == [
+        ("restore", "Creuse"),
+        ("create", "creuse (importé)"),
+    ]
+    apply_import(store, preview)
+    assert sorted(t.name for t in store.territories()) == ["Creuse", "creuse (importé)"]
+    assert store.get_note("scheme:dla", other["uuid"]).text == "de la troisième"  # type: ignore[union-attr]
+
+    # "Create a new profile" for a territory unknown here keeps the file's uuid.
+    fresh = {**other, "uuid": "88888888-8888-4888-8888-888888888888", "name": "Lot"}
+    payload = mc.valid_payload()
+    payload["territories"] = [fresh]
+    payload["notes"] = []
+    payload["statuses"] = []
+    third = tmp_path / "third.essnotes"
+    third.write_bytes(mc.archive(payload))
+    (plan,) = preview_import(store, third, mapping={fresh["uuid"]: None}).territories
+    assert (plan.action, plan.local_uuid, plan.local_name) == ("create", fresh["uuid"], "Lot")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -147,6 +148,9 @@ def test_a_folder_or_a_missing_file(
 ) -> None:
     assert_refused(tmp_path, "est un dossier", clock, populated)
     assert_refused(tmp_path / "absent.essnotes", "Fichier introuvable", clock, populated)
+    fifo = tmp_path / "tube.essnotes"
+    os.mkfifo(fifo)  # reading it would wait forever
+    assert_refused(fifo, "n'est pas un fichier ordinaire", clock, populated)
 
 
 def test_an_unreadable_file(populated: tuple[str, list[str]], clock: Clock, tmp_path: Path) -> None:
