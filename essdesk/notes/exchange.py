@@ -10,9 +10,14 @@
   has its uuid, name, types, commune, code, initials and creation date. A note has its stable
   uuid, entry key and title, ``territory_uuid`` (one of the file's territories: its name and
   types are given once there), text, created/updated, ``author`` (the profile's initials),
-  ``conflict_of`` and ``history``: the SHA-256 of every text the note has had, which lets the
-  receiver tell "changed on one side only" from "changed on both sides". Statuses are a list
-  of their own, keyed by (entry, territory), because an entry may have a status and no note.
+  ``conflict_of`` and ``history``: the SHA-256 of the texts the note has had (its newest
+  :data:`EXPORT_HISTORY` versions), which lets the receiver tell "changed on one side only"
+  from "changed on both sides". Statuses are a list of their own, keyed by (entry,
+  territory), because an entry may have a status and no note.
+
+An export is written under a temporary name, read back exactly as an import would read it,
+and only then renamed into place: what essdesk writes, essdesk reads (too many notes for one
+file is refused before writing, with the advice to export one territory at a time).
 
 **Merge rules** (:func:`apply_import`: a backup ``avant-import`` first, then one transaction).
 For an incoming note, in the local territory it goes to (see territories below):
@@ -23,7 +28,11 @@ For an incoming note, in the local territory it goes to (see territories below):
    resolved here (the losing copy stays in the trash) does not come back.
 2. *update* (fast-forward) — the note with the same uuid is live here, its current text is
    one of the incoming note's earlier texts (``history``) and the incoming one is newer: the
-   text is replaced, the local text stays in the note's history.
+   text is replaced, the local text stays in the note's history. An imported text enters
+   the history as a version of its own (see :func:`_version_time`), so typing right after
+   an import does not erase the base the next exchange compares to. Known limit: typing
+   within a minute *after an export* coalesces into the exported version, so the other side
+   then sees a conflict (both texts are kept; nothing is lost).
 3. otherwise the note is added: *new* when the entry has no note here for that territory,
    else *conflict*: kept beside the local note as a conflict copy (``conflict_of`` = the
    local note's uuid) for the user to resolve (:meth:`NotesStore.resolve_conflict`). A copy
@@ -36,7 +45,8 @@ kept); the preview counts how many are new, updated, kept.
 Territories: the incoming uuid exists here → the same profile (a deleted one is brought back,
 without the notes of its trash); else a live profile of the same name (case-insensitive) →
 mapped to it; else created with the file's uuid, name and types. The preview's ``mapping``
-({incoming uuid: local uuid, or None to create}) overrides this choice.
+({incoming uuid: local uuid, or None to create a new profile}) overrides this choice. A
+profile created or brought back whose name is taken gets " (importé)" after it.
 
 Notes for entries the catalogue does not know are imported like the others and flagged
 ``orphan`` in the preview ("Notes orphelines" shows them later). Any file that is not a sound
