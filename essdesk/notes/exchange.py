@@ -89,6 +89,8 @@ from essdesk.notes.schema import (
 )
 from essdesk.notes.store import COALESCE_SECONDS, NotesStore, TerritoryRef
 
+_territories_table = territories  # export_notes() takes an argument called ``territories``
+
 FORMAT = "essdesk-notes"
 FORMAT_VERSION = 1
 SUFFIX = ".essnotes"
@@ -1003,7 +1005,7 @@ def default_filename(names: Iterable[str], now: datetime) -> str:
 def export_notes(
     store: NotesStore,
     dest: Path | str,
-    territories_: Iterable[TerritoryRef] | None = None,
+    territories: Iterable[TerritoryRef] | None = None,
     keys: Iterable[str] | None = None,
     *,
     catalogue_version: str | None = None,
@@ -1015,13 +1017,15 @@ def export_notes(
     beside its final name and renamed into place, so an interrupted export leaves no
     half-file behind.
     """
-    wanted = None if territories_ is None else {store._tu(t) for t in territories_}
+    wanted = None if territories is None else {store._tu(t) for t in territories}
     key_set = None if keys is None else set(keys)
     now = store._clock()
     with store._read() as conn:
         live = [
             r
-            for r in conn.execute(select(territories).where(territories.c.deleted_at.is_(None)))
+            for r in conn.execute(
+                select(_territories_table).where(_territories_table.c.deleted_at.is_(None))
+            )
             if wanted is None or r.uuid in wanted
         ]
         missing = (wanted or set()) - {r.uuid for r in live}
