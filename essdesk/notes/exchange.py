@@ -131,7 +131,9 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TYPE_KEY = re.compile(r"territory:[^,\x00-\x1f\x7f]{1,100}")  # stored comma-separated
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_NUL = re.compile(r"\x00")  # SQLite's own functions stop at it
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Refused in texts too: NUL (SQLite's own functions stop at it) and terminal escapes, which
+``essdesk notes list`` would otherwise send to the user's terminal. Tabs and line breaks pass."""
 _EOCD = b"PK\x05\x06"
 _S_IFLNK, _S_IFMT = 0o120000, 0o170000
 
@@ -770,7 +772,7 @@ def _string(
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise _invalid(where, f"« {name} » contient des caractères invalides") from exc
-    if (_NUL if multiline else _CONTROL).search(value):
+    if (_TEXT_CONTROL if multiline else _CONTROL).search(value):
         raise _invalid(where, f"« {name} » contient des caractères de contrôle")
     if required and not value.strip():
         raise _invalid(where, f"« {name} » est vide")
@@ -1079,7 +1081,7 @@ def export_notes(
                 "entry_key": _line(r.entry_key),
                 "entry_title": _line(r.entry_title),
                 "territory_uuid": r.territory_uuid,
-                "text": _NUL.sub(REPLACEMENT, r.text),
+                "text": _TEXT_CONTROL.sub(REPLACEMENT, r.text),
                 "created": r.created,
                 "updated": r.updated,
                 "author": _line(chosen[r.territory_uuid].initials),
@@ -1094,7 +1096,7 @@ def export_notes(
                 "territory_uuid": r.territory_uuid,
                 "status": r.status,
                 "date": r.date,
-                "contact": _NUL.sub(REPLACEMENT, r.contact),
+                "contact": _TEXT_CONTROL.sub(REPLACEMENT, r.contact),
                 "updated": r.updated,
             }
             for r in status_rows

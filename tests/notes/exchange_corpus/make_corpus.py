@@ -509,6 +509,10 @@ def cases() -> dict[str, tuple[Callable[[], bytes], str]]:
         ),
         "lone-surrogate": (lambda: sealed_raw(_surrogate_payload()), "caractères invalides"),
         "nul-in-text": (lambda: with_note(text="avant\x00après"), "caractères de contrôle"),
+        "terminal-escape-in-text": (
+            lambda: with_note(text="\x1b]0;pwned\x07\x1b[2J texte"),
+            "caractères de contrôle",
+        ),
         "escape-in-entry-key": (
             lambda: with_note(entry_key="scheme:\x1b[31mdla"),
             "caractères de contrôle",
