@@ -4,9 +4,10 @@ It runs what a real start runs, in the same order, from wherever essdesk is inst
 checkout, a wheel, a PyInstaller bundle, the .deb): the shipped catalogue opened read-only, a
 search, the notes database opened (or created) in the user folder through the same safety net
 as the app, the shipped resources, then the real main window built by ``essdesk.app.build``
-with the catalogue handed over, on Qt's offscreen platform unless ``QT_QPA_PLATFORM`` says
+with the catalogue and the notes in it, on Qt's offscreen platform unless ``QT_QPA_PLATFORM`` says
 otherwise. Installers and support staff run it; the packaging tests run it from a read-only
-install folder, so it writes nothing but the user's own notes database.
+install folder, so it writes nothing but the user's own notes database (and the daily backup
+the app takes of it).
 
 Output: one line on stdout, ``essdesk X self-check ok: …``, exit 0; or
 ``essdesk X self-check FAILED at <step>: <reason>`` on stderr, exit 1.
