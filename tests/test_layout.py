@@ -58,3 +58,14 @@ def test_catalogue_reader_does_not_import_sqlalchemy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_plain_start_does_not_build_the_cli() -> None:
+    """``essdesk`` without arguments goes straight to the window (no SQLAlchemy before it)."""
+    code = (
+        "import sys, essdesk.app; essdesk.app.run = lambda argv: 0; "
+        "import essdesk.__main__ as m; sys.argv = ['essdesk']; m.main(); "
+        "print(sorted(n for n in sys.modules if n.startswith(('sqlalchemy', 'essdesk.cli'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
