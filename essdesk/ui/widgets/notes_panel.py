@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from essdesk.ui.notes_session import NotesSession
 
 AUTOSAVE_MS = 800
-"""Debounce of the autosave while typing (the spec: at most 1 s)."""
+"""Longest wait between an unsaved keystroke and its save (the spec: at most 1 s)."""
 RETRY_MS = 5000
 """Delay before trying again a save that failed."""
 NO_DATE = QDate(1900, 1, 1)
@@ -434,7 +434,9 @@ class NotesPanel(QWidget):
             return
         self._dirty = True
         self._set_state(self.tr("Modifications non enregistrées…"))
-        if not self._retry.isActive():
+        # Not restarted by each keystroke: someone typing without pause is saved at most
+        # AUTOSAVE_MS after the first unsaved change.
+        if not self._retry.isActive() and not self._autosave.isActive():
             self._autosave.start()
 
     # ================================================================ saving
