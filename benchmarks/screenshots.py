@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SCENES = ("sessions", "levers", "directory", "scheme")
+SCENES = ("sessions", "levers", "directory", "scheme", "notes", "territory", "mynotes")
 
 
 def _parent(args: argparse.Namespace) -> int:
@@ -71,6 +71,7 @@ def _child(args: argparse.Namespace) -> int:
     from essdesk.ui.settings import UiState, save_state
 
     save_state(paths.settings_path(), UiState(language=args.lang, font_zoom=args.zoom))
+    _seed_notes()
     from essdesk import app as essdesk_app
 
     app, window = essdesk_app.build([])
@@ -85,13 +86,19 @@ def _child(args: argparse.Namespace) -> int:
     if cat is None:
         print("catalogue not loaded", file=sys.stderr)
         return 1
+    while window.notes is None and deadline:
+        QTest.qWait(50)
+        deadline -= 1
     QTest.qWait(300)
 
-    def shot(scene: str) -> None:
+    def shot(scene: str, whole_screen: bool = False) -> None:
         QTest.qWait(400)
         screen = window.screen() or QGuiApplication.primaryScreen()
         if QGuiApplication.platformName() == "offscreen":
             image = window.grab()
+        elif whole_screen:  # popups are windows of their own: grab the screen area
+            frame = window.frameGeometry()
+            image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
         else:
             image = screen.grabWindow(window.winId())
         path = Path(args.out) / f"{args.lang}-{args.size}-{scene}.png"
@@ -150,9 +157,56 @@ def _child(args: argparse.Namespace) -> int:
     window.detail.browser.scrollToAnchor("related")  # show the cross-links
     shot("scheme")
 
+    # 5. the notes panel with a note (rendered) and a follow-up status
+    window.show_view("levers")
+    window.open_entry(first("lever:3", prefix="lever:"))
+    window.show_view("tools")
+    window.open_entry(scheme)
+    window.trees["tools"].reveal(scheme)
+    window.detail.browser.verticalScrollBar().setValue(0)
+    shot("notes")
+
+    # 6. the territory switcher, open
+    window.territory_switcher.showPopup()
+    shot("territory", whole_screen=True)
+    window.territory_switcher.hidePopup()
+
+    # 7. « Mes notes »
+    window.show_view("mynotes")
+    window.my_notes.refresh()
+    window.my_notes.table.selectRow(0)
+    shot("mynotes")
+
     window.close()
     app.processEvents()
     return 0
+
+
+def _seed_notes() -> None:
+    """Two territory profiles, a few notes and statuses (as a user would have typed)."""
+    from essdesk.notes import open_notes
+
+    store, _ = open_notes()
+    try:
+        creuse = store.add_territory("Creuse", ["ZRR", "montagne"], commune="CC Creuse Grand Sud")
+        store.add_territory("Haut-Jura", ["montagne"])
+        store.save_note(
+            "scheme:dla",
+            creuse,
+            "RDV avec la **chargée de mission DLA** le 12 mars.\n\n"
+            "- diagnostic de la ressourcerie\n- piste : accompagnement collectif des EVS\n\n"
+            "Voir https://www.info-dla.fr",
+            entry_title="DLA",
+        )
+        store.set_status("scheme:dla", creuse, "contacte", "2024-03-12", "Mme Martin")
+        store.save_note("lever:3", creuse, "Clauses sociales : voir avec le service achats.", "L3")
+        store.set_status("lever:3", creuse, "en-cours")
+        store.save_note(
+            "actor:france-active", creuse, "Garantie pour la SCIC bois-énergie ?", "France Active"
+        )
+        store.set_status("actor:france-active", creuse, "a-explorer")
+    finally:
+        store.close()
 
 
 def main() -> int:

@@ -77,7 +77,7 @@ class NotesListModel(QAbstractTableModel):
         if column == self.COL_STATUS:
             return status_label(note.status) if note.status else ""
         if column == self.COL_UPDATED:
-            return f"{_local(note.updated):%d/%m/%Y %H:%M}"
+            return f"{_local(note.updated):%d/%m/%Y}"
         return first_line(note.text)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -88,7 +88,9 @@ class NotesListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._cell(note, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return note.text[:600] if column == self.COL_TEXT else self._cell(note, column)
+            if column == self.COL_UPDATED:
+                return f"{_local(note.updated):%d/%m/%Y %H:%M}"
+            return note.text[:600] if column in (self.COL_TEXT, self.COL_ENTRY) else None
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_STATUS and note.status:
             return marker_icon(False, note.status)
         if role == KEY_ROLE:

@@ -44,8 +44,11 @@ def _table(model: NotesListModel, name: str, accessible: str, parent: QWidget) -
     table.setTabKeyNavigation(False)
     table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    # two text columns share the width; status and date take what they need: no side scroll
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(NotesListModel.COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(NotesListModel.COL_UPDATED, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table
@@ -154,11 +157,6 @@ class MyNotesView(QWidget):
         else:
             text = self.tr("{0} note(s) de {1}").format(count, territory)
         self.count_label.setText(text)
-        if self.table.columnWidth(NotesListModel.COL_ENTRY) < 200:
-            self.table.setColumnWidth(NotesListModel.COL_ENTRY, 240)
-            self.table.setColumnWidth(NotesListModel.COL_STATUS, 110)
-            self.table.setColumnWidth(NotesListModel.COL_UPDATED, 130)
-            self.orphans_table.setColumnWidth(NotesListModel.COL_ENTRY, 240)
         self.refreshed.emit(count)
 
     def _sort_requested(self, sort: str) -> None:
