@@ -265,7 +265,7 @@ class NotesFeature(QObject):
             return False
         question = self.tr(
             "Supprimer le territoire « {0} » ?\n\nSes {1} note(s) iront à la corbeille, "
-            "d'où vous pourrez les restaurer pendant au moins 30 jours (Notes > Corbeille…)."
+            "d'où vous pourrez les restaurer pendant au moins 30 jours (Fichier > Corbeille…)."
         ).format(territory.name, count)
         if not confirm(self._manage or self.window, self.tr("Supprimer le territoire"), question):
             return False

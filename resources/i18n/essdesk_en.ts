@@ -44,6 +44,36 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="194" />
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="195" />
+        <source>Restaurer cette sauvegarde…</source>
+        <translation>Restore this backup…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="197" />
+        <source>Restaurer remplace toutes les notes par celles de la sauvegarde choisie. Les notes actuelles sont d'abord sauvegardées : rien n'est perdu.</source>
+        <translation>Restoring replaces all notes with those of the chosen backup. The current notes are backed up first: nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="211" />
+        <source>Aucune sauvegarde pour l'instant.</source>
+        <translation>No backup yet.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="219" />
+        <source>Fichier : {0}
+Taille : {1} Ko</source>
+        <translation>File: {0}
+Size: {1} KB</translation>
+    </message>
+</context>
+<context>
     <name>BriefingDialog</name>
     <message>
         <location filename="../../essdesk/ui/briefing_dialog.py" line="92" />
@@ -189,12 +219,12 @@
 <context>
     <name>CatalogueTreeModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="138" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="184" />
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="140" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="186" />
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
@@ -220,6 +250,167 @@
         <location filename="../../essdesk/ui/widgets/chips.py" line="50" />
         <source>Retirer le filtre {0}</source>
         <translation>Remove filter {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="59" />
+        <source>Conflits — {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="64" />
+        <source>Ces notes ont été modifiées sur deux ordinateurs. Les deux versions sont gardées tant que vous n'avez pas choisi ; ensuite, la version écartée reste récupérable (corbeille ou historique de la note).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="74" />
+        <source>Notes en conflit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="89" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="97" />
+        <source>Ma version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="90" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="98" />
+        <source>Version importée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="108" />
+        <source>Garder la &amp;mienne</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="109" />
+        <source>Garder l'&amp;importée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="110" />
+        <source>Garder les &amp;deux</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="111" />
+        <source>&amp;Fusionner…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="113" />
+        <source>La note garde votre texte ; la version importée va à la corbeille.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="116" />
+        <source>La note prend le texte importé ; le vôtre reste dans son historique.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="119" />
+        <source>La note contient les deux textes, l'un après l'autre.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="121" />
+        <source>Écrire vous-même le texte à garder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="143" />
+        <source>Écrivez le texte à garder à partir des deux versions, retirez les lignes « ——— », puis enregistrez (Ctrl+Entrée).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="151" />
+        <source>Texte fusionné</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="153" />
+        <source>&amp;Enregistrer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="155" />
+        <source>Annuler la fusion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="156" />
+        <source>Revenir aux deux versions (Échap)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="170" />
+        <source>Aucun conflit à résoudre pour « {0} ».</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="188" />
+        <source>Fermer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="229" />
+        <source>{0} (fiche inconnue du catalogue)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="296" />
+        <source>dans la corbeille</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="300" />
+        <source>(La note locale est dans la corbeille : restaurez-la pour la comparer, ou gardez la version importée.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="306" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="308" />
+        <source>modifiée le {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="315" />
+        <source>« {0} » : votre version est gardée.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="320" />
+        <source>« {0} » : la version importée est gardée (la vôtre reste dans l'historique).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="324" />
+        <source>« {0} » : les deux versions sont gardées dans la note.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="332" />
+        <source>——— Version importée (modifiée le {0}) ———</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="337" />
+        <source>——— Ma version (modifiée le {0}) ———</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="361" />
+        <source>« {0} » : le texte fusionné est enregistré.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="373" />
+        <source>Conflit</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -308,27 +499,27 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="110" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="199" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="111" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="200" />
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="112" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="201" />
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="113" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="202" />
         <source>Porteur ou financeur</source>
         <translation>Backer or funder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="114" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="203" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
@@ -336,87 +527,457 @@
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="60" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="62" />
         <source>Filtrer par nom, sigle, mot…</source>
         <translation>Filter by name, acronym, word…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="61" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="63" />
         <source>Filtrer l'annuaire</source>
         <translation>Filter the directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="76" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="78" />
         <source>Filtre : {0}</source>
         <translation>Filter: {0}</translation>
     </message>
     <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="88" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="319" />
+        <source>Mes entrées suivies</source>
+        <translation>My followed entries</translation>
+    </message>
+    <message>
         <location filename="../../essdesk/ui/widgets/directory.py" line="90" />
+        <source>Seulement les entrées avec une note ou un suivi pour votre territoire</source>
+        <translation>Only entries with a note or a follow-up for your territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="92" />
+        <source>Filtre : mes entrées suivies</source>
+        <translation>Filter: my followed entries</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="105" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="96" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="111" />
         <source>Annuaire des acteurs et dispositifs</source>
         <translation>Directory of actors and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="120" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="135" />
         <source>Aucun acteur ni dispositif ne correspond à la recherche et aux filtres.</source>
         <translation>No actor or scheme matches the search and the filters.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="126" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="141" />
         <source>Effacer la recherche et les filtres</source>
         <translation>Clear the search and the filters</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="180" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="208" />
         <source>Aucun résultat</source>
         <translation>No results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="182" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="210" />
         <source>1 résultat</source>
         <translation>1 result</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="184" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="212" />
         <source>{0} résultats</source>
         <translation>{0} results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="215" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="244" />
         <source>Aucune valeur</source>
         <translation>No values</translation>
     </message>
 </context>
 <context>
+    <name>ExchangeDialogs</name>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="73" />
+        <source>{0} à {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="285" />
+        <source>{0} note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="286" />
+        <source>{0} notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="290" />
+        <source>{0} suivi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="291" />
+        <source>{0} suivis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="293" />
+        <source>aucun territoire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="296" />
+        <source>{0} et {1} exportés ({2}) dans le fichier :
+{3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="325" />
+        <source>Notes exportées</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="146" />
+        <source>Exporter les notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="158" />
+        <source>Un fichier .essnotes à copier (clé USB…) et à importer sur un autre ordinateur. Il contient les notes et le suivi des entrées.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="164" />
+        <source>Notes à exporter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="167" />
+        <source>Le territoire « {0} » ({1})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="171" />
+        <source>Le territoire courant (aucun territoire choisi)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="174" />
+        <source>Toutes les notes, tous territoires ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="178" />
+        <source>Les entrées sélectionnées ({0})</source>
+        <translation>The selected entries ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="184" />
+        <source>Exporter le territoire courant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="185" />
+        <source>Exporter toutes les notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="186" />
+        <source>Exporter les entrées sélectionnées</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="199" />
+        <source>&amp;Exporter…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="202" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="205" />
+        <source>Choisir le fichier et exporter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="216" />
+        <source>{0} note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="216" />
+        <source>{0} notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="244" />
+        <source>Enregistrer le fichier de notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="246" />
+        <source>Notes essdesk (*.essnotes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="274" />
+        <source>Export impossible</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Facets</name>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="26" />
+        <location filename="../../essdesk/ui/labels.py" line="27" />
         <source>Type d'entrée</source>
         <translation>Entry kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="27" />
+        <location filename="../../essdesk/ui/labels.py" line="28" />
         <source>Type d'acteur</source>
         <translation>Actor type</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="28" />
+        <location filename="../../essdesk/ui/labels.py" line="29" />
         <source>Nature du dispositif</source>
         <translation>Kind of scheme</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="29" />
+        <location filename="../../essdesk/ui/labels.py" line="30" />
         <source>Levier</source>
         <translation>Lever</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="30" />
+        <location filename="../../essdesk/ui/labels.py" line="31" />
         <source>Type de territoire</source>
         <translation>Territory type</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="88" />
+        <source>Historique de la note</source>
+        <translation>Note history</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="89" />
+        <source>Restaurer cette version</source>
+        <translation>Restore this version</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="91" />
+        <source>Chaque version garde le texte tel qu'il était (la frappe d'une même minute forme une version). Restaurer ne perd rien : le texte actuel reste dans l'historique.</source>
+        <translation>Each version keeps the text as it was (typing within one minute makes one version). Restoring loses nothing: the current text stays in the history.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="103" />
+        <source>{0} (version actuelle)</source>
+        <translation>{0} (current version)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="414" />
+        <source>Importer des notes — aperçu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="422" />
+        <source>Fichier « {0} », exporté le {1} (essdesk {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="426" />
+        <source>, catalogue {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="438" />
+        <source>Notes du fichier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="439" />
+        <source>Nombre de notes par cas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="443" />
+        <source>Nouvelles :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="444" />
+        <source>Identiques (déjà ici) :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="445" />
+        <source>Mises à jour :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="446" />
+        <source>En conflit :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="447" />
+        <source>Orphelines (fiche inconnue) :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="458" />
+        <source>Suivis :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="461" />
+        <source>Territoires</source>
+        <translation>Territories</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="486" />
+        <source>existe déjà ici</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="491" />
+        <source>Destination des notes de « {0} »</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="511" />
+        <source>Notes du fichier, par entrée</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="512" />
+        <source>Entrée</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="512" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="606" />
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="512" />
+        <source>Effet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="530" />
+        <source>&amp;Importer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="533" />
+        <source>Annuler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="535" />
+        <source>Importer les notes du fichier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="573" />
+        <source>Créer le territoire « {0} »</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="576" />
+        <source>Rétablir le territoire « {0} » (supprimé ici)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="581" />
+        <source>Rattacher à « {0} » (même nom)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="582" />
+        <source>Créer un autre territoire « {0} »</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="585" />
+        <source>Rattacher à « {0} »</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="632" />
+        <source>{0} nouveau</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="632" />
+        <source>{0} nouveaux</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="633" />
+        <source>{0} mis à jour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="634" />
+        <source>{0} inchangé</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="634" />
+        <source>{0} inchangés</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="645" />
+        <source>Vérifiez ce que l'import va faire, puis cliquez sur « Importer ». Une sauvegarde de vos notes est faite avant.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="652" />
+        <source>Rien de nouveau : ce fichier a déjà été importé.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="662" />
+        <source>Une note en conflit a été modifiée ici et sur l'autre ordinateur : les deux versions sont gardées côte à côte, vous choisirez ensuite laquelle garder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="669" />
+        <source>Une note orpheline concerne une fiche inconnue de ce catalogue : elle est importée et gardée quand même.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="676" />
+        <source>Le catalogue n'a pas pu être lu : les notes orphelines n'ont pas été repérées.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="709" />
+        <source>… et {0} autres notes (non listées ici).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="724" />
+        <source>Import impossible</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -461,183 +1022,705 @@
         <source>Groupe</source>
         <translation>Group</translation>
     </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="19" />
+        <source>Ma note</source>
+        <translation>My note</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="70" />
+        <location filename="../../essdesk/ui/main_window.py" line="74" />
         <source>essdesk — L'ESS au cœur de la relance des territoires fragiles</source>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="87" />
+        <location filename="../../essdesk/ui/main_window.py" line="94" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="88" />
+        <location filename="../../essdesk/ui/main_window.py" line="95" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="89" />
+        <location filename="../../essdesk/ui/main_window.py" line="96" />
         <source>Outils et dispositifs par nature</source>
         <translation>Tools and schemes by kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="151" />
+        <location filename="../../essdesk/ui/main_window.py" line="167" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="155" />
+        <location filename="../../essdesk/ui/main_window.py" line="171" />
         <source>Chargement du catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="188" />
+        <location filename="../../essdesk/ui/main_window.py" line="204" />
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="194" />
+        <location filename="../../essdesk/ui/main_window.py" line="210" />
         <source>Entrée précédente (Alt+←)</source>
         <translation>Previous entry (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="196" />
+        <location filename="../../essdesk/ui/main_window.py" line="212" />
         <source>Suivant</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="202" />
+        <location filename="../../essdesk/ui/main_window.py" line="218" />
         <source>Entrée suivante (Alt+→)</source>
         <translation>Next entry (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="204" />
+        <location filename="../../essdesk/ui/main_window.py" line="220" />
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="207" />
+        <location filename="../../essdesk/ui/main_window.py" line="223" />
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="210" />
+        <location filename="../../essdesk/ui/main_window.py" line="226" />
         <source>Réduire le texte</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="213" />
+        <location filename="../../essdesk/ui/main_window.py" line="229" />
         <source>Taille normale</source>
         <translation>Normal size</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="215" />
+        <location filename="../../essdesk/ui/main_window.py" line="231" />
         <source>À propos d'essdesk</source>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="217" />
+        <location filename="../../essdesk/ui/main_window.py" line="233" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="221" />
+        <location filename="../../essdesk/ui/main_window.py" line="237" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="222" />
+        <location filename="../../essdesk/ui/main_window.py" line="238" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="223" />
+        <location filename="../../essdesk/ui/main_window.py" line="239" />
         <source>Outils et dispositifs</source>
         <translation>Tools and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="224" />
+        <location filename="../../essdesk/ui/main_window.py" line="240" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="245" />
+        <location filename="../../essdesk/ui/main_window.py" line="241" />
+        <source>Mes notes</source>
+        <translation>My notes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="251" />
+        <source>Changer de territoire</source>
+        <translation>Switch territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="254" />
+        <source>Modifier la note</source>
+        <translation>Edit the note</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="257" />
+        <source>Mettre en évidence ce qui concerne mon territoire</source>
+        <translation>Highlight what concerns my territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="264" />
+        <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
+        <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="281" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="267" />
+        <location filename="../../essdesk/ui/main_window.py" line="298" />
+        <source>Territoire :</source>
+        <translation>Territory:</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="308" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="269" />
+        <location filename="../../essdesk/ui/main_window.py" line="314" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="277" />
+        <location filename="../../essdesk/ui/main_window.py" line="324" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="281" />
+        <location filename="../../essdesk/ui/main_window.py" line="328" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="286" />
+        <location filename="../../essdesk/ui/main_window.py" line="335" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="344" />
+        <location filename="../../essdesk/ui/main_window.py" line="393" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="357" />
+        <location filename="../../essdesk/ui/main_window.py" line="406" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="358" />
+        <location filename="../../essdesk/ui/main_window.py" line="407" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="360" />
+        <location filename="../../essdesk/ui/main_window.py" line="409" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="366" />
+        <location filename="../../essdesk/ui/main_window.py" line="415" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="372" />
+        <location filename="../../essdesk/ui/main_window.py" line="421" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="374" />
+        <location filename="../../essdesk/ui/main_window.py" line="423" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="387" />
+        <location filename="../../essdesk/ui/main_window.py" line="436" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="457" />
+        <location filename="../../essdesk/ui/main_window.py" line="522" />
         <source>Recherche</source>
         <translation>Search</translation>
+    </message>
+</context>
+<context>
+    <name>ManageTerritoriesDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="197" />
+        <source>Territoires</source>
+        <translation>Territories</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="200" />
+        <source>Profils de territoire</source>
+        <translation>Territory profiles</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="202" />
+        <source>Nouveau…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="205" />
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="208" />
+        <source>Supprimer…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="221" />
+        <source>Supprimer un territoire envoie ses notes à la corbeille : elles y restent restaurables au moins 30 jours.</source>
+        <translation>Deleting a territory sends its notes to the trash: they stay restorable there for at least 30 days.</translation>
+    </message>
+</context>
+<context>
+    <name>Markers</name>
+    <message>
+        <location filename="../../essdesk/ui/models/markers.py" line="80" />
+        <source>a une note</source>
+        <translation>has a note</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/models/markers.py" line="84" />
+        <source>suivi : {0}</source>
+        <translation>follow-up: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/models/markers.py" line="87" />
+        <source>concerne votre territoire</source>
+        <translation>concerns your territory</translation>
+    </message>
+</context>
+<context>
+    <name>MyNotesView</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="65" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="86" />
+        <source>Mes notes</source>
+        <translation>My notes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="71" />
+        <source>Chercher dans mes notes…</source>
+        <translation>Search my notes…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="72" />
+        <source>Chercher dans mes notes</source>
+        <translation>Search my notes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="94" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="109" />
+        <source>Notes orphelines</source>
+        <translation>Orphan notes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="98" />
+        <source>Ces notes portent sur des entrées que ce catalogue ne contient plus (il a été mis à jour depuis). Elles sont gardées telles quelles, avec le titre de l'entrée au moment où elles ont été écrites ; survolez une ligne pour lire la note.</source>
+        <translation>These notes are about entries this catalogue no longer has (it was updated since). They are kept as they are, with the entry's title when they were written; hover a row to read the note.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="124" />
+        <source>Les notes s'afficheront ici une fois ouvertes.</source>
+        <translation>Notes will show here once opened.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="143" />
+        <source>Choisissez ou créez un territoire pour voir ses notes.</source>
+        <translation>Choose or create a territory to see its notes.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="146" />
+        <source>Aucune note de {0} ne contient « {1} ».</source>
+        <translation>No note of {0} contains “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="148" />
+        <source>{0} note(s) de {1} contiennent « {2} »</source>
+        <translation>{0} note(s) of {1} contain “{2}”</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="154" />
+        <source>Aucune note pour {0} pour l'instant : ouvrez une entrée et écrivez dans le panneau Notes, à droite.</source>
+        <translation>No note for {0} yet: open an entry and write in the Notes pane, on the right.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="158" />
+        <source>{0} note(s) de {1}</source>
+        <translation>{0} note(s) of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesFeature</name>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="107" />
+        <source>Notes récupérées</source>
+        <translation>Notes recovered</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="228" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="264" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="276" />
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="267" />
+        <source>Supprimer le territoire « {0} » ?
+
+Ses {1} note(s) iront à la corbeille, d'où vous pourrez les restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
+        <translation>Delete the territory “{0}”?
+
+Its {1} note(s) will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="270" />
+        <source>Supprimer le territoire</source>
+        <translation>Delete the territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="323" />
+        <source>Historique</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="349" />
+        <source>Corbeille</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="380" />
+        <source>Ma note</source>
+        <translation>My note</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="433" />
+        <source>Exporter les notes…</source>
+        <translation>Export notes…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="434" />
+        <source>Importer des notes…</source>
+        <translation>Import notes…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="435" />
+        <source>Fiche de synthèse…</source>
+        <translation>Briefing sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="436" />
+        <source>Résoudre les conflits…</source>
+        <translation>Resolve conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="438" />
+        <source>Sauvegarder vers…</source>
+        <translation>Back up to…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="439" />
+        <source>Restaurer une sauvegarde…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="440" />
+        <source>Vérifier l'intégrité</source>
+        <translation>Check integrity</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="441" />
+        <source>Corbeille…</source>
+        <translation>Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="545" />
+        <source>Sauvegarder les notes vers…</source>
+        <translation>Back up the notes to…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="547" />
+        <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
+        <translation>essdesk notes backup (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="554" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="557" />
+        <source>Sauvegarde impossible</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="561" />
+        <source>Notes sauvegardées</source>
+        <translation>Notes backed up</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="562" />
+        <source>Une copie vérifiée des notes a été écrite dans :
+{0}</source>
+        <translation>A verified copy of the notes was written to:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="574" />
+        <source>Sauvegardes</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="579" />
+        <source>Remplacer toutes les notes par la sauvegarde du {0} ?
+
+Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
+        <translation>Replace all notes with the backup of {0}?
+
+The current notes will be backed up first (they will stay in the list).</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="582" />
+        <source>Restaurer une sauvegarde</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="592" />
+        <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
+        <translation>Backup restored; previous notes kept as {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="613" />
+        <source>Vérification des notes</source>
+        <translation>Notes check</translation>
+    </message>
+</context>
+<context>
+    <name>NotesListModel</name>
+    <message>
+        <location filename="../../essdesk/ui/models/notes_model.py" line="75" />
+        <source>{0} (version en conflit)</source>
+        <translation>{0} (conflicting version)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/models/notes_model.py" line="124" />
+        <source>Entrée</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/models/notes_model.py" line="124" />
+        <source>Suivi</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/models/notes_model.py" line="124" />
+        <source>Modifiée le</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/models/notes_model.py" line="124" />
+        <source>Début</source>
+        <translation>Beginning</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="97" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="120" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="295" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="132" />
+        <source>Message des notes</source>
+        <translation>Notes message</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="148" />
+        <source>Avertissement des notes</source>
+        <translation>Notes warning</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="154" />
+        <source>Cette note a une version importée en conflit.</source>
+        <translation>This note has a conflicting imported version.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="156" />
+        <source>Résoudre…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="158" />
+        <source>Résoudre les conflits de cette note</source>
+        <translation>Resolve this note's conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="167" />
+        <source>Note (lecture)</source>
+        <translation>Note (reading)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="172" />
+        <source>Double-cliquez pour modifier (Ctrl+E)</source>
+        <translation>Double-click to edit (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="175" />
+        <source>Texte de la note</source>
+        <translation>Note text</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="177" />
+        <source>Enregistrée automatiquement. **gras**, listes avec -, liens http(s).</source>
+        <translation>Saved automatically. **bold**, lists with -, http(s) links.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="186" />
+        <source>Modifier</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="188" />
+        <source>Modifier la note (Ctrl+E)</source>
+        <translation>Edit the note (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="192" />
+        <source>État de l'enregistrement</source>
+        <translation>Save state</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="201" />
+        <source>Statut de suivi</source>
+        <translation>Follow-up status</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="208" />
+        <source>Date du suivi</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="211" />
+        <source>Sans date</source>
+        <translation>No date</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="217" />
+        <source>Contact du suivi</source>
+        <translation>Follow-up contact</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="218" />
+        <source>Nom, téléphone, courriel…</source>
+        <translation>Name, phone, email…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="223" />
+        <source>Suivi</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="224" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="225" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="227" />
+        <source>Historique…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="230" />
+        <source>Supprimer la note</source>
+        <translation>Delete the note</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="233" />
+        <source>Corbeille…</source>
+        <translation>Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="295" />
+        <source>Notes — {0}</source>
+        <translation>Notes — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="303" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="348" />
+        <source>Réessayer</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="307" />
+        <source>Ouverture des notes…</source>
+        <translation>Opening the notes…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="312" />
+        <source>Pour prendre des notes, créez d'abord le profil de votre territoire (nom, types de territoire, commune ou EPCI). Plusieurs territoires peuvent cohabiter sur ce poste.</source>
+        <translation>To take notes, first create your territory's profile (name, territory types, municipality or EPCI). Several territories can live side by side on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="316" />
+        <source>Créer un territoire…</source>
+        <translation>Create a territory…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="322" />
+        <source>Choisissez une entrée à gauche pour lire ou écrire sa note.</source>
+        <translation>Choose an entry on the left to read or write its note.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="359" />
+        <source>Vos notes sur cette entrée pour {0}…</source>
+        <translation>Your notes on this entry for {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="377" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="436" />
+        <source>Modifications non enregistrées…</source>
+        <translation>Unsaved changes…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="395" />
+        <source>Enregistré à {0}</source>
+        <translation>Saved at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="396" />
+        <source>Enregistré le {0}</source>
+        <translation>Saved on {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="429" />
+        <source>Lien refusé : {0}</source>
+        <translation>Link refused: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="469" />
+        <source>Le fichier de notes n'est pas ouvert.</source>
+        <translation>The notes file is not open.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="507" />
+        <source>Cette note avait été modifiée dans une autre fenêtre d'essdesk : les deux versions ont été gardées, l'une après l'autre.</source>
+        <translation>This note had been changed in another essdesk window: both versions were kept, one after the other.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="519" />
+        <source>Échec de l'enregistrement — nouvel essai dans 5 s</source>
+        <translation>Save failed — trying again in 5 s</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="546" />
+        <source>Suivi enregistré à {0}</source>
+        <translation>Follow-up saved at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="583" />
+        <source>Note placée dans la corbeille (restaurable 30 jours).</source>
+        <translation>Note moved to the trash (restorable for 30 days).</translation>
     </message>
 </context>
 <context>
@@ -657,42 +1740,57 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="163" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="169" />
         <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
         <translation>Search the whole catalogue (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="164" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="170" />
         <source>Recherche globale</source>
         <translation>Global search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="177" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="183" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="181" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="184" />
+        <source>Dans mes notes uniquement</source>
+        <translation>In my notes only</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/search.py" line="186" />
+        <source>Chercher dans mes notes uniquement</source>
+        <translation>Search my notes only</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/search.py" line="188" />
+        <source>La recherche couvre aussi les notes du territoire courant (« Ma note »)</source>
+        <translation>The search also covers the current territory's notes (“My note”)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/search.py" line="195" />
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="228" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="263" />
         <source>Aucun résultat pour « {0} ».</source>
         <translation>No results for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="230" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="265" />
         <source>1 résultat pour « {0} »</source>
         <translation>1 result for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="232" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="267" />
         <source> (les {0} premiers)</source>
         <translation> (the first {0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="234" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="269" />
         <source>{0} résultats pour « {1} »</source>
         <translation>{0} results for “{1}”</translation>
     </message>
@@ -743,6 +1841,186 @@
         <location filename="../../essdesk/ui/widgets/navigation.py" line="36" />
         <source>Acteurs et dispositifs (Ctrl+4)</source>
         <translation>Actors and schemes (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="37" />
+        <source>Mes notes</source>
+        <translation>My notes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="37" />
+        <source>Les notes de votre territoire (Ctrl+5)</source>
+        <translation>Your territory's notes (Ctrl+5)</translation>
+    </message>
+</context>
+<context>
+    <name>Statuses</name>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="56" />
+        <source>à explorer</source>
+        <translation>to explore</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="57" />
+        <source>contacté</source>
+        <translation>contacted</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="58" />
+        <source>en cours</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="59" />
+        <source>mobilisé</source>
+        <translation>mobilised</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="60" />
+        <source>écarté</source>
+        <translation>set aside</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoryDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="106" />
+        <source>Nouveau territoire</source>
+        <translation>New territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="108" />
+        <source>Modifier le territoire</source>
+        <translation>Edit the territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="112" />
+        <source>Nom du territoire</source>
+        <translation>Territory name</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="113" />
+        <source>ex. Communauté de communes du Haut-Jura</source>
+        <translation>e.g. Communauté de communes du Haut-Jura</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="114" />
+        <source>Types de territoire</source>
+        <translation>Territory types</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="125" />
+        <source>Commune ou EPCI</source>
+        <translation>Municipality or EPCI</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="127" />
+        <source>Code INSEE ou SIREN</source>
+        <translation>INSEE or SIREN code</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="129" />
+        <source>Initiales de l'auteur</source>
+        <translation>Author's initials</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="132" />
+        <source>&amp;Nom</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="133" />
+        <source>&amp;Commune ou EPCI (facultatif)</source>
+        <translation>&amp;Municipality or EPCI (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="134" />
+        <source>C&amp;ode (facultatif)</source>
+        <translation>C&amp;ode (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="135" />
+        <source>&amp;Initiales (facultatif)</source>
+        <translation>&amp;Initials (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="144" />
+        <source>Créer</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="144" />
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>TerritorySwitcher</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="49" />
+        <source>Territoire courant</source>
+        <translation>Current territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="51" />
+        <source>Territoire courant : il délimite notes, suivis et exports (Ctrl+T)</source>
+        <translation>Current territory: it scopes notes, follow-ups and exports (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="64" />
+        <source>Aucun territoire</source>
+        <translation>No territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="73" />
+        <source>Nouveau territoire…</source>
+        <translation>New territory…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory.py" line="74" />
+        <source>Gérer les territoires…</source>
+        <translation>Manage territories…</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="134" />
+        <source>Corbeille</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="135" />
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="137" />
+        <source>Les notes supprimées restent ici au moins 30 jours ; au-delà, elles sont effacées au démarrage.</source>
+        <translation>Deleted notes stay here for at least 30 days; after that, they are erased at start-up.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="154" />
+        <source>{0} — {1} (supprimée le {2})</source>
+        <translation>{0} — {1} (deleted on {2})</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="159" />
+        <source>La corbeille est vide.</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="180" />
+        <source>Note restaurée : {0}</source>
+        <translation>Note restored: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>_ListDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="50" />
+        <source>Aperçu</source>
+        <translation>Preview</translation>
     </message>
 </context>
 </TS>

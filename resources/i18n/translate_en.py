@@ -185,6 +185,178 @@ EN = {
     "Texte Markdown (*.md)": "Markdown text (*.md)",
     "Enregistrer la liste des notes (CSV)": "Save the list of notes (CSV)",
     "Tableur CSV, séparateur point-virgule (*.csv)": "CSV spreadsheet, semicolon separator (*.csv)",
+    # notes in the window (issue 4): panel, territories, markers, Mes notes, menus
+    "Restaurer une sauvegarde": "Restore a backup",
+    "Restaurer cette sauvegarde…": "Restore this backup…",
+    "Restaurer remplace toutes les notes par celles de la sauvegarde choisie. Les notes "
+    "actuelles sont d'abord sauvegardées : rien n'est perdu.": "Restoring replaces all notes "
+    "with those of the chosen backup. The current notes are backed up first: nothing is lost.",
+    "Aucune sauvegarde pour l'instant.": "No backup yet.",
+    "Fichier : {0}\nTaille : {1} Ko": "File: {0}\nSize: {1} KB",
+    "Mes entrées suivies": "My followed entries",
+    "Seulement les entrées avec une note ou un suivi pour votre territoire": "Only entries "
+    "with a note or a follow-up for your territory",
+    "Filtre : mes entrées suivies": "Filter: my followed entries",
+    "Historique de la note": "Note history",
+    "Restaurer cette version": "Restore this version",
+    "Chaque version garde le texte tel qu'il était (la frappe d'une même minute forme une "
+    "version). Restaurer ne perd rien : le texte actuel reste dans l'historique.": "Each "
+    "version keeps the text as it was (typing within one minute makes one version). Restoring "
+    "loses nothing: the current text stays in the history.",
+    "{0} (version actuelle)": "{0} (current version)",
+    "Ma note": "My note",
+    "Mes notes": "My notes",
+    "Changer de territoire": "Switch territory",
+    "Modifier la note": "Edit the note",
+    "Mettre en évidence ce qui concerne mon territoire": "Highlight what concerns my territory",
+    "Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre "
+    "territoire »": "Amber background on entries that target your territory's types: "
+    "“concerns your territory”",
+    "Territoire :": "Territory:",
+    "Profils de territoire": "Territory profiles",
+    "Nouveau…": "New…",
+    "Modifier…": "Edit…",
+    "Supprimer…": "Delete…",
+    "Supprimer un territoire envoie ses notes à la corbeille : elles y restent restaurables au "
+    "moins 30 jours.": "Deleting a territory sends its notes to the trash: they stay "
+    "restorable there for at least 30 days.",
+    "a une note": "has a note",
+    "suivi : {0}": "follow-up: {0}",
+    "concerne votre territoire": "concerns your territory",
+    "Chercher dans mes notes…": "Search my notes…",
+    "Chercher dans mes notes": "Search my notes",
+    "Notes orphelines": "Orphan notes",
+    "Ces notes portent sur des entrées que ce catalogue ne contient plus (il a été mis à jour "
+    "depuis). Elles sont gardées telles quelles, avec le titre de l'entrée au moment où elles "
+    "ont été écrites ; survolez une ligne pour lire la note.": "These notes are about entries "
+    "this catalogue no longer has (it was updated since). They are kept as they are, with the "
+    "entry's title when they were written; hover a row to read the note.",
+    "Les notes s'afficheront ici une fois ouvertes.": "Notes will show here once opened.",
+    "Choisissez ou créez un territoire pour voir ses notes.": "Choose or create a territory "
+    "to see its notes.",
+    "Aucune note de {0} ne contient « {1} ».": "No note of {0} contains “{1}”.",
+    "{0} note(s) de {1} contiennent « {2} »": "{0} note(s) of {1} contain “{2}”",
+    "Aucune note pour {0} pour l'instant : ouvrez une entrée et écrivez dans le panneau Notes, "
+    "à droite.": "No note for {0} yet: open an entry and write in the Notes pane, on the right.",
+    "{0} note(s) de {1}": "{0} note(s) of {1}",
+    "Notes récupérées": "Notes recovered",
+    "Territoire": "Territory",
+    "Supprimer le territoire « {0} » ?\n\nSes {1} note(s) iront à la corbeille, d'où vous "
+    "pourrez les restaurer pendant au moins 30 jours (Fichier > Corbeille…).": "Delete the "
+    "territory “{0}”?\n\nIts {1} note(s) will go to the trash, where you can restore them for "
+    "at least 30 days (File > Trash…).",
+    "Supprimer le territoire": "Delete the territory",
+    "Historique": "History",
+    "Corbeille": "Trash",
+    "Exporter les notes…": "Export notes…",
+    "Importer des notes…": "Import notes…",
+    "Fiche de synthèse…": "Briefing sheet…",
+    "Résoudre les conflits…": "Resolve conflicts…",
+    "Sauvegarder vers…": "Back up to…",
+    "Restaurer une sauvegarde…": "Restore a backup…",
+    "Vérifier l'intégrité": "Check integrity",
+    "Corbeille…": "Trash…",
+    "Sauvegarder les notes vers…": "Back up the notes to…",
+    "Sauvegarde de notes essdesk (*.sqlite3)": "essdesk notes backup (*.sqlite3)",
+    "Sauvegarde impossible": "Backup failed",
+    "Notes sauvegardées": "Notes backed up",
+    "Une copie vérifiée des notes a été écrite dans :\n{0}": "A verified copy of the notes "
+    "was written to:\n{0}",
+    "Sauvegardes": "Backups",
+    "Remplacer toutes les notes par la sauvegarde du {0} ?\n\nLes notes actuelles seront "
+    "d'abord sauvegardées (elles resteront dans la liste).": "Replace all notes with the "
+    "backup of {0}?\n\nThe current notes will be backed up first (they will stay in the list).",
+    "Sauvegarde restaurée ; notes précédentes gardées sous {0}": "Backup restored; previous "
+    "notes kept as {0}",
+    "Vérification des notes": "Notes check",
+    "{0} (version en conflit)": "{0} (conflicting version)",
+    "Entrée": "Entry",
+    "Suivi": "Follow-up",
+    "Modifiée le": "Modified",
+    "Début": "Beginning",
+    "Message des notes": "Notes message",
+    "Avertissement des notes": "Notes warning",
+    "Cette note a une version importée en conflit.": "This note has a conflicting imported "
+    "version.",
+    "Résoudre…": "Resolve…",
+    "Résoudre les conflits de cette note": "Resolve this note's conflicts",
+    "Note (lecture)": "Note (reading)",
+    "Double-cliquez pour modifier (Ctrl+E)": "Double-click to edit (Ctrl+E)",
+    "Texte de la note": "Note text",
+    "Enregistrée automatiquement. **gras**, listes avec -, liens http(s).": "Saved "
+    "automatically. **bold**, lists with -, http(s) links.",
+    "Modifier": "Edit",
+    "Modifier la note (Ctrl+E)": "Edit the note (Ctrl+E)",
+    "État de l'enregistrement": "Save state",
+    "Statut de suivi": "Follow-up status",
+    "Date du suivi": "Follow-up date",
+    "Sans date": "No date",
+    "Contact du suivi": "Follow-up contact",
+    "Nom, téléphone, courriel…": "Name, phone, email…",
+    "Date": "Date",
+    "Contact": "Contact",
+    "Historique…": "History…",
+    "Supprimer la note": "Delete the note",
+    "Notes — {0}": "Notes — {0}",
+    "Réessayer": "Try again",
+    "Ouverture des notes…": "Opening the notes…",
+    "Pour prendre des notes, créez d'abord le profil de votre territoire (nom, types de "
+    "territoire, commune ou EPCI). Plusieurs territoires peuvent cohabiter sur ce poste.": "To "
+    "take notes, first create your territory's profile (name, territory types, municipality "
+    "or EPCI). Several territories can live side by side on this computer.",
+    "Créer un territoire…": "Create a territory…",
+    "Choisissez une entrée à gauche pour lire ou écrire sa note.": "Choose an entry on the "
+    "left to read or write its note.",
+    "Vos notes sur cette entrée pour {0}…": "Your notes on this entry for {0}…",
+    "Modifications non enregistrées…": "Unsaved changes…",
+    "Enregistré à {0}": "Saved at {0}",
+    "Enregistré le {0}": "Saved on {0}",
+    "Le fichier de notes n'est pas ouvert.": "The notes file is not open.",
+    "Cette note avait été modifiée dans une autre fenêtre d'essdesk : les deux versions ont été "
+    "gardées, l'une après l'autre.": "This note had been changed in another essdesk window: "
+    "both versions were kept, one after the other.",
+    "Échec de l'enregistrement — nouvel essai dans 5 s": "Save failed — trying again in 5 s",
+    "Suivi enregistré à {0}": "Follow-up saved at {0}",
+    "Note placée dans la corbeille (restaurable 30 jours).": "Note moved to the trash "
+    "(restorable for 30 days).",
+    "Dans mes notes uniquement": "In my notes only",
+    "Chercher dans mes notes uniquement": "Search my notes only",
+    "La recherche couvre aussi les notes du territoire courant (« Ma note »)": "The search "
+    "also covers the current territory's notes (“My note”)",
+    "Les notes de votre territoire (Ctrl+5)": "Your territory's notes (Ctrl+5)",
+    "à explorer": "to explore",
+    "contacté": "contacted",
+    "en cours": "in progress",
+    "mobilisé": "mobilised",
+    "écarté": "set aside",
+    "Nouveau territoire": "New territory",
+    "Modifier le territoire": "Edit the territory",
+    "Nom du territoire": "Territory name",
+    "ex. Communauté de communes du Haut-Jura": "e.g. Communauté de communes du Haut-Jura",
+    "Types de territoire": "Territory types",
+    "Commune ou EPCI": "Municipality or EPCI",
+    "Code INSEE ou SIREN": "INSEE or SIREN code",
+    "Initiales de l'auteur": "Author's initials",
+    "&Nom": "&Name",
+    "&Commune ou EPCI (facultatif)": "&Municipality or EPCI (optional)",
+    "C&ode (facultatif)": "C&ode (optional)",
+    "&Initiales (facultatif)": "&Initials (optional)",
+    "Créer": "Create",
+    "Enregistrer": "Save",
+    "Territoire courant": "Current territory",
+    "Territoire courant : il délimite notes, suivis et exports (Ctrl+T)": "Current territory: "
+    "it scopes notes, follow-ups and exports (Ctrl+T)",
+    "Aucun territoire": "No territory",
+    "Nouveau territoire…": "New territory…",
+    "Gérer les territoires…": "Manage territories…",
+    "Restaurer": "Restore",
+    "Les notes supprimées restent ici au moins 30 jours ; au-delà, elles sont effacées au "
+    "démarrage.": "Deleted notes stay here for at least 30 days; after that, they are erased "
+    "at start-up.",
+    "{0} — {1} (supprimée le {2})": "{0} — {1} (deleted on {2})",
+    "La corbeille est vide.": "The trash is empty.",
+    "Note restaurée : {0}": "Note restored: {0}",
+    "Aperçu": "Preview",
 }
 
 

@@ -468,6 +468,7 @@ class NotesPanel(QWidget):
         if store is None:
             self._failed(self.session.error or self.tr("Le fichier de notes n'est pas ouvert."))
             return False
+        kept_both = False
         for ident, item in list(self.pending.items()):
             try:
                 current = store.get_note(item.key, item.territory_uuid)
@@ -500,6 +501,7 @@ class NotesPanel(QWidget):
             self.session.note_written(item.key, bool(text.strip()))
             self.note_saved.emit(item.key)
             if both:
+                kept_both = True
                 self.warning.setText(
                     self.tr(
                         "Cette note avait été modifiée dans une autre fenêtre d'essdesk : "
@@ -508,7 +510,7 @@ class NotesPanel(QWidget):
                 )
                 self.warning.setVisible(True)
         if not self._retry.isActive() and ok:
-            if not self.warning.text().startswith(self.tr("Cette note avait")):
+            if not kept_both:
                 self.warning.setVisible(False)
             self._set_state(self._saved_text(datetime.now().astimezone()))
         return ok
