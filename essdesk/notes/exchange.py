@@ -119,6 +119,7 @@ MAX_LINE = 1_000
 """Longest one-line field (key, name, title, commune…); texts and contacts are bounded only by
 :data:`MAX_PAYLOAD_BYTES`, so that any note essdesk can hold can travel."""
 
+# The vocabularies of ``ExchangeFile.scope`` and of the plans' ``action`` fields (for the UI).
 SCOPES = ("all", "territory", "selection")
 NOTE_ACTIONS = ("new", "identical", "update", "conflict")
 TERRITORY_ACTIONS = ("existing", "map", "restore", "create")

@@ -422,6 +422,10 @@ class NotesStore:
         clean = " ".join(name.split())
         if not clean:
             raise NotesInputError("Le nom du territoire ne peut pas être vide.", "empty name")
+        if "\x00" in clean:  # SQLite's trim() stops at it: the CHECK would fail as "taken"
+            raise NotesInputError(
+                "Le nom du territoire contient un caractère invalide.", "NUL in name"
+            )
         return clean
 
     @staticmethod

@@ -731,3 +731,10 @@ def test_names_stay_unique_when_profiles_are_created_or_restored(
     third.write_bytes(mc.archive(payload))
     (plan,) = preview_import(store, third, mapping={fresh["uuid"]: None}).territories
     assert (plan.action, plan.local_uuid, plan.local_name) == ("create", fresh["uuid"], "Lot")
+
+
+def test_a_territory_name_with_a_nul_is_refused_clearly(store: NotesStore) -> None:
+    """Found by test_every_export_imports_back: SQLite's trim() stops at NUL, so the CHECK on
+    the name failed and the store said the name was taken."""
+    with pytest.raises(NotesInputError, match="caractère invalide"):
+        store.add_territory("Creuse\x00")
