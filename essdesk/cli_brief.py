@@ -36,7 +36,8 @@ from essdesk.briefing import (
     notes_csv,
     to_markdown,
 )
-from essdesk.notes import NotesError, NotesStore, Territory, open_notes
+from essdesk.cli_notes import with_store
+from essdesk.notes import NotesStore, Territory
 
 FORMATS = {".pdf": "pdf", ".md": "md", ".markdown": "md", ".csv": "csv"}
 
@@ -186,36 +187,28 @@ def cmd_brief(args: argparse.Namespace) -> int:
     if args.output != "-" and not folder.is_dir():
         _err(f"le dossier {folder} n'existe pas.")
         return 1
-    try:
-        store, report = open_notes()
-    except NotesError as exc:
-        _err(exc.message)
-        return 1
-    except Exception as exc:  # never a traceback for the user
-        _err(f"impossible d'ouvrir les notes : {exc}")
-        return 1
-    if report is not None:
-        _err("récupération des notes —\n" + report.message)
-    try:
-        with store:
-            return _run(store, args, fmt)
-    except (BriefingError, NotesError) as exc:
-        _err(exc.message)
-        return 1
-    except OSError as exc:
-        if isinstance(exc, BrokenPipeError):
-            return 0
-        where = f" {exc.filename}" if exc.filename else ""
-        _err(f"impossible d'écrire le fichier{where} : {exc.strerror or exc}.")
-        return 1
-    except Exception as exc:
-        from essdesk.catalogue.store import CatalogueError
 
-        if isinstance(exc, CatalogueError):
+    def body(store: NotesStore, args: argparse.Namespace) -> int:
+        try:
+            return _run(store, args, fmt)
+        except BriefingError as exc:
+            _err(exc.message)
+            return 1
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                return 0
+            where = f" {exc.filename}" if exc.filename else ""
+            _err(f"impossible d'écrire le fichier{where} : {exc.strerror or exc}.")
+            return 1
+        except Exception as exc:
+            from essdesk.catalogue.store import CatalogueError
+
+            if not isinstance(exc, CatalogueError):
+                raise  # with_store reports it as unexpected
             _err(str(exc))
-        else:
-            _err(f"erreur inattendue : {type(exc).__name__}: {exc}")
-        return 1
+            return 1
+
+    return with_store(body)(args)
 
 
 def add_parsers(subparsers: Any) -> None:

@@ -39,7 +39,7 @@ def _print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler:
+def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler:
     """Open (with recovery) around ``body``; turn every failure into a message and exit 1."""
 
     def handler(args: argparse.Namespace) -> int:
@@ -309,7 +309,7 @@ def add_parsers(subparsers: Any) -> None:
     """Register the notes commands on the main parser's ``add_subparsers()`` object."""
     p = subparsers.add_parser("territories", help="profils de territoire (liste, ajout)")
     p.add_argument("--json", action="store_true", help="sortie JSON")
-    p.set_defaults(func=_with_store(_territories_list))
+    p.set_defaults(func=with_store(_territories_list))
     sub = p.add_subparsers(dest="territories_command", metavar="ACTION")
     a = sub.add_parser("add", help="créer un profil de territoire")
     a.add_argument("name", metavar="NOM")
@@ -318,7 +318,7 @@ def add_parsers(subparsers: Any) -> None:
     a.add_argument("--code", help="code INSEE ou SIREN")
     a.add_argument("--initials", help="initiales de l'auteur")
     a.add_argument("--json", action="store_true", help="sortie JSON")
-    a.set_defaults(func=_with_store(_territories_add))
+    a.set_defaults(func=with_store(_territories_add))
 
     p = subparsers.add_parser("notes", help="notes par territoire (liste, ajout, échange)")
     sub = p.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
@@ -326,7 +326,7 @@ def add_parsers(subparsers: Any) -> None:
     ls.add_argument("--territory", metavar="NOM", help="seulement ce territoire")
     ls.add_argument("--sort", choices=["updated", "created", "entry", "status"], default="updated")
     ls.add_argument("--json", action="store_true", help="sortie JSON")
-    ls.set_defaults(func=_with_store(_notes_list))
+    ls.set_defaults(func=with_store(_notes_list))
     add = sub.add_parser("add", help="écrire la note d'une entrée pour un territoire")
     add.add_argument("key", metavar="CLE", help="clé stable, par ex. scheme:dla")
     add.add_argument("--territory", metavar="NOM", required=True)
@@ -334,7 +334,7 @@ def add_parsers(subparsers: Any) -> None:
     add.add_argument("--status", help="suivi : " + ", ".join(STATUSES) + " (ou « contacté », …)")
     add.add_argument("--title", help="titre de l'entrée (par défaut : celui du catalogue)")
     add.add_argument("--json", action="store_true", help="sortie JSON")
-    add.set_defaults(func=_with_store(_notes_add))
+    add.set_defaults(func=with_store(_notes_add))
 
     exp = sub.add_parser(
         "export", help="écrire un fichier d'échange .essnotes (clé USB, autre ordinateur)"
@@ -343,7 +343,7 @@ def add_parsers(subparsers: Any) -> None:
     exp.add_argument("--territory", metavar="NOM", help="seulement ce territoire (défaut : tous)")
     exp.add_argument("--keys", nargs="+", metavar="CLE", help="seulement ces fiches")
     exp.add_argument("--json", action="store_true", help="sortie JSON")
-    exp.set_defaults(func=_with_store(_notes_export))
+    exp.set_defaults(func=with_store(_notes_export))
     imp = sub.add_parser("import", help="fusionner un fichier d'échange .essnotes (aperçu d'abord)")
     imp.add_argument("file", metavar="FICHIER", help="fichier .essnotes à lire")
     imp.add_argument("--dry-run", action="store_true", help="afficher l'aperçu sans rien modifier")
@@ -354,12 +354,12 @@ def add_parsers(subparsers: Any) -> None:
         help="rattacher un territoire du fichier à un territoire d'ici (NOM= : en créer un)",
     )
     imp.add_argument("--json", action="store_true", help="sortie JSON")
-    imp.set_defaults(func=_with_store(_notes_import))
+    imp.set_defaults(func=with_store(_notes_import))
 
     p = subparsers.add_parser("backup", help="sauvegarde vérifiée des notes")
     p.add_argument("path", nargs="?", metavar="CHEMIN", help="fichier ou dossier de destination")
-    p.set_defaults(func=_with_store(_backup))
+    p.set_defaults(func=with_store(_backup))
 
     p = subparsers.add_parser("check", help="vérification complète du fichier de notes")
     p.add_argument("--json", action="store_true", help="sortie JSON")
-    p.set_defaults(func=_with_store(_check))
+    p.set_defaults(func=with_store(_check))
