@@ -257,160 +257,160 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="59" />
         <source>Conflits — {0}</source>
-        <translation type="unfinished" />
+        <translation>Conflicts — {0}</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="64" />
         <source>Ces notes ont été modifiées sur deux ordinateurs. Les deux versions sont gardées tant que vous n'avez pas choisi ; ensuite, la version écartée reste récupérable (corbeille ou historique de la note).</source>
-        <translation type="unfinished" />
+        <translation>These notes were changed on two computers. Both versions are kept until you choose; after that, the version set aside can still be recovered (trash or the note's history).</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="74" />
         <source>Notes en conflit</source>
-        <translation type="unfinished" />
+        <translation>Notes in conflict</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="89" />
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="97" />
         <source>Ma version</source>
-        <translation type="unfinished" />
+        <translation>My version</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="90" />
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="98" />
         <source>Version importée</source>
-        <translation type="unfinished" />
+        <translation>Imported version</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="108" />
         <source>Garder la &amp;mienne</source>
-        <translation type="unfinished" />
+        <translation>Keep &amp;mine</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="109" />
         <source>Garder l'&amp;importée</source>
-        <translation type="unfinished" />
+        <translation>Keep the &amp;imported one</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="110" />
         <source>Garder les &amp;deux</source>
-        <translation type="unfinished" />
+        <translation>Keep &amp;both</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="111" />
         <source>&amp;Fusionner…</source>
-        <translation type="unfinished" />
+        <translation>M&amp;erge…</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="113" />
         <source>La note garde votre texte ; la version importée va à la corbeille.</source>
-        <translation type="unfinished" />
+        <translation>The note keeps your text; the imported version goes to the trash.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="116" />
         <source>La note prend le texte importé ; le vôtre reste dans son historique.</source>
-        <translation type="unfinished" />
+        <translation>The note takes the imported text; yours stays in its history.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="119" />
         <source>La note contient les deux textes, l'un après l'autre.</source>
-        <translation type="unfinished" />
+        <translation>The note holds both texts, one after the other.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="121" />
         <source>Écrire vous-même le texte à garder.</source>
-        <translation type="unfinished" />
+        <translation>Write the text to keep yourself.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="143" />
         <source>Écrivez le texte à garder à partir des deux versions, retirez les lignes « ——— », puis enregistrez (Ctrl+Entrée).</source>
-        <translation type="unfinished" />
+        <translation>Write the text to keep from the two versions, remove the “———” lines, then save (Ctrl+Enter).</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="151" />
         <source>Texte fusionné</source>
-        <translation type="unfinished" />
+        <translation>Merged text</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="153" />
         <source>&amp;Enregistrer</source>
-        <translation type="unfinished" />
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="155" />
         <source>Annuler la fusion</source>
-        <translation type="unfinished" />
+        <translation>Cancel the merge</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="156" />
         <source>Revenir aux deux versions (Échap)</source>
-        <translation type="unfinished" />
+        <translation>Back to the two versions (Esc)</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="170" />
         <source>Aucun conflit à résoudre pour « {0} ».</source>
-        <translation type="unfinished" />
+        <translation>No conflicts to resolve for “{0}”.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="188" />
         <source>Fermer</source>
-        <translation type="unfinished" />
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="229" />
         <source>{0} (fiche inconnue du catalogue)</source>
-        <translation type="unfinished" />
+        <translation>{0} (entry unknown to the catalogue)</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="296" />
         <source>dans la corbeille</source>
-        <translation type="unfinished" />
+        <translation>in the trash</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="300" />
         <source>(La note locale est dans la corbeille : restaurez-la pour la comparer, ou gardez la version importée.)</source>
-        <translation type="unfinished" />
+        <translation>(The local note is in the trash: restore it to compare it, or keep the imported version.)</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="306" />
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="308" />
         <source>modifiée le {0}</source>
-        <translation type="unfinished" />
+        <translation>modified on {0}</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="315" />
         <source>« {0} » : votre version est gardée.</source>
-        <translation type="unfinished" />
+        <translation>“{0}”: your version is kept.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="320" />
         <source>« {0} » : la version importée est gardée (la vôtre reste dans l'historique).</source>
-        <translation type="unfinished" />
+        <translation>“{0}”: the imported version is kept (yours stays in the history).</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="324" />
         <source>« {0} » : les deux versions sont gardées dans la note.</source>
-        <translation type="unfinished" />
+        <translation>“{0}”: both versions are kept in the note.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="332" />
         <source>——— Version importée (modifiée le {0}) ———</source>
-        <translation type="unfinished" />
+        <translation>——— Imported version (modified on {0}) ———</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="337" />
         <source>——— Ma version (modifiée le {0}) ———</source>
-        <translation type="unfinished" />
+        <translation>——— My version (modified on {0}) ———</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="361" />
         <source>« {0} » : le texte fusionné est enregistré.</source>
-        <translation type="unfinished" />
+        <translation>“{0}”: the merged text is saved.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/conflicts_dialog.py" line="373" />
         <source>Conflit</source>
-        <translation type="unfinished" />
+        <translation>Conflict</translation>
     </message>
 </context>
 <context>
@@ -603,43 +603,44 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="73" />
         <source>{0} à {1}</source>
-        <translation type="unfinished" />
+        <translation>{0} at {1}</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="285" />
         <source>{0} note</source>
-        <translation type="unfinished" />
+        <translation>{0} note</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="286" />
         <source>{0} notes</source>
-        <translation type="unfinished" />
+        <translation>{0} notes</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="290" />
         <source>{0} suivi</source>
-        <translation type="unfinished" />
+        <translation>{0} follow-up</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="291" />
         <source>{0} suivis</source>
-        <translation type="unfinished" />
+        <translation>{0} follow-ups</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="293" />
         <source>aucun territoire</source>
-        <translation type="unfinished" />
+        <translation>no territory</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="296" />
         <source>{0} et {1} exportés ({2}) dans le fichier :
 {3}</source>
-        <translation type="unfinished" />
+        <translation>{0} and {1} exported ({2}) to the file:
+{3}</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="325" />
         <source>Notes exportées</source>
-        <translation type="unfinished" />
+        <translation>Notes exported</translation>
     </message>
 </context>
 <context>
@@ -647,32 +648,32 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="146" />
         <source>Exporter les notes</source>
-        <translation type="unfinished" />
+        <translation>Export notes</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="158" />
         <source>Un fichier .essnotes à copier (clé USB…) et à importer sur un autre ordinateur. Il contient les notes et le suivi des entrées.</source>
-        <translation type="unfinished" />
+        <translation>An .essnotes file to copy (USB stick…) and import on another computer. It holds the entries' notes and follow-up.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="164" />
         <source>Notes à exporter</source>
-        <translation type="unfinished" />
+        <translation>Notes to export</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="167" />
         <source>Le territoire « {0} » ({1})</source>
-        <translation type="unfinished" />
+        <translation>The territory “{0}” ({1})</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="171" />
         <source>Le territoire courant (aucun territoire choisi)</source>
-        <translation type="unfinished" />
+        <translation>The current territory (no territory chosen)</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="174" />
         <source>Toutes les notes, tous territoires ({0})</source>
-        <translation type="unfinished" />
+        <translation>All notes, all territories ({0})</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="178" />
@@ -682,57 +683,57 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="184" />
         <source>Exporter le territoire courant</source>
-        <translation type="unfinished" />
+        <translation>Export the current territory</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="185" />
         <source>Exporter toutes les notes</source>
-        <translation type="unfinished" />
+        <translation>Export all notes</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="186" />
         <source>Exporter les entrées sélectionnées</source>
-        <translation type="unfinished" />
+        <translation>Export the selected entries</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="199" />
         <source>&amp;Exporter…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Export…</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="202" />
         <source>Annuler</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="205" />
         <source>Choisir le fichier et exporter</source>
-        <translation type="unfinished" />
+        <translation>Choose the file and export</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="216" />
         <source>{0} note</source>
-        <translation type="unfinished" />
+        <translation>{0} note</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="216" />
         <source>{0} notes</source>
-        <translation type="unfinished" />
+        <translation>{0} notes</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="244" />
         <source>Enregistrer le fichier de notes</source>
-        <translation type="unfinished" />
+        <translation>Save the notes file</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="246" />
         <source>Notes essdesk (*.essnotes)</source>
-        <translation type="unfinished" />
+        <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="274" />
         <source>Export impossible</source>
-        <translation type="unfinished" />
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>
@@ -791,57 +792,57 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="414" />
         <source>Importer des notes — aperçu</source>
-        <translation type="unfinished" />
+        <translation>Import notes — preview</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="422" />
         <source>Fichier « {0} », exporté le {1} (essdesk {2}</source>
-        <translation type="unfinished" />
+        <translation>File “{0}”, exported on {1} (essdesk {2}</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="426" />
         <source>, catalogue {0}</source>
-        <translation type="unfinished" />
+        <translation>, catalogue {0}</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="438" />
         <source>Notes du fichier</source>
-        <translation type="unfinished" />
+        <translation>Notes in the file</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="439" />
         <source>Nombre de notes par cas</source>
-        <translation type="unfinished" />
+        <translation>Number of notes per case</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="443" />
         <source>Nouvelles :</source>
-        <translation type="unfinished" />
+        <translation>New:</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="444" />
         <source>Identiques (déjà ici) :</source>
-        <translation type="unfinished" />
+        <translation>Identical (already here):</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="445" />
         <source>Mises à jour :</source>
-        <translation type="unfinished" />
+        <translation>Updated:</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="446" />
         <source>En conflit :</source>
-        <translation type="unfinished" />
+        <translation>In conflict:</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="447" />
         <source>Orphelines (fiche inconnue) :</source>
-        <translation type="unfinished" />
+        <translation>Orphaned (unknown entry):</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="458" />
         <source>Suivis :</source>
-        <translation type="unfinished" />
+        <translation>Follow-ups:</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="461" />
@@ -851,17 +852,17 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="486" />
         <source>existe déjà ici</source>
-        <translation type="unfinished" />
+        <translation>already exists here</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="491" />
         <source>Destination des notes de « {0} »</source>
-        <translation type="unfinished" />
+        <translation>Destination of the notes of “{0}”</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="511" />
         <source>Notes du fichier, par entrée</source>
-        <translation type="unfinished" />
+        <translation>Notes in the file, by entry</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="512" />
@@ -877,107 +878,107 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="512" />
         <source>Effet</source>
-        <translation type="unfinished" />
+        <translation>Effect</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="530" />
         <source>&amp;Importer</source>
-        <translation type="unfinished" />
+        <translation>&amp;Import</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="533" />
         <source>Annuler</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="535" />
         <source>Importer les notes du fichier</source>
-        <translation type="unfinished" />
+        <translation>Import the notes from the file</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="573" />
         <source>Créer le territoire « {0} »</source>
-        <translation type="unfinished" />
+        <translation>Create the territory “{0}”</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="576" />
         <source>Rétablir le territoire « {0} » (supprimé ici)</source>
-        <translation type="unfinished" />
+        <translation>Reinstate the territory “{0}” (deleted here)</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="581" />
         <source>Rattacher à « {0} » (même nom)</source>
-        <translation type="unfinished" />
+        <translation>Attach to “{0}” (same name)</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="582" />
         <source>Créer un autre territoire « {0} »</source>
-        <translation type="unfinished" />
+        <translation>Create another territory “{0}”</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="585" />
         <source>Rattacher à « {0} »</source>
-        <translation type="unfinished" />
+        <translation>Attach to “{0}”</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="632" />
         <source>{0} nouveau</source>
-        <translation type="unfinished" />
+        <translation>{0} new</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="632" />
         <source>{0} nouveaux</source>
-        <translation type="unfinished" />
+        <translation>{0} new</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="633" />
         <source>{0} mis à jour</source>
-        <translation type="unfinished" />
+        <translation>{0} updated</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="634" />
         <source>{0} inchangé</source>
-        <translation type="unfinished" />
+        <translation>{0} unchanged</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="634" />
         <source>{0} inchangés</source>
-        <translation type="unfinished" />
+        <translation>{0} unchanged</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="645" />
         <source>Vérifiez ce que l'import va faire, puis cliquez sur « Importer ». Une sauvegarde de vos notes est faite avant.</source>
-        <translation type="unfinished" />
+        <translation>Check what the import will do, then click “Import”. Your notes are backed up first.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="652" />
         <source>Rien de nouveau : ce fichier a déjà été importé.</source>
-        <translation type="unfinished" />
+        <translation>Nothing new: this file has already been imported.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="662" />
         <source>Une note en conflit a été modifiée ici et sur l'autre ordinateur : les deux versions sont gardées côte à côte, vous choisirez ensuite laquelle garder.</source>
-        <translation type="unfinished" />
+        <translation>A note in conflict was changed both here and on the other computer: both versions are kept side by side, and you will choose which one to keep afterwards.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="669" />
         <source>Une note orpheline concerne une fiche inconnue de ce catalogue : elle est importée et gardée quand même.</source>
-        <translation type="unfinished" />
+        <translation>An orphaned note is about an entry this catalogue does not know: it is imported and kept all the same.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="676" />
         <source>Le catalogue n'a pas pu être lu : les notes orphelines n'ont pas été repérées.</source>
-        <translation type="unfinished" />
+        <translation>The catalogue could not be read: orphaned notes were not detected.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="709" />
         <source>… et {0} autres notes (non listées ici).</source>
-        <translation type="unfinished" />
+        <translation>… and {0} more notes (not listed here).</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange_dialog.py" line="724" />
         <source>Import impossible</source>
-        <translation type="unfinished" />
+        <translation>Import failed</translation>
     </message>
 </context>
 <context>

@@ -357,6 +357,121 @@ EN = {
     "La corbeille est vide.": "The trash is empty.",
     "Note restaurée : {0}": "Note restored: {0}",
     "Aperçu": "Preview",
+    # notes exchange: export, import preview, conflicts
+    "{0} à {1}": "{0} at {1}",
+    "{0} note": "{0} note",
+    "{0} notes": "{0} notes",
+    "{0} suivi": "{0} follow-up",
+    "{0} suivis": "{0} follow-ups",
+    "aucun territoire": "no territory",
+    "{0} et {1} exportés ({2}) dans le fichier :\n{3}": "{0} and {1} exported ({2}) to the "
+    "file:\n{3}",
+    "Notes exportées": "Notes exported",
+    "Exporter les notes": "Export notes",
+    "Un fichier .essnotes à copier (clé USB…) et à importer sur un autre ordinateur. Il "
+    "contient les notes et le suivi des entrées.": "An .essnotes file to copy (USB stick…) and "
+    "import on another computer. It holds the entries' notes and follow-up.",
+    "Notes à exporter": "Notes to export",
+    "Le territoire « {0} » ({1})": "The territory “{0}” ({1})",
+    "Le territoire courant (aucun territoire choisi)": "The current territory (no territory "
+    "chosen)",
+    "Toutes les notes, tous territoires ({0})": "All notes, all territories ({0})",
+    "Exporter le territoire courant": "Export the current territory",
+    "Exporter toutes les notes": "Export all notes",
+    "Exporter les entrées sélectionnées": "Export the selected entries",
+    "&Exporter…": "&Export…",
+    "Annuler": "Cancel",
+    "Choisir le fichier et exporter": "Choose the file and export",
+    "Enregistrer le fichier de notes": "Save the notes file",
+    "Notes essdesk (*.essnotes)": "essdesk notes (*.essnotes)",
+    "Export impossible": "Export failed",
+    "Importer des notes — aperçu": "Import notes — preview",
+    "Fichier « {0} », exporté le {1} (essdesk {2}": "File “{0}”, exported on {1} (essdesk {2}",
+    ", catalogue {0}": ", catalogue {0}",
+    "Notes du fichier": "Notes in the file",
+    "Nombre de notes par cas": "Number of notes per case",
+    "Nouvelles :": "New:",
+    "Identiques (déjà ici) :": "Identical (already here):",
+    "Mises à jour :": "Updated:",
+    "En conflit :": "In conflict:",
+    "Orphelines (fiche inconnue) :": "Orphaned (unknown entry):",
+    "Suivis :": "Follow-ups:",
+    "existe déjà ici": "already exists here",
+    "Destination des notes de « {0} »": "Destination of the notes of “{0}”",
+    "Notes du fichier, par entrée": "Notes in the file, by entry",
+    "Effet": "Effect",
+    "&Importer": "&Import",
+    "Importer les notes du fichier": "Import the notes from the file",
+    "Créer le territoire « {0} »": "Create the territory “{0}”",
+    "Rétablir le territoire « {0} » (supprimé ici)": "Reinstate the territory “{0}” (deleted here)",
+    "Rattacher à « {0} » (même nom)": "Attach to “{0}” (same name)",
+    "Créer un autre territoire « {0} »": "Create another territory “{0}”",
+    "Rattacher à « {0} »": "Attach to “{0}”",
+    "{0} nouveau": "{0} new",
+    "{0} nouveaux": "{0} new",
+    "{0} mis à jour": "{0} updated",
+    "{0} inchangé": "{0} unchanged",
+    "{0} inchangés": "{0} unchanged",
+    "Vérifiez ce que l'import va faire, puis cliquez sur « Importer ». Une sauvegarde de vos "
+    "notes est faite avant.": "Check what the import will do, then click “Import”. Your notes "
+    "are backed up first.",
+    "Rien de nouveau : ce fichier a déjà été importé.": "Nothing new: this file has already "
+    "been imported.",
+    "Une note en conflit a été modifiée ici et sur l'autre ordinateur : les deux versions sont "
+    "gardées côte à côte, vous choisirez ensuite laquelle garder.": "A note in conflict was "
+    "changed both here and on the other computer: both versions are kept side by side, and "
+    "you will choose which one to keep afterwards.",
+    "Une note orpheline concerne une fiche inconnue de ce catalogue : elle est importée et "
+    "gardée quand même.": "An orphaned note is about an entry this catalogue does not know: "
+    "it is imported and kept all the same.",
+    "Le catalogue n'a pas pu être lu : les notes orphelines n'ont pas été repérées.": "The "
+    "catalogue could not be read: orphaned notes were not detected.",
+    "… et {0} autres notes (non listées ici).": "… and {0} more notes (not listed here).",
+    "Import impossible": "Import failed",
+    "Conflits — {0}": "Conflicts — {0}",
+    "Ces notes ont été modifiées sur deux ordinateurs. Les deux versions sont gardées tant "
+    "que vous n'avez pas choisi ; ensuite, la version écartée reste récupérable (corbeille ou "
+    "historique de la note).": "These notes were changed on two computers. Both versions are "
+    "kept until you choose; after that, the version set aside can still be recovered (trash "
+    "or the note's history).",
+    "Notes en conflit": "Notes in conflict",
+    "Ma version": "My version",
+    "Version importée": "Imported version",
+    "Garder la &mienne": "Keep &mine",
+    "Garder l'&importée": "Keep the &imported one",
+    "Garder les &deux": "Keep &both",
+    "&Fusionner…": "M&erge…",
+    "La note garde votre texte ; la version importée va à la corbeille.": "The note keeps "
+    "your text; the imported version goes to the trash.",
+    "La note prend le texte importé ; le vôtre reste dans son historique.": "The note takes "
+    "the imported text; yours stays in its history.",
+    "La note contient les deux textes, l'un après l'autre.": "The note holds both texts, one "
+    "after the other.",
+    "Écrire vous-même le texte à garder.": "Write the text to keep yourself.",
+    "Écrivez le texte à garder à partir des deux versions, retirez les lignes « ——— », puis "
+    "enregistrez (Ctrl+Entrée).": "Write the text to keep from the two versions, remove the "
+    "“———” lines, then save (Ctrl+Enter).",
+    "Texte fusionné": "Merged text",
+    "&Enregistrer": "&Save",
+    "Annuler la fusion": "Cancel the merge",
+    "Revenir aux deux versions (Échap)": "Back to the two versions (Esc)",
+    "Aucun conflit à résoudre pour « {0} ».": "No conflicts to resolve for “{0}”.",
+    "Fermer": "Close",
+    "{0} (fiche inconnue du catalogue)": "{0} (entry unknown to the catalogue)",
+    "dans la corbeille": "in the trash",
+    "(La note locale est dans la corbeille : restaurez-la pour la comparer, ou gardez la "
+    "version importée.)": "(The local note is in the trash: restore it to compare it, or keep "
+    "the imported version.)",
+    "modifiée le {0}": "modified on {0}",
+    "« {0} » : votre version est gardée.": "“{0}”: your version is kept.",
+    "« {0} » : la version importée est gardée (la vôtre reste dans l'historique).": "“{0}”: "
+    "the imported version is kept (yours stays in the history).",
+    "« {0} » : les deux versions sont gardées dans la note.": "“{0}”: both versions are kept "
+    "in the note.",
+    "——— Version importée (modifiée le {0}) ———": "——— Imported version (modified on {0}) ———",
+    "——— Ma version (modifiée le {0}) ———": "——— My version (modified on {0}) ———",
+    "« {0} » : le texte fusionné est enregistré.": "“{0}”: the merged text is saved.",
+    "Conflit": "Conflict",
 }
 
 
