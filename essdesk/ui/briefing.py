@@ -20,7 +20,6 @@ from __future__ import annotations
 import html
 import itertools
 import os
-import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,6 +59,7 @@ from essdesk.briefing import (
     french_typography,
 )
 from essdesk.notes.records import Territory
+from essdesk.ui import note_markup as markup
 
 DOC_DPI = 72
 """The document is laid out on a 72-dpi measuring device, so one CSS "px" is one point (Qt's
@@ -114,55 +114,10 @@ def _url(url: str) -> str:
     return html.escape(url, quote=True)
 
 
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_ITALIC = re.compile(r"(?<![*\w])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?![*\w])")
-_BULLET = re.compile(r"^\s*(?:[-*•–]|(\d{1,3})[.)])\s+(.*)$")
-
-
-def _inline(line: str) -> str:
-    """One line of a note: escaped first, then **bold** and *italic* from the escaped text."""
-    escaped = _t(line)
-    escaped = _BOLD.sub(r"<b>\1</b>", escaped)
-    return _ITALIC.sub(r"<i>\1</i>", escaped)
-
-
 def note_html(text: str) -> str:
-    """A note's text as safe HTML: paragraphs, line breaks, bullet and numbered lists."""
-    out: list[str] = []
-    para: list[str] = []
-    items: list[str] = []
-    ordered = False
-
-    def flush_para() -> None:
-        if para:
-            out.append(f'<p style="margin-top:0px; margin-bottom:4px">{"<br/>".join(para)}</p>')
-            para.clear()
-
-    def flush_list() -> None:
-        if items:
-            tag = "ol" if ordered else "ul"
-            lis = "".join(f"<li>{item}</li>" for item in items)
-            out.append(f'<{tag} style="margin-top:0px; margin-bottom:4px">{lis}</{tag}>')
-            items.clear()
-
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        bullet = _BULLET.match(raw)
-        if not raw.strip():
-            flush_para()
-            flush_list()
-        elif bullet:
-            flush_para()
-            is_number = bullet.group(1) is not None
-            if items and is_number != ordered:
-                flush_list()
-            ordered = is_number
-            items.append(_inline(bullet.group(2)))
-        else:
-            flush_list()
-            para.append(_inline(raw))
-    flush_para()
-    flush_list()
-    return "".join(out) or "<p></p>"
+    """A note's text as safe HTML for paper: paragraphs, line breaks, lists, **bold**,
+    *italic*; French typography, URLs left as text (no anchor reaches the PDF)."""
+    return markup.note_html(text, links=False, typography=True, gap_px=4) or "<p></p>"
 
 
 def _status_html(status: FollowUp) -> str:

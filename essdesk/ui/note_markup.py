@@ -1,4 +1,7 @@
-"""A note's light Markdown (bold, italic, lists, links) as safe HTML for the notes panel.
+"""A note's light Markdown (bold, italic, lists, links) as safe HTML.
+
+The one renderer for note text, shared by the notes panel and the printed briefing sheet
+(:mod:`essdesk.ui.briefing`, which asks for no links and French typography).
 
 The text is escaped first: whatever a note holds (typed, imported from another laptop) is
 never active HTML. Links become anchors only for http, https and mailto URLs, and clicking one
@@ -9,6 +12,8 @@ from __future__ import annotations
 
 import html
 import re
+
+from essdesk.briefing import french_typography
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?![*\w])")
@@ -26,8 +31,16 @@ def _anchor(url: str, label: str) -> str:
     return f'<a href="{url}">{label}</a>'
 
 
-def _inline(line: str) -> str:
-    escaped = html.escape(line, quote=True)
+def _emphasis(escaped: str) -> str:
+    """**bold** and *italic*, found in text that is already escaped."""
+    return _ITALIC.sub(r"<i>\1</i>", _BOLD.sub(r"<b>\1</b>", escaped))
+
+
+def _inline(line: str, links: bool, typography: bool) -> str:
+    """One line of a note: escaped first, then links (if asked) and emphasis on the result."""
+    escaped = html.escape(french_typography(line) if typography else line, quote=True)
+    if not links:
+        return _emphasis(escaped)
     parts: list[str] = []
     pos = 0
     for match in _LINK.finditer(escaped):
@@ -35,9 +48,7 @@ def _inline(line: str) -> str:
         parts.append(_anchor(match.group(2), match.group(1)))
         pos = match.end()
     parts.append(_bare(escaped[pos:]))
-    out = "".join(parts)
-    out = _BOLD.sub(r"<b>\1</b>", out)
-    return _ITALIC.sub(r"<i>\1</i>", out)
+    return _emphasis("".join(parts))
 
 
 def _bare(escaped: str) -> str:
@@ -51,23 +62,30 @@ def _bare(escaped: str) -> str:
     return _BARE.sub(link, escaped)
 
 
-def note_html(text: str) -> str:
-    """Paragraphs, line breaks, bullet and numbered lists, **bold**, *italic*, links."""
+def note_html(text: str, *, links: bool = True, typography: bool = False, gap_px: int = 6) -> str:
+    """Paragraphs, line breaks, bullet and numbered lists, **bold**, *italic*, links.
+
+    ``links``: http(s)/mailto URLs and ``[label](url)`` become anchors (the panel); without,
+    they stay plain text (paper has nothing to click). ``typography``: French non-breaking
+    spaces (:func:`~essdesk.briefing.french_typography`), applied line by line before
+    escaping. ``gap_px``: space under each paragraph and list. An empty text gives "".
+    """
     out: list[str] = []
     para: list[str] = []
     items: list[str] = []
     ordered = False
+    style = f'style="margin-top:0px; margin-bottom:{gap_px}px"'
 
     def flush_para() -> None:
         if para:
-            out.append(f'<p style="margin-top:0px; margin-bottom:6px">{"<br/>".join(para)}</p>')
+            out.append(f"<p {style}>{'<br/>'.join(para)}</p>")
             para.clear()
 
     def flush_list() -> None:
         if items:
             tag = "ol" if ordered else "ul"
             lis = "".join(f"<li>{item}</li>" for item in items)
-            out.append(f'<{tag} style="margin-top:0px; margin-bottom:6px">{lis}</{tag}>')
+            out.append(f"<{tag} {style}>{lis}</{tag}>")
             items.clear()
 
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -81,10 +99,10 @@ def note_html(text: str) -> str:
             if items and is_number != ordered:
                 flush_list()
             ordered = is_number
-            items.append(_inline(bullet.group(2)))
+            items.append(_inline(bullet.group(2), links, typography))
         else:
             flush_list()
-            para.append(_inline(raw))
+            para.append(_inline(raw, links, typography))
     flush_para()
     flush_list()
     return "".join(out)
