@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QMouseEvent,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -51,6 +52,10 @@ if TYPE_CHECKING:
     from essdesk.catalogue.store import Catalogue
 
 ZOOM_STEP = 0.1  # each step is 10 % of the base font size
+
+
+DETAIL_MIN_COMFORT = 280
+"""Below this width (px) the detail is rebalanced when the window grows."""
 
 
 class MainWindow(QMainWindow):
@@ -124,6 +129,9 @@ class MainWindow(QMainWindow):
         self.content_splitter.setStretchFactor(0, 3)
         self.content_splitter.setStretchFactor(1, 1)
         self.content_splitter.setChildrenCollapsible(True)
+        # The detail never collapses: a collapsed pane stays at 0 when the window grows, which
+        # hid it for good when the first show was narrow (200 % scaling on a small screen).
+        self.content_splitter.setCollapsible(0, False)
 
         browser = QWidget(self)
         browser.setObjectName("browserPane")
@@ -377,6 +385,19 @@ class MainWindow(QMainWindow):
         if not self._splitters_restored:
             self._splitters_restored = True
             self._restore_splitters()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Shown narrow first (a small screen at 200 %, a projector), then enlarged: splitters
+        # keep the squeezed sizes, so give the detail its share again when it is too narrow.
+        if (
+            self._splitters_restored
+            and self.isVisible()
+            and event.size().width() > event.oldSize().width() > 0
+            and self.content_splitter.sizes()[0] < DETAIL_MIN_COMFORT
+        ):
+            self._default_main_sizes()
+            self._default_content_sizes()
 
     # ================================================================ the catalogue
     def set_catalogue(self, catalogue: Catalogue) -> None:
