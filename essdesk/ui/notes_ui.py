@@ -487,6 +487,8 @@ class NotesFeature(QObject):
         known = set(catalogue.keys()) if catalogue is not None else None
         changed = import_notes_dialog(self.window, store, known, path)
         if changed:
+            if self.session.territory is None:
+                self.session.set_territory(None)  # the first profile the import created
             self.session.territories_changed.emit()
             self._fill_switcher()
             self.session.everything_changed()
