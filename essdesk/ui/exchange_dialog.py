@@ -333,63 +333,72 @@ def export_notes_dialog(
 
 def _note_counts(c: Counts) -> str:
     """« 2 nouvelles, 1 en conflit » (only what is not zero; « rien » otherwise)."""
-    t = QCoreApplication.translate
     parts = []
     if c.new:
         parts.append(
-            _n(c.new, t("ExchangeDialogs", "{0} nouvelle"), t("ExchangeDialogs", "{0} nouvelles"))
+            _n(
+                c.new,
+                QCoreApplication.translate("ExchangeDialogs", "{0} nouvelle"),
+                QCoreApplication.translate("ExchangeDialogs", "{0} nouvelles"),
+            )
         )
     if c.updated:
         parts.append(
             _n(
                 c.updated,
-                t("ExchangeDialogs", "{0} mise à jour"),
-                t("ExchangeDialogs", "{0} mises à jour"),
+                QCoreApplication.translate("ExchangeDialogs", "{0} mise à jour"),
+                QCoreApplication.translate("ExchangeDialogs", "{0} mises à jour"),
             )
         )
     if c.conflicting:
-        parts.append(t("ExchangeDialogs", "{0} en conflit").format(c.conflicting))
+        parts.append(
+            QCoreApplication.translate("ExchangeDialogs", "{0} en conflit").format(c.conflicting)
+        )
     if c.identical:
         parts.append(
             _n(
                 c.identical,
-                t("ExchangeDialogs", "{0} identique"),
-                t("ExchangeDialogs", "{0} identiques"),
+                QCoreApplication.translate("ExchangeDialogs", "{0} identique"),
+                QCoreApplication.translate("ExchangeDialogs", "{0} identiques"),
             )
         )
-    return ", ".join(parts) or t("ExchangeDialogs", "aucune note")
+    return ", ".join(parts) or QCoreApplication.translate("ExchangeDialogs", "aucune note")
 
 
 def _action_label(plan: NotePlan) -> str:
-    t = QCoreApplication.translate
     text = {
-        "new": t("ExchangeDialogs", "nouvelle"),
-        "identical": t("ExchangeDialogs", "identique"),
-        "update": t("ExchangeDialogs", "mise à jour"),
-        "conflict": t("ExchangeDialogs", "en conflit"),
+        "new": QCoreApplication.translate("ExchangeDialogs", "nouvelle"),
+        "identical": QCoreApplication.translate("ExchangeDialogs", "identique"),
+        "update": QCoreApplication.translate("ExchangeDialogs", "mise à jour"),
+        "conflict": QCoreApplication.translate("ExchangeDialogs", "en conflit"),
     }[plan.action]
     if plan.orphan:
-        text += t("ExchangeDialogs", ", orpheline")
+        text += QCoreApplication.translate("ExchangeDialogs", ", orpheline")
     return text
 
 
 def _action_tip(plan: NotePlan) -> str:
-    t = QCoreApplication.translate
     text = {
-        "new": t("ExchangeDialogs", "Pas encore de note pour cette entrée ici : elle est ajoutée."),
-        "identical": t("ExchangeDialogs", "Ce texte est déjà ici : rien à faire."),
-        "update": t(
+        "new": QCoreApplication.translate(
+            "ExchangeDialogs", "Pas encore de note pour cette entrée ici : elle est ajoutée."
+        ),
+        "identical": QCoreApplication.translate(
+            "ExchangeDialogs", "Ce texte est déjà ici : rien à faire."
+        ),
+        "update": QCoreApplication.translate(
             "ExchangeDialogs",
             "Modifiée seulement sur l'autre ordinateur : elle remplace la vôtre (gardée dans "
             "l'historique).",
         ),
-        "conflict": t(
+        "conflict": QCoreApplication.translate(
             "ExchangeDialogs",
             "Modifiée des deux côtés : gardée à côté de la vôtre, vous choisirez ensuite.",
         ),
     }[plan.action]
     if plan.orphan:
-        text += " " + t("ExchangeDialogs", "Cette entrée est inconnue de ce catalogue.")
+        text += " " + QCoreApplication.translate(
+            "ExchangeDialogs", "Cette entrée est inconnue de ce catalogue."
+        )
     return french_typography(text)
 
 
@@ -730,15 +739,18 @@ class ImportPreviewDialog(QDialog):
 
 def import_report(result: ImportResult) -> str:
     """What was imported, in French, for the message shown after the import."""
-    t = QCoreApplication.translate
     c = result.counts
     if result.backup is None:
-        return t("ExchangeDialogs", "Rien n'a changé : toutes ces notes étaient déjà ici.")
-    lines = [t("ExchangeDialogs", "Import terminé.")]
-    lines.append(t("ExchangeDialogs", "Notes : {0}.").format(_note_counts(c)))
+        return QCoreApplication.translate(
+            "ExchangeDialogs", "Rien n'a changé : toutes ces notes étaient déjà ici."
+        )
+    lines = [QCoreApplication.translate("ExchangeDialogs", "Import terminé.")]
+    lines.append(
+        QCoreApplication.translate("ExchangeDialogs", "Notes : {0}.").format(_note_counts(c))
+    )
     if c.conflicting:
         lines.append(
-            t(
+            QCoreApplication.translate(
                 "ExchangeDialogs",
                 "Les notes en conflit sont gardées à côté des vôtres : ouvrez les conflits du "
                 "territoire pour choisir quelle version garder.",
@@ -748,29 +760,33 @@ def import_report(result: ImportResult) -> str:
         lines.append(
             _n(
                 c.orphaned,
-                t("ExchangeDialogs", "{0} note concerne une fiche inconnue de ce catalogue."),
-                t("ExchangeDialogs", "{0} notes concernent une fiche inconnue de ce catalogue."),
+                QCoreApplication.translate(
+                    "ExchangeDialogs", "{0} note concerne une fiche inconnue de ce catalogue."
+                ),
+                QCoreApplication.translate(
+                    "ExchangeDialogs", "{0} notes concernent une fiche inconnue de ce catalogue."
+                ),
             )
         )
     if c.statuses_new or c.statuses_updated:
         lines.append(
-            t("ExchangeDialogs", "Suivis : {0}, {1}.").format(
+            QCoreApplication.translate("ExchangeDialogs", "Suivis : {0}, {1}.").format(
                 _n(
                     c.statuses_new,
-                    t("ExchangeDialogs", "{0} nouveau"),
-                    t("ExchangeDialogs", "{0} nouveaux"),
+                    QCoreApplication.translate("ExchangeDialogs", "{0} nouveau"),
+                    QCoreApplication.translate("ExchangeDialogs", "{0} nouveaux"),
                 ),
                 _n(
                     c.statuses_updated,
-                    t("ExchangeDialogs", "{0} mis à jour"),
-                    t("ExchangeDialogs", "{0} mis à jour"),
+                    QCoreApplication.translate("ExchangeDialogs", "{0} mis à jour"),
+                    QCoreApplication.translate("ExchangeDialogs", "{0} mis à jour"),
                 ),
             )
         )
     lines.append(
-        t("ExchangeDialogs", "Une sauvegarde a été faite juste avant : {0}.").format(
-            result.backup.path.name
-        )
+        QCoreApplication.translate(
+            "ExchangeDialogs", "Une sauvegarde a été faite juste avant : {0}."
+        ).format(result.backup.path.name)
     )
     return "\n".join(lines)
 
@@ -788,15 +804,14 @@ def import_notes_dialog(
     cannot be read). A bad file shows the domain's French message and changes nothing.
     The store is not closed.
     """
-    t = QCoreApplication.translate
     if path is None:
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
-            t("ExchangeDialogs", "Importer des notes"),
+            QCoreApplication.translate("ExchangeDialogs", "Importer des notes"),
             str(_documents()),
-            t("ExchangeDialogs", "Notes essdesk (*.essnotes)")
+            QCoreApplication.translate("ExchangeDialogs", "Notes essdesk (*.essnotes)")
             + ";;"
-            + t("ExchangeDialogs", "Tous les fichiers (*)"),
+            + QCoreApplication.translate("ExchangeDialogs", "Tous les fichiers (*)"),
         )
         if not chosen:
             return False
@@ -808,7 +823,7 @@ def import_notes_dialog(
         show_message(
             parent,
             QMessageBox.Icon.Warning,
-            t("ExchangeDialogs", "Import impossible"),
+            QCoreApplication.translate("ExchangeDialogs", "Import impossible"),
             exc.message,
         )
         return False
@@ -823,7 +838,7 @@ def import_notes_dialog(
     show_message(
         parent,
         QMessageBox.Icon.Information,
-        t("ExchangeDialogs", "Notes importées"),
+        QCoreApplication.translate("ExchangeDialogs", "Notes importées"),
         import_report(result),
     )
     return result.backup is not None

@@ -642,6 +642,177 @@ Size: {1} KB</translation>
         <source>Notes exportées</source>
         <translation>Notes exported</translation>
     </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="341" />
+        <source>{0} nouvelle</source>
+        <translation>{0} new</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="342" />
+        <source>{0} nouvelles</source>
+        <translation>{0} new</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="349" />
+        <source>{0} mise à jour</source>
+        <translation>{0} updated</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="350" />
+        <source>{0} mises à jour</source>
+        <translation>{0} updated</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="355" />
+        <source>{0} en conflit</source>
+        <translation>{0} in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="361" />
+        <source>{0} identique</source>
+        <translation>{0} identical</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="362" />
+        <source>{0} identiques</source>
+        <translation>{0} identical</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="365" />
+        <source>aucune note</source>
+        <translation>no notes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="370" />
+        <source>nouvelle</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="371" />
+        <source>identique</source>
+        <translation>identical</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="372" />
+        <source>mise à jour</source>
+        <translation>update</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="373" />
+        <source>en conflit</source>
+        <translation>in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="376" />
+        <source>, orpheline</source>
+        <translation>, orphaned</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="382" />
+        <source>Pas encore de note pour cette entrée ici : elle est ajoutée.</source>
+        <translation>No note for this entry here yet: it is added.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="385" />
+        <source>Ce texte est déjà ici : rien à faire.</source>
+        <translation>This text is already here: nothing to do.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="388" />
+        <source>Modifiée seulement sur l'autre ordinateur : elle remplace la vôtre (gardée dans l'historique).</source>
+        <translation>Changed only on the other computer: it replaces yours (kept in the history).</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="393" />
+        <source>Modifiée des deux côtés : gardée à côté de la vôtre, vous choisirez ensuite.</source>
+        <translation>Changed on both sides: kept alongside yours; you will choose later.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="399" />
+        <source>Cette entrée est inconnue de ce catalogue.</source>
+        <translation>This entry is unknown to this catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="744" />
+        <source>Rien n'a changé : toutes ces notes étaient déjà ici.</source>
+        <translation>Nothing changed: all these notes were already here.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="747" />
+        <source>Import terminé.</source>
+        <translation>Import complete.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="749" />
+        <source>Notes : {0}.</source>
+        <translation>Notes: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="753" />
+        <source>Les notes en conflit sont gardées à côté des vôtres : ouvrez les conflits du territoire pour choisir quelle version garder.</source>
+        <translation>Notes in conflict are kept alongside yours: open the territory's conflicts to choose which version to keep.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="763" />
+        <source>{0} note concerne une fiche inconnue de ce catalogue.</source>
+        <translation>{0} note is about an entry unknown to this catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="766" />
+        <source>{0} notes concernent une fiche inconnue de ce catalogue.</source>
+        <translation>{0} notes are about entries unknown to this catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="773" />
+        <source>Suivis : {0}, {1}.</source>
+        <translation>Follow-ups: {0}, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="776" />
+        <source>{0} nouveau</source>
+        <translation>{0} new</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="777" />
+        <source>{0} nouveaux</source>
+        <translation>{0} new</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="781" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="782" />
+        <source>{0} mis à jour</source>
+        <translation>{0} updated</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="787" />
+        <source>Une sauvegarde a été faite juste avant : {0}.</source>
+        <translation>A backup was made just before: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="810" />
+        <source>Importer des notes</source>
+        <translation>Import notes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="812" />
+        <source>Notes essdesk (*.essnotes)</source>
+        <translation>essdesk notes (*.essnotes)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="814" />
+        <source>Tous les fichiers (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="826" />
+        <source>Import impossible</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="841" />
+        <source>Notes importées</source>
+        <translation>Notes imported</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -790,193 +961,193 @@ Size: {1} KB</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="414" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="423" />
         <source>Importer des notes — aperçu</source>
         <translation>Import notes — preview</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="422" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="431" />
         <source>Fichier « {0} », exporté le {1} (essdesk {2}</source>
         <translation>File “{0}”, exported on {1} (essdesk {2}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="426" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="435" />
         <source>, catalogue {0}</source>
         <translation>, catalogue {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="438" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="447" />
         <source>Notes du fichier</source>
         <translation>Notes in the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="439" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="448" />
         <source>Nombre de notes par cas</source>
         <translation>Number of notes per case</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="443" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="452" />
         <source>Nouvelles :</source>
         <translation>New:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="444" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="453" />
         <source>Identiques (déjà ici) :</source>
         <translation>Identical (already here):</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="445" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="454" />
         <source>Mises à jour :</source>
         <translation>Updated:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="446" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="455" />
         <source>En conflit :</source>
         <translation>In conflict:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="447" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="456" />
         <source>Orphelines (fiche inconnue) :</source>
         <translation>Orphaned (unknown entry):</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="458" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="467" />
         <source>Suivis :</source>
         <translation>Follow-ups:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="461" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="470" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="486" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="495" />
         <source>existe déjà ici</source>
         <translation>already exists here</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="491" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="500" />
         <source>Destination des notes de « {0} »</source>
         <translation>Destination of the notes of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="511" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="520" />
         <source>Notes du fichier, par entrée</source>
         <translation>Notes in the file, by entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="512" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="521" />
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="512" />
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="606" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="521" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="615" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="512" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="521" />
         <source>Effet</source>
         <translation>Effect</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="530" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="539" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="533" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="542" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="535" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="544" />
         <source>Importer les notes du fichier</source>
         <translation>Import the notes from the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="573" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="582" />
         <source>Créer le territoire « {0} »</source>
         <translation>Create the territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="576" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="585" />
         <source>Rétablir le territoire « {0} » (supprimé ici)</source>
         <translation>Reinstate the territory “{0}” (deleted here)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="581" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="590" />
         <source>Rattacher à « {0} » (même nom)</source>
         <translation>Attach to “{0}” (same name)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="582" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="591" />
         <source>Créer un autre territoire « {0} »</source>
         <translation>Create another territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="585" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="594" />
         <source>Rattacher à « {0} »</source>
         <translation>Attach to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="632" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="641" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="632" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="641" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="633" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="642" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="634" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="643" />
         <source>{0} inchangé</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="634" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="643" />
         <source>{0} inchangés</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="645" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="654" />
         <source>Vérifiez ce que l'import va faire, puis cliquez sur « Importer ». Une sauvegarde de vos notes est faite avant.</source>
         <translation>Check what the import will do, then click “Import”. Your notes are backed up first.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="652" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="661" />
         <source>Rien de nouveau : ce fichier a déjà été importé.</source>
         <translation>Nothing new: this file has already been imported.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="662" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="671" />
         <source>Une note en conflit a été modifiée ici et sur l'autre ordinateur : les deux versions sont gardées côte à côte, vous choisirez ensuite laquelle garder.</source>
         <translation>A note in conflict was changed both here and on the other computer: both versions are kept side by side, and you will choose which one to keep afterwards.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="669" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="678" />
         <source>Une note orpheline concerne une fiche inconnue de ce catalogue : elle est importée et gardée quand même.</source>
         <translation>An orphaned note is about an entry this catalogue does not know: it is imported and kept all the same.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="676" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="685" />
         <source>Le catalogue n'a pas pu être lu : les notes orphelines n'ont pas été repérées.</source>
         <translation>The catalogue could not be read: orphaned notes were not detected.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="709" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="718" />
         <source>… et {0} autres notes (non listées ici).</source>
         <translation>… and {0} more notes (not listed here).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="724" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="733" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -1032,207 +1203,207 @@ Size: {1} KB</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="74" />
+        <location filename="../../essdesk/ui/main_window.py" line="79" />
         <source>essdesk — L'ESS au cœur de la relance des territoires fragiles</source>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="94" />
+        <location filename="../../essdesk/ui/main_window.py" line="99" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="95" />
+        <location filename="../../essdesk/ui/main_window.py" line="100" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="96" />
+        <location filename="../../essdesk/ui/main_window.py" line="101" />
         <source>Outils et dispositifs par nature</source>
         <translation>Tools and schemes by kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="167" />
+        <location filename="../../essdesk/ui/main_window.py" line="175" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="171" />
+        <location filename="../../essdesk/ui/main_window.py" line="179" />
         <source>Chargement du catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="204" />
+        <location filename="../../essdesk/ui/main_window.py" line="212" />
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="210" />
+        <location filename="../../essdesk/ui/main_window.py" line="218" />
         <source>Entrée précédente (Alt+←)</source>
         <translation>Previous entry (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="212" />
+        <location filename="../../essdesk/ui/main_window.py" line="220" />
         <source>Suivant</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="218" />
+        <location filename="../../essdesk/ui/main_window.py" line="226" />
         <source>Entrée suivante (Alt+→)</source>
         <translation>Next entry (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="220" />
+        <location filename="../../essdesk/ui/main_window.py" line="228" />
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="223" />
+        <location filename="../../essdesk/ui/main_window.py" line="231" />
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="226" />
+        <location filename="../../essdesk/ui/main_window.py" line="234" />
         <source>Réduire le texte</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="229" />
+        <location filename="../../essdesk/ui/main_window.py" line="237" />
         <source>Taille normale</source>
         <translation>Normal size</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="231" />
+        <location filename="../../essdesk/ui/main_window.py" line="239" />
         <source>À propos d'essdesk</source>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="233" />
+        <location filename="../../essdesk/ui/main_window.py" line="241" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="237" />
+        <location filename="../../essdesk/ui/main_window.py" line="245" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="238" />
+        <location filename="../../essdesk/ui/main_window.py" line="246" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="239" />
+        <location filename="../../essdesk/ui/main_window.py" line="247" />
         <source>Outils et dispositifs</source>
         <translation>Tools and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="240" />
+        <location filename="../../essdesk/ui/main_window.py" line="248" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="241" />
+        <location filename="../../essdesk/ui/main_window.py" line="249" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="251" />
+        <location filename="../../essdesk/ui/main_window.py" line="259" />
         <source>Changer de territoire</source>
         <translation>Switch territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="254" />
+        <location filename="../../essdesk/ui/main_window.py" line="262" />
         <source>Modifier la note</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="257" />
+        <location filename="../../essdesk/ui/main_window.py" line="265" />
         <source>Mettre en évidence ce qui concerne mon territoire</source>
         <translation>Highlight what concerns my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="264" />
+        <location filename="../../essdesk/ui/main_window.py" line="272" />
         <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
         <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="281" />
+        <location filename="../../essdesk/ui/main_window.py" line="289" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="298" />
+        <location filename="../../essdesk/ui/main_window.py" line="306" />
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="308" />
+        <location filename="../../essdesk/ui/main_window.py" line="316" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="314" />
+        <location filename="../../essdesk/ui/main_window.py" line="322" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="324" />
+        <location filename="../../essdesk/ui/main_window.py" line="332" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="328" />
+        <location filename="../../essdesk/ui/main_window.py" line="336" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="335" />
+        <location filename="../../essdesk/ui/main_window.py" line="343" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="393" />
+        <location filename="../../essdesk/ui/main_window.py" line="414" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="406" />
+        <location filename="../../essdesk/ui/main_window.py" line="427" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="407" />
+        <location filename="../../essdesk/ui/main_window.py" line="428" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="409" />
+        <location filename="../../essdesk/ui/main_window.py" line="430" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="415" />
+        <location filename="../../essdesk/ui/main_window.py" line="436" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="421" />
+        <location filename="../../essdesk/ui/main_window.py" line="442" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="423" />
+        <location filename="../../essdesk/ui/main_window.py" line="444" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="436" />
+        <location filename="../../essdesk/ui/main_window.py" line="457" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="522" />
+        <location filename="../../essdesk/ui/main_window.py" line="543" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -1432,40 +1603,40 @@ Its {1} note(s) will go to the trash, where you can restore them for at least 30
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="545" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="547" />
         <source>Sauvegarder les notes vers…</source>
         <translation>Back up the notes to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="547" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="549" />
         <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
         <translation>essdesk notes backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="554" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="557" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="556" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="559" />
         <source>Sauvegarde impossible</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="561" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="563" />
         <source>Notes sauvegardées</source>
         <translation>Notes backed up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="562" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="564" />
         <source>Une copie vérifiée des notes a été écrite dans :
 {0}</source>
         <translation>A verified copy of the notes was written to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="574" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="576" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="579" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="581" />
         <source>Remplacer toutes les notes par la sauvegarde du {0} ?
 
 Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
@@ -1474,17 +1645,17 @@ Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste)
 The current notes will be backed up first (they will stay in the list).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="582" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="584" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="592" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="594" />
         <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
         <translation>Backup restored; previous notes kept as {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="613" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="615" />
         <source>Vérification des notes</source>
         <translation>Notes check</translation>
     </message>

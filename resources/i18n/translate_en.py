@@ -428,6 +428,44 @@ EN = {
     "catalogue could not be read: orphaned notes were not detected.",
     "… et {0} autres notes (non listées ici).": "… and {0} more notes (not listed here).",
     "Import impossible": "Import failed",
+    "{0} nouvelle": "{0} new",
+    "{0} nouvelles": "{0} new",
+    "{0} mise à jour": "{0} updated",
+    "{0} mises à jour": "{0} updated",
+    "{0} en conflit": "{0} in conflict",
+    "{0} identique": "{0} identical",
+    "{0} identiques": "{0} identical",
+    "aucune note": "no notes",
+    "nouvelle": "new",
+    "identique": "identical",
+    "mise à jour": "update",
+    "en conflit": "in conflict",
+    ", orpheline": ", orphaned",
+    "Pas encore de note pour cette entrée ici : elle est ajoutée.": "No note for this entry "
+    "here yet: it is added.",
+    "Ce texte est déjà ici : rien à faire.": "This text is already here: nothing to do.",
+    "Modifiée seulement sur l'autre ordinateur : elle remplace la vôtre (gardée dans "
+    "l'historique).": "Changed only on the other computer: it replaces yours (kept in the "
+    "history).",
+    "Modifiée des deux côtés : gardée à côté de la vôtre, vous choisirez ensuite.": "Changed "
+    "on both sides: kept alongside yours; you will choose later.",
+    "Cette entrée est inconnue de ce catalogue.": "This entry is unknown to this catalogue.",
+    "Rien n'a changé : toutes ces notes étaient déjà ici.": "Nothing changed: all these notes "
+    "were already here.",
+    "Import terminé.": "Import complete.",
+    "Notes : {0}.": "Notes: {0}.",
+    "Les notes en conflit sont gardées à côté des vôtres : ouvrez les conflits du territoire "
+    "pour choisir quelle version garder.": "Notes in conflict are kept alongside yours: open "
+    "the territory's conflicts to choose which version to keep.",
+    "{0} note concerne une fiche inconnue de ce catalogue.": "{0} note is about an entry "
+    "unknown to this catalogue.",
+    "{0} notes concernent une fiche inconnue de ce catalogue.": "{0} notes are about entries "
+    "unknown to this catalogue.",
+    "Suivis : {0}, {1}.": "Follow-ups: {0}, {1}.",
+    "Une sauvegarde a été faite juste avant : {0}.": "A backup was made just before: {0}.",
+    "Importer des notes": "Import notes",
+    "Tous les fichiers (*)": "All files (*)",
+    "Notes importées": "Notes imported",
     "Conflits — {0}": "Conflicts — {0}",
     "Ces notes ont été modifiées sur deux ordinateurs. Les deux versions sont gardées tant "
     "que vous n'avez pas choisi ; ensuite, la version écartée reste récupérable (corbeille ou "
