@@ -56,9 +56,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def measure(path: Path, qs: list[str]) -> tuple[list[float], list[float]]:
     bare = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    sql = (
-        f"SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY {BM25} LIMIT {LIMIT}"
-    )
+    sql = f"SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY {BM25} LIMIT {LIMIT}"
     ours, floor = [], []
     with Catalogue.open(path) as cat:
         for q in qs[:20]:  # warm both caches the same way
