@@ -13,8 +13,6 @@ from __future__ import annotations
 import html
 import re
 
-from essdesk.briefing import french_typography
-
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?![*\w])")
 _BULLET = re.compile(r"^\s*(?:[-*•–]|(\d{1,3})[.)])\s+(.*)$")
@@ -38,7 +36,13 @@ def _emphasis(escaped: str) -> str:
 
 def _inline(line: str, links: bool, typography: bool) -> str:
     """One line of a note: escaped first, then links (if asked) and emphasis on the result."""
-    escaped = html.escape(french_typography(line) if typography else line, quote=True)
+    if typography:
+        # Imported here: essdesk.briefing pulls in the notes layer (and SQLAlchemy), which the
+        # window must not import before it is usable (tests/test_layout.py).
+        from essdesk.briefing import french_typography
+
+        line = french_typography(line)
+    escaped = html.escape(line, quote=True)
     if not links:
         return _emphasis(escaped)
     parts: list[str] = []
