@@ -29,6 +29,7 @@ def facet_title(facet: str) -> str:
         "natures": QCoreApplication.translate("Facets", "Nature du dispositif"),
         "levers": QCoreApplication.translate("Facets", "Levier"),
         "territories": QCoreApplication.translate("Facets", "Type de territoire"),
+        "followup": QCoreApplication.translate("Facets", "Suivi"),
     }
     return titles.get(facet, facet)
 
@@ -60,3 +61,20 @@ def status_label(status: str) -> str:
         "ecarte": QCoreApplication.translate("Statuses", "écarté"),
     }
     return labels.get(status, status)
+
+
+FOLLOWUP_FACET = "followup"
+"""The directory's « Suivi » facet: notes and follow-up statuses of the current territory
+(held by the notes session, not by the catalogue)."""
+
+WITH_NOTE = "note"
+"""The « Suivi » value of entries with a note (the other values are ``STATUS_KEYS``)."""
+
+FOLLOWUP_VALUES = (WITH_NOTE, *STATUS_KEYS)
+
+
+def followup_label(value: str) -> str:
+    """Label of a « Suivi » facet value: « Avec une note » or a status (translated)."""
+    if value == WITH_NOTE:
+        return QCoreApplication.translate("Facets", "Avec une note")
+    return status_label(value)

@@ -111,7 +111,6 @@ class NotesFeature(QObject):
 
     def _connect_store(self) -> None:
         window, session = self.window, self.session
-        window.directory.set_followed_source(lambda: session.markers.followed())
         window.search.set_note_search(self._note_hits)
         window.my_notes.set_loader(self._load_my_notes)
         self._fill_switcher()
@@ -152,9 +151,16 @@ class NotesFeature(QObject):
         self.panel.reload()
         if self.window.search.field.text().strip():
             self.window.search.run_query()
-        if self.window.directory.followed_keys() is not None:
-            self.window.directory.refresh()
+        directory = self.window.directory
+        directory.set_followup_source(self._followup if territory is not None else None)
+        if directory.followup_keys() is not None:
+            directory.refresh()
         self.window.my_notes.refresh()
+
+    def _followup(self) -> tuple[set[str], dict[str, str]]:
+        """The directory's « Suivi » facet: keys with a note, key → status (current territory)."""
+        markers = self.session.markers
+        return set(markers.notes), dict(markers.statuses)
 
     def switch_territory(self, uuid: str) -> None:
         """Ctrl+T or the switcher: what was typed is saved under the old territory first."""

@@ -527,75 +527,70 @@ Size: {1} KB</translation>
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="62" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="81" />
         <source>Filtrer par nom, sigle, mot…</source>
         <translation>Filter by name, acronym, word…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="63" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="82" />
         <source>Filtrer l'annuaire</source>
         <translation>Filter the directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="78" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="97" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="112" />
         <source>Filtre : {0}</source>
         <translation>Filter: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="88" />
-        <location filename="../../essdesk/ui/widgets/directory.py" line="319" />
-        <source>Mes entrées suivies</source>
-        <translation>My followed entries</translation>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="109" />
+        <source>Vos notes et le suivi des entrées pour votre territoire</source>
+        <translation>Your notes and the follow-up of entries for your territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="90" />
-        <source>Seulement les entrées avec une note ou un suivi pour votre territoire</source>
-        <translation>Only entries with a note or a follow-up for your territory</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="92" />
-        <source>Filtre : mes entrées suivies</source>
-        <translation>Filter: my followed entries</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="105" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="131" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="111" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="137" />
         <source>Annuaire des acteurs et dispositifs</source>
         <translation>Directory of actors and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="135" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="161" />
         <source>Aucun acteur ni dispositif ne correspond à la recherche et aux filtres.</source>
         <translation>No actor or scheme matches the search and the filters.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="141" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="167" />
         <source>Effacer la recherche et les filtres</source>
         <translation>Clear the search and the filters</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="208" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="245" />
         <source>Aucun résultat</source>
         <translation>No results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="210" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="247" />
         <source>1 résultat</source>
         <translation>1 result</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="212" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="249" />
         <source>{0} résultats</source>
         <translation>{0} results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="244" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="281" />
         <source>Aucune valeur</source>
         <translation>No values</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="341" />
+        <source>Comptes dans votre territoire</source>
+        <translation>Counts over your territory</translation>
     </message>
 </context>
 <context>
@@ -933,6 +928,16 @@ Size: {1} KB</translation>
         <location filename="../../essdesk/ui/labels.py" line="31" />
         <source>Type de territoire</source>
         <translation>Territory type</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="32" />
+        <source>Suivi</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="79" />
+        <source>Avec une note</source>
+        <translation>With a note</translation>
     </message>
 </context>
 <context>
@@ -1527,14 +1532,14 @@ Size: {1} KB</translation>
         <translation>Notes recovered</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="228" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="264" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="276" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="234" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="270" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="282" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="267" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="273" />
         <source>Supprimer le territoire « {0} » ?
 
 Ses {1} note(s) iront à la corbeille, d'où vous pourrez les restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
@@ -1543,100 +1548,100 @@ Ses {1} note(s) iront à la corbeille, d'où vous pourrez les restaurer pendant 
 Its {1} note(s) will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="270" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="276" />
         <source>Supprimer le territoire</source>
         <translation>Delete the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="323" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="329" />
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="349" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="355" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="380" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="386" />
         <source>Ma note</source>
         <translation>My note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="433" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="439" />
         <source>Exporter les notes…</source>
         <translation>Export notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="434" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="440" />
         <source>Importer des notes…</source>
         <translation>Import notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="435" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="441" />
         <source>Fiche de synthèse…</source>
         <translation>Briefing sheet…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="436" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="442" />
         <source>Résoudre les conflits…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="438" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="444" />
         <source>Sauvegarder vers…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="439" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="445" />
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="440" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="446" />
         <source>Vérifier l'intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="441" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="447" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="547" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="553" />
         <source>Sauvegarder les notes vers…</source>
         <translation>Back up the notes to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="549" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="555" />
         <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
         <translation>essdesk notes backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="556" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="559" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="562" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="565" />
         <source>Sauvegarde impossible</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="563" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="569" />
         <source>Notes sauvegardées</source>
         <translation>Notes backed up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="564" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="570" />
         <source>Une copie vérifiée des notes a été écrite dans :
 {0}</source>
         <translation>A verified copy of the notes was written to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="576" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="582" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="581" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="587" />
         <source>Remplacer toutes les notes par la sauvegarde du {0} ?
 
 Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
@@ -1645,17 +1650,17 @@ Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste)
 The current notes will be backed up first (they will stay in the list).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="584" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="590" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="594" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="600" />
         <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
         <translation>Backup restored; previous notes kept as {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="615" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="621" />
         <source>Vérification des notes</source>
         <translation>Notes check</translation>
     </message>
@@ -2028,27 +2033,27 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>Statuses</name>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="56" />
+        <location filename="../../essdesk/ui/labels.py" line="57" />
         <source>à explorer</source>
         <translation>to explore</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="57" />
+        <location filename="../../essdesk/ui/labels.py" line="58" />
         <source>contacté</source>
         <translation>contacted</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="58" />
+        <location filename="../../essdesk/ui/labels.py" line="59" />
         <source>en cours</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="59" />
+        <location filename="../../essdesk/ui/labels.py" line="60" />
         <source>mobilisé</source>
         <translation>mobilised</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="60" />
+        <location filename="../../essdesk/ui/labels.py" line="61" />
         <source>écarté</source>
         <translation>set aside</translation>
     </message>

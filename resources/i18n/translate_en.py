@@ -193,10 +193,11 @@ EN = {
     "with those of the chosen backup. The current notes are backed up first: nothing is lost.",
     "Aucune sauvegarde pour l'instant.": "No backup yet.",
     "Fichier : {0}\nTaille : {1} Ko": "File: {0}\nSize: {1} KB",
-    "Mes entrées suivies": "My followed entries",
-    "Seulement les entrées avec une note ou un suivi pour votre territoire": "Only entries "
-    "with a note or a follow-up for your territory",
-    "Filtre : mes entrées suivies": "Filter: my followed entries",
+    # the directory's « Suivi » facet
+    "Avec une note": "With a note",
+    "Vos notes et le suivi des entrées pour votre territoire": "Your notes and the follow-up "
+    "of entries for your territory",
+    "Comptes dans votre territoire": "Counts over your territory",
     "Historique de la note": "Note history",
     "Restaurer cette version": "Restore this version",
     "Chaque version garde le texte tel qu'il était (la frappe d'une même minute forme une "

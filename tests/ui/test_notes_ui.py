@@ -16,7 +16,7 @@ from essdesk import paths
 from essdesk.notes import open_notes
 from essdesk.ui import notes_ui
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.models import NOTE_ROLE, STATUS_ROLE
+from essdesk.ui.models import KEY_ROLE, NOTE_ROLE, STATUS_ROLE
 from essdesk.ui.notes_ui import NotesFeature, attach_notes
 from essdesk.ui.widgets import territory as territory_widgets
 from essdesk.ui.widgets.notes_panel import NotesPanel
@@ -164,17 +164,101 @@ def test_status_is_saved_at_once_and_marked_in_trees_and_directory(
     status = store.status(KEY, with_territory)
     assert status is not None and status.status == "contacte" and status.contact == "Mme Martin"
     store.close()
-    # the directory row of the DLA carries the marker; « Mes entrées suivies » keeps it alone
+    # the directory row of the DLA carries the marker; « Suivi : contacté » keeps it alone
     directory = window.directory
     row = directory.model.key_row(KEY)
     assert directory.model.index(row, 0).data(STATUS_ROLE) == "contacte"
     with qtbot.waitSignal(directory.results_shown, timeout=5000):
-        directory.followed_button.setChecked(True)
+        choose_followup(directory, "contacte")
     assert directory.model.rowCount() == 1
-    assert [c.property("facet") for c in directory.chip_bar.chips()] == ["followed"]
+    assert [c.property("facet") for c in directory.chip_bar.chips()] == ["followup"]
     with qtbot.waitSignal(directory.results_shown, timeout=5000):
         directory.chip_bar.chips()[0].click()
     assert directory.model.rowCount() > 1
+
+
+def choose_followup(directory, value: str) -> None:
+    """Tick a value of the « Suivi » facet menu, as a click in the drop-down does."""
+    action = directory.facet_action("followup", value)
+    assert action is not None, value
+    action.trigger()
+
+
+def listed_keys(directory) -> list[str]:
+    model = directory.model
+    return [model.index(r, 0).data(KEY_ROLE) for r in range(model.rowCount())]
+
+
+def test_suivi_facet_filters_by_status_and_note_with_counts_and_chips(
+    qtbot, notes_window, with_territory: str
+) -> None:
+    """Two entries with a status, one with a note: the « Suivi » drop-down counts them
+    among the listed rows, filters (OR within the facet), and its chips remove it."""
+    window = notes_window
+    panel = window.notes_panel
+    directory = window.directory
+    button = directory.followup_button
+    assert not button.isHidden() and button.text() == "Suivi"
+    everything = listed_keys(directory)
+    other, noted = next(k for k in everything if k != KEY), everything[-1]
+    assert len({KEY, other, noted}) == 3
+    window.open_entry(KEY)
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData("contacte"))
+    window.open_entry(other)
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData("en-cours"))
+    window.open_entry(noted)
+    type_note(qtbot, panel, "À rappeler")
+    wait_saved(qtbot, panel)
+    button.menu().aboutToShow.emit()  # the menu counts again as it opens
+    labels = [a.text() for a in button.menu().actions() if a.data()]
+    assert labels == [
+        "Avec une note (1)",
+        "à explorer (0)",
+        "contacté (1)",
+        "en cours (1)",
+        "mobilisé (0)",
+        "écarté (0)",
+    ]
+    # « contacté »: the DLA alone, a chip, the button says one value is chosen
+    with qtbot.waitSignal(directory.results_shown, timeout=5000):
+        choose_followup(directory, "contacte")
+    assert listed_keys(directory) == [KEY]
+    chips = directory.chip_bar.chips()
+    assert [(c.property("facet"), c.property("value")) for c in chips] == [("followup", "contacte")]
+    assert chips[0].text().startswith("Suivi : contacté")
+    assert button.text() == "Suivi (1)"
+    assert directory.facet_action("followup", "contacte").isChecked()
+    # counts stay those of the search and the other facets (the facet's own choice aside)
+    assert directory.facet_action("followup", "en-cours").text() == "en cours (1)"
+    # removing the chip gives the whole list back
+    with qtbot.waitSignal(directory.results_shown, timeout=5000):
+        directory.chip_bar.chips()[0].click()
+    assert listed_keys(directory) == everything
+    assert directory.chip_bar.chips() == [] and button.text() == "Suivi"
+    # « Avec une note »: the noted entry alone; with « contacté » too: either (OR)
+    with qtbot.waitSignal(directory.results_shown, timeout=5000):
+        choose_followup(directory, "note")
+    assert listed_keys(directory) == [noted]
+    with qtbot.waitSignal(directory.results_shown, timeout=5000):
+        choose_followup(directory, "contacte")
+    assert set(listed_keys(directory)) == {KEY, noted}
+    assert [c.property("value") for c in directory.chip_bar.chips()] == ["note", "contacte"]
+    # with a catalogue facet too: the chips share the bar, « Tout effacer » clears them all
+    with qtbot.waitSignal(directory.results_shown, timeout=5000):
+        directory.apply_filter("kinds", KEY.split(":")[0])
+    assert KEY in listed_keys(directory)
+    assert len(directory.chip_bar.chips()) == 3
+    with qtbot.waitSignal(directory.results_shown, timeout=5000):
+        directory.chip_bar.clear_button.click()
+    assert listed_keys(directory) == everything
+    assert directory.chip_bar.chips() == [] and directory.followup_values() == []
+
+
+def test_suivi_facet_hidden_without_a_territory(qtbot, make_window) -> None:
+    window = make_window()
+    attach_notes(window)
+    assert feature_of(window).session.territory is None
+    assert window.directory.followup_button.isHidden()
 
 
 def test_note_marker_appears_without_resetting_the_tree(qtbot, notes_window) -> None:

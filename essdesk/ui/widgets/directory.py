@@ -2,6 +2,15 @@
 
 Typing filters as you type (debounced); the query and the facet counts run on the worker
 thread and come back as plain records; only the latest query's result is shown.
+
+The « Suivi » facet (notes and follow-up statuses of the current territory) is not in the
+catalogue: the notes session hands the panel its key sets (``set_followup_source``), and the
+rows are filtered here, in Python — the followed set is small, so they come in one page.
+Its counts are taken among the keys the search and the other facets give (its own choice
+aside, as for every facet) whenever the panel holds them all, that is when the result fits
+in one page or when « Suivi » filters; for a longer result they are counted over the whole
+territory (the menu then says « dans votre territoire »). They are counted again each time
+the menu opens, so a status set a moment ago is counted at once.
 """
 
 from __future__ import annotations
@@ -27,7 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from essdesk.catalogue.records import FacetValue, Filters, Row
-from essdesk.ui.labels import FACETS, facet_title
+from essdesk.ui.labels import (
+    FACETS,
+    FOLLOWUP_FACET,
+    FOLLOWUP_VALUES,
+    WITH_NOTE,
+    facet_title,
+    followup_label,
+)
 from essdesk.ui.models import KEY_ROLE
 from essdesk.ui.models.directory_model import DirectoryModel
 from essdesk.ui.widgets.chips import ChipBar
@@ -39,6 +55,9 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 150
 PAGE_SIZE = 500  # rows per query; more are fetched as the table scrolls
+
+FollowupSource = Callable[[], tuple[set[str], dict[str, str]]]
+"""Gives (keys with a note, key → follow-up status) for the current territory."""
 
 
 class DirectoryPanel(QWidget):
@@ -83,18 +102,25 @@ class DirectoryPanel(QWidget):
             facets_flow.addWidget(button)
             self.facet_buttons[facet] = button
 
-        self.followed_button = QToolButton(facets_box)
-        self.followed_button.setObjectName("followedFilter")
-        self.followed_button.setText(self.tr("Mes entrées suivies"))
-        self.followed_button.setToolTip(
-            self.tr("Seulement les entrées avec une note ou un suivi pour votre territoire")
+        self.followup_button = QToolButton(facets_box)
+        self.followup_button.setObjectName(f"facet_{FOLLOWUP_FACET}")
+        self.followup_button.setText(facet_title(FOLLOWUP_FACET))
+        self.followup_button.setToolTip(
+            self.tr("Vos notes et le suivi des entrées pour votre territoire")
         )
-        self.followed_button.setAccessibleName(self.tr("Filtre : mes entrées suivies"))
-        self.followed_button.setCheckable(True)
-        self.followed_button.setVisible(False)
-        self.followed_button.toggled.connect(self._followed_toggled)
-        facets_flow.addWidget(self.followed_button)
-        self._followed_source: Callable[[], set[str]] | None = None
+        self.followup_button.setAccessibleName(
+            self.tr("Filtre : {0}").format(facet_title(FOLLOWUP_FACET))
+        )
+        self.followup_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.followup_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.followup_button.setMenu(QMenu(self.followup_button))
+        self.followup_button.menu().aboutToShow.connect(self._update_followup)
+        self.followup_button.setVisible(False)
+        facets_flow.addWidget(self.followup_button)
+        self._followup_source: FollowupSource | None = None
+        self._followup: list[str] = []
+        self._followup_base: frozenset[str] | None = None
+        """Keys of the current result before « Suivi » filters; None: not all known."""
 
         self.chip_bar = ChipBar(self)
         self.chip_bar.chip_removed.connect(self.remove_filter)
@@ -179,7 +205,7 @@ class DirectoryPanel(QWidget):
             return
         text, filters = self.search_field.text(), self.filters()
         sort, descending = self._sort
-        followed = self.followed_keys()
+        followed = self.followup_keys()  # read here, on the GUI thread that writes it
 
         def page(offset: int) -> list[Row]:
             if followed is not None:  # a small set: filtered here, all in one page
@@ -188,21 +214,32 @@ class DirectoryPanel(QWidget):
                 text, filters, sort=sort, descending=descending, limit=PAGE_SIZE, offset=offset
             )
 
-        def job() -> tuple[list[Row], int, Callable[[int], list[Row]], dict[str, list[FacetValue]]]:
+        def job() -> tuple[
+            list[Row],
+            int,
+            Callable[[int], list[Row]],
+            dict[str, list[FacetValue]],
+            frozenset[str] | None,
+        ]:
             if followed is not None:
                 everything = catalogue.directory(text, filters, sort=sort, descending=descending)
                 rows = [r for r in everything if r.key in followed]
-                return rows, len(rows), page, catalogue.facets(text, filters)
+                base = frozenset(r.key for r in everything)
+                return rows, len(rows), page, catalogue.facets(text, filters), base
             rows = page(0)
-            total = len(rows) if len(rows) < PAGE_SIZE else catalogue.count(text, filters)
-            return rows, total, page, catalogue.facets(text, filters)
+            if len(rows) < PAGE_SIZE:
+                total, base = len(rows), frozenset(r.key for r in rows)
+            else:
+                total, base = catalogue.count(text, filters), None
+            return rows, total, page, catalogue.facets(text, filters), base
 
         self._runner.submit(job)
 
     def _show_result(self, result: Any) -> None:
-        rows, total, page, facets = result
+        rows, total, page, facets, self._followup_base = result
         self.model.set_rows(rows, total, page)
         self._update_facets(facets)
+        self._update_followup()
         count = total
         if count == 0:
             text = self.tr("Aucun résultat")
@@ -243,66 +280,110 @@ class DirectoryPanel(QWidget):
             if menu.isEmpty():
                 none = menu.addAction(self.tr("Aucune valeur"))
                 none.setEnabled(False)
-            active = len(selected)
-            title = facet_title(facet)
-            button.setText(f"{title} ({active})" if active else title)
-            button.setProperty("active", bool(active))
-            button.style().unpolish(button)
-            button.style().polish(button)
+            self._show_active(button, facet_title(facet), len(selected))
 
-    # ---------------------------------------------------------------- « Mes entrées suivies »
-    def set_followed_source(self, source: Callable[[], set[str]] | None) -> None:
-        """``source()``: keys with a note or a status for the current territory."""
-        self._followed_source = source
-        self.followed_button.setVisible(source is not None)
-        if source is None and self.followed_button.isChecked():
-            self.followed_button.setChecked(False)
+    @staticmethod
+    def _show_active(button: QToolButton, title: str, active: int) -> None:
+        button.setText(f"{title} ({active})" if active else title)
+        button.setProperty("active", bool(active))
+        button.style().unpolish(button)
+        button.style().polish(button)
 
-    def followed_keys(self) -> set[str] | None:
-        """The keys the « Mes entrées suivies » filter keeps, or None when it is off."""
-        if self._followed_source is None or not self.followed_button.isChecked():
+    # ---------------------------------------------------------------- « Suivi »
+    def set_followup_source(self, source: FollowupSource | None) -> None:
+        """``source()``: (keys with a note, key → status) of the current territory; None
+        (no notes store or no territory) hides the « Suivi » facet and drops its choice."""
+        self._followup_source = source
+        self.followup_button.setVisible(source is not None)
+        if source is None and self._followup:
+            self._followup = []
+            self._filters_changed()
+        else:
+            self._update_followup()
+
+    def followup_values(self) -> list[str]:
+        """The « Suivi » values chosen (``WITH_NOTE`` or status keys)."""
+        return list(self._followup)
+
+    def followup_keys(self) -> set[str] | None:
+        """The keys the « Suivi » facet keeps (any chosen value: OR), or None when it is off."""
+        if self._followup_source is None or not self._followup:
             return None
-        return set(self._followed_source())
+        notes, statuses = self._followup_source()
+        keys = {key for key, status in statuses.items() if status in self._followup}
+        if WITH_NOTE in self._followup:
+            keys |= set(notes)
+        return keys
 
-    def _followed_toggled(self, _on: bool) -> None:
-        self._filters_changed()
+    def followup_counts(self) -> dict[str, int]:
+        """Entries per « Suivi » value among the current result's keys (before « Suivi »
+        filters), or over the whole territory when the result is too long to be held."""
+        if self._followup_source is None:
+            return {}
+        notes, statuses = self._followup_source()
+        base = self._followup_base
+        counts = dict.fromkeys(FOLLOWUP_VALUES, 0)
+        counts[WITH_NOTE] = len(notes if base is None else set(notes) & base)
+        for key, status in statuses.items():
+            if status in counts and (base is None or key in base):
+                counts[status] += 1
+        return counts
+
+    def _update_followup(self) -> None:
+        button = self.followup_button
+        menu = button.menu()
+        menu.clear()
+        title = facet_title(FOLLOWUP_FACET)
+        self._show_active(button, title, len(self._followup))
+        if self._followup_source is None:
+            return
+        if self._followup_base is None:
+            scope = menu.addAction(self.tr("Comptes dans votre territoire"))
+            scope.setEnabled(False)
+        for value, count in self.followup_counts().items():
+            action = QAction(f"{followup_label(value)} ({count})", menu)
+            action.setCheckable(True)
+            action.setChecked(value in self._followup)
+            action.setData(value)
+            action.toggled.connect(lambda on, v=value: self._toggle(FOLLOWUP_FACET, v, on))
+            menu.addAction(action)
 
     # ---------------------------------------------------------------- filters
+    def _values(self, facet: str) -> list[str]:
+        return self._followup if facet == FOLLOWUP_FACET else self._selected[facet]
+
     def apply_filter(self, facet: str, value: str) -> None:
-        if value not in self._selected[facet]:
-            self._selected[facet].append(value)
+        values = self._values(facet)
+        if value not in values:
+            values.append(value)
             self._filters_changed()
 
     def remove_filter(self, facet: str, value: str) -> None:
-        if facet == "followed":
-            self.followed_button.setChecked(False)
-            return
-        if value in self._selected.get(facet, []):
-            self._selected[facet].remove(value)
+        values = self._values(facet) if facet in (*FACETS, FOLLOWUP_FACET) else []
+        if value in values:
+            values.remove(value)
             self._filters_changed()
 
     def clear_filters(self) -> None:
-        if self.followed_button.isChecked():
-            self.followed_button.blockSignals(True)
-            self.followed_button.setChecked(False)
-            self.followed_button.blockSignals(False)
+        if self._followup or any(self._selected.values()):
             self._selected = {facet: [] for facet in FACETS}
-            self._filters_changed()
-        elif any(self._selected.values()):
-            self._selected = {facet: [] for facet in FACETS}
+            self._followup = []
             self._filters_changed()
 
     def reset(self) -> None:
         self._selected = {facet: [] for facet in FACETS}
-        self.followed_button.blockSignals(True)
-        self.followed_button.setChecked(False)
-        self.followed_button.blockSignals(False)
+        self._followup = []
         self.search_field.clear()
         self._filters_changed()
 
     def facet_action(self, facet: str, value: str) -> QAction | None:
         """The menu action of a facet value (for keyboard users and tests)."""
-        for action in self.facet_buttons[facet].menu().actions():
+        if facet == FOLLOWUP_FACET:
+            button = self.followup_button
+            self._update_followup()  # fresh counts, as when the menu opens
+        else:
+            button = self.facet_buttons[facet]
+        for action in button.menu().actions():
             if action.data() == value:
                 return action
         return None
@@ -315,13 +396,16 @@ class DirectoryPanel(QWidget):
 
     def _filters_changed(self) -> None:
         chips = []
-        if self.followed_button.isChecked():
-            chips.append(("followed", "1", self.tr("Mes entrées suivies")))
         for facet in FACETS:
             for value in self._selected[facet]:
                 label = self._labels.get((facet, value), value)
                 chips.append((facet, value, f"{facet_title(facet)} : {label}"))
+        for value in self._followup:
+            chips.append(
+                (FOLLOWUP_FACET, value, f"{facet_title(FOLLOWUP_FACET)} : {followup_label(value)}")
+            )
         self.chip_bar.set_chips(chips)
+        self._show_active(self.followup_button, facet_title(FOLLOWUP_FACET), len(self._followup))
         self.refresh()
 
     # ---------------------------------------------------------------- table
