@@ -23,10 +23,6 @@ class Markers:
     highlight: set[str] = field(default_factory=set)
     """Keys whose territory types match the current profile's (when the option is on)."""
 
-    def followed(self) -> set[str]:
-        """ "Mes entrées suivies": entries with a note or a status."""
-        return set(self.notes) | set(self.statuses)
-
     def is_marked(self, key: str) -> bool:
         return key in self.notes or key in self.statuses or key in self.highlight
 
