@@ -18,16 +18,13 @@ from essdesk.catalogue.records import Row
 from essdesk.textfold import sort_key
 from essdesk.ui.labels import kind_label
 from essdesk.ui.models import (
-    HIGHLIGHT_ROLE,
     KEY_ROLE,
     KIND_ROLE,
     NO_PARENT,
-    NOTE_ROLE,
     RECORD_ROLE,
     SORT_ROLE,
-    STATUS_ROLE,
 )
-from essdesk.ui.models.markers import HIGHLIGHT_COLOR, Markers, marker_icon, marker_words
+from essdesk.ui.models.markers import NOT_A_MARKER_ROLE, Markers, marker_data, marker_words
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -161,16 +158,9 @@ class DirectoryModel(QAbstractTableModel):
             if words:
                 return f"{text} — {', '.join(words)}"
             return text if len(text) > 30 else None
-        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_TITLE and markers:
-            return marker_icon(row.key in markers.notes, markers.statuses.get(row.key))
-        if role == Qt.ItemDataRole.BackgroundRole and markers and row.key in markers.highlight:
-            return HIGHLIGHT_COLOR
-        if role == NOTE_ROLE:
-            return bool(markers and row.key in markers.notes)
-        if role == STATUS_ROLE:
-            return markers.statuses.get(row.key) if markers else None
-        if role == HIGHLIGHT_ROLE:
-            return bool(markers and row.key in markers.highlight)
+        marked = marker_data(markers, row.key, role, column == self.COL_TITLE)
+        if marked is not NOT_A_MARKER_ROLE:
+            return marked
         if role == KEY_ROLE:
             return row.key
         if role == KIND_ROLE:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 
 from essdesk.ui.labels import STATUS_COLORS, status_label
+from essdesk.ui.models import HIGHLIGHT_ROLE, NOTE_ROLE, STATUS_ROLE
 
 
 @dataclass
@@ -82,3 +83,26 @@ def marker_words(markers: Markers | None, key: str) -> list[str]:
     if key in markers.highlight:
         words.append(QCoreApplication.translate("Markers", "concerne votre territoire"))
     return words
+
+
+NOT_A_MARKER_ROLE = object()
+"""Returned by :func:`marker_data` for a role it does not answer."""
+
+
+def marker_data(markers: Markers | None, key: str, role: int, title_column: bool) -> object:
+    """The marker roles of one entry, shared by the tree and directory models: the icon (title
+    column), the highlight background and the NOTE/STATUS/HIGHLIGHT roles. Any other role gives
+    ``NOT_A_MARKER_ROLE`` so that the model answers it itself."""
+    if role == Qt.ItemDataRole.DecorationRole:
+        if title_column and markers:
+            return marker_icon(key in markers.notes, markers.statuses.get(key))
+        return None
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return HIGHLIGHT_COLOR if markers and key in markers.highlight else None
+    if role == NOTE_ROLE:
+        return bool(markers and key in markers.notes)
+    if role == STATUS_ROLE:
+        return markers.statuses.get(key) if markers else None
+    if role == HIGHLIGHT_ROLE:
+        return bool(markers and key in markers.highlight)
+    return NOT_A_MARKER_ROLE

@@ -16,16 +16,13 @@ from PySide6.QtCore import (
 from essdesk.catalogue.records import TreeNode
 from essdesk.textfold import sort_key
 from essdesk.ui.models import (
-    HIGHLIGHT_ROLE,
     KEY_ROLE,
     KIND_ROLE,
     NO_PARENT,
-    NOTE_ROLE,
     RECORD_ROLE,
     SORT_ROLE,
-    STATUS_ROLE,
 )
-from essdesk.ui.models.markers import HIGHLIGHT_COLOR, Markers, marker_icon, marker_words
+from essdesk.ui.models.markers import NOT_A_MARKER_ROLE, Markers, marker_data, marker_words
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -149,22 +146,15 @@ class CatalogueTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TITLE:
             words = marker_words(markers, node.key)
             return f"{node.title} — {', '.join(words)}" if words else node.title
-        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_TITLE and markers:
-            return marker_icon(node.key in markers.notes, markers.statuses.get(node.key))
-        if role == Qt.ItemDataRole.BackgroundRole and markers and node.key in markers.highlight:
-            return HIGHLIGHT_COLOR
+        marked = marker_data(markers, node.key, role, column == self.COL_TITLE)
+        if marked is not NOT_A_MARKER_ROLE:
+            return marked
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.COL_TITLE:
             text = f"{node.title} ({node.count})" if node.count else node.title
             words = marker_words(markers, node.key)
             return f"{text}, {', '.join(words)}" if words else text
-        if role == NOTE_ROLE:
-            return bool(markers and node.key in markers.notes)
-        if role == STATUS_ROLE:
-            return markers.statuses.get(node.key) if markers else None
-        if role == HIGHLIGHT_ROLE:
-            return bool(markers and node.key in markers.highlight)
         if role == KEY_ROLE:
             return node.key
         if role == KIND_ROLE:
