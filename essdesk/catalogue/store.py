@@ -151,14 +151,17 @@ class Catalogue:
 
     # ----------------------------------------------------------------- filters
     @staticmethod
-    def _filter_sql(filters: Filters, skip: str = "") -> tuple[str, list[str]]:
+    def _filter_sql(
+        filters: Filters, skip: str = "", id_column: str = "e.id"
+    ) -> tuple[str, list[str]]:
+        """`` AND <id_column> IN (…)`` per active facet except ``skip``, and its parameters."""
         sql, params = [], []
         for attr, facet in _FACETS:
             values = getattr(filters, attr)
             if values and facet != skip:
                 marks = ",".join("?" * len(values))
                 sql.append(
-                    f" AND e.id IN (SELECT entry_id FROM facets WHERE facet = ? "
+                    f" AND {id_column} IN (SELECT entry_id FROM facets WHERE facet = ? "
                     f"AND value IN ({marks}))"
                 )
                 params += [facet, *values]
@@ -176,13 +179,14 @@ class Catalogue:
         words = query_words(text)
         if not words or limit <= 0:
             return []
-        where, params = self._filter_sql(filters or Filters())
+        filters = filters or Filters()
+        on_names, params = self._filter_sql(filters, id_column="n.entry_id")
+        on_fts, _ = self._filter_sql(filters, id_column="rowid")
         phrase = " ".join(words)
         con = self._connections.get()
         named = con.execute(
             "SELECT n.entry_id, MIN(n.name != ?), MIN(length(n.name)) FROM names n"
-            " JOIN entries e ON e.id = n.entry_id"
-            f" WHERE n.name >= ? AND n.name < ?{where}"
+            f" WHERE n.name >= ? AND n.name < ?{on_names}"
             " GROUP BY n.entry_id ORDER BY 2, 3 LIMIT ?",
             (phrase, phrase, phrase + "{", *params, int(limit)),
         ).fetchall()
@@ -191,7 +195,7 @@ class Catalogue:
         if len(ids) < limit:
             ranked = con.execute(
                 f"SELECT rowid, {_BM25} FROM entries_fts WHERE entries_fts MATCH ?"
-                f"{where.replace('e.id', 'rowid')} ORDER BY 2 LIMIT ?",
+                f"{on_fts} ORDER BY 2 LIMIT ?",
                 (fts_query(words), *params, int(limit)),
             ).fetchall()
             for rowid, score in ranked:
