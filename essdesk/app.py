@@ -68,8 +68,12 @@ def build(
     opener: UrlOpener = system_opener,
     factory: Callable[[], Catalogue] = open_catalogue,
     notes_opener: NotesOpener | None = None,
+    save_settings: bool = True,
 ) -> tuple[QApplication, MainWindow]:
-    """Create the application and the window, show it, schedule the catalogue."""
+    """Create the application and the window, show it, schedule the catalogue.
+
+    ``save_settings=False`` reads the user's settings but never writes them (self-check).
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
@@ -84,7 +88,9 @@ def build(
     settings_path = paths.settings_path()
     state = load_state(settings_path)
     install_translators(app, state.language)  # parented to app: they live as long as it
-    window = MainWindow(state=state, settings_path=settings_path, opener=opener)
+    window = MainWindow(
+        state=state, settings_path=settings_path if save_settings else None, opener=opener
+    )
     window.show()
 
     def start() -> None:

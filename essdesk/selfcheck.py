@@ -165,11 +165,10 @@ def check_ui(report: Report) -> None:
     previous = qInstallMessageHandler(_message_filter(messages))
     try:
         try:
-            qt_app, window = essdesk_app.build([])
+            # The self-check must not overwrite the user's window layout with an offscreen one.
+            qt_app, window = essdesk_app.build([], save_settings=False)
         except Exception as exc:
             raise SelfCheckError("ui", f"{type(exc).__name__}: {exc}") from exc
-        # The self-check must not overwrite the user's window layout with an offscreen one.
-        window.save_settings = lambda: False  # type: ignore[method-assign]
         try:
             deadline = time.monotonic() + UI_TIMEOUT_S
             while window.catalogue is None and time.monotonic() < deadline:
