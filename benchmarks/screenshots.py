@@ -138,9 +138,14 @@ def _child(args: argparse.Namespace) -> int:
     values = [a.data() for a in panel.facet_buttons["territories"].menu().actions() if a.data()]
     wanted = next((v for v in values if "qpv" in str(v)), values[0] if values else None)
     if wanted:
-        spy = QSignalSpy(panel.results_shown)
         panel.apply_filter("territories", wanted)
-        spy.wait(10000)
+        # A query started before the filter (the notes attaching) may report first: wait for
+        # the filtered count itself.
+        expected = cat.count(filters=panel.filters())
+        for _ in range(200):
+            if panel.model.total() == expected:
+                break
+            QTest.qWait(50)
     if panel.model.rowCount():
         panel.table.selectRow(0)
         window.open_entry(panel.model.index(0, 0).data(KEY_ROLE))
