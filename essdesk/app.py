@@ -94,6 +94,7 @@ def build(
     window.show()
 
     def start() -> None:
+        window.build_pages()
         load_catalogue(window, factory)
         if window.catalogue is not None:
             # one more turn of the event loop: the trees paint before the notes open

@@ -3,6 +3,7 @@ and the wheel ships every package."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -69,3 +70,28 @@ def test_plain_start_does_not_build_the_cli() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_first_paint_imports_only_what_is_on_screen() -> None:
+    """Building and showing the window leaves the pages not on screen unimported: they are
+    built just after the first paint (start-up budget, ``benchmarks/startup.py``)."""
+    late = (
+        "essdesk.catalogue.records",
+        "essdesk.ui.widgets.about",
+        "essdesk.ui.widgets.directory",
+        "essdesk.ui.widgets.my_notes",
+        "essdesk.ui.widgets.search",
+    )
+    code = (
+        "import sys, essdesk.app; app, window = essdesk.app.build([], save_settings=False); "
+        f"print(sorted(n for n in sys.modules if n in {late!r})); "
+        "window.build_pages(); "
+        f"print(sorted(n for n in sys.modules if n in {late!r} and 'about' not in n))"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    before, after = out.stdout.strip().splitlines()
+    assert before == "[]"
+    assert after == repr(sorted(n for n in late if "about" not in n))

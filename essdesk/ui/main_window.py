@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QSizePolicy,
     QSplitter,
@@ -38,18 +39,19 @@ from PySide6.QtWidgets import (
 from essdesk.ui.history import History
 from essdesk.ui.links import UrlOpener, system_opener
 from essdesk.ui.settings import VIEWS, ZOOM_MAX, ZOOM_MIN, UiState, save_state
-from essdesk.ui.widgets.about import AboutDialog
 from essdesk.ui.widgets.detail import DetailView
-from essdesk.ui.widgets.directory import DirectoryPanel
-from essdesk.ui.widgets.my_notes import MyNotesView
 from essdesk.ui.widgets.navigation import NavigationTree, SectionList
 from essdesk.ui.widgets.notes_placeholder import NotesPlaceholder
-from essdesk.ui.widgets.search import SearchPanel
 from essdesk.ui.widgets.territory import TerritorySwitcher
 from essdesk.ui.worker import QueryRunner
 
 if TYPE_CHECKING:
+    # not on screen at first paint: imported when built (``build_pages``, ``show_about``)
     from essdesk.catalogue.store import Catalogue
+    from essdesk.ui.widgets.about import AboutDialog
+    from essdesk.ui.widgets.directory import DirectoryPanel
+    from essdesk.ui.widgets.my_notes import MyNotesView
+    from essdesk.ui.widgets.search import SearchPanel
 
 ZOOM_STEP = 0.1  # each step is 10 % of the base font size
 
@@ -92,38 +94,45 @@ class MainWindow(QMainWindow):
 
         self._directory_runner = QueryRunner(self)
         self._search_runner = QueryRunner(self)
+        self._directory: DirectoryPanel | None = None
+        self._my_notes: MyNotesView | None = None
+        self._search: SearchPanel | None = None
+
+        # Every widget is created in its final parent, outermost first: re-parenting under
+        # the application style sheet re-polishes the whole subtree (~30 ms at start-up).
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.setCentralWidget(self.main_splitter)
 
         # -- left: sections and their pages
-        self.sections = SectionList(self)
-        self.trees = {
-            "sessions": NavigationTree("sessions", self.tr("Arbre des sessions"), self),
-            "levers": NavigationTree("levers", self.tr("Arbre des leviers"), self),
-            "tools": NavigationTree("tools", self.tr("Outils et dispositifs par nature"), self),
-        }
-        self.directory = DirectoryPanel(self._directory_runner, self)
-        self.search = SearchPanel(self._search_runner, self)
-        self.my_notes = MyNotesView(self)
-        self.territory_switcher = TerritorySwitcher(self)
-        self.pages = QStackedWidget(self)
+        self.sections = SectionList(self.main_splitter)
+        browser = QWidget(self.main_splitter)
+        browser.setObjectName("browserPane")
+        browser_layout = QVBoxLayout(browser)
+        browser_layout.setContentsMargins(8, 8, 4, 8)
+        self.page_title = QLabel(browser)
+        self.page_title.setObjectName("pageTitle")
+        browser_layout.addWidget(self.page_title)
+        self.pages = QStackedWidget(browser)
         self.pages.setObjectName("browserPages")
-        self._page_of: dict[str, QWidget] = {}
-        for name in VIEWS:
-            page: QWidget
-            if name == "directory":
-                page = self.directory
-            elif name == "mynotes":
-                page = self.my_notes
-            else:
-                page = self.trees[name]
-            self.pages.addWidget(page)
-            self._page_of[name] = page
-        self.pages.addWidget(self.search)
+        browser_layout.addWidget(self.pages, 1)
+        self.trees = {
+            "sessions": NavigationTree("sessions", self.tr("Arbre des sessions"), self.pages),
+            "levers": NavigationTree("levers", self.tr("Arbre des leviers"), self.pages),
+            "tools": NavigationTree(
+                "tools", self.tr("Outils et dispositifs par nature"), self.pages
+            ),
+        }
+        for tree in self.trees.values():
+            self.pages.addWidget(tree)
+        # The directory, « Mes notes » and the search results are not on screen at first
+        # paint: they are built just after it (build_pages) or when first used.
 
         # -- centre and right: the entry and, beside it, the notes
-        self.detail = DetailView(opener=opener, parent=self)
-        self.notes_panel: QWidget = NotesPlaceholder(self)
-        self.content_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.content_splitter = QSplitter(Qt.Orientation.Horizontal, self.main_splitter)
         self.content_splitter.setObjectName("contentSplitter")
+        self.detail = DetailView(opener=opener, parent=self.content_splitter)
+        self.notes_panel: QWidget = NotesPlaceholder(self.content_splitter)
         self.content_splitter.addWidget(self.detail)
         self.content_splitter.addWidget(self.notes_panel)
         self.content_splitter.setStretchFactor(0, 3)
@@ -133,17 +142,6 @@ class MainWindow(QMainWindow):
         # hid it for good when the first show was narrow (200 % scaling on a small screen).
         self.content_splitter.setCollapsible(0, False)
 
-        browser = QWidget(self)
-        browser.setObjectName("browserPane")
-        browser_layout = QVBoxLayout(browser)
-        browser_layout.setContentsMargins(8, 8, 4, 8)
-        self.page_title = QLabel(self)
-        self.page_title.setObjectName("pageTitle")
-        browser_layout.addWidget(self.page_title)
-        browser_layout.addWidget(self.pages, 1)
-
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.sections)
         self.main_splitter.addWidget(browser)
         self.main_splitter.addWidget(self.content_splitter)
@@ -152,7 +150,6 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(2, 3)
         self.main_splitter.setCollapsible(1, False)
         self.main_splitter.setCollapsible(2, False)
-        self.setCentralWidget(self.main_splitter)
 
         self._build_actions()
         self._build_toolbar()
@@ -165,11 +162,7 @@ class MainWindow(QMainWindow):
         self.sections.section_selected.connect(self.show_view)
         for tree in self.trees.values():
             tree.entry_activated.connect(self.open_entry)
-        self.directory.entry_activated.connect(self.open_entry)
-        self.my_notes.entry_activated.connect(self.open_entry)
-        self.search.entry_activated.connect(self.open_entry)
-        self.search.field.textChanged.connect(self._search_text_changed)
-        self.search.cleared.connect(self._search_cleared)
+        self.search_field.textChanged.connect(self._search_text_changed)
         self.detail.entry_link_clicked.connect(self.open_entry)
         self.detail.link_refused.connect(
             lambda url: self.statusBar().showMessage(self.tr("Lien refusé : {0}").format(url), 8000)
@@ -296,13 +289,19 @@ class MainWindow(QMainWindow):
         spacer = QWidget(bar)
         spacer.setFixedWidth(12)
         bar.addWidget(spacer)
-        self.search.field.setMinimumWidth(280)
-        self.search.field.setMaximumWidth(640)
-        self.search.field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        bar.addWidget(self.search.field)
+        self.search_field = QLineEdit(bar)
+        self.search_field.setObjectName("globalSearch")
+        self.search_field.setPlaceholderText(self.tr("Rechercher dans tout le catalogue (Ctrl+K)"))
+        self.search_field.setAccessibleName(self.tr("Recherche globale"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(280)
+        self.search_field.setMaximumWidth(640)
+        self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        bar.addWidget(self.search_field)
         tail = QWidget(bar)
         tail.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(tail)
+        self.territory_switcher = TerritorySwitcher(bar)
         territory_label = QLabel(self.tr("Territoire :"), bar)
         territory_label.setObjectName("territoryLabel")
         territory_label.setBuddy(self.territory_switcher)
@@ -399,9 +398,72 @@ class MainWindow(QMainWindow):
             self._default_main_sizes()
             self._default_content_sizes()
 
+    # ================================================================ pages built late
+    def build_pages(self) -> None:
+        """Build the pages not on screen at first paint; the app calls it right after
+        ``show()``, and each is also built on first use if that comes earlier."""
+        self._build_directory()
+        self._build_my_notes()
+        self._build_search()
+
+    @property
+    def directory(self) -> DirectoryPanel:
+        """The « Annuaire » page."""
+        return self._directory or self._build_directory()
+
+    @property
+    def my_notes(self) -> MyNotesView:
+        """The « Mes notes » page."""
+        return self._my_notes or self._build_my_notes()
+
+    @property
+    def search(self) -> SearchPanel:
+        """The global search results, shown in place of the page while a search is active."""
+        return self._search or self._build_search()
+
+    def _build_directory(self) -> DirectoryPanel:
+        if self._directory is None:
+            from essdesk.ui.widgets.directory import DirectoryPanel
+
+            self._directory = DirectoryPanel(self._directory_runner, self.pages)
+            self.pages.addWidget(self._directory)
+            self._directory.entry_activated.connect(self.open_entry)
+            if self.catalogue is not None:
+                self._directory.set_catalogue(self.catalogue)
+        return self._directory
+
+    def _build_my_notes(self) -> MyNotesView:
+        if self._my_notes is None:
+            from essdesk.ui.widgets.my_notes import MyNotesView
+
+            self._my_notes = MyNotesView(self.pages)
+            self.pages.addWidget(self._my_notes)
+            self._my_notes.entry_activated.connect(self.open_entry)
+        return self._my_notes
+
+    def _build_search(self) -> SearchPanel:
+        if self._search is None:
+            from essdesk.ui.widgets.search import SearchPanel
+
+            self._search = SearchPanel(self._search_runner, self.search_field, self.pages)
+            self.pages.addWidget(self._search)
+            self._search.entry_activated.connect(self.open_entry)
+            self._search.cleared.connect(self._search_cleared)
+            if self.catalogue is not None:
+                self._search.set_catalogue(self.catalogue)
+        return self._search
+
+    def _page(self, name: str) -> QWidget:
+        if name == "directory":
+            return self.directory
+        if name == "mynotes":
+            return self.my_notes
+        return self.trees[name]
+
     # ================================================================ the catalogue
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """Fill the trees, start the directory query, reopen the last entry."""
+        self.build_pages()  # before self.catalogue is set: each page gets it once, below
         self.catalogue = catalogue
         self.detail.set_title_lookup(catalogue.title)
         for name, tree in self.trees.items():
@@ -493,19 +555,19 @@ class MainWindow(QMainWindow):
         self.forward_action.setEnabled(self.history.can_go_forward())
 
     def show_view(self, name: str, focus: bool = False) -> None:
-        if name not in self._page_of:
+        if name not in VIEWS:
             return
         self.state.last_view = name
         if self.sections.current_section() != name:
             self.sections.blockSignals(True)
             self.sections.select(name)
             self.sections.blockSignals(False)
-        page = self._page_of[name]
+        page = self._page(name)
         self.pages.setCurrentWidget(page)
         item = self.sections.currentItem()
         self.page_title.setText(item.text() if item else "")
         if focus:
-            if page is self.directory:
+            if page is self._directory:
                 self.directory.focus_search()
             else:
                 page.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -533,8 +595,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================ global search
     def focus_search(self) -> None:
-        self.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.field.selectAll()
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
 
     def _search_text_changed(self, text: str) -> None:
         if text.strip() and self.pages.currentWidget() is not self.search:
@@ -543,7 +605,7 @@ class MainWindow(QMainWindow):
             self.page_title.setText(self.tr("Recherche"))
 
     def _search_cleared(self) -> None:
-        if self.pages.currentWidget() is self.search:
+        if self.pages.currentWidget() is self._search:
             self.show_view(self.state.last_view)
 
     # ================================================================ zoom, language, about
@@ -587,6 +649,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> AboutDialog:
         cat = self.catalogue
         if self._about is None:
+            from essdesk.ui.widgets.about import AboutDialog
+
             self._about = AboutDialog(
                 catalogue_version=cat.version if cat else "",
                 source_title=cat.source_title if cat else "",

@@ -219,12 +219,12 @@ Size: {1} KB</translation>
 <context>
     <name>CatalogueTreeModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="184" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="176" />
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="186" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="178" />
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
@@ -416,82 +416,82 @@ Size: {1} KB</translation>
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="91" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="94" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="95" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="98" />
         <source>Fiche de l'entrée</source>
         <translation>Entry details</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="151" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="154" />
         <source>Dans</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="152" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="155" />
         <source>Aussi appelé</source>
         <translation>Also known as</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="153" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="156" />
         <source>En bref</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="154" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="157" />
         <source>Faits et chiffres</source>
         <translation>Facts and figures</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="155" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="158" />
         <source>Points clés</source>
         <translation>Key points</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="156" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="159" />
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="157" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="160" />
         <source>Liens du rapport</source>
         <translation>Links from the report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="160" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="163" />
         <source>Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet.</source>
         <translation>These links open in the browser and need an Internet connection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="163" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="166" />
         <source>en ligne</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="225" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="228" />
         <source>Liens croisés</source>
         <translation>Cross-links</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="259" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="262" />
         <source>Lien refusé : seuls les liens web (http, https) et de courriel (mailto) peuvent être ouverts.</source>
         <translation>Link refused: only web (http, https) and e-mail (mailto) links can be opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="266" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="269" />
         <source>Le lien n'a pas pu être ouvert : {0}</source>
         <translation>The link could not be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="268" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="271" />
         <source>Ouvert dans le navigateur : {0}</source>
         <translation>Opened in the browser: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="281" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="284" />
         <source>Connexion Internet nécessaire</source>
         <translation>Internet connection needed</translation>
     </message>
@@ -499,27 +499,27 @@ Size: {1} KB</translation>
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="199" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="189" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="200" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="190" />
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="201" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="191" />
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="202" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="192" />
         <source>Porteur ou financeur</source>
         <translation>Backer or funder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="203" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="193" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
@@ -1208,207 +1208,217 @@ Size: {1} KB</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="79" />
+        <location filename="../../essdesk/ui/main_window.py" line="81" />
         <source>essdesk — L'ESS au cœur de la relance des territoires fragiles</source>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="99" />
+        <location filename="../../essdesk/ui/main_window.py" line="120" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="100" />
+        <location filename="../../essdesk/ui/main_window.py" line="121" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="101" />
+        <location filename="../../essdesk/ui/main_window.py" line="123" />
         <source>Outils et dispositifs par nature</source>
         <translation>Tools and schemes by kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="175" />
+        <location filename="../../essdesk/ui/main_window.py" line="168" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="179" />
+        <location filename="../../essdesk/ui/main_window.py" line="172" />
         <source>Chargement du catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="212" />
+        <location filename="../../essdesk/ui/main_window.py" line="205" />
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="218" />
+        <location filename="../../essdesk/ui/main_window.py" line="211" />
         <source>Entrée précédente (Alt+←)</source>
         <translation>Previous entry (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="220" />
+        <location filename="../../essdesk/ui/main_window.py" line="213" />
         <source>Suivant</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="226" />
+        <location filename="../../essdesk/ui/main_window.py" line="219" />
         <source>Entrée suivante (Alt+→)</source>
         <translation>Next entry (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="228" />
+        <location filename="../../essdesk/ui/main_window.py" line="221" />
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="231" />
+        <location filename="../../essdesk/ui/main_window.py" line="224" />
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="234" />
+        <location filename="../../essdesk/ui/main_window.py" line="227" />
         <source>Réduire le texte</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="237" />
+        <location filename="../../essdesk/ui/main_window.py" line="230" />
         <source>Taille normale</source>
         <translation>Normal size</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="239" />
+        <location filename="../../essdesk/ui/main_window.py" line="232" />
         <source>À propos d'essdesk</source>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="241" />
+        <location filename="../../essdesk/ui/main_window.py" line="234" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="245" />
+        <location filename="../../essdesk/ui/main_window.py" line="238" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="246" />
+        <location filename="../../essdesk/ui/main_window.py" line="239" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="247" />
+        <location filename="../../essdesk/ui/main_window.py" line="240" />
         <source>Outils et dispositifs</source>
         <translation>Tools and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="248" />
+        <location filename="../../essdesk/ui/main_window.py" line="241" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="249" />
+        <location filename="../../essdesk/ui/main_window.py" line="242" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="259" />
+        <location filename="../../essdesk/ui/main_window.py" line="252" />
         <source>Changer de territoire</source>
         <translation>Switch territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="262" />
+        <location filename="../../essdesk/ui/main_window.py" line="255" />
         <source>Modifier la note</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="265" />
+        <location filename="../../essdesk/ui/main_window.py" line="258" />
         <source>Mettre en évidence ce qui concerne mon territoire</source>
         <translation>Highlight what concerns my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="272" />
+        <location filename="../../essdesk/ui/main_window.py" line="265" />
         <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
         <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="289" />
+        <location filename="../../essdesk/ui/main_window.py" line="282" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="306" />
+        <location filename="../../essdesk/ui/main_window.py" line="294" />
+        <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
+        <translation>Search the whole catalogue (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="295" />
+        <source>Recherche globale</source>
+        <translation>Global search</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="305" />
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="316" />
+        <location filename="../../essdesk/ui/main_window.py" line="315" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="322" />
+        <location filename="../../essdesk/ui/main_window.py" line="321" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="332" />
+        <location filename="../../essdesk/ui/main_window.py" line="331" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="336" />
+        <location filename="../../essdesk/ui/main_window.py" line="335" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="343" />
+        <location filename="../../essdesk/ui/main_window.py" line="342" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="414" />
+        <location filename="../../essdesk/ui/main_window.py" line="476" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="427" />
+        <location filename="../../essdesk/ui/main_window.py" line="489" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="428" />
+        <location filename="../../essdesk/ui/main_window.py" line="490" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="430" />
+        <location filename="../../essdesk/ui/main_window.py" line="492" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="436" />
+        <location filename="../../essdesk/ui/main_window.py" line="498" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="442" />
+        <location filename="../../essdesk/ui/main_window.py" line="504" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="444" />
+        <location filename="../../essdesk/ui/main_window.py" line="506" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="457" />
+        <location filename="../../essdesk/ui/main_window.py" line="519" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="543" />
+        <location filename="../../essdesk/ui/main_window.py" line="605" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -1449,17 +1459,17 @@ Size: {1} KB</translation>
 <context>
     <name>Markers</name>
     <message>
-        <location filename="../../essdesk/ui/models/markers.py" line="80" />
+        <location filename="../../essdesk/ui/models/markers.py" line="77" />
         <source>a une note</source>
         <translation>has a note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/markers.py" line="84" />
+        <location filename="../../essdesk/ui/models/markers.py" line="81" />
         <source>suivi : {0}</source>
         <translation>follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/markers.py" line="87" />
+        <location filename="../../essdesk/ui/models/markers.py" line="84" />
         <source>concerne votre territoire</source>
         <translation>concerns your territory</translation>
     </message>
@@ -1917,16 +1927,6 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="169" />
-        <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
-        <translation>Search the whole catalogue (Ctrl+K)</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="170" />
-        <source>Recherche globale</source>
-        <translation>Global search</translation>
-    </message>
-    <message>
         <location filename="../../essdesk/ui/widgets/search.py" line="183" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
@@ -1952,22 +1952,22 @@ The current notes will be backed up first (they will stay in the list).</transla
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="263" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="265" />
         <source>Aucun résultat pour « {0} ».</source>
         <translation>No results for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="265" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="267" />
         <source>1 résultat pour « {0} »</source>
         <translation>1 result for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="267" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="269" />
         <source> (les {0} premiers)</source>
         <translation> (the first {0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="269" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="271" />
         <source>{0} résultats pour « {1} »</source>
         <translation>{0} results for “{1}”</translation>
     </message>

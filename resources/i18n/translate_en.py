@@ -1,7 +1,7 @@
 """Fill English translations into essdesk_en.ts and compile it (French is the source).
 
     pyside6-lupdate $(find essdesk/ui -name '*.py') essdesk/app.py -source-language fr \
-        -target-language en -ts resources/i18n/essdesk_en.ts
+        -target-language en -no-obsolete -ts resources/i18n/essdesk_en.ts
     python resources/i18n/translate_en.py        # fills known strings, runs pyside6-lrelease
 
 Strings missing from EN below are left "unfinished" and listed, so a new UI string is

@@ -94,3 +94,16 @@ def test_stale_results_are_dropped(qtbot, window) -> None:
     qtbot.wait(200)
     assert shown[-1] == "france"
     assert all(query == "france" for query in shown)
+
+
+def test_text_typed_before_the_catalogue_is_searched_once_it_opens(
+    qtbot, make_window, catalogue
+) -> None:
+    """The search box is on screen at first paint; its result page and the catalogue come
+    just after. What was typed meanwhile is searched as soon as they are there."""
+    window = make_window(with_catalogue=False)
+    qtbot.keyClicks(window.search_field, "DLA")
+    assert window.pages.currentWidget() is window.search
+    with qtbot.waitSignal(window.search.results_shown, timeout=5000):
+        window.set_catalogue(catalogue)
+    assert _results(window)[0] == "scheme:dla"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from essdesk.catalogue.records import TreeNode
 from essdesk.textfold import sort_key
 from essdesk.ui.models import (
     KEY_ROLE,
@@ -23,6 +22,9 @@ from essdesk.ui.models import (
     SORT_ROLE,
 )
 from essdesk.ui.models.markers import NOT_A_MARKER_ROLE, Markers, marker_data, marker_words
+
+if TYPE_CHECKING:
+    from essdesk.catalogue.records import TreeNode  # records: imported after the window shows
 
 Index = QModelIndex | QPersistentModelIndex
 

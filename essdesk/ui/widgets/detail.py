@@ -9,14 +9,17 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from essdesk.catalogue.records import Entry, Related
 from essdesk.ui.labels import kind_label
 from essdesk.ui.links import UrlOpener, entry_key, entry_url, is_allowed, system_opener
+
+if TYPE_CHECKING:
+    from essdesk.catalogue.records import Entry, Related
 
 
 def _esc(text: str) -> str:

@@ -156,7 +156,11 @@ class SearchPanel(QWidget):
     results_shown = Signal(int)
     cleared = Signal()
 
-    def __init__(self, runner: QueryRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: QueryRunner, field: QLineEdit, parent: QWidget | None = None
+    ) -> None:
+        """``field`` is the window's search box (in the toolbar, so it exists before this
+        panel, which is built after the first paint); text already typed is searched."""
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self._catalogue: Catalogue | None = None
@@ -164,11 +168,7 @@ class SearchPanel(QWidget):
         self._runner.delivered.connect(self._show_hits)
         self._note_search: NoteSearch | None = None
 
-        self.field = QLineEdit()
-        self.field.setObjectName("globalSearch")
-        self.field.setPlaceholderText(self.tr("Rechercher dans tout le catalogue (Ctrl+K)"))
-        self.field.setAccessibleName(self.tr("Recherche globale"))
-        self.field.setClearButtonEnabled(True)
+        self.field = field
         self.field.textChanged.connect(self._text_changed)
         self.field.installEventFilter(self)
 
@@ -210,6 +210,8 @@ class SearchPanel(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.notes_only)
         layout.addWidget(self.list, 1)
+        if self.field.text().strip():
+            self._debounce.start()
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         self._catalogue = catalogue
