@@ -76,11 +76,14 @@ def build(
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+        # Fusion given as Qt's own "-style" option: app.setStyle() returns a QStyle, and
+        # wrapping the first QStyle builds its Python enums (~10 ms before the window shows).
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, "-style", "Fusion", *argv])
+    else:
+        app.setStyle("Fusion")
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("essdesk")
     app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")
     icon = paths.resources_dir() / "essdesk.png"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

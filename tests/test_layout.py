@@ -86,12 +86,14 @@ def test_first_paint_imports_only_what_is_on_screen() -> None:
         "import sys, essdesk.app; app, window = essdesk.app.build([], save_settings=False); "
         f"print(sorted(n for n in sys.modules if n in {late!r})); "
         "window.build_pages(); "
-        f"print(sorted(n for n in sys.modules if n in {late!r} and 'about' not in n))"
+        f"print(sorted(n for n in sys.modules if n in {late!r} and 'about' not in n)); "
+        "app.setStyleSheet(''); print(app.style().name())"  # Fusion, given as "-style"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
-    before, after = out.stdout.strip().splitlines()
+    before, after, style = out.stdout.strip().splitlines()
     assert before == "[]"
     assert after == repr(sorted(n for n in late if "about" not in n))
+    assert style == "fusion"

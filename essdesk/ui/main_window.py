@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QMouseEvent,
+    QPalette,
     QResizeEvent,
     QShowEvent,
 )
@@ -30,13 +31,13 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from essdesk.ui.history import History
+from essdesk.ui.icons import arrow_icon
 from essdesk.ui.links import UrlOpener, system_opener
 from essdesk.ui.settings import VIEWS, ZOOM_MAX, ZOOM_MIN, UiState, save_state
 from essdesk.ui.widgets.detail import DetailView
@@ -200,14 +201,12 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        style = self.style()
         self.back_action = self._action(
             self.tr("Précédent"),
             self.go_back,
             (QKeySequence.StandardKey.Back, "Alt+Left"),
             "backAction",
         )
-        self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.back_action.setToolTip(self.tr("Entrée précédente (Alt+←)"))
         self.forward_action = self._action(
             self.tr("Suivant"),
@@ -215,8 +214,8 @@ class MainWindow(QMainWindow):
             (QKeySequence.StandardKey.Forward, "Alt+Right"),
             "forwardAction",
         )
-        self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.forward_action.setToolTip(self.tr("Entrée suivante (Alt+→)"))
+        self._paint_arrows()
         self.search_action = self._action(
             self.tr("Rechercher"), self.focus_search, ("Ctrl+K", "Ctrl+F"), "searchAction"
         )
@@ -277,6 +276,16 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             self.language_group.addAction(action)
             self.language_actions[code] = action
+
+    def _paint_arrows(self) -> None:
+        color = self.palette().color(QPalette.ColorRole.ButtonText)
+        self.back_action.setIcon(arrow_icon(False, color))
+        self.forward_action.setIcon(arrow_icon(True, color))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_arrows()  # a light/dark switch while running
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Navigation"), self)

@@ -21,7 +21,7 @@ from essdesk.notes import Backup, Note, NotesError, Territory
 from essdesk.ui.notes_session import NotesSession, Opener, default_opener
 from essdesk.ui.widgets.note_dialogs import BackupsDialog, HistoryDialog, TrashDialog
 from essdesk.ui.widgets.notes_panel import NotesPanel
-from essdesk.ui.widgets.territory import ManageTerritoriesDialog, TerritoryDialog, confirm
+from essdesk.ui.widgets.territory_dialogs import ManageTerritoriesDialog, TerritoryDialog, confirm
 
 if TYPE_CHECKING:
     from essdesk.ui.main_window import MainWindow

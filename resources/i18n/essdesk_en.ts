@@ -416,82 +416,82 @@ Size: {1} KB</translation>
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="94" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="98" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="98" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="102" />
         <source>Fiche de l'entrée</source>
         <translation>Entry details</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="154" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="158" />
         <source>Dans</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="155" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="159" />
         <source>Aussi appelé</source>
         <translation>Also known as</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="156" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="160" />
         <source>En bref</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="157" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="161" />
         <source>Faits et chiffres</source>
         <translation>Facts and figures</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="158" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="162" />
         <source>Points clés</source>
         <translation>Key points</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="159" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="163" />
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="160" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="164" />
         <source>Liens du rapport</source>
         <translation>Links from the report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="163" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="167" />
         <source>Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet.</source>
         <translation>These links open in the browser and need an Internet connection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="166" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="170" />
         <source>en ligne</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="228" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="232" />
         <source>Liens croisés</source>
         <translation>Cross-links</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="262" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="266" />
         <source>Lien refusé : seuls les liens web (http, https) et de courriel (mailto) peuvent être ouverts.</source>
         <translation>Link refused: only web (http, https) and e-mail (mailto) links can be opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="269" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="273" />
         <source>Le lien n'a pas pu être ouvert : {0}</source>
         <translation>The link could not be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="271" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="275" />
         <source>Ouvert dans le navigateur : {0}</source>
         <translation>Opened in the browser: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="284" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="288" />
         <source>Connexion Internet nécessaire</source>
         <translation>Internet connection needed</translation>
     </message>
@@ -1208,32 +1208,32 @@ Size: {1} KB</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="81" />
+        <location filename="../../essdesk/ui/main_window.py" line="82" />
         <source>essdesk — L'ESS au cœur de la relance des territoires fragiles</source>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="120" />
+        <location filename="../../essdesk/ui/main_window.py" line="121" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="121" />
+        <location filename="../../essdesk/ui/main_window.py" line="122" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="123" />
+        <location filename="../../essdesk/ui/main_window.py" line="124" />
         <source>Outils et dispositifs par nature</source>
         <translation>Tools and schemes by kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="168" />
+        <location filename="../../essdesk/ui/main_window.py" line="169" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="172" />
+        <location filename="../../essdesk/ui/main_window.py" line="173" />
         <source>Chargement du catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
@@ -1243,182 +1243,182 @@ Size: {1} KB</translation>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="211" />
+        <location filename="../../essdesk/ui/main_window.py" line="210" />
         <source>Entrée précédente (Alt+←)</source>
         <translation>Previous entry (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="213" />
+        <location filename="../../essdesk/ui/main_window.py" line="212" />
         <source>Suivant</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="219" />
+        <location filename="../../essdesk/ui/main_window.py" line="217" />
         <source>Entrée suivante (Alt+→)</source>
         <translation>Next entry (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="221" />
+        <location filename="../../essdesk/ui/main_window.py" line="220" />
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="224" />
+        <location filename="../../essdesk/ui/main_window.py" line="223" />
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="227" />
+        <location filename="../../essdesk/ui/main_window.py" line="226" />
         <source>Réduire le texte</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="230" />
+        <location filename="../../essdesk/ui/main_window.py" line="229" />
         <source>Taille normale</source>
         <translation>Normal size</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="232" />
+        <location filename="../../essdesk/ui/main_window.py" line="231" />
         <source>À propos d'essdesk</source>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="234" />
+        <location filename="../../essdesk/ui/main_window.py" line="233" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="238" />
+        <location filename="../../essdesk/ui/main_window.py" line="237" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="239" />
+        <location filename="../../essdesk/ui/main_window.py" line="238" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="240" />
+        <location filename="../../essdesk/ui/main_window.py" line="239" />
         <source>Outils et dispositifs</source>
         <translation>Tools and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="241" />
+        <location filename="../../essdesk/ui/main_window.py" line="240" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="242" />
+        <location filename="../../essdesk/ui/main_window.py" line="241" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="252" />
+        <location filename="../../essdesk/ui/main_window.py" line="251" />
         <source>Changer de territoire</source>
         <translation>Switch territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="255" />
+        <location filename="../../essdesk/ui/main_window.py" line="254" />
         <source>Modifier la note</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="258" />
+        <location filename="../../essdesk/ui/main_window.py" line="257" />
         <source>Mettre en évidence ce qui concerne mon territoire</source>
         <translation>Highlight what concerns my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="265" />
+        <location filename="../../essdesk/ui/main_window.py" line="264" />
         <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
         <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="282" />
+        <location filename="../../essdesk/ui/main_window.py" line="291" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="294" />
+        <location filename="../../essdesk/ui/main_window.py" line="303" />
         <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
         <translation>Search the whole catalogue (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="295" />
+        <location filename="../../essdesk/ui/main_window.py" line="304" />
         <source>Recherche globale</source>
         <translation>Global search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="305" />
+        <location filename="../../essdesk/ui/main_window.py" line="314" />
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="315" />
+        <location filename="../../essdesk/ui/main_window.py" line="324" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="321" />
+        <location filename="../../essdesk/ui/main_window.py" line="330" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="331" />
+        <location filename="../../essdesk/ui/main_window.py" line="340" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="335" />
+        <location filename="../../essdesk/ui/main_window.py" line="344" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="342" />
+        <location filename="../../essdesk/ui/main_window.py" line="351" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="476" />
+        <location filename="../../essdesk/ui/main_window.py" line="485" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="489" />
+        <location filename="../../essdesk/ui/main_window.py" line="498" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="490" />
+        <location filename="../../essdesk/ui/main_window.py" line="499" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="492" />
+        <location filename="../../essdesk/ui/main_window.py" line="501" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="498" />
+        <location filename="../../essdesk/ui/main_window.py" line="507" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="504" />
+        <location filename="../../essdesk/ui/main_window.py" line="513" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="506" />
+        <location filename="../../essdesk/ui/main_window.py" line="515" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="519" />
+        <location filename="../../essdesk/ui/main_window.py" line="528" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="605" />
+        <location filename="../../essdesk/ui/main_window.py" line="614" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -1426,32 +1426,32 @@ Size: {1} KB</translation>
 <context>
     <name>ManageTerritoriesDialog</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="197" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="136" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="200" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="139" />
         <source>Profils de territoire</source>
         <translation>Territory profiles</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="202" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="141" />
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="205" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="144" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="208" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="147" />
         <source>Supprimer…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="221" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="160" />
         <source>Supprimer un territoire envoie ses notes à la corbeille : elles y restent restaurables au moins 30 jours.</source>
         <translation>Deleting a territory sends its notes to the trash: they stay restorable there for at least 30 days.</translation>
     </message>
@@ -2061,72 +2061,72 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>TerritoryDialog</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="106" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="45" />
         <source>Nouveau territoire</source>
         <translation>New territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="108" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="47" />
         <source>Modifier le territoire</source>
         <translation>Edit the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="112" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="51" />
         <source>Nom du territoire</source>
         <translation>Territory name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="113" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="52" />
         <source>ex. Communauté de communes du Haut-Jura</source>
         <translation>e.g. Communauté de communes du Haut-Jura</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="114" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="53" />
         <source>Types de territoire</source>
         <translation>Territory types</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="125" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="64" />
         <source>Commune ou EPCI</source>
         <translation>Municipality or EPCI</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="127" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="66" />
         <source>Code INSEE ou SIREN</source>
         <translation>INSEE or SIREN code</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="129" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="68" />
         <source>Initiales de l'auteur</source>
         <translation>Author's initials</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="132" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="71" />
         <source>&amp;Nom</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="133" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="72" />
         <source>&amp;Commune ou EPCI (facultatif)</source>
         <translation>&amp;Municipality or EPCI (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="134" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="73" />
         <source>C&amp;ode (facultatif)</source>
         <translation>C&amp;ode (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="135" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="74" />
         <source>&amp;Initiales (facultatif)</source>
         <translation>&amp;Initials (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="144" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="83" />
         <source>Créer</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="144" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="83" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
@@ -2134,27 +2134,27 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>TerritorySwitcher</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="49" />
+        <location filename="../../essdesk/ui/widgets/territory.py" line="33" />
         <source>Territoire courant</source>
         <translation>Current territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="51" />
+        <location filename="../../essdesk/ui/widgets/territory.py" line="35" />
         <source>Territoire courant : il délimite notes, suivis et exports (Ctrl+T)</source>
         <translation>Current territory: it scopes notes, follow-ups and exports (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="64" />
+        <location filename="../../essdesk/ui/widgets/territory.py" line="48" />
         <source>Aucun territoire</source>
         <translation>No territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="73" />
+        <location filename="../../essdesk/ui/widgets/territory.py" line="57" />
         <source>Nouveau territoire…</source>
         <translation>New territory…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="74" />
+        <location filename="../../essdesk/ui/widgets/territory.py" line="58" />
         <source>Gérer les territoires…</source>
         <translation>Manage territories…</translation>
     </message>

@@ -18,7 +18,7 @@ from essdesk.ui import notes_ui
 from essdesk.ui.main_window import MainWindow
 from essdesk.ui.models import KEY_ROLE, NOTE_ROLE, STATUS_ROLE
 from essdesk.ui.notes_ui import NotesFeature, attach_notes
-from essdesk.ui.widgets import territory as territory_widgets
+from essdesk.ui.widgets import territory_dialogs
 from essdesk.ui.widgets.notes_panel import NotesPanel
 
 KEY = "scheme:dla"
@@ -76,7 +76,7 @@ def test_first_start_offers_a_territory_without_a_modal(qtbot, make_window) -> N
     assert QApplication.activeModalWidget() is None
     qtbot.mouseClick(panel.message_button, Qt.MouseButton.LeftButton)
     dialog = feature_of(window).dialog
-    assert isinstance(dialog, territory_widgets.TerritoryDialog)
+    assert isinstance(dialog, territory_dialogs.TerritoryDialog)
     qtbot.keyClicks(dialog.name_edit, "Pays de Bitche")
     dialog.type_boxes["territory:zrr"].setChecked(True)
     dialog.buttons.accepted.emit()

@@ -6,7 +6,6 @@ system browser only when clicked, and only for http, https and mailto.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -22,8 +21,13 @@ if TYPE_CHECKING:
     from essdesk.catalogue.records import Entry, Related
 
 
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
 def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    """``html.escape(text, quote=True)``, without importing ``html`` and its entity table
+    (2 ms at start-up, for the first entry's view)."""
+    return text.translate(_ESCAPES)
 
 
 def _paragraphs(text: str) -> str:
