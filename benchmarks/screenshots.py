@@ -66,11 +66,10 @@ def _child(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QSignalSpy, QTest
 
-    from essdesk import paths
     from essdesk.ui.models import KEY_ROLE
-    from essdesk.ui.settings import UiState, save_state
+    from essdesk.ui.settings import UiState, save_state, settings_path
 
-    save_state(paths.settings_path(), UiState(language=args.lang, font_zoom=args.zoom))
+    save_state(settings_path(), UiState(language=args.lang, font_zoom=args.zoom))
     _seed_notes()
     from essdesk import app as essdesk_app
 

@@ -15,10 +15,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from essdesk import APP_NAME, __version__, paths
+from essdesk.ui import settings
 from essdesk.ui.i18n import install_translators
 from essdesk.ui.links import UrlOpener, system_opener
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.settings import load_state
 
 if TYPE_CHECKING:
     from essdesk.catalogue.store import Catalogue
@@ -88,8 +88,8 @@ def build(
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     app.setStyleSheet(style_sheet())
-    settings_path = paths.settings_path()
-    state = load_state(settings_path)
+    settings_path = settings.settings_path()
+    state = settings.load_state(settings_path)
     install_translators(app, state.language)  # parented to app: they live as long as it
     window = MainWindow(
         state=state, settings_path=settings_path if save_settings else None, opener=opener

@@ -51,11 +51,17 @@ def catalogue_path() -> Path:
     return data_dir() / CATALOGUE_FILENAME
 
 
+def home_override() -> Path | None:
+    """``ESSDESK_HOME``: one folder for the notes, backups and settings (tests, USB keys)."""
+    override = os.environ.get("ESSDESK_HOME")
+    return Path(override) if override else None
+
+
 def user_dir() -> Path:
     """The user's own folder for essdesk (created on demand by the callers that write)."""
-    override = os.environ.get("ESSDESK_HOME")
-    if override:
-        return Path(override)
+    override = home_override()
+    if override is not None:
+        return override
     from platformdirs import PlatformDirs
 
     return Path(PlatformDirs("essdesk", appauthor=False, roaming=False).user_data_dir)
@@ -69,8 +75,3 @@ def notes_path() -> Path:
 def backups_dir() -> Path:
     """Automatic backups of the notes database."""
     return user_dir() / "backups"
-
-
-def settings_path() -> Path:
-    """Window and preference settings (an INI file read by the UI)."""
-    return user_dir() / "settings.ini"

@@ -1,4 +1,4 @@
-"""Window state and preferences in an INI file (``essdesk.paths.settings_path()``).
+"""Window state and preferences in an INI file (``settings_path()``).
 
 A missing, unreadable or corrupt file, or a value of the wrong type, silently gives the
 default: losing a window size must never stop anyone from working.
@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from essdesk import paths
+
+SETTINGS_FILENAME = "settings.ini"
 
 LANGUAGES = ("fr", "en")
 VIEWS = ("sessions", "levers", "tools", "directory", "mynotes")
@@ -29,6 +33,22 @@ class UiState:
     territory: str = ""
     """uuid of the current territory profile ("" before the first one exists)."""
     highlight_territory: bool = False
+
+
+def settings_path() -> Path:
+    """``$ESSDESK_HOME/settings.ini`` when set, else the platform's configuration folder for
+    the application (``~/.config/essdesk`` on Linux, ``%LOCALAPPDATA%\\essdesk`` on Windows,
+    ``~/Library/Preferences/essdesk`` on macOS).
+
+    Qt's lookup, not platformdirs' (which finds the notes' data folder, after the window is
+    up): importing platformdirs costs ~8 ms, and these settings are read before the window
+    shows. Call it once the application name is set (``essdesk.app.build`` does).
+    """
+    override = paths.home_override()
+    if override is not None:
+        return override / SETTINGS_FILENAME
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    return Path(folder) / SETTINGS_FILENAME
 
 
 def _bytes(settings: QSettings, name: str) -> QByteArray | None:

@@ -14,9 +14,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 
 from essdesk.catalogue.store import Catalogue
-from essdesk.paths import catalogue_path, settings_path
+from essdesk.paths import catalogue_path
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.settings import load_state
+from essdesk.ui.settings import load_state, settings_path
 
 UI_DIR = Path(__file__).resolve().parent
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from essdesk.paths import settings_path
 from essdesk.ui.main_window import DETAIL_MIN_COMFORT, MainWindow
-from essdesk.ui.settings import load_state
+from essdesk.ui.settings import load_state, settings_path
 
 
 def test_detail_gets_room_back_when_a_narrow_window_grows(qtbot, opened) -> None:

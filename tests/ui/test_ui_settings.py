@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 
-from essdesk.paths import settings_path
 from essdesk.ui.i18n import install_translators, remove_translators
-from essdesk.ui.settings import UiState, load_state, save_state
+from essdesk.ui.settings import UiState, load_state, save_state, settings_path
 
 
 def test_state_restored_at_next_start(qtbot, make_window) -> None:
