@@ -6,7 +6,6 @@ default: losing a window size must never stop anyone from working.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
@@ -20,19 +19,62 @@ VIEWS = ("sessions", "levers", "tools", "directory", "mynotes")
 ZOOM_MIN, ZOOM_MAX = -3, 10
 
 
-@dataclass
 class UiState:
-    geometry: QByteArray | None = None
-    window_state: QByteArray | None = None
-    main_splitter: QByteArray | None = None
-    content_splitter: QByteArray | None = None
-    last_view: str = "sessions"
-    last_entry: str = ""
-    font_zoom: int = 0
-    language: str = "fr"
-    territory: str = ""
-    """uuid of the current territory profile ("" before the first one exists)."""
-    highlight_territory: bool = False
+    """The window's state and the user's preferences, as read from and written to the file.
+
+    A plain class rather than a dataclass: it is read before the window shows, and importing
+    ``dataclasses`` then costs ~4 ms.
+    """
+
+    __slots__ = (
+        "content_splitter",
+        "font_zoom",
+        "geometry",
+        "highlight_territory",
+        "language",
+        "last_entry",
+        "last_view",
+        "main_splitter",
+        "territory",
+        "window_state",
+    )
+
+    def __init__(
+        self,
+        *,
+        geometry: QByteArray | None = None,
+        window_state: QByteArray | None = None,
+        main_splitter: QByteArray | None = None,
+        content_splitter: QByteArray | None = None,
+        last_view: str = "sessions",
+        last_entry: str = "",
+        font_zoom: int = 0,
+        language: str = "fr",
+        territory: str = "",
+        highlight_territory: bool = False,
+    ) -> None:
+        self.geometry = geometry
+        self.window_state = window_state
+        self.main_splitter = main_splitter
+        self.content_splitter = content_splitter
+        self.last_view = last_view
+        self.last_entry = last_entry
+        self.font_zoom = font_zoom
+        self.language = language
+        self.territory = territory  # uuid of the current profile ("" before the first one)
+        self.highlight_territory = highlight_territory
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, UiState) and self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"UiState({fields})"
 
 
 def settings_path() -> Path:
