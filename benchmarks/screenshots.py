@@ -1,6 +1,7 @@
 """Screenshots of the real window under Xvfb (Qt's xcb plugin), in French and English.
 
     python benchmarks/screenshots.py [--out screenshots] [--sizes 1280x720,1920x1080]
+        [--languages fr,en] [--variants light,dark,x2]
 
 Without a display it re-runs itself under ``xvfb-run``. Each (language, size) pair runs in
 its own process (the language is applied at start, like in the app), with a throwaway
@@ -19,6 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SCENES = ("sessions", "levers", "directory", "scheme", "notes", "territory", "mynotes")
+VARIANTS = ("light", "dark", "x2")
 
 
 def _parent(args: argparse.Namespace) -> int:
@@ -27,37 +29,87 @@ def _parent(args: argparse.Namespace) -> int:
         if xvfb is None:
             print("xvfb-run introuvable : apt-get install xvfb (ou --offscreen)", file=sys.stderr)
             return 1
-        cmd = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, *sys.argv]
+        # large enough for 1920x1080 at 200 % (the "x2" variant)
+        cmd = [xvfb, "-a", "-s", "-screen 0 3840x2160x24", sys.executable, *sys.argv]
         return subprocess.call(cmd)
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     status = 0
-    for lang in args.languages.split(","):
-        for size in args.sizes.split(","):
-            with tempfile.TemporaryDirectory(prefix="essdesk-shots-") as home:
-                env = dict(os.environ, ESSDESK_HOME=home, PYTHONPATH=str(REPO))
-                if args.offscreen:
-                    env["QT_QPA_PLATFORM"] = "offscreen"
-                else:
-                    env["QT_QPA_PLATFORM"] = "xcb"
-                cmd = [
-                    sys.executable,
-                    __file__,
-                    "--child",
-                    "--lang",
-                    lang,
-                    "--size",
-                    size,
-                    "--out",
-                    str(out),
-                    "--zoom",
-                    str(args.zoom),
-                ]
-                code = subprocess.call(cmd, env=env)
-                status = status or code
+    runs = [
+        (lang, size, variant)
+        for lang in args.languages.split(",")
+        for size in args.sizes.split(",")
+        for variant in args.variants.split(",")
+    ]
+    for lang, size, variant in runs:
+        if variant not in VARIANTS:
+            print(f"unknown variant {variant!r} (one of {', '.join(VARIANTS)})", file=sys.stderr)
+            return 2
+        with tempfile.TemporaryDirectory(prefix="essdesk-shots-") as home:
+            env = dict(os.environ, ESSDESK_HOME=home, PYTHONPATH=str(REPO))
+            if variant == "x2":
+                env["QT_SCALE_FACTOR"] = "2"
+            if args.offscreen:
+                env["QT_QPA_PLATFORM"] = "offscreen"
+            else:
+                env["QT_QPA_PLATFORM"] = "xcb"
+            cmd = [
+                sys.executable,
+                __file__,
+                "--child",
+                "--lang",
+                lang,
+                "--size",
+                size,
+                "--out",
+                str(out),
+                "--zoom",
+                str(args.zoom),
+                "--variant",
+                variant,
+            ]
+            code = subprocess.call(cmd, env=env)
+            status = status or code
     for png in sorted(out.glob("*.png")):
         print(png)
     return status
+
+
+def _go_dark(app) -> None:
+    """What a desktop in dark mode does: ask Qt for the dark colour scheme; where the platform
+    theme cannot (Xvfb has none), hand the application a dark palette like Breeze Dark's."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+
+    hints = app.styleHints()
+    hints.setColorScheme(Qt.ColorScheme.Dark)
+    if hints.colorScheme() == Qt.ColorScheme.Dark:
+        return
+    role = QPalette.ColorRole
+    palette = QPalette()
+    for r, color in (
+        (role.Window, "#2a2e32"),
+        (role.WindowText, "#fcfcfc"),
+        (role.Base, "#1b1e20"),
+        (role.AlternateBase, "#232629"),
+        (role.Text, "#fcfcfc"),
+        (role.PlaceholderText, "#a1a9b1"),
+        (role.Button, "#31363b"),
+        (role.ButtonText, "#fcfcfc"),
+        (role.Highlight, "#3daee9"),
+        (role.HighlightedText, "#fcfcfc"),
+        (role.ToolTipBase, "#31363b"),
+        (role.ToolTipText, "#fcfcfc"),
+        (role.Link, "#1d99f3"),
+        (role.LinkVisited, "#9b59b6"),
+        (role.Mid, "#3d4349"),
+        (role.Dark, "#141618"),
+        (role.Light, "#4f565c"),
+    ):
+        palette.setColor(r, QColor(color))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, r, QColor("#6e7175"))
+    app.setPalette(palette)
 
 
 def _child(args: argparse.Namespace) -> int:
@@ -73,6 +125,10 @@ def _child(args: argparse.Namespace) -> int:
     _seed_notes()
     from essdesk import app as essdesk_app
 
+    if args.variant == "dark":  # the desktop is dark before essdesk starts
+        from PySide6.QtWidgets import QApplication
+
+        _go_dark(QApplication([sys.argv[0], "-style", "Fusion"]))
     app, window = essdesk_app.build([])
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
@@ -100,7 +156,8 @@ def _child(args: argparse.Namespace) -> int:
             image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
         else:
             image = screen.grabWindow(window.winId())
-        path = Path(args.out) / f"{args.lang}-{args.size}-{scene}.png"
+        suffix = "" if args.variant == "light" else f"-{args.variant}"
+        path = Path(args.out) / f"{args.lang}-{args.size}{suffix}-{scene}.png"
         image.save(str(path))
 
     keys = cat.keys()
@@ -219,10 +276,17 @@ def main() -> int:
     parser.add_argument("--sizes", default="1280x720,1920x1080")
     parser.add_argument("--languages", default="fr,en")
     parser.add_argument("--zoom", type=int, default=0)
+    parser.add_argument(
+        "--variants",
+        default="light",
+        help="comma-separated: light, dark (the desktop's dark colour scheme), x2 (200 %% "
+        "scaling; --sizes are then logical pixels)",
+    )
     parser.add_argument("--offscreen", action="store_true", help="fallback without Xvfb")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--lang", default="fr", help=argparse.SUPPRESS)
     parser.add_argument("--size", default="1280x720", help=argparse.SUPPRESS)
+    parser.add_argument("--variant", default="light", help=argparse.SUPPRESS)
     args = parser.parse_args()
     return _child(args) if args.child else _parent(args)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -58,7 +58,9 @@ ZOOM_STEP = 0.1  # each step is 10 % of the base font size
 
 
 DETAIL_MIN_COMFORT = 280
-"""Below this width (px) the detail is rebalanced when the window grows."""
+"""Below this width (px) the panes are rebalanced when the window is resized."""
+NOTES_MIN_COMFORT = 200
+"""The notes panel's share when the panes are rebalanced (its buttons need about this)."""
 
 
 class MainWindow(QMainWindow):
@@ -384,8 +386,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([left, browser, total - left - browser])
 
     def _default_content_sizes(self) -> None:
-        rest = self.main_splitter.sizes()[2]
-        notes = max(200, min(320, rest // 3))
+        rest = self.main_splitter.sizes()[2] - self.content_splitter.handleWidth()
+        notes = max(NOTES_MIN_COMFORT, min(360, rest * 2 // 5))
         self.content_splitter.setSizes([rest - notes, notes])
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -396,14 +398,16 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # Shown narrow first (a small screen at 200 %, a projector), then enlarged: splitters
-        # keep the squeezed sizes, so give the detail its share again when it is too narrow.
-        if (
-            self._splitters_restored
-            and self.isVisible()
-            and event.size().width() > event.oldSize().width() > 0
-            and self.content_splitter.sizes()[0] < DETAIL_MIN_COMFORT
-        ):
+        # Shown narrow first (a small screen at 200 %, a projector) then enlarged, or made
+        # narrower: splitters keep squeezed sizes, or take the most from the detail (its
+        # stretch is the largest), so give the detail its share again when it is too narrow.
+        old, new = event.oldSize().width(), event.size().width()
+        if self._splitters_restored and self.isVisible() and 0 < old != new:
+            # the splitters get their new widths after this event: look once they have
+            QTimer.singleShot(0, self._rebalance_if_squeezed)
+
+    def _rebalance_if_squeezed(self) -> None:
+        if self._squeezed():
             self._default_main_sizes()
             self._default_content_sizes()
 
@@ -468,6 +472,11 @@ class MainWindow(QMainWindow):
         if name == "mynotes":
             return self.my_notes
         return self.trees[name]
+
+    def _squeezed(self) -> bool:
+        """The detail, or the notes (unless the user closed them), is narrower than usable."""
+        detail, notes = self.content_splitter.sizes()
+        return detail < DETAIL_MIN_COMFORT or 0 < notes < NOTES_MIN_COMFORT
 
     # ================================================================ the catalogue
     def set_catalogue(self, catalogue: Catalogue) -> None:

@@ -1,8 +1,12 @@
-"""Layout on small screens: the detail pane survives a narrow first show."""
+"""Layout on small screens (the detail pane survives a narrow first show) and palettes."""
 
 from __future__ import annotations
 
-from essdesk.ui.main_window import DETAIL_MIN_COMFORT, MainWindow
+import os
+import subprocess
+import sys
+
+from essdesk.ui.main_window import DETAIL_MIN_COMFORT, NOTES_MIN_COMFORT, MainWindow
 from essdesk.ui.settings import load_state, settings_path
 
 
@@ -20,3 +24,64 @@ def test_detail_gets_room_back_when_a_narrow_window_grows(qtbot, opened) -> None
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: window.content_splitter.sizes()[0] >= DETAIL_MIN_COMFORT)
     assert window.detail.isVisible()
+
+
+def test_detail_keeps_its_room_when_the_window_is_made_narrower(qtbot, opened) -> None:
+    # e.g. a 1920x1080 screen at 200 %: 960x540 logical pixels once the window is shrunk
+    window = MainWindow(
+        state=load_state(settings_path()), settings_path=settings_path(), opener=opened
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(960, 540)
+    qtbot.wait(50)
+    detail, notes = window.content_splitter.sizes()
+    assert notes >= NOTES_MIN_COMFORT  # the notes' buttons stay usable
+    assert detail >= NOTES_MIN_COMFORT  # and the detail keeps at least as much
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.content_splitter.sizes()[0] >= DETAIL_MIN_COMFORT)
+
+
+DARK_SWITCH = r"""
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtTest import QTest
+from essdesk import app as essdesk_app
+
+app, window = essdesk_app.build([], save_settings=False)
+window.resize(1000, 600)
+QTest.qWait(200)
+
+def light(image):
+    return sum(
+        image.pixelColor(x, y).lightness() > 200
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+    )
+
+def arrow():
+    return light(window.back_action.icon().pixmap(QSize(32, 32)).toImage())
+
+before, arrow_before = light(window.sections.grab().toImage()), arrow()
+dark = QPalette()
+for role, color in (("Window", "#2a2e32"), ("WindowText", "#fcfcfc"), ("Base", "#1b1e20"),
+                    ("Text", "#fcfcfc"), ("Button", "#31363b"), ("ButtonText", "#fcfcfc")):
+    dark.setColor(getattr(QPalette.ColorRole, role), QColor(color))
+app.setPalette(dark)
+QTest.qWait(100)
+print(before, light(window.sections.grab().toImage()), arrow_before, arrow())
+"""
+
+
+def test_switching_to_a_dark_palette_while_running_restyles_the_window(tmp_path) -> None:
+    """The desktop goes dark while essdesk runs: the style sheet's palette colours and the
+    drawn arrows follow (Qt resolves a sheet's colours only when it is applied)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ESSDESK_HOME=str(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-c", DARK_SWITCH], capture_output=True, text=True, env=env, check=True
+    )
+    section_before, section_after, arrow_before, arrow_after = map(int, out.stdout.split())
+    assert section_after < section_before / 20  # light background gone, light text only
+    assert arrow_before == 0 and arrow_after > 20  # black arrow, then a light one

@@ -40,6 +40,7 @@ from essdesk.notes import NotesError, NotesWriteError
 from essdesk.ui.labels import STATUS_KEYS, status_label
 from essdesk.ui.links import UrlOpener, is_allowed
 from essdesk.ui.note_markup import note_html
+from essdesk.ui.widgets.flow_layout import flow_container
 
 if TYPE_CHECKING:
     from essdesk.notes import Note
@@ -235,12 +236,10 @@ class NotesPanel(QWidget):
         self.trash_button.clicked.connect(self.trash_requested)
         for button in (self.history_button, self.delete_button, self.trash_button):
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.history_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.trash_button)
+        # they wrap onto two lines rather than make the panel wider (200 % scaling, English)
+        buttons, flow = flow_container(self)
+        for button in (self.history_button, self.delete_button, self.trash_button):
+            flow.addWidget(button)
 
         note_page = QWidget(self)
         note_layout = QVBoxLayout(note_page)
@@ -250,7 +249,7 @@ class NotesPanel(QWidget):
         note_layout.addWidget(self.note_stack, 1)
         note_layout.addLayout(state_row)
         note_layout.addLayout(follow)
-        note_layout.addLayout(buttons)
+        note_layout.addWidget(buttons)
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(message_page)
