@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -55,29 +55,26 @@ def load_notes(window: MainWindow, opener: NotesOpener | None = None) -> None:
     attach_notes(window, opener or default_opener)
 
 
-class StyleSheetKeeper(QObject):
-    """Re-applies the application style sheet when the palette changes (the desktop switched
+def keep_style_sheet(app: QApplication, window: MainWindow) -> None:
+    """Re-apply the application style sheet when the palette changes (the desktop switched
     to dark mode while essdesk runs): Qt resolves a sheet's ``palette(...)`` colours when it
-    is applied, so without this the old palette's colours stay."""
+    is applied, so without this the old palette's colours stay.
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self._app = app
-        self._busy = False
-        app.installEventFilter(self)
+    Driven by the window's palette change rather than an application event filter: such a
+    filter sees every event of the application (~1,500 while the window is first shown).
+    """
+    busy = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self._app
-            and event.type() == QEvent.Type.ApplicationPaletteChange
-            and not self._busy
-        ):
-            self._busy = True
+    def reapply() -> None:
+        nonlocal busy
+        if not busy:  # re-applying the sheet changes palettes in turn
+            busy = True
             try:
-                self._app.setStyleSheet(self._app.styleSheet())
+                app.setStyleSheet(app.styleSheet())
             finally:
-                self._busy = False
-        return False
+                busy = False
+
+    window.palette_changed.connect(reapply)
 
 
 def style_sheet() -> str:
@@ -113,14 +110,13 @@ def build(
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     app.setStyleSheet(style_sheet())
-    if app.findChild(StyleSheetKeeper) is None:
-        StyleSheetKeeper(app)
     settings_path = settings.settings_path()
     state = settings.load_state(settings_path)
     install_translators(app, state.language)  # parented to app: they live as long as it
     window = MainWindow(
         state=state, settings_path=settings_path if save_settings else None, opener=opener
     )
+    keep_style_sheet(app, window)
     window.show()
 
     def start() -> None:

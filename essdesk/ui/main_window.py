@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
     entry_opened = Signal(str)
     """The detail view now shows this key (the notes panel follows it)."""
     closing = Signal()
+    palette_changed = Signal()
+    """The window's palette changed (the desktop went dark or light while essdesk runs)."""
     """The window is closing: unsaved notes are written now (the notes layer listens)."""
 
     def __init__(
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self._search_return_page: QWidget | None = None
         self._about: AboutDialog | None = None
         self._splitters_restored = False
+        self._filtering = False
 
         self._directory_runner = QueryRunner(self)
         self._search_runner = QueryRunner(self)
@@ -170,7 +173,6 @@ class MainWindow(QMainWindow):
         self.detail.link_refused.connect(
             lambda url: self.statusBar().showMessage(self.tr("Lien refusé : {0}").format(url), 8000)
         )
-        QApplication.instance().installEventFilter(self)
 
         self.detail.show_placeholder(self.tr("Chargement du catalogue…"), "")
         self._restore_layout()
@@ -288,6 +290,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._paint_arrows()  # a light/dark switch while running
+            self.palette_changed.emit()
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Navigation"), self)
@@ -414,10 +417,18 @@ class MainWindow(QMainWindow):
     # ================================================================ pages built late
     def build_pages(self) -> None:
         """Build the pages not on screen at first paint; the app calls it right after
-        ``show()``, and each is also built on first use if that comes earlier."""
+        ``show()``, and each is also built on first use if that comes earlier.
+
+        The application-wide event filter (mouse back/forward buttons) is installed here too:
+        every event of the application then passes through Python, ~1,500 of them while the
+        window is first shown.
+        """
         self._build_directory()
         self._build_my_notes()
         self._build_search()
+        if not self._filtering:
+            self._filtering = True
+            QApplication.instance().installEventFilter(self)
 
     @property
     def directory(self) -> DirectoryPanel:
