@@ -197,3 +197,34 @@ def test_directory_pages(mini: Catalogue) -> None:
     assert mini.directory(limit=5, offset=10) == []
     assert mini.count("crt") == 1 and mini.count("!!!") == 0
     assert mini.count(filters=Filters(territories=("territory:qpv",))) == 1
+
+
+FACET_ATTRS = ("kinds", "actor_types", "natures", "levers", "territories")
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.sampled_from(["", "d", "france", "ess territoires", "fonds", "zzz", "-"]),
+    picks=st.lists(st.tuples(st.sampled_from(FACET_ATTRS), st.integers(0, 50)), max_size=3),
+)
+def test_each_facet_count_is_what_choosing_that_value_shows(real: Catalogue, text, picks) -> None:
+    """A facet value's count is the directory's count once it is chosen (the facet's own
+    selection replaced, the others kept): facets with nothing selected are counted in one
+    pass, from the text's matches, and must agree with the plain query."""
+    offered = real.facets()
+    chosen: dict[str, tuple[str, ...]] = {}
+    for attr, index in picks:
+        values = [fv.value for fv in offered[attr]]
+        chosen[attr] = (*chosen.get(attr, ()), values[index % len(values)])
+    filters = Filters(**chosen)
+    facets = real.facets(text, filters)
+    for attr in FACET_ATTRS:
+        for fv in facets[attr]:
+            alone = Filters(**{**chosen, attr: (fv.value,)})
+            assert fv.count == real.count(text, alone), (attr, fv.value)
+        # a facet ignores its own selection: the other values stay offered
+        unselected = real.facets(text, Filters(**{**chosen, attr: ()}))[attr]
+        assert facets[attr] == unselected, attr
+    assert real.count(text, filters) == len(real.directory(text, filters))
