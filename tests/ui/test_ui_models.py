@@ -6,9 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from essdesk.catalogue.records import Hit
+from essdesk.notes import open_notes
 from essdesk.textfold import sort_key
 from essdesk.ui.models import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
 from essdesk.ui.models.directory_model import DirectoryModel
+from essdesk.ui.models.notes_model import NotesListModel
 from essdesk.ui.models.search_model import SearchResultsModel, snippet_html
 from essdesk.ui.models.tree_model import CatalogueTreeModel
 
@@ -94,3 +96,23 @@ def test_directory_model_fetches_pages(qtmodeltester, catalogue) -> None:
     assert model.rowCount() == len(rows)
     assert [model.row_record(i).key for i in range(model.rowCount())] == [r.key for r in rows]
     assert calls[:3] == [0, 40, 80]
+
+
+def test_notes_list_model(qtmodeltester, catalogue) -> None:
+    """« Mes notes »: a real notes file (in the test's ESSDESK_HOME) with statuses."""
+    store, _report = open_notes()
+    try:
+        creuse = store.add_territory("Creuse", types=["territory:zrr"])
+        store.save_note("scheme:dla", creuse, "RDV avec la **chargée de mission**\n- piste")
+        store.save_note("actor:france-active", creuse, "À rappeler")
+        store.set_status("scheme:dla", creuse, "contacte", "2024-03-12", "Mme Martin")
+        store.set_status("scheme:crte", creuse, "a-explorer")  # a status without a note
+        notes = store.notes_for_territory(creuse)
+    finally:
+        store.close()
+    model = NotesListModel()
+    model.set_notes(notes, {"scheme:dla": catalogue.title("scheme:dla") or ""})
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == len(notes) >= 2
+    model.set_notes([])
+    qtmodeltester.check(model, force_py=True)
