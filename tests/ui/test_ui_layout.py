@@ -10,15 +10,21 @@ from essdesk.ui.main_window import DETAIL_MIN_COMFORT, NOTES_MIN_COMFORT, MainWi
 from essdesk.ui.settings import load_state, settings_path
 
 
-def test_detail_gets_room_back_when_a_narrow_window_grows(qtbot, opened) -> None:
-    # e.g. 200 % scaling on a small screen: first shown at 640x360 logical pixels
+def _shown(qtbot, opened, width: int, height: int) -> MainWindow:
+    """A window (no catalogue) first shown at ``width`` x ``height`` logical pixels."""
     window = MainWindow(
         state=load_state(settings_path()), settings_path=settings_path(), opener=opened
     )
     qtbot.addWidget(window)
-    window.resize(640, 360)
+    window.resize(width, height)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_detail_gets_room_back_when_a_narrow_window_grows(qtbot, opened) -> None:
+    # e.g. 200 % scaling on a small screen: first shown at 640x360 logical pixels
+    window = _shown(qtbot, opened, 640, 360)
     detail_width = window.content_splitter.sizes()[0]
     assert detail_width > 0  # never collapsed
     window.resize(1280, 720)
@@ -28,13 +34,7 @@ def test_detail_gets_room_back_when_a_narrow_window_grows(qtbot, opened) -> None
 
 def test_detail_keeps_its_room_when_the_window_is_made_narrower(qtbot, opened) -> None:
     # e.g. a 1920x1080 screen at 200 %: 960x540 logical pixels once the window is shrunk
-    window = MainWindow(
-        state=load_state(settings_path()), settings_path=settings_path(), opener=opened
-    )
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _shown(qtbot, opened, 1280, 720)
     window.resize(960, 540)
     qtbot.wait(50)
     detail, notes = window.content_splitter.sizes()
