@@ -132,24 +132,6 @@ def _message_filter(messages: list[str]) -> Callable[..., None]:
     return handler
 
 
-def _wait_for_window_notes(qt_app: Any, window: Any, essdesk_app: Any, deadline: float) -> bool:
-    """The app opens the notes itself, one event-loop turn after the catalogue: let it, so
-    the window is checked whole and closes its notes store itself. False when this version
-    of the app does not open notes in the window."""
-    if not hasattr(essdesk_app, "load_notes"):
-        return False
-    while time.monotonic() < deadline:
-        feature = getattr(window, "notes", None)
-        session = getattr(feature, "session", None)
-        if session is not None and (session.store is not None or session.error):
-            if session.store is None:
-                raise SelfCheckError("ui", f"notes dans la fenêtre : {session.error}")
-            return True
-        qt_app.processEvents()
-        time.sleep(0.005)
-    raise SelfCheckError("ui", f"la fenêtre n'a pas ouvert les notes en {UI_TIMEOUT_S:.0f} s")
-
-
 def check_ui(report: Report) -> None:
     """Build the real window (essdesk.app.build) and wait until it holds the catalogue."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -169,6 +151,10 @@ def check_ui(report: Report) -> None:
             qt_app, window = essdesk_app.build([], save_settings=False)
         except Exception as exc:
             raise SelfCheckError("ui", f"{type(exc).__name__}: {exc}") from exc
+        # The app opens the notes itself, one event-loop turn after the catalogue: the window
+        # is checked whole, and closes its notes store itself.
+        notes: list[str] = []
+        window.notes_attached.connect(notes.append)
         try:
             deadline = time.monotonic() + UI_TIMEOUT_S
             while window.catalogue is None and time.monotonic() < deadline:
@@ -182,7 +168,15 @@ def check_ui(report: Report) -> None:
                 )
             if not window.isVisible():
                 raise SelfCheckError("ui", "la fenêtre principale n'est pas affichée")
-            notes_in_window = _wait_for_window_notes(qt_app, window, essdesk_app, deadline)
+            while not notes and time.monotonic() < deadline:
+                qt_app.processEvents()
+                time.sleep(0.005)
+            if not notes:
+                raise SelfCheckError(
+                    "ui", f"la fenêtre n'a pas ouvert les notes en {UI_TIMEOUT_S:.0f} s"
+                )
+            if notes[0]:
+                raise SelfCheckError("ui", f"notes dans la fenêtre : {notes[0]}")
             platform = QGuiApplication.platformName()
         finally:
             window.close()
@@ -193,7 +187,7 @@ def check_ui(report: Report) -> None:
         qInstallMessageHandler(previous)
     for message in messages:
         print(f"essdesk self-check: Qt: {message}", file=sys.stderr)
-    report.add(f"ui ok ({platform}{', notes in window' if notes_in_window else ''})")
+    report.add(f"ui ok ({platform}, notes in window)")
 
 
 def run_self_check(out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
     entry_opened = Signal(str)
     """The detail view now shows this key (the notes panel follows it)."""
     closing = Signal()
+    notes_attached = Signal(str)
+    """The notes layer is wired in: "" when the notes file is open, else why it is not (the
+    catalogue stays usable; the notes panel explains and retries)."""
     palette_changed = Signal()
     """The window's palette changed (the desktop went dark or light while essdesk runs)."""
     """The window is closing: unsaved notes are written now (the notes layer listens)."""

@@ -627,4 +627,5 @@ def attach_notes(window: MainWindow, opener: Opener = default_opener) -> NotesFe
     session = NotesSession(opener, window)
     feature = NotesFeature(window, session)
     window.notes = feature  # type: ignore[attr-defined]
+    window.notes_attached.emit("" if session.store is not None else session.error)
     return feature

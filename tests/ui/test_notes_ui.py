@@ -67,7 +67,9 @@ def wait_saved(qtbot, panel: NotesPanel, timeout: int = 4000) -> None:
 
 def test_first_start_offers_a_territory_without_a_modal(qtbot, make_window) -> None:
     window = make_window()
-    attach_notes(window)
+    with qtbot.waitSignal(window.notes_attached) as attached:
+        attach_notes(window)
+    assert attached.args == [""]  # the notes file is open
     panel = window.notes_panel
     assert isinstance(panel, NotesPanel)
     assert panel.pages.currentIndex() == 0
@@ -539,8 +541,10 @@ def test_newer_schema_is_explained_and_left_untouched(qtbot, make_window) -> Non
     conn.close()
     before = db.read_bytes()
     window = make_window()
-    feature = attach_notes(window)
+    with qtbot.waitSignal(window.notes_attached) as attached:
+        feature = attach_notes(window)
     assert feature.session.store is None
+    assert "plus récente" in attached.args[0]  # what the self-check reports
     text = window.notes_panel.message.text()
     assert "plus récente" in text
     assert not window.notes_panel.message_button.isVisible()
