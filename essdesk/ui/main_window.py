@@ -69,12 +69,12 @@ class MainWindow(QMainWindow):
     entry_opened = Signal(str)
     """The detail view now shows this key (the notes panel follows it)."""
     closing = Signal()
+    """The window is closing: unsaved notes are written now (the notes layer listens)."""
     notes_attached = Signal(str)
     """The notes layer is wired in: "" when the notes file is open, else why it is not (the
     catalogue stays usable; the notes panel explains and retries)."""
     palette_changed = Signal()
     """The window's palette changed (the desktop went dark or light while essdesk runs)."""
-    """The window is closing: unsaved notes are written now (the notes layer listens)."""
 
     def __init__(
         self,
@@ -410,7 +410,12 @@ class MainWindow(QMainWindow):
         old, new = event.oldSize().width(), event.size().width()
         if self._splitters_restored and self.isVisible() and 0 < old != new:
             # the splitters get their new widths after this event: look once they have
-            QTimer.singleShot(0, self._rebalance_if_squeezed)
+            QTimer.singleShot(0, self, self._rebalance_if_squeezed)
+
+    def _squeezed(self) -> bool:
+        """The detail, or the notes (unless the user closed them), is narrower than usable."""
+        detail, notes = self.content_splitter.sizes()
+        return detail < DETAIL_MIN_COMFORT or 0 < notes < NOTES_MIN_COMFORT
 
     def _rebalance_if_squeezed(self) -> None:
         if self._squeezed():
@@ -436,17 +441,17 @@ class MainWindow(QMainWindow):
     @property
     def directory(self) -> DirectoryPanel:
         """The « Annuaire » page."""
-        return self._directory or self._build_directory()
+        return self._build_directory()  # built once
 
     @property
     def my_notes(self) -> MyNotesView:
         """The « Mes notes » page."""
-        return self._my_notes or self._build_my_notes()
+        return self._build_my_notes()  # built once
 
     @property
     def search(self) -> SearchPanel:
         """The global search results, shown in place of the page while a search is active."""
-        return self._search or self._build_search()
+        return self._build_search()  # built once
 
     def _build_directory(self) -> DirectoryPanel:
         if self._directory is None:
@@ -486,11 +491,6 @@ class MainWindow(QMainWindow):
         if name == "mynotes":
             return self.my_notes
         return self.trees[name]
-
-    def _squeezed(self) -> bool:
-        """The detail, or the notes (unless the user closed them), is narrower than usable."""
-        detail, notes = self.content_splitter.sizes()
-        return detail < DETAIL_MIN_COMFORT or 0 < notes < NOTES_MIN_COMFORT
 
     # ================================================================ the catalogue
     def set_catalogue(self, catalogue: Catalogue) -> None:
