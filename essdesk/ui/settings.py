@@ -90,6 +90,8 @@ def settings_path() -> Path:
     if override is not None:
         return override / SETTINGS_FILENAME
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    if not folder:  # no home folder Qt can find: next to the notes rather than the cwd
+        return paths.user_dir() / SETTINGS_FILENAME
     return Path(folder) / SETTINGS_FILENAME
 
 
