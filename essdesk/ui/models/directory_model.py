@@ -23,6 +23,8 @@ from essdesk.ui.models import (
     NO_PARENT,
     RECORD_ROLE,
     SORT_ROLE,
+    column_title,
+    read_only_flags,
 )
 from essdesk.ui.models.markers import NOT_A_MARKER_ROLE, Markers, marker_data, marker_words
 
@@ -172,19 +174,11 @@ class DirectoryModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
         titles = (
             self.tr("Nom"),
             self.tr("Type"),
@@ -192,7 +186,7 @@ class DirectoryModel(QAbstractTableModel):
             self.tr("Porteur ou financeur"),
             self.tr("Territoires"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
+        return column_title(titles, section, orientation, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < self.COLUMN_COUNT:

@@ -17,7 +17,15 @@ from PySide6.QtCore import (
 
 from essdesk.textfold import sort_key
 from essdesk.ui.labels import STATUS_KEYS, status_label
-from essdesk.ui.models import KEY_ROLE, NO_PARENT, RECORD_ROLE, SORT_ROLE, STATUS_ROLE
+from essdesk.ui.models import (
+    KEY_ROLE,
+    NO_PARENT,
+    RECORD_ROLE,
+    SORT_ROLE,
+    STATUS_ROLE,
+    column_title,
+    read_only_flags,
+)
 from essdesk.ui.models.markers import marker_icon
 from essdesk.ui.note_markup import first_line
 
@@ -108,21 +116,13 @@ class NotesListModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
         titles = (self.tr("Entrée"), self.tr("Suivi"), self.tr("Modifiée le"), self.tr("Début"))
-        return titles[section] if 0 <= section < len(titles) else None
+        return column_title(titles, section, orientation, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < self.COLUMN_COUNT:

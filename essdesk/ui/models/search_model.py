@@ -16,7 +16,15 @@ from PySide6.QtCore import (
 
 from essdesk.catalogue.records import Hit
 from essdesk.ui.labels import kind_label
-from essdesk.ui.models import KEY_ROLE, KIND_ROLE, NO_PARENT, RECORD_ROLE, SNIPPET_ROLE, SORT_ROLE
+from essdesk.ui.models import (
+    KEY_ROLE,
+    KIND_ROLE,
+    NO_PARENT,
+    RECORD_ROLE,
+    SNIPPET_ROLE,
+    SORT_ROLE,
+    read_only_flags,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,10 +86,4 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
