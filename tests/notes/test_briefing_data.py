@@ -3,7 +3,6 @@ formats, with the real catalogue and a real notes store."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import subprocess
@@ -13,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +30,6 @@ from essdesk.briefing import (
     to_markdown,
 )
 from essdesk.catalogue.store import Catalogue
-from essdesk.cli_brief import add_parsers
 from essdesk.notes import NotesStore, Territory
 
 REPO = Path(__file__).resolve().parents[2]
@@ -299,16 +298,6 @@ def test_any_note_text_survives_the_csv(store: NotesStore, creuse: Territory, te
 
 
 # -- CLI (text formats; the PDF is tested with Qt in tests/ui) ---------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser(prog="essdesk")
-    add_parsers(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    code = args.func(args)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def test_cli_markdown_and_csv(

@@ -3,7 +3,6 @@ dry run that changes nothing, and two user folders exchanging through real proce
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sqlite3
@@ -12,22 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
 from essdesk import paths
-from essdesk.cli_notes import add_parsers
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "exchange_corpus"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser(prog="essdesk")
-    add_parsers(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    code = args.func(args)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def dump(path: Path) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -10,23 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
 from essdesk import paths
-from essdesk.cli_notes import add_parsers
 from essdesk.notes import open_notes
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Parse like the main CLI does (a subparsers object), run the handler, capture output."""
-    parser = argparse.ArgumentParser(prog="essdesk")
-    add_parsers(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    code = args.func(args)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def test_territories_add_and_list(capsys: pytest.CaptureFixture[str]) -> None:
