@@ -101,6 +101,7 @@ def _note_json(n: Note) -> dict[str, Any]:
         "created": n.created.isoformat(),
         "updated": n.updated.isoformat(),
         "conflict_of": n.conflict_of,
+        "author": n.author,
     }
 
 
@@ -150,7 +151,10 @@ def _notes_list(store: NotesStore, args: argparse.Namespace) -> int:
     for n in found:
         status = f" ({STATUSES[n.status]})" if n.status else ""
         title = f" — {n.entry_title}" if n.entry_title else ""
-        print(f"[{n.territory_name}] {n.entry_key}{title}{status}  {n.updated:%d/%m/%Y %H:%M}")
+        author = f" · par {n.author}" if n.author else ""
+        print(
+            f"[{n.territory_name}] {n.entry_key}{title}{status}  {n.updated:%d/%m/%Y %H:%M}{author}"
+        )
         for line in n.text.splitlines() or [""]:
             print(f"    {line}")
     return 0

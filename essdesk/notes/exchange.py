@@ -1085,7 +1085,8 @@ def export_notes(
                 "text": _TEXT_CONTROL.sub(REPLACEMENT, r.text),
                 "created": r.created,
                 "updated": r.updated,
-                "author": _line(chosen[r.territory_uuid].initials),
+                # who wrote it: the initials it came with, else this computer's profile
+                "author": _line(r.author or chosen[r.territory_uuid].initials),
                 "conflict_of": r.conflict_of,
                 "history": sorted(history[r.uuid]),
             }
@@ -1541,12 +1542,17 @@ def _execute(store: NotesStore, conn: Connection, plan: ImportPreview) -> None:
                     "updated": _ts(np.incoming.updated),
                     "entry_title": np.incoming.entry_title,
                     "conflict_of": np.conflict_of,
+                    "author": np.incoming.author,
                 }
                 for np in added
             ],
         )
     for np in updated:
-        values = {"text": np.incoming.text, "updated": _ts(np.incoming.updated)}
+        values = {
+            "text": np.incoming.text,
+            "updated": _ts(np.incoming.updated),
+            "author": np.incoming.author,
+        }
         if np.incoming.entry_title:
             values["entry_title"] = np.incoming.entry_title
         conn.execute(update(notes).where(notes.c.uuid == np.note_uuid).values(values))

@@ -83,7 +83,13 @@ def _v1(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-STEPS: tuple[Step, ...] = (_v1,)
+def _v2(conn: Connection) -> None:
+    """Notes remember who wrote their text: the initials an exchange file gives ("" for a
+    text written on this computer)."""
+    conn.exec_driver_sql("ALTER TABLE notes ADD COLUMN author TEXT NOT NULL DEFAULT ''")
+
+
+STEPS: tuple[Step, ...] = (_v1, _v2)
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -42,6 +42,7 @@ class Note:
     conflict_of: str | None = None  # uuid of the note this one conflicts with
     status: str | None = None  # follow-up status key of (entry, territory), when joined
     territory_name: str = ""
+    author: str = ""  # initials of who wrote the text, from an exchange file ("" written here)
 
 
 @dataclass(frozen=True)

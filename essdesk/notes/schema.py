@@ -65,6 +65,7 @@ notes = Table(
     Column("deleted_at", Text),
     Column("entry_title", Text, nullable=False, default=""),
     Column("conflict_of", Text),
+    Column("author", Text, nullable=False, default=""),  # schema v2
 )
 
 note_versions = Table(

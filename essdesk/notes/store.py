@@ -169,6 +169,7 @@ def _note(row: Row[Any]) -> Note:
         conflict_of=row.conflict_of,
         status=mapping.get("status"),
         territory_name=mapping.get("territory_name") or "",
+        author=mapping.get("author") or "",
     )
 
 
@@ -509,10 +510,11 @@ class NotesStore:
                         "primary note not live",
                     )
                 text = merged_text if merged_text is not None else copy.text
+                author = copy.author if text == copy.text else ""
                 conn.execute(
                     update(notes)
                     .where(notes.c.uuid == copy.uuid)
-                    .values(conflict_of=None, text=text, updated=now)
+                    .values(conflict_of=None, text=text, updated=now, author=author)
                 )
                 if text != copy.text:
                     self._record_version(conn, copy.uuid, text, now, coalesce=False)
@@ -528,8 +530,12 @@ class NotesStore:
                 }[keep or "local"]
             conn.execute(update(notes).where(notes.c.uuid == copy.uuid).values(deleted_at=now))
             if text != row.text:
+                # the copy's author when its text is taken as is; combined here otherwise
+                author = copy.author if text == copy.text else ""
                 conn.execute(
-                    update(notes).where(notes.c.uuid == row.uuid).values(text=text, updated=now)
+                    update(notes)
+                    .where(notes.c.uuid == row.uuid)
+                    .values(text=text, updated=now, author=author)
                 )
                 self._record_version(conn, row.uuid, text, now, coalesce=False)
                 self._index(conn, row.uuid, text)
@@ -581,6 +587,8 @@ class NotesStore:
             else:
                 note_uuid = row.uuid
                 values = {"updated": now, "text": text}
+                if text != row.text:
+                    values["author"] = ""  # written here now
                 if entry_title is not None:
                     values["entry_title"] = entry_title
                 conn.execute(update(notes).where(notes.c.uuid == note_uuid).values(values))
@@ -720,7 +728,9 @@ class NotesStore:
                 )
             now = self._now()
             conn.execute(
-                update(notes).where(notes.c.uuid == note.uuid).values(text=row.text, updated=now)
+                update(notes)
+                .where(notes.c.uuid == note.uuid)
+                .values(text=row.text, updated=now, author="")
             )
             self._record_version(conn, note.uuid, row.text, now, coalesce=False)
             self._index(conn, note.uuid, row.text)

@@ -499,27 +499,27 @@ Size: {1} KB</translation>
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="189" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="183" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="190" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="184" />
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="191" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="185" />
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="192" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="186" />
         <source>Porteur ou financeur</source>
         <translation>Backer or funder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="193" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="187" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
@@ -1208,217 +1208,217 @@ Size: {1} KB</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="82" />
+        <location filename="../../essdesk/ui/main_window.py" line="89" />
         <source>essdesk — L'ESS au cœur de la relance des territoires fragiles</source>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="121" />
+        <location filename="../../essdesk/ui/main_window.py" line="129" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="122" />
+        <location filename="../../essdesk/ui/main_window.py" line="130" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="124" />
+        <location filename="../../essdesk/ui/main_window.py" line="132" />
         <source>Outils et dispositifs par nature</source>
         <translation>Tools and schemes by kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="169" />
+        <location filename="../../essdesk/ui/main_window.py" line="177" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="173" />
+        <location filename="../../essdesk/ui/main_window.py" line="180" />
         <source>Chargement du catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="205" />
+        <location filename="../../essdesk/ui/main_window.py" line="212" />
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="210" />
+        <location filename="../../essdesk/ui/main_window.py" line="217" />
         <source>Entrée précédente (Alt+←)</source>
         <translation>Previous entry (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="212" />
+        <location filename="../../essdesk/ui/main_window.py" line="219" />
         <source>Suivant</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="217" />
+        <location filename="../../essdesk/ui/main_window.py" line="224" />
         <source>Entrée suivante (Alt+→)</source>
         <translation>Next entry (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="220" />
+        <location filename="../../essdesk/ui/main_window.py" line="227" />
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="223" />
+        <location filename="../../essdesk/ui/main_window.py" line="230" />
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="226" />
+        <location filename="../../essdesk/ui/main_window.py" line="233" />
         <source>Réduire le texte</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="229" />
+        <location filename="../../essdesk/ui/main_window.py" line="236" />
         <source>Taille normale</source>
         <translation>Normal size</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="231" />
+        <location filename="../../essdesk/ui/main_window.py" line="238" />
         <source>À propos d'essdesk</source>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="233" />
+        <location filename="../../essdesk/ui/main_window.py" line="240" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="237" />
+        <location filename="../../essdesk/ui/main_window.py" line="244" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="238" />
+        <location filename="../../essdesk/ui/main_window.py" line="245" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="239" />
+        <location filename="../../essdesk/ui/main_window.py" line="246" />
         <source>Outils et dispositifs</source>
         <translation>Tools and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="240" />
+        <location filename="../../essdesk/ui/main_window.py" line="247" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="241" />
+        <location filename="../../essdesk/ui/main_window.py" line="248" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="251" />
+        <location filename="../../essdesk/ui/main_window.py" line="258" />
         <source>Changer de territoire</source>
         <translation>Switch territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="254" />
+        <location filename="../../essdesk/ui/main_window.py" line="261" />
         <source>Modifier la note</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="257" />
+        <location filename="../../essdesk/ui/main_window.py" line="264" />
         <source>Mettre en évidence ce qui concerne mon territoire</source>
         <translation>Highlight what concerns my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="264" />
+        <location filename="../../essdesk/ui/main_window.py" line="271" />
         <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
         <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="291" />
+        <location filename="../../essdesk/ui/main_window.py" line="299" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="303" />
+        <location filename="../../essdesk/ui/main_window.py" line="311" />
         <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
         <translation>Search the whole catalogue (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="304" />
+        <location filename="../../essdesk/ui/main_window.py" line="312" />
         <source>Recherche globale</source>
         <translation>Global search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="314" />
+        <location filename="../../essdesk/ui/main_window.py" line="322" />
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="324" />
+        <location filename="../../essdesk/ui/main_window.py" line="332" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="330" />
+        <location filename="../../essdesk/ui/main_window.py" line="338" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="340" />
+        <location filename="../../essdesk/ui/main_window.py" line="348" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="344" />
+        <location filename="../../essdesk/ui/main_window.py" line="352" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="351" />
+        <location filename="../../essdesk/ui/main_window.py" line="359" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="485" />
+        <location filename="../../essdesk/ui/main_window.py" line="508" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="498" />
+        <location filename="../../essdesk/ui/main_window.py" line="521" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="499" />
+        <location filename="../../essdesk/ui/main_window.py" line="522" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="501" />
+        <location filename="../../essdesk/ui/main_window.py" line="524" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="507" />
+        <location filename="../../essdesk/ui/main_window.py" line="530" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="513" />
+        <location filename="../../essdesk/ui/main_window.py" line="536" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="515" />
+        <location filename="../../essdesk/ui/main_window.py" line="538" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="528" />
+        <location filename="../../essdesk/ui/main_window.py" line="551" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="614" />
+        <location filename="../../essdesk/ui/main_window.py" line="637" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -1459,17 +1459,17 @@ Size: {1} KB</translation>
 <context>
     <name>Markers</name>
     <message>
-        <location filename="../../essdesk/ui/models/markers.py" line="77" />
+        <location filename="../../essdesk/ui/models/markers.py" line="79" />
         <source>a une note</source>
         <translation>has a note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/markers.py" line="81" />
+        <location filename="../../essdesk/ui/models/markers.py" line="83" />
         <source>suivi : {0}</source>
         <translation>follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/markers.py" line="84" />
+        <location filename="../../essdesk/ui/models/markers.py" line="86" />
         <source>concerne votre territoire</source>
         <translation>concerns your territory</translation>
     </message>
@@ -1678,7 +1678,7 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>NotesListModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="75" />
+        <location filename="../../essdesk/ui/models/notes_model.py" line="83" />
         <source>{0} (version en conflit)</source>
         <translation>{0} (conflicting version)</translation>
     </message>
@@ -1706,206 +1706,211 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="97" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="120" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="295" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="98" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="121" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="294" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="132" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="133" />
         <source>Message des notes</source>
         <translation>Notes message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="148" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="149" />
         <source>Avertissement des notes</source>
         <translation>Notes warning</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="154" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="155" />
         <source>Cette note a une version importée en conflit.</source>
         <translation>This note has a conflicting imported version.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="156" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="157" />
         <source>Résoudre…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="158" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="159" />
         <source>Résoudre les conflits de cette note</source>
         <translation>Resolve this note's conflicts</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="167" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="168" />
         <source>Note (lecture)</source>
         <translation>Note (reading)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="172" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="173" />
         <source>Double-cliquez pour modifier (Ctrl+E)</source>
         <translation>Double-click to edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="175" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="176" />
         <source>Texte de la note</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="177" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="178" />
         <source>Enregistrée automatiquement. **gras**, listes avec -, liens http(s).</source>
         <translation>Saved automatically. **bold**, lists with -, http(s) links.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="186" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="187" />
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="188" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="189" />
         <source>Modifier la note (Ctrl+E)</source>
         <translation>Edit the note (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="192" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="193" />
         <source>État de l'enregistrement</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="201" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="202" />
         <source>Statut de suivi</source>
         <translation>Follow-up status</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="208" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="209" />
         <source>Date du suivi</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="211" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="212" />
         <source>Sans date</source>
         <translation>No date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="217" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="218" />
         <source>Contact du suivi</source>
         <translation>Follow-up contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="218" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="219" />
         <source>Nom, téléphone, courriel…</source>
         <translation>Name, phone, email…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="223" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="224" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="224" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="225" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="225" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="226" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="227" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="228" />
         <source>Historique…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="230" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="231" />
         <source>Supprimer la note</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="233" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="234" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="295" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="294" />
         <source>Notes — {0}</source>
         <translation>Notes — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="303" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="348" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="302" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="347" />
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="307" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="306" />
         <source>Ouverture des notes…</source>
         <translation>Opening the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="312" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="311" />
         <source>Pour prendre des notes, créez d'abord le profil de votre territoire (nom, types de territoire, commune ou EPCI). Plusieurs territoires peuvent cohabiter sur ce poste.</source>
         <translation>To take notes, first create your territory's profile (name, territory types, municipality or EPCI). Several territories can live side by side on this computer.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="316" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="315" />
         <source>Créer un territoire…</source>
         <translation>Create a territory…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="322" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="321" />
         <source>Choisissez une entrée à gauche pour lire ou écrire sa note.</source>
         <translation>Choose an entry on the left to read or write its note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="359" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="358" />
         <source>Vos notes sur cette entrée pour {0}…</source>
         <translation>Your notes on this entry for {0}…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="377" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="436" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="376" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="438" />
         <source>Modifications non enregistrées…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="395" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="380" />
+        <source>{0} · par {1}</source>
+        <translation>{0} · by {1}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="397" />
         <source>Enregistré à {0}</source>
         <translation>Saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="396" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="398" />
         <source>Enregistré le {0}</source>
         <translation>Saved on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="429" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="431" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="469" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="471" />
         <source>Le fichier de notes n'est pas ouvert.</source>
         <translation>The notes file is not open.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="507" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="509" />
         <source>Cette note avait été modifiée dans une autre fenêtre d'essdesk : les deux versions ont été gardées, l'une après l'autre.</source>
         <translation>This note had been changed in another essdesk window: both versions were kept, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="519" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="521" />
         <source>Échec de l'enregistrement — nouvel essai dans 5 s</source>
         <translation>Save failed — trying again in 5 s</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="546" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="548" />
         <source>Suivi enregistré à {0}</source>
         <translation>Follow-up saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="583" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="585" />
         <source>Note placée dans la corbeille (restaurable 30 jours).</source>
         <translation>Note moved to the trash (restorable for 30 days).</translation>
     </message>

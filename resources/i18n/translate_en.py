@@ -20,6 +20,8 @@ HERE = Path(__file__).resolve().parent
 TS = HERE / "essdesk_en.ts"
 
 EN = {
+    # notes panel: a note imported from a colleague's exchange file
+    "{0} · par {1}": "{0} · by {1}",
     # about
     "À propos d'essdesk": "About essdesk",
     "inconnue": "unknown",

@@ -738,3 +738,72 @@ def test_a_territory_name_with_a_nul_is_refused_clearly(store: NotesStore) -> No
     the name failed and the store said the name was taken."""
     with pytest.raises(NotesInputError, match="caractère invalide"):
         store.add_territory("Creuse\x00")
+
+
+# -- who wrote it ------------------------------------------------------------------------------
+
+
+def _exported_authors(path: Path) -> dict[str, str]:
+    """Entry key → the ``author`` an exchange file gives its note."""
+    return {n.entry_key: n.author for n in read_exchange_file(path).notes}
+
+
+def test_who_wrote_a_note_travels_with_it(
+    pair: tuple[NotesStore, NotesStore], clock: Clock, tmp_path: Path
+) -> None:
+    a, b = pair
+    creuse_a = a.add_territory("Creuse", ["ZRR"], initials="AB")
+    a.save_note("scheme:dla", creuse_a, "Écrit par AB.")
+    a.save_note("scheme:crte", creuse_a, "Aussi par AB.")
+    first = export_notes(a, tmp_path / "a.essnotes").path
+    assert _exported_authors(first) == {"scheme:dla": "AB", "scheme:crte": "AB"}
+
+    # B imports into its own profile, whose initials are EF: the notes stay AB's.
+    creuse_b = b.add_territory("Creuse (B)", ["ZRR"], initials="EF")
+    preview = preview_import(b, first, KNOWN, mapping={creuse_a.uuid: creuse_b.uuid})
+    apply_import(b, preview)
+    dla = b.get_note("scheme:dla", creuse_b)
+    assert dla is not None and dla.author == "AB"
+    clock.advance(minutes=2)
+    b.save_note("scheme:crte", creuse_b, "Complété par EF.")
+    crte = b.get_note("scheme:crte", creuse_b)
+    assert crte is not None and crte.author == ""  # written on this computer now
+    b.save_note("scheme:dla", creuse_b, "Écrit par AB.", entry_title="DLA")
+    dla = b.get_note("scheme:dla", creuse_b)
+    assert dla is not None and dla.author == "AB"  # same text, a new title: still AB's
+
+    # Re-exported by B: each note says who wrote its text.
+    second = export_notes(b, tmp_path / "b.essnotes").path
+    assert _exported_authors(second) == {"scheme:dla": "AB", "scheme:crte": "EF"}
+
+    # Back in A, the fast-forwarded note now says EF wrote it.
+    clock.advance(minutes=2)
+    import_file(a, second, mapping={creuse_b.uuid: creuse_a.uuid})
+    crte_a = a.get_note("scheme:crte", creuse_a)
+    assert crte_a is not None and (crte_a.text, crte_a.author) == ("Complété par EF.", "EF")
+
+
+@pytest.mark.parametrize(
+    ("keep", "merged", "author"),
+    [("local", None, ""), ("incoming", None, "XY"), ("both", None, ""), (None, "à la main", "")],
+)
+def test_a_settled_conflict_says_who_wrote_the_kept_text(
+    store: NotesStore,
+    clock: Clock,
+    tmp_path: Path,
+    keep: str | None,
+    merged: str | None,
+    author: str,
+) -> None:
+    other = _open(tmp_path / "other", clock)
+    with other:
+        t = other.add_territory("Creuse", initials="XY")
+        other.save_note("scheme:dla", t, "importée")
+        path = export_notes(other, tmp_path / "other.essnotes").path
+    t = store.add_territory("Creuse")
+    store.save_note("scheme:dla", t, "locale")
+    import_file(store, path)
+    (copy,) = store.conflicts("scheme:dla", t)
+    assert copy.author == "XY"
+    clock.advance(minutes=2)
+    assert store.resolve_conflict(copy.uuid, keep, merged_text=merged).author == author

@@ -99,7 +99,8 @@ def test_notes_add_and_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     )
     code, out, _ = run(capsys, "notes", "list", "--territory", "Creuse", "--json")
     (note,) = json.loads(out)
-    assert {"uuid", "key", "territory", "text", "status", "updated"} <= set(note)
+    assert {"uuid", "key", "territory", "text", "status", "updated", "author"} <= set(note)
+    assert note["author"] == ""  # written on this computer
     assert (note["key"], note["territory"], note["text"], note["status"], note["title"]) == (
         "scheme:dla",
         "Creuse",

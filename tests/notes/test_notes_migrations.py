@@ -61,6 +61,7 @@ def test_upgrade_from_each_released_schema(home: Path, fixture: Path) -> None:
         note = store.get_note("scheme:dla", creuse)
         assert note is not None and note.text.startswith("Rendez-vous avec le Cœur")
         assert note.status == "contacte"
+        assert note.author == ("CD" if found >= 2 else "")  # v2: who wrote the text
         assert [v.text for v in store.history(note.uuid)][-1] == "Premier jet"
         assert [h.note.uuid for h in store.search_notes("coeur gueret")] == [note.uuid]
         assert [n.entry_title for n in store.orphans({"scheme:dla"})] == ["Fiche disparue"]

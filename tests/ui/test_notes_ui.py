@@ -14,6 +14,7 @@ from pytestqt.modeltest import ModelTester
 
 from essdesk import paths
 from essdesk.notes import open_notes
+from essdesk.notes.exchange import apply_import, export_notes, preview_import
 from essdesk.ui import notes_ui
 from essdesk.ui.main_window import MainWindow
 from essdesk.ui.models import KEY_ROLE, NOTE_ROLE, STATUS_ROLE
@@ -621,3 +622,29 @@ def test_another_window_wrote_meanwhile_both_texts_are_kept(
     store, _ = open_notes()
     assert store.get_note(KEY, with_territory).text == text
     store.close()
+
+
+def test_an_imported_note_says_who_wrote_it_until_edited_here(
+    qtbot, make_window, with_territory: str, tmp_path: Path
+) -> None:
+    colleague, _ = open_notes(tmp_path / "colleague.sqlite3", backups_dir=tmp_path / "b")
+    with colleague:
+        theirs = colleague.add_territory("Creuse", initials="XY")
+        colleague.save_note("scheme:dla", theirs, "Vu la chargée de mission DLA.")
+        path = export_notes(colleague, tmp_path / "xy.essnotes").path
+    store, _ = open_notes()
+    with store:
+        apply_import(store, preview_import(store, path, mapping={theirs.uuid: with_territory}))
+    window = make_window()
+    attach_notes(window)
+    window.open_entry("scheme:dla")
+    panel = window.notes_panel
+    assert isinstance(panel, NotesPanel)
+    assert panel.state_label.text().endswith("· par XY")
+    type_note(qtbot, panel, " OK")
+    panel.save_now()
+    qtbot.waitUntil(lambda: panel.state_label.text().startswith("Enregistré"))
+    window.open_entry("scheme:crte")
+    window.open_entry("scheme:dla")  # read again from the notes file
+    assert panel.editor.toPlainText().endswith(" OK")
+    assert "par XY" not in panel.state_label.text()  # written here now

@@ -375,7 +375,10 @@ class NotesPanel(QWidget):
         if pending is not None:
             self._set_state(self.tr("Modifications non enregistrées…"))
         elif note is not None:
-            self._set_state(self._saved_text(note.updated))
+            saved = self._saved_text(note.updated)
+            if note.author:  # written elsewhere, imported from an exchange file
+                saved = self.tr("{0} · par {1}").format(saved, note.author)
+            self._set_state(saved)
         else:
             self._set_state("")
         if not text.strip() or pending is not None:
