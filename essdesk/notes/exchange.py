@@ -9,7 +9,8 @@
 * ``notes.json`` — ``{"territories": [...], "notes": [...], "statuses": [...]}``. A territory
   has its uuid, name, types, commune, code, initials and creation date. A note has its stable
   uuid, entry key and title, ``territory_uuid`` (one of the file's territories: its name and
-  types are given once there), text, created/updated, ``author`` (the profile's initials),
+  types are given once there), text, created/updated, ``author`` (the initials of who wrote
+  the text: those it was imported with, else the exporting profile's; kept on import),
   ``conflict_of`` and ``history``: the SHA-256 of the texts the note has had (its newest
   :data:`EXPORT_HISTORY` versions), which lets the receiver tell "changed on one side only"
   from "changed on both sides". Statuses are a list of their own, keyed by (entry,
