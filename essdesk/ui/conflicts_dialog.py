@@ -305,7 +305,10 @@ class ConflictsDialog(QDialog):
         else:
             self.mine_when.setText(self.tr("modifiée le {0}").format(local_time(local.updated)))
             self.mine_edit.setPlainText(local.text)
-        self.theirs_when.setText(self.tr("modifiée le {0}").format(local_time(copy.updated)))
+        when = self.tr("modifiée le {0}").format(local_time(copy.updated))
+        if copy.author:
+            when = self.tr("{0}, par {1}").format(when, copy.author)
+        self.theirs_when.setText(when)
         self.theirs_edit.setPlainText(copy.text)
         self.keep_mine_button.setEnabled(local is not None)
 

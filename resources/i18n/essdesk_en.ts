@@ -378,37 +378,42 @@ Size: {1} KB</translation>
         <translation>modified on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="315" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="310" />
+        <source>{0}, par {1}</source>
+        <translation>{0}, by {1}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="318" />
         <source>« {0} » : votre version est gardée.</source>
         <translation>“{0}”: your version is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="320" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="323" />
         <source>« {0} » : la version importée est gardée (la vôtre reste dans l'historique).</source>
         <translation>“{0}”: the imported version is kept (yours stays in the history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="324" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="327" />
         <source>« {0} » : les deux versions sont gardées dans la note.</source>
         <translation>“{0}”: both versions are kept in the note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="332" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="335" />
         <source>——— Version importée (modifiée le {0}) ———</source>
         <translation>——— Imported version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="337" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="340" />
         <source>——— Ma version (modifiée le {0}) ———</source>
         <translation>——— My version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="361" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="364" />
         <source>« {0} » : le texte fusionné est enregistré.</source>
         <translation>“{0}”: the merged text is saved.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="373" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="376" />
         <source>Conflit</source>
         <translation>Conflict</translation>
     </message>

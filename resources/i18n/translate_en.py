@@ -22,6 +22,7 @@ TS = HERE / "essdesk_en.ts"
 EN = {
     # notes panel: a note imported from a colleague's exchange file
     "{0} · par {1}": "{0} · by {1}",
+    "{0}, par {1}": "{0}, by {1}",
     # about
     "À propos d'essdesk": "About essdesk",
     "inconnue": "unknown",

@@ -607,7 +607,7 @@ def conflicts(
     """Four notes edited on both laptops after a first exchange, then A's file imported into
     B through the dialog: four conflict pairs on B."""
     a, b, clock = laptops.a, laptops.b, laptops.clock
-    creuse = a.add_territory("Creuse")
+    creuse = a.add_territory("Creuse", initials="AB")
     for key in KEYS:
         a.save_note(key, creuse, f"Départ {key}", entry_title=catalogue.title(key))
     b_path = export_notes(a, laptops.folder / "a0.essnotes").path
@@ -665,6 +665,7 @@ def test_conflict_view_lists_both_versions_and_each_action_does_what_it_says(
     assert dialog.mine_header.text() == "Ma version"
     assert dialog.mine_when.text().startswith("modifiée le ")
     assert dialog.theirs_when.text().startswith("modifiée le ")
+    assert dialog.theirs_when.text().endswith(", par AB")  # who wrote the imported text
     # nothing is lost before the user chooses
     for key in KEYS:
         assert b.get_note(key, conflicts).text == MINE[key]  # type: ignore[union-attr]
