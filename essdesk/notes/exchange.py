@@ -24,9 +24,10 @@ file is refused before writing, with the advice to export one territory at a tim
 For an incoming note, in the local territory it goes to (see territories below):
 
 1. *identical* — its text is already known here for that entry and territory (the current
-   text of a note, a conflict copy, a note in the trash, or any earlier version in a
-   history): nothing to do. This is what makes a second import a no-op, and why a conflict
-   resolved here (the losing copy stays in the trash) does not come back.
+   text of a note, a conflict copy, a note in the trash, any earlier version in a history,
+   or a text purged from the trash, remembered by its digest): nothing to do. This is what
+   makes a second import a no-op, and why a conflict resolved here (the losing copy goes to
+   the trash) or a deleted note does not come back, even once the trash is emptied.
 2. *update* (fast-forward) — the note with the same uuid is live here, its current text is
    one of the incoming note's earlier texts (``history``) and the incoming one is newer: the
    text is replaced, the local text stays in the note's history. An imported text enters
@@ -82,11 +83,13 @@ from essdesk.notes.errors import NotesError
 from essdesk.notes.records import Backup, Status
 from essdesk.notes.schema import (
     STATUSES,
+    forgotten_texts,
     note_versions,
     notes,
     notes_fts,
     statuses,
     territories,
+    text_digest,
 )
 from essdesk.notes.store import COALESCE_SECONDS, NotesStore, TerritoryRef
 
@@ -480,8 +483,7 @@ class ExportSummary:
 # -- small helpers ----------------------------------------------------------------------------
 
 
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+_sha = text_digest
 
 
 def _ts(moment: datetime) -> str:
@@ -1247,6 +1249,8 @@ class _Snapshot:
         )
         for entry_key, tu, text in conn.execute(versions):
             snap.known.setdefault((entry_key, tu), set()).add(_sha(text))
+        for r in conn.execute(select(forgotten_texts)):  # purged from the trash
+            snap.known.setdefault((r.entry_key, r.territory_uuid), set()).add(r.sha256)
         for r in conn.execute(select(statuses)):
             snap.statuses[(r.entry_key, r.territory_uuid)] = Status(
                 r.entry_key,

@@ -85,8 +85,17 @@ def _v1(conn: Connection) -> None:
 
 def _v2(conn: Connection) -> None:
     """Notes remember who wrote their text: the initials an exchange file gives ("" for a
-    text written on this computer)."""
+    text written on this computer). Texts purged from the trash are remembered by their
+    digest only, so that importing an old file again does not bring them back."""
     conn.exec_driver_sql("ALTER TABLE notes ADD COLUMN author TEXT NOT NULL DEFAULT ''")
+    conn.exec_driver_sql(
+        """CREATE TABLE forgotten_texts (
+            entry_key TEXT NOT NULL,
+            territory_uuid TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            PRIMARY KEY (entry_key, territory_uuid, sha256)
+        ) WITHOUT ROWID"""
+    )
 
 
 STEPS: tuple[Step, ...] = (_v1, _v2)

@@ -10,6 +10,7 @@ they sort as text, survive export to other tools, and read back into aware datet
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from sqlalchemy import (
@@ -88,6 +89,22 @@ statuses = Table(
     Column("contact", Text, nullable=False, default=""),
     Column("updated", Text, nullable=False),
 )
+
+forgotten_texts = Table(
+    "forgotten_texts",
+    metadata,
+    Column("entry_key", Text, primary_key=True),
+    Column("territory_uuid", Text, primary_key=True),
+    Column("sha256", Text, primary_key=True),
+)
+"""Schema v2: SHA-256 of the texts purged from the trash, per (entry, territory). An import
+counts them as known, like the texts still in the trash (never exported)."""
+
+
+def text_digest(text: str) -> str:
+    """How a note's text is recognised across laptops and after a purge: its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
 
 notes_fts = Table(
     "notes_fts",

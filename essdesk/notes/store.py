@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlalchemy.exc
 from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, select, text, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from essdesk import paths, textfold
 from essdesk.notes import backups
@@ -35,7 +36,16 @@ from essdesk.notes.records import (
     Status,
     Territory,
 )
-from essdesk.notes.schema import STATUSES, note_versions, notes, notes_fts, statuses, territories
+from essdesk.notes.schema import (
+    STATUSES,
+    forgotten_texts,
+    note_versions,
+    notes,
+    notes_fts,
+    statuses,
+    territories,
+    text_digest,
+)
 
 COALESCE_SECONDS = 60
 """Saves within this long of a version's first save update it instead of adding a version."""
@@ -667,6 +677,33 @@ class NotesStore:
             conn.execute(update(notes).where(notes.c.uuid == note_uuid).values(values))
             return self._load_note(conn, note_uuid)
 
+    @staticmethod
+    def _forget(conn: Connection, note_uuid: str) -> None:
+        """Remember the digests of a purged note's texts (current and history): an import
+        of an old file then finds them known, as it did while the note was in the trash."""
+        note = conn.execute(
+            select(notes.c.entry_key, notes.c.territory_uuid, notes.c.text).where(
+                notes.c.uuid == note_uuid
+            )
+        ).one()
+        texts = {note.text} | {
+            text
+            for (text,) in conn.execute(
+                select(note_versions.c.text).where(note_versions.c.note_uuid == note_uuid)
+            )
+        }
+        conn.execute(
+            sqlite_insert(forgotten_texts).on_conflict_do_nothing(),
+            [
+                {
+                    "entry_key": note.entry_key,
+                    "territory_uuid": note.territory_uuid,
+                    "sha256": text_digest(text),
+                }
+                for text in texts
+            ],
+        )
+
     def purge_trash(self, older_than_days: int = MIN_TRASH_DAYS) -> int:
         """Delete for good the notes trashed more than ``older_than_days`` days ago (≥ 30),
         and deleted territories left without notes. Returns how many notes went."""
@@ -686,6 +723,7 @@ class NotesStore:
                 )
             ]
             for note_uuid in doomed:
+                self._forget(conn, note_uuid)
                 conn.execute(delete(notes_fts).where(notes_fts.c.note_uuid == note_uuid))
                 conn.execute(delete(note_versions).where(note_versions.c.note_uuid == note_uuid))
                 conn.execute(

@@ -807,3 +807,47 @@ def test_a_settled_conflict_says_who_wrote_the_kept_text(
     assert copy.author == "XY"
     clock.advance(minutes=2)
     assert store.resolve_conflict(copy.uuid, keep, merged_text=merged).author == author
+
+
+# -- the trash emptied ---------------------------------------------------------------------------
+
+
+def test_a_settled_conflict_stays_settled_once_the_trash_is_emptied(
+    store: NotesStore, clock: Clock, tmp_path: Path
+) -> None:
+    t, _note, copy_uuid = _conflict(store, clock, tmp_path)
+    store.resolve_conflict(copy_uuid, "local")
+    clock.advance(days=31)
+    assert store.purge_trash() == 1
+    assert store.trash() == []
+    before = dump(store)
+    again = preview_import(store, tmp_path / "other.essnotes", KNOWN)
+    assert (again.counts.identical, again.counts.conflicting, again.counts.new) == (1, 0, 0)
+    assert import_file(store, tmp_path / "other.essnotes").backup is None
+    assert dump(store) == before
+    assert store.conflicts("scheme:dla", t) == []
+
+
+def test_a_deleted_note_does_not_come_back_once_the_trash_is_emptied(
+    pair: tuple[NotesStore, NotesStore], clock: Clock, tmp_path: Path
+) -> None:
+    a, b = pair
+    creuse = a.add_territory("Creuse")
+    a.save_note("scheme:dla", creuse, "Premier jet")
+    clock.advance(minutes=5)
+    a.save_note("scheme:dla", creuse, "À supprimer")
+    old = export_notes(a, tmp_path / "old.essnotes").path
+    assert import_file(b, old).counts.new == 1
+    (t_b,) = b.territories()
+    note = b.get_note("scheme:dla", t_b)
+    assert note is not None
+    b.delete_note(note.uuid)
+    clock.advance(days=31)
+    assert b.purge_trash() == 1
+    assert b.get_note("scheme:dla", t_b) is None
+    assert import_file(b, old).backup is None  # known: not resurrected
+    assert b.get_note("scheme:dla", t_b) is None
+    # A new text from the same colleague is still welcome.
+    clock.advance(minutes=5)
+    a.save_note("scheme:dla", creuse, "Nouvelle information")
+    assert import_file(b, export_notes(a, tmp_path / "new.essnotes").path).counts.new == 1
