@@ -687,8 +687,8 @@ class NotesStore:
             )
         ).one()
         texts = {note.text} | {
-            text
-            for (text,) in conn.execute(
+            body
+            for (body,) in conn.execute(
                 select(note_versions.c.text).where(note_versions.c.note_uuid == note_uuid)
             )
         }
@@ -698,9 +698,9 @@ class NotesStore:
                 {
                     "entry_key": note.entry_key,
                     "territory_uuid": note.territory_uuid,
-                    "sha256": text_digest(text),
+                    "sha256": text_digest(body),
                 }
-                for text in texts
+                for body in texts
             ],
         )
 
