@@ -358,8 +358,9 @@ class LaidOutSheet:
 
         Headings are taken in order, since each break moves what follows. After a block
         format change Qt only re-lays out part of a paginated document (the blocks after it
-        keep no lines at all), so the whole document is laid out again by setting its page
-        size anew, which Qt treats as a full layout.
+        keep no lines at all), so everything from the heading on is marked dirty: laid out
+        again from there, not from the top. (Setting the page size anew, a full layout, gave
+        the same pages, every block at the same place, 2-3 times slower: 148 entries 5 s.)
         """
         layout = doc.documentLayout()
         for block in self._heading_blocks(doc):
@@ -372,7 +373,7 @@ class LaidOutSheet:
                 fmt = QTextBlockFormat()
                 fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).mergeBlockFormat(fmt)
-                doc.setPageSize(doc.pageSize())
+                doc.markContentsDirty(block.position(), doc.characterCount() - block.position())
 
     def _entry_pages(self) -> list[int]:
         layout = self.document.documentLayout()
