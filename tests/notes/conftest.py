@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from testkit import Clock
 
 from essdesk import paths
 from essdesk.notes import NotesStore, Territory, open_notes
-
-
-class Clock:
-    """A hand-driven clock for the rules that depend on time (coalescing, trash)."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2024, 5, 6, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(microseconds=1)  # every call is a distinct instant
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture

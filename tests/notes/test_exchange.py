@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy.exc
+from testkit import sql_dump
 
 from essdesk.notes import (
     NotesInputError,
@@ -59,12 +60,7 @@ def pair(tmp_path: Path, clock: Clock) -> Iterator[tuple[NotesStore, NotesStore]
 
 
 def dump(store: NotesStore) -> list[str]:
-    """Every row of every table (FTS shadow tables included), as SQL text."""
-    conn = sqlite3.connect(store.path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+    return sql_dump(store.path)
 
 
 def notes_of(store: NotesStore) -> dict[str, tuple[Any, ...]]:

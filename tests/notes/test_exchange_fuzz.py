@@ -9,7 +9,6 @@ import contextlib
 import importlib.util
 import json
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
 from types import ModuleType
@@ -18,6 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from testkit import sql_dump as _dump
 
 from essdesk.notes import open_notes
 from essdesk.notes.exchange import (
@@ -233,14 +233,6 @@ def _try(baseline: Path, raw: bytes) -> str:
             assert store.full_check().ok
             assert apply_import(store, preview_import(store, file)).backup is None  # idempotent
         return "ok"
-
-
-def _dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @SETTINGS

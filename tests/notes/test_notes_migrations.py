@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection
+from testkit import sha256_of as _digest
 
 from essdesk import paths
 from essdesk.notes import NewerSchemaError, migrations, open_notes
@@ -26,10 +26,6 @@ def _pragma(path: Path, name: str) -> object:
         return conn.execute(f"PRAGMA {name}").fetchone()[0]
     finally:
         conn.close()
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_fixture_exists_for_every_released_schema() -> None:

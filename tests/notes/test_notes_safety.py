@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event
+from testkit import sha256_of as _digest
 
 from essdesk import paths
 from essdesk.notes import (
@@ -29,10 +30,6 @@ from essdesk.notes import (
     open_notes,
 )
 from essdesk.notes.safety import inspect
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _populate(with_backup: bool = True) -> None:

@@ -9,16 +9,16 @@ the message instead of waiting for a click.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from testkit import Clock, sql_dump
 
 from essdesk.briefing import french_typography
 from essdesk.catalogue.store import Catalogue
@@ -55,21 +55,6 @@ def flat(text: str) -> str:
     return text.replace("\N{NARROW NO-BREAK SPACE}", " ").replace("\N{NO-BREAK SPACE}", " ")
 
 
-class Clock:
-    """A hand-driven clock shared by both laptops, so that "newer" is well defined and
-    edits minutes apart are separate versions (saves within a minute are coalesced)."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2024, 5, 6, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(microseconds=1)
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
 @dataclass
 class Laptops:
     a: NotesStore
@@ -82,7 +67,7 @@ class Laptops:
 def laptops(ui_home: Path, tmp_path: Path) -> Iterator[Laptops]:
     """Laptop A in the test's ESSDESK_HOME (as the app opens it), laptop B in a second
     user folder."""
-    clock = Clock()
+    clock = Clock()  # shared by both laptops: "newer" is well defined
     a, report_a = open_notes(clock=clock)
     b, report_b = open_notes(
         tmp_path / "laptop-b" / "notes.sqlite3",
@@ -99,11 +84,7 @@ def laptops(ui_home: Path, tmp_path: Path) -> Iterator[Laptops]:
 
 
 def dump(store: NotesStore) -> list[str]:
-    conn = sqlite3.connect(store.path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+    return sql_dump(store.path)
 
 
 def texts(store: NotesStore) -> dict[tuple[str, str, str | None], str]:

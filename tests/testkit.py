@@ -1,0 +1,38 @@
+"""Helpers shared by the test packages (``tests/`` is on ``sys.path`` through its conftest):
+the state of a SQLite file as SQL text or a digest, and a hand-driven clock."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+
+def sql_dump(path: Path) -> list[str]:
+    """Every row of every table of a SQLite file (FTS shadow tables included), as SQL text."""
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def sha256_of(path: Path) -> str:
+    """The file's bytes, as a digest: "left untouched" means this did not change."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class Clock:
+    """A hand-driven clock for the rules that depend on time (coalescing, trash, "newer"):
+    every call is a distinct instant, and ``advance`` jumps ahead."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2024, 5, 6, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(microseconds=1)
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
