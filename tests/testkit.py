@@ -36,3 +36,8 @@ class Clock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+def flat(text: str) -> str:
+    """Text as typed: the no-break spaces of French typography made plain spaces."""
+    return text.replace("\N{NARROW NO-BREAK SPACE}", " ").replace("\N{NO-BREAK SPACE}", " ")

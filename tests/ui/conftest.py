@@ -6,12 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from essdesk.catalogue.store import Catalogue
 from essdesk.paths import catalogue_path
@@ -93,3 +94,25 @@ def make_window(qtbot, catalogue: Catalogue, opened: OpenedUrls):
 @pytest.fixture
 def window(make_window) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture
+def drive(qtbot, monkeypatch: pytest.MonkeyPatch):
+    """``drive(DialogClass, script)``: the next ``exec()`` of that class shows the dialog,
+    runs ``script(dialog)`` and returns the dialog's result, without a nested event loop."""
+
+    def install(cls: type[QDialog], script: Callable[[Any], None]) -> list[str]:
+        seen: list[str] = []
+
+        def fake_exec(dialog: QDialog) -> int:
+            qtbot.addWidget(dialog)
+            with qtbot.waitExposed(dialog):
+                dialog.show()
+            seen.append(type(dialog).__name__)
+            script(dialog)
+            return dialog.result()
+
+        monkeypatch.setattr(cls, "exec", fake_exec)
+        return seen
+
+    return install

@@ -9,16 +9,15 @@ the message instead of waiting for a click.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
-from testkit import Clock, sql_dump
+from testkit import Clock, flat, sql_dump
 
 from essdesk.briefing import french_typography
 from essdesk.catalogue.store import Catalogue
@@ -48,11 +47,6 @@ from essdesk.ui.exchange_dialog import (
 
 LEFT = Qt.MouseButton.LeftButton
 KEYS = ("scheme:dla", "scheme:crte", "actor:france-active", "lever:3")
-
-
-def flat(text: str) -> str:
-    """Text as typed: the no-break spaces of French typography made plain spaces."""
-    return text.replace("\N{NARROW NO-BREAK SPACE}", " ").replace("\N{NO-BREAK SPACE}", " ")
 
 
 @dataclass
@@ -140,27 +134,6 @@ def parent(qtbot) -> QWidget:
     with qtbot.waitExposed(widget):
         widget.show()
     return widget
-
-
-@pytest.fixture
-def drive(qtbot, monkeypatch: pytest.MonkeyPatch):
-    """``drive(DialogClass, script)``: the next ``exec()`` of that class shows the dialog,
-    runs ``script(dialog)`` and returns the dialog's result, without a nested event loop."""
-
-    def install(cls: type[QDialog], script: Callable[[Any], None]) -> list[Any]:
-        seen: list[Any] = []
-
-        def fake_exec(dialog: QDialog) -> int:
-            with qtbot.waitExposed(dialog):
-                dialog.show()
-            seen.append(type(dialog).__name__)
-            script(dialog)
-            return dialog.result()
-
-        monkeypatch.setattr(cls, "exec", fake_exec)
-        return seen
-
-    return install
 
 
 @pytest.fixture

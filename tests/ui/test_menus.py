@@ -13,14 +13,13 @@ records the message), file choosers are patched, and text is typed in ASCII only
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from testkit import flat
 
 from essdesk.notes import open_notes
 from essdesk.notes.exchange import read_exchange_file
@@ -33,11 +32,6 @@ from essdesk.ui.notes_ui import attach_notes
 LEFT = Qt.MouseButton.LeftButton
 KEY = "scheme:dla"
 TEXT = "Rendez-vous DLA mardi 10h"
-
-
-def flat(text: str) -> str:
-    """Text as typed: the no-break spaces of French typography made plain spaces."""
-    return text.replace("\N{NARROW NO-BREAK SPACE}", " ").replace("\N{NO-BREAK SPACE}", " ")
 
 
 def file_action(window: MainWindow, text: str) -> QAction:
@@ -81,28 +75,6 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return shown
-
-
-@pytest.fixture
-def drive(qtbot, monkeypatch: pytest.MonkeyPatch):
-    """``drive(DialogClass, script)``: the next ``exec()`` of that class shows the dialog,
-    runs ``script(dialog)`` and returns the dialog's result, without a nested event loop."""
-
-    def install(cls: type[QDialog], script: Callable[[Any], None]) -> list[str]:
-        seen: list[str] = []
-
-        def fake_exec(dialog: QDialog) -> int:
-            qtbot.addWidget(dialog)
-            with qtbot.waitExposed(dialog):
-                dialog.show()
-            seen.append(type(dialog).__name__)
-            script(dialog)
-            return dialog.result()
-
-        monkeypatch.setattr(cls, "exec", fake_exec)
-        return seen
-
-    return install
 
 
 def test_export_then_import_into_a_second_user_folder(
