@@ -47,7 +47,17 @@ def _letter_classes() -> dict[str, str]:
 
 
 _CLASSES = _letter_classes()
-_DIGRAPHS = {"oe": "(?:oe|œ)", "ae": "(?:ae|æ)", "ss": "(?:ss|ß)"}
+
+
+def _letter(ch: str) -> str:
+    return _CLASSES.get(ch, re.escape(ch))
+
+
+# Two letters, each with its accented forms ("aë" in « Raphaël »), or the ligature.
+_DIGRAPHS = {
+    pair: f"(?:{_letter(pair[0])}{_letter(pair[1])}|{ligature})"
+    for pair, ligature in (("oe", "œ"), ("ae", "æ"), ("ss", "ß"))
+}
 
 
 def _word_pattern(word: str) -> str:
@@ -56,14 +66,10 @@ def _word_pattern(word: str) -> str:
     while i < len(word):
         pair = word[i : i + 2]
         if pair in _DIGRAPHS:
-            out.append(
-                _DIGRAPHS[pair].replace("oe|", f"{_CLASSES['o']}{_CLASSES['e']}|", 1)
-                if pair == "oe"
-                else _DIGRAPHS[pair]
-            )
+            out.append(_DIGRAPHS[pair])
             i += 2
         else:
-            out.append(_CLASSES.get(word[i], re.escape(word[i])))
+            out.append(_letter(word[i]))
             i += 1
     return "".join(out)
 

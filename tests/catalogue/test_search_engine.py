@@ -65,6 +65,22 @@ def test_snippet_window() -> None:
     assert highlight_spans("Pôle Emploi, pôles", ["pole"]) == [(0, 4), (13, 18)]
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Raphaël Dupont", "raphael"),  # "ae" with an accent: not the ligature
+        ("Gaëlle", "gaelle"),
+        ("Cœur", "coeur"),
+        ("Coëtquidan", "coetquidan"),
+        ("Æsop", "aesop"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_highlight_finds_digraphs_with_accents_or_ligatures(text: str, word: str) -> None:
+    """Search folds "ë" to "e" and "æ" to "ae": the highlight must find what search found."""
+    assert highlight_spans(text, [word]) == [(0, len(text.split()[0]))]
+
+
 HOSTILE = [
     '"',
     '""',
