@@ -678,31 +678,26 @@ class NotesStore:
             return self._load_note(conn, note_uuid)
 
     @staticmethod
-    def _forget(conn: Connection, note_uuid: str) -> None:
-        """Remember the digests of a purged note's texts (current and history): an import
-        of an old file then finds them known, as it did while the note was in the trash."""
-        note = conn.execute(
-            select(notes.c.entry_key, notes.c.territory_uuid, notes.c.text).where(
-                notes.c.uuid == note_uuid
-            )
-        ).one()
-        texts = {note.text} | {
-            body
-            for (body,) in conn.execute(
-                select(note_versions.c.text).where(note_versions.c.note_uuid == note_uuid)
-            )
-        }
-        conn.execute(
-            sqlite_insert(forgotten_texts).on_conflict_do_nothing(),
-            [
-                {
-                    "entry_key": note.entry_key,
-                    "territory_uuid": note.territory_uuid,
-                    "sha256": text_digest(body),
-                }
-                for body in texts
-            ],
+    def _forget(conn: Connection, note_uuids: list[str]) -> None:
+        """Remember the digests of purged notes' texts (current and history): an import of
+        an old file then finds them known, as it did while the notes were in the trash."""
+        current = select(notes.c.entry_key, notes.c.territory_uuid, notes.c.text).where(
+            notes.c.uuid.in_(note_uuids)
         )
+        earlier = (
+            select(notes.c.entry_key, notes.c.territory_uuid, note_versions.c.text)
+            .join(notes, notes.c.uuid == note_versions.c.note_uuid)
+            .where(notes.c.uuid.in_(note_uuids))
+        )
+        digests = {
+            (key, tu, text_digest(body))
+            for key, tu, body in [*conn.execute(current), *conn.execute(earlier)]
+        }
+        if digests:
+            conn.execute(
+                sqlite_insert(forgotten_texts).on_conflict_do_nothing(),
+                [{"entry_key": k, "territory_uuid": t, "sha256": d} for k, t, d in digests],
+            )
 
     def purge_trash(self, older_than_days: int = MIN_TRASH_DAYS) -> int:
         """Delete for good the notes trashed more than ``older_than_days`` days ago (≥ 30),
@@ -722,14 +717,18 @@ class NotesStore:
                     )
                 )
             ]
-            for note_uuid in doomed:
-                self._forget(conn, note_uuid)
-                conn.execute(delete(notes_fts).where(notes_fts.c.note_uuid == note_uuid))
-                conn.execute(delete(note_versions).where(note_versions.c.note_uuid == note_uuid))
+            # In chunks, one statement per table: notes_fts.note_uuid and notes.conflict_of
+            # have no index, so one statement per note read those tables once per note
+            # (1,000 notes took 2.4 s, 4,000 took 23 s, at start-up with the write lock held).
+            for i in range(0, len(doomed), 500):
+                chunk = doomed[i : i + 500]
+                self._forget(conn, chunk)
+                conn.execute(delete(notes_fts).where(notes_fts.c.note_uuid.in_(chunk)))
+                conn.execute(delete(note_versions).where(note_versions.c.note_uuid.in_(chunk)))
                 conn.execute(
-                    update(notes).where(notes.c.conflict_of == note_uuid).values(conflict_of=None)
+                    update(notes).where(notes.c.conflict_of.in_(chunk)).values(conflict_of=None)
                 )
-                conn.execute(delete(notes).where(notes.c.uuid == note_uuid))
+                conn.execute(delete(notes).where(notes.c.uuid.in_(chunk)))
             gone = select(territories.c.uuid).where(
                 territories.c.deleted_at.is_not(None),
                 territories.c.deleted_at < cutoff,
