@@ -47,6 +47,9 @@ class QueryRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        # One thread for good: the catalogue keeps one SQLite connection per thread, and a
+        # thread retired after 30 s idle (Qt's default) left its connection open behind it.
+        self._pool.setExpiryTimeout(-1)
         self.latest = 0
         self._jobs: dict[int, _Job] = {}
         self._finished.connect(self._on_finished)
