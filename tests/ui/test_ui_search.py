@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from essdesk.ui.models import KEY_ROLE, SNIPPET_ROLE
 
@@ -107,3 +110,18 @@ def test_text_typed_before_the_catalogue_is_searched_once_it_opens(
     with qtbot.waitSignal(window.search.results_shown, timeout=5000):
         window.set_catalogue(catalogue)
     assert _results(window)[0] == "scheme:dla"
+
+
+def test_the_kind_label_of_a_result_is_muted_not_the_text_colour(qtbot, window) -> None:
+    """The kind beside each title is secondary text: the text colour faded towards the
+    background (the placeholder colour lost its alpha in HTML and came out as the text's)."""
+    with qtbot.waitSignal(window.search.results_shown, timeout=5000):
+        qtbot.keyClicks(window.search.field, "DLA")
+    option = QStyleOptionViewItem()
+    option.initFrom(window.search.list)
+    option.rect = window.search.list.visualRect(window.search.model.index(0))
+    delegate = window.search.list.itemDelegate()
+    html = delegate._document(option, window.search.model.index(0)).toHtml()
+    text = option.palette.color(option.palette.ColorRole.Text).name()
+    colours = set(re.findall(r"color:(#[0-9a-f]{6})", html))
+    assert text in colours and len(colours - {text}) >= 1

@@ -11,9 +11,10 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from essdesk.ui.colours import mix, muted
 from essdesk.ui.labels import kind_label
 from essdesk.ui.links import UrlOpener, entry_key, entry_url, is_allowed, system_opener
 
@@ -33,15 +34,6 @@ def _esc(text: str) -> str:
 def _paragraphs(text: str) -> str:
     parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
     return "".join(f"<p>{_esc(p).replace(chr(10), '<br/>')}</p>" for p in parts)
-
-
-def _mix(a: QColor, b: QColor, ratio: float) -> str:
-    """``a`` blended into ``b`` (ratio of ``a``), as #rrggbb: badges that suit any palette."""
-    return QColor(
-        round(a.red() * ratio + b.red() * (1 - ratio)),
-        round(a.green() * ratio + b.green() * (1 - ratio)),
-        round(a.blue() * ratio + b.blue() * (1 - ratio)),
-    ).name()
 
 
 _HISTORY_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right)
@@ -143,14 +135,12 @@ class DetailView(QWidget):
             self.show_placeholder(*self._placeholder)
 
     def _muted(self) -> str:
-        # PlaceholderText carries alpha in Qt 6; HTML needs an opaque colour.
-        pal = self.palette()
-        return _mix(pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base), 0.62)
+        return muted(self.palette())
 
     def _entry_html(self, e: Entry) -> str:
         pal = self.palette()
         muted = self._muted()
-        badge_bg = _mix(
+        badge_bg = mix(
             pal.color(QPalette.ColorRole.Highlight), pal.color(QPalette.ColorRole.Base), 0.18
         )
         text_color = pal.color(QPalette.ColorRole.Text).name()

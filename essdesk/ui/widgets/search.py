@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from essdesk.catalogue.records import Hit
+from essdesk.ui.colours import muted
 from essdesk.ui.labels import kind_label
 from essdesk.ui.models import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
 from essdesk.ui.models.search_model import SearchResultsModel
@@ -86,17 +87,13 @@ class HitDelegate(QStyledItemDelegate):
         )
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         color = option.palette.color(group, text_role).name()
-        muted = (
-            color
-            if selected
-            else option.palette.color(group, QPalette.ColorRole.PlaceholderText).name()
-        )
+        faded = color if selected else muted(option.palette, group)
         label = kind_label(hit.kind)
         if hit.subtype_label and hit.subtype_label != label:
             label = f"{label} · {hit.subtype_label}"
         doc.setHtml(
             f'<div style="color:{color}"><b>{html.escape(hit.title)}</b>'
-            f'&nbsp;&nbsp;<span style="color:{muted}">{html.escape(label)}</span>'
+            f'&nbsp;&nbsp;<span style="color:{faded}">{html.escape(label)}</span>'
             f'<br/><span style="color:{color}">{index.data(SNIPPET_ROLE)}</span></div>'
         )
         doc.setTextWidth(max(option.rect.width(), 200))
