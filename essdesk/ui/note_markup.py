@@ -15,7 +15,7 @@ import re
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?![*\w])")
-_BULLET = re.compile(r"^\s*(?:[-*•–]|(\d{1,3})[.)])\s+(.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*•–]|(\d{1,3})[.)])\s+(\S.*)$")  # an item has text
 # [label](url) on the *escaped* text: brackets and parentheses are not escaped by html.escape
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\(((?:https?://|mailto:)[^\s()<>\"'*]{1,2000})\)")
 _BARE = re.compile(r"(?<![\"'=>/\w])((?:https?://)[^\s<>\"'*]{2,2000})")
