@@ -146,16 +146,16 @@ class NotesFeature(QObject):
         switcher.setEnabled(self.session.store is not None)
 
     def _territory_changed(self, territory: Territory | None) -> None:
+        # The notes panel follows territory_changed itself, and « Mes notes » the
+        # notes_changed that set_territory emits next: neither is reloaded here as well.
         self.window.state.territory = territory.uuid if territory else ""
         self._fill_switcher()
-        self.panel.reload()
         if self.window.search.field.text().strip():
             self.window.search.run_query()
         directory = self.window.directory
         directory.set_followup_source(self._followup if territory is not None else None)
         if directory.followup_keys() is not None:
             directory.refresh()
-        self.window.my_notes.refresh()
 
     def _followup(self) -> tuple[set[str], dict[str, str]]:
         """The directory's « Suivi » facet: keys with a note, key → status (current territory)."""
