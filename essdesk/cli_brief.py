@@ -110,9 +110,9 @@ def ensure_gui_application() -> Any:
 
 def _pdf(sheet: BriefingSheet) -> tuple[bytes, int]:
     ensure_gui_application()
-    from essdesk.ui.briefing import LaidOutSheet, pdf_bytes
+    from essdesk.ui.briefing import pdf_and_pages
 
-    return pdf_bytes(sheet), LaidOutSheet(sheet).page_count
+    return pdf_and_pages(sheet)
 
 
 def _write(output: str, data: bytes) -> None:

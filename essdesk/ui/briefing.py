@@ -546,10 +546,13 @@ def render(sheet: BriefingSheet, device: QPagedPaintDevice) -> int:
 
 def pdf_bytes(sheet: BriefingSheet, page_layout: QPageLayout | None = None) -> bytes:
     """The sheet as an A4 PDF, in memory (needs a QGuiApplication, no display)."""
-    return _pdf(sheet, page_layout)[0]
+    return pdf_and_pages(sheet, page_layout)[0]
 
 
-def _pdf(sheet: BriefingSheet, page_layout: QPageLayout | None) -> tuple[bytes, int]:
+def pdf_and_pages(
+    sheet: BriefingSheet, page_layout: QPageLayout | None = None
+) -> tuple[bytes, int]:
+    """The PDF and its number of pages, from one layout."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -569,7 +572,7 @@ def write_pdf(sheet: BriefingSheet, path: Path | str) -> int:
 
     The file is replaced atomically (a half-written PDF never replaces a good one).
     Raises OSError when the folder cannot be written."""
-    data, pages = _pdf(sheet, None)
+    data, pages = pdf_and_pages(sheet)
     write_bytes_atomically(Path(path), data)
     return pages
 
@@ -641,6 +644,7 @@ __all__ = [
     "note_html",
     "open_briefing_dialog",
     "page_count",
+    "pdf_and_pages",
     "pdf_bytes",
     "print_preview",
     "render",
