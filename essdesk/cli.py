@@ -16,9 +16,15 @@ from essdesk import __version__
 from essdesk.catalogue.records import KIND_LABELS, Entry, Filters, TreeNode
 
 
-def _print_json(value: Any) -> None:
+def print_json(value: Any) -> None:
+    """``--json`` output of every command: UTF-8 as is, indented."""
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def error(message: str) -> None:
+    """A French error line on stderr, prefixed like every essdesk message."""
+    print(f"essdesk: {message}", file=sys.stderr)
 
 
 def _open_catalogue() -> Any:
@@ -31,7 +37,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with _open_catalogue() as cat:
         hits = cat.search(args.query, Filters(kinds=tuple(args.kind or ())), limit=args.limit)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "key": h.key,
@@ -87,10 +93,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     with _open_catalogue() as cat:
         entry = cat.entry(args.key)
     if entry is None:
-        print(f"essdesk: entrée inconnue : {args.key}", file=sys.stderr)
+        error(f"entrée inconnue : {args.key}")
         return 1
     if args.json:
-        _print_json(entry_json(entry))
+        print_json(entry_json(entry))
         return 0
     print(f"{entry.title}\n[{entry.kind_label}] {entry.key}")
     if entry.aliases:
@@ -123,7 +129,7 @@ def cmd_tree(args: argparse.Namespace) -> int:
     with _open_catalogue() as cat:
         nodes = cat.tree(args.name)
     if args.json:
-        _print_json([_tree_json(n) for n in nodes])
+        print_json([_tree_json(n) for n in nodes])
         return 0
 
     def show(node: TreeNode, depth: int) -> None:
@@ -171,12 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     from essdesk import cli_notes
 
     cli_notes.add_parsers(sub)
-    try:
-        from essdesk import cli_brief
-    except ImportError:  # the briefing sheet is being built (issue 5)
-        pass
-    else:
-        cli_brief.add_parsers(sub)
+    from essdesk import cli_brief
+
+    cli_brief.add_parsers(sub)
     return parser
 
 
@@ -199,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return func(args)
     except CatalogueError as exc:
-        print(f"essdesk: {exc}", file=sys.stderr)
+        error(str(exc))
         return 1
     except BrokenPipeError:  # e.g. piped into head
         return 0

@@ -36,6 +36,7 @@ from essdesk.briefing import (
     notes_csv,
     to_markdown,
 )
+from essdesk.cli import error
 from essdesk.cli_notes import with_store
 from essdesk.notes import NotesStore, Territory
 
@@ -48,10 +49,6 @@ class UsageError(Exception):
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n > 1 else ''}"
-
-
-def _err(message: str) -> None:
-    print(f"essdesk: {message}", file=sys.stderr)
 
 
 def _day(value: str) -> date:
@@ -155,7 +152,7 @@ def _run(store: NotesStore, args: argparse.Namespace, fmt: str) -> int:
     if not sheet.entries:
         assert territory is not None  # explicit keys always give entries
         wanted = "avec le statut « mobilisé »" if args.mobilised else "avec une note ou un suivi"
-        _err(f"aucune entrée {wanted} pour « {territory.name} » : la fiche serait vide.")
+        error(f"aucune entrée {wanted} pour « {territory.name} » : la fiche serait vide.")
         return 1
     n = len(sheet.entries)
     if fmt == "md":
@@ -181,31 +178,24 @@ def cmd_brief(args: argparse.Namespace) -> int:
                 "(PDF ou Markdown)."
             )
     except UsageError as exc:
-        _err(str(exc))
+        error(str(exc))
         return 2
     folder = Path(args.output).parent
     if args.output != "-" and not folder.is_dir():
-        _err(f"le dossier {folder} n'existe pas.")
+        error(f"le dossier {folder} n'existe pas.")
         return 1
 
     def body(store: NotesStore, args: argparse.Namespace) -> int:
         try:
             return _run(store, args, fmt)
         except BriefingError as exc:
-            _err(exc.message)
+            error(exc.message)
             return 1
+        except BrokenPipeError:
+            return 0
         except OSError as exc:
-            if isinstance(exc, BrokenPipeError):
-                return 0
             where = f" {exc.filename}" if exc.filename else ""
-            _err(f"impossible d'écrire le fichier{where} : {exc.strerror or exc}.")
-            return 1
-        except Exception as exc:
-            from essdesk.catalogue.store import CatalogueError
-
-            if not isinstance(exc, CatalogueError):
-                raise  # with_store reports it as unexpected
-            _err(str(exc))
+            error(f"impossible d'écrire le fichier{where} : {exc.strerror or exc}.")
             return 1
 
     return with_store(body)(args)

@@ -10,12 +10,13 @@ message on stderr (never a traceback); argparse itself exits 2 on bad usage.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from essdesk.catalogue.store import CatalogueError
+from essdesk.cli import error, print_json
 from essdesk.notes import (
     STATUSES,
     NotesError,
@@ -30,15 +31,6 @@ from essdesk.notes.store import territory_type_key
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _err(message: str) -> None:
-    print(f"essdesk: {message}", file=sys.stderr)
-
-
-def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler:
     """Open (with recovery) around ``body``; turn every failure into a message and exit 1."""
 
@@ -46,23 +38,23 @@ def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler
         try:
             store, report = open_notes()
         except NotesError as exc:
-            _err(exc.message)
+            error(exc.message)
             return 1
         except Exception as exc:  # never a traceback for the user
-            _err(f"impossible d'ouvrir les notes : {exc}")
+            error(f"impossible d'ouvrir les notes : {exc}")
             return 1
         if report is not None:
-            _err("récupération des notes —\n" + report.message)
+            error("récupération des notes —\n" + report.message)
         try:
             with store:
                 return body(store, args)
-        except NotesError as exc:
-            _err(exc.message)
+        except (NotesError, CatalogueError) as exc:
+            error(exc.message if isinstance(exc, NotesError) else str(exc))
             return 1
         except BrokenPipeError:
             return 0
         except Exception as exc:
-            _err(f"erreur inattendue : {type(exc).__name__}: {exc}")
+            error(f"erreur inattendue : {type(exc).__name__}: {exc}")
             return 1
 
     handler.__name__ = body.__name__
@@ -109,7 +101,7 @@ def _territories_list(store: NotesStore, args: argparse.Namespace) -> int:
     """List the territory profiles."""
     rows = [(t, len(store.notes_for_territory(t))) for t in store.territories()]
     if args.json:
-        _print_json([_territory_json(t, count) for t, count in rows])
+        print_json([_territory_json(t, count) for t, count in rows])
         return 0
     if not rows:
         print("Aucun territoire. Créez-en un : essdesk territories add NOM --types ZRR,QPV")
@@ -131,7 +123,7 @@ def _territories_add(store: NotesStore, args: argparse.Namespace) -> int:
         initials=args.initials or "",
     )
     if args.json:
-        _print_json(_territory_json(t, 0))
+        print_json(_territory_json(t, 0))
     else:
         print(f"Territoire créé : {t.name} ({', '.join(t.types) or 'aucun type'})")
     return 0
@@ -144,7 +136,7 @@ def _notes_list(store: NotesStore, args: argparse.Namespace) -> int:
     else:
         found = store.all_notes()
     if args.json:
-        _print_json([_note_json(n) for n in found])
+        print_json([_note_json(n) for n in found])
         return 0
     if not found:
         print("Aucune note.")
@@ -179,7 +171,7 @@ def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
     if title is None:
         found = _catalogue_title(args.key)
         if found == "":
-            _err(
+            error(
                 f"attention : la clé {args.key} n'existe pas dans le catalogue ; la note "
                 "est gardée (elle apparaîtra dans « Notes orphelines »)."
             )
@@ -190,7 +182,7 @@ def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
         store.set_status(args.key, territory, args.status)
         note = store.note(note.uuid)
     if args.json:
-        _print_json(_note_json(note))
+        print_json(_note_json(note))
     else:
         print(f"Note enregistrée : {note.entry_key} pour {territory.name} ({note.uuid})")
     return 0
@@ -217,7 +209,7 @@ def _notes_export(store: NotesStore, args: argparse.Namespace) -> int:
         store, Path(args.file), chosen, args.keys, catalogue_version=version
     )
     if args.json:
-        _print_json(
+        print_json(
             {
                 "file": str(done.path),
                 "territories": list(done.territories),
@@ -259,7 +251,7 @@ def _notes_import(store: NotesStore, args: argparse.Namespace) -> int:
 
     keys, _ = _catalogue_info()
     if keys is None:
-        _err(
+        error(
             "attention : le catalogue est illisible ; les notes orphelines (fiches inconnues) "
             "ne peuvent pas être repérées. Elles sont importées comme les autres."
         )
@@ -267,7 +259,7 @@ def _notes_import(store: NotesStore, args: argparse.Namespace) -> int:
     preview = exchange.preview_import(store, file, keys, _territory_mapping(store, file, args.map))
     if args.dry_run:
         if args.json:
-            _print_json({**preview.as_json(), "dry_run": True, "applied": False, "backup": None})
+            print_json({**preview.as_json(), "dry_run": True, "applied": False, "backup": None})
         else:
             print("\n".join(preview.summary_lines()))
             print("Simulation (--dry-run) : rien n'a été modifié.")
@@ -275,7 +267,7 @@ def _notes_import(store: NotesStore, args: argparse.Namespace) -> int:
     result = exchange.apply_import(store, preview)
     backup = str(result.backup.path) if result.backup else None
     if args.json:
-        _print_json({**result.plan.as_json(), "dry_run": False, "applied": True, "backup": backup})
+        print_json({**result.plan.as_json(), "dry_run": False, "applied": True, "backup": backup})
         return 0
     print("\n".join(result.plan.summary_lines()))
     if result.backup is None:
@@ -301,11 +293,11 @@ def _check(store: NotesStore, args: argparse.Namespace) -> int:
     """Full integrity check of the notes database."""
     result = store.full_check()
     if args.json:
-        _print_json({"ok": result.ok, "messages": list(result.messages), "path": str(store.path)})
+        print_json({"ok": result.ok, "messages": list(result.messages), "path": str(store.path)})
     elif result.ok:
         print(f"{result.message}\n{store.path}")
     else:
-        _err(result.message)
+        error(result.message)
     return 0 if result.ok else 1
 
 
