@@ -134,9 +134,6 @@ class Selection:
             return cls(keys=(value,))
         return cls(keys=tuple(dict.fromkeys(value)))
 
-    def is_empty(self) -> bool:
-        return not (self.keys or self.with_notes or self.mobilised)
-
     def describe(self, total: int | None = None) -> str:
         """French description printed under the sheet's title, with the number of entries
         on the sheet when it is not just the keys chosen."""

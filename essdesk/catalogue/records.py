@@ -196,8 +196,3 @@ class Filters:
     natures: tuple[str, ...] = ()
     levers: tuple[str, ...] = ()
     territories: tuple[str, ...] = ()
-
-    def is_empty(self) -> bool:
-        return not (
-            self.kinds or self.actor_types or self.natures or self.levers or self.territories
-        )

@@ -7,7 +7,6 @@ so the caller keeps the text and retries: the notes layer never drops user text 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import sqlalchemy.exc
@@ -110,13 +109,4 @@ def translate(exc: BaseException, action: str = "enregistrer") -> NotesError:
     return NotesWriteError(
         f"Impossible d'{action} : erreur de lecture ou d'écriture du fichier de notes.{keep}",
         detail,
-    )
-
-
-def is_driver_error(exc: BaseException) -> bool:
-    """True for errors coming from SQLite itself (not programming errors of ours)."""
-    return isinstance(exc, sqlite3.Error | sqlalchemy.exc.OperationalError) or (
-        isinstance(exc, sqlalchemy.exc.DBAPIError)
-        and isinstance(exc.orig, sqlite3.OperationalError | sqlite3.DatabaseError)
-        and not isinstance(exc.orig, sqlite3.IntegrityError)
     )

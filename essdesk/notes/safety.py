@@ -221,13 +221,10 @@ def open_notes(
                 db, bdir, f"avant-migration-v{version}", now=local_now
             ),
         )
-    except NotesError:
-        engine.dispose()
-        raise
     except (sqlite3.Error, sqlalchemy.exc.DBAPIError) as exc:
         engine.dispose()
         raise translate(exc, "ouvrir le fichier de notes") from exc
-    except BaseException:
+    except BaseException:  # NotesError (newer schema, failed backup) included
         engine.dispose()
         raise
 

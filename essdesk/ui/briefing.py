@@ -382,9 +382,6 @@ class LaidOutSheet:
             for b in self._heading_blocks(self.document)
         ]
 
-    def plain_text(self) -> str:
-        return self.document.toPlainText()
-
     # -- painting ---------------------------------------------------------------------------
 
     def _line_tops(self, block: QTextBlock) -> list[tuple[float, int]]:

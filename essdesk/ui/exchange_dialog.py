@@ -474,7 +474,6 @@ class ImportPreviewDialog(QDialog):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.territory_combos: dict[str, QComboBox] = {}
-        self.territory_states: dict[str, QLabel] = {}
         self.territory_counts: dict[str, QLabel] = {}
         live = self._live_territories()
         for row, plan in enumerate(preview.territories):
@@ -493,7 +492,6 @@ class ImportPreviewDialog(QDialog):
             grid.addLayout(names, row, 0)
             if plan.action == "existing":
                 state = plain_label(self.tr("existe déjà ici"), grid_host)
-                self.territory_states[it.uuid] = state
                 grid.addWidget(state, row, 1)
             else:
                 combo = self._territory_combo(plan, live, grid_host)

@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
         self.catalogue: Catalogue | None = None
         self.history = History()
         self._base_font = QFont(QApplication.font())
-        self._search_return_page: QWidget | None = None
         self._about: AboutDialog | None = None
         self._splitters_restored = False
         self._filtering = False
@@ -632,7 +631,6 @@ class MainWindow(QMainWindow):
 
     def _search_text_changed(self, text: str) -> None:
         if text.strip() and self.pages.currentWidget() is not self.search:
-            self._search_return_page = self.pages.currentWidget()
             self.pages.setCurrentWidget(self.search)
             self.page_title.setText(self.tr("Recherche"))
 

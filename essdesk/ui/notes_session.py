@@ -7,7 +7,7 @@ so SQLAlchemy: the composition root builds it only after the catalogue is in the
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -171,6 +171,3 @@ class NotesSession(QObject):
         """After an import, a restore from a backup or from the trash."""
         self.reload_markers()
         self.notes_changed.emit()
-
-    def changed_keys(self, keys: Collection[str]) -> None:
-        self.markers_changed.emit(set(keys))

@@ -67,9 +67,6 @@ class QueryRunner(QObject):
         self.latest += 1
         self._pool.clear()
 
-    def is_idle(self) -> bool:
-        return self._pool.activeThreadCount() == 0
-
     def shutdown(self, msecs: int = 5000) -> None:
         self.cancel()
         self._pool.waitForDone(msecs)

@@ -421,82 +421,82 @@ Size: {1} KB</translation>
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="98" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="90" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="102" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="94" />
         <source>Fiche de l'entrée</source>
         <translation>Entry details</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="158" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="148" />
         <source>Dans</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="159" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="149" />
         <source>Aussi appelé</source>
         <translation>Also known as</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="160" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="150" />
         <source>En bref</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="161" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="151" />
         <source>Faits et chiffres</source>
         <translation>Facts and figures</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="162" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="152" />
         <source>Points clés</source>
         <translation>Key points</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="163" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="153" />
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="164" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="154" />
         <source>Liens du rapport</source>
         <translation>Links from the report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="167" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="157" />
         <source>Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet.</source>
         <translation>These links open in the browser and need an Internet connection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="170" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="160" />
         <source>en ligne</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="232" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="221" />
         <source>Liens croisés</source>
         <translation>Cross-links</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="266" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="255" />
         <source>Lien refusé : seuls les liens web (http, https) et de courriel (mailto) peuvent être ouverts.</source>
         <translation>Link refused: only web (http, https) and e-mail (mailto) links can be opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="273" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="262" />
         <source>Le lien n'a pas pu être ouvert : {0}</source>
         <translation>The link could not be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="275" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="264" />
         <source>Ouvert dans le navigateur : {0}</source>
         <translation>Opened in the browser: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="288" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="277" />
         <source>Connexion Internet nécessaire</source>
         <translation>Internet connection needed</translation>
     </message>
@@ -733,83 +733,83 @@ Size: {1} KB</translation>
         <translation>This entry is unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="744" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="742" />
         <source>Rien n'a changé : toutes ces notes étaient déjà ici.</source>
         <translation>Nothing changed: all these notes were already here.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="747" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="745" />
         <source>Import terminé.</source>
         <translation>Import complete.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="749" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="747" />
         <source>Notes : {0}.</source>
         <translation>Notes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="753" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="751" />
         <source>Les notes en conflit sont gardées à côté des vôtres : ouvrez les conflits du territoire pour choisir quelle version garder.</source>
         <translation>Notes in conflict are kept alongside yours: open the territory's conflicts to choose which version to keep.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="763" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="761" />
         <source>{0} note concerne une fiche inconnue de ce catalogue.</source>
         <translation>{0} note is about an entry unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="766" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="764" />
         <source>{0} notes concernent une fiche inconnue de ce catalogue.</source>
         <translation>{0} notes are about entries unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="773" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="771" />
         <source>Suivis : {0}, {1}.</source>
         <translation>Follow-ups: {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="776" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="774" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="777" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="775" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="781" />
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="782" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="779" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="780" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="787" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="785" />
         <source>Une sauvegarde a été faite juste avant : {0}.</source>
         <translation>A backup was made just before: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="810" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="808" />
         <source>Importer des notes</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="812" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="810" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="814" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="812" />
         <source>Tous les fichiers (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="826" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="824" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="841" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="839" />
         <source>Notes importées</source>
         <translation>Notes imported</translation>
     </message>
@@ -1031,133 +1031,133 @@ Size: {1} KB</translation>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="495" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="494" />
         <source>existe déjà ici</source>
         <translation>already exists here</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="500" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="498" />
         <source>Destination des notes de « {0} »</source>
         <translation>Destination of the notes of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="520" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="518" />
         <source>Notes du fichier, par entrée</source>
         <translation>Notes in the file, by entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="521" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="519" />
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="521" />
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="615" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="519" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="613" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="521" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="519" />
         <source>Effet</source>
         <translation>Effect</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="539" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="537" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="542" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="540" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="544" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="542" />
         <source>Importer les notes du fichier</source>
         <translation>Import the notes from the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="582" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="580" />
         <source>Créer le territoire « {0} »</source>
         <translation>Create the territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="585" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="583" />
         <source>Rétablir le territoire « {0} » (supprimé ici)</source>
         <translation>Reinstate the territory “{0}” (deleted here)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="590" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="588" />
         <source>Rattacher à « {0} » (même nom)</source>
         <translation>Attach to “{0}” (same name)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="591" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="589" />
         <source>Créer un autre territoire « {0} »</source>
         <translation>Create another territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="594" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="592" />
         <source>Rattacher à « {0} »</source>
         <translation>Attach to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="641" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="639" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="641" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="639" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="642" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="640" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="643" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="641" />
         <source>{0} inchangé</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="643" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="641" />
         <source>{0} inchangés</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="654" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="652" />
         <source>Vérifiez ce que l'import va faire, puis cliquez sur « Importer ». Une sauvegarde de vos notes est faite avant.</source>
         <translation>Check what the import will do, then click “Import”. Your notes are backed up first.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="661" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="659" />
         <source>Rien de nouveau : ce fichier a déjà été importé.</source>
         <translation>Nothing new: this file has already been imported.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="671" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="669" />
         <source>Une note en conflit a été modifiée ici et sur l'autre ordinateur : les deux versions sont gardées côte à côte, vous choisirez ensuite laquelle garder.</source>
         <translation>A note in conflict was changed both here and on the other computer: both versions are kept side by side, and you will choose which one to keep afterwards.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="678" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="676" />
         <source>Une note orpheline concerne une fiche inconnue de ce catalogue : elle est importée et gardée quand même.</source>
         <translation>An orphaned note is about an entry this catalogue does not know: it is imported and kept all the same.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="685" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="683" />
         <source>Le catalogue n'a pas pu être lu : les notes orphelines n'ont pas été repérées.</source>
         <translation>The catalogue could not be read: orphaned notes were not detected.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="718" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="716" />
         <source>… et {0} autres notes (non listées ici).</source>
         <translation>… and {0} more notes (not listed here).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="733" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="731" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -1218,212 +1218,212 @@ Size: {1} KB</translation>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="129" />
+        <location filename="../../essdesk/ui/main_window.py" line="128" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="130" />
+        <location filename="../../essdesk/ui/main_window.py" line="129" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="132" />
+        <location filename="../../essdesk/ui/main_window.py" line="131" />
         <source>Outils et dispositifs par nature</source>
         <translation>Tools and schemes by kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="177" />
+        <location filename="../../essdesk/ui/main_window.py" line="176" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="180" />
+        <location filename="../../essdesk/ui/main_window.py" line="179" />
         <source>Chargement du catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="212" />
+        <location filename="../../essdesk/ui/main_window.py" line="211" />
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="217" />
+        <location filename="../../essdesk/ui/main_window.py" line="216" />
         <source>Entrée précédente (Alt+←)</source>
         <translation>Previous entry (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="219" />
+        <location filename="../../essdesk/ui/main_window.py" line="218" />
         <source>Suivant</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="224" />
+        <location filename="../../essdesk/ui/main_window.py" line="223" />
         <source>Entrée suivante (Alt+→)</source>
         <translation>Next entry (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="227" />
+        <location filename="../../essdesk/ui/main_window.py" line="226" />
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="230" />
+        <location filename="../../essdesk/ui/main_window.py" line="229" />
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="233" />
+        <location filename="../../essdesk/ui/main_window.py" line="232" />
         <source>Réduire le texte</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="236" />
+        <location filename="../../essdesk/ui/main_window.py" line="235" />
         <source>Taille normale</source>
         <translation>Normal size</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="238" />
+        <location filename="../../essdesk/ui/main_window.py" line="237" />
         <source>À propos d'essdesk</source>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="240" />
+        <location filename="../../essdesk/ui/main_window.py" line="239" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="244" />
+        <location filename="../../essdesk/ui/main_window.py" line="243" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="245" />
+        <location filename="../../essdesk/ui/main_window.py" line="244" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="246" />
+        <location filename="../../essdesk/ui/main_window.py" line="245" />
         <source>Outils et dispositifs</source>
         <translation>Tools and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="247" />
+        <location filename="../../essdesk/ui/main_window.py" line="246" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="248" />
+        <location filename="../../essdesk/ui/main_window.py" line="247" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="258" />
+        <location filename="../../essdesk/ui/main_window.py" line="257" />
         <source>Changer de territoire</source>
         <translation>Switch territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="261" />
+        <location filename="../../essdesk/ui/main_window.py" line="260" />
         <source>Modifier la note</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="264" />
+        <location filename="../../essdesk/ui/main_window.py" line="263" />
         <source>Mettre en évidence ce qui concerne mon territoire</source>
         <translation>Highlight what concerns my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="271" />
+        <location filename="../../essdesk/ui/main_window.py" line="270" />
         <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
         <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="299" />
+        <location filename="../../essdesk/ui/main_window.py" line="298" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="311" />
+        <location filename="../../essdesk/ui/main_window.py" line="310" />
         <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
         <translation>Search the whole catalogue (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="312" />
+        <location filename="../../essdesk/ui/main_window.py" line="311" />
         <source>Recherche globale</source>
         <translation>Global search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="322" />
+        <location filename="../../essdesk/ui/main_window.py" line="321" />
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="332" />
+        <location filename="../../essdesk/ui/main_window.py" line="331" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="338" />
+        <location filename="../../essdesk/ui/main_window.py" line="337" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="348" />
+        <location filename="../../essdesk/ui/main_window.py" line="347" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="352" />
+        <location filename="../../essdesk/ui/main_window.py" line="351" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="359" />
+        <location filename="../../essdesk/ui/main_window.py" line="358" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="508" />
+        <location filename="../../essdesk/ui/main_window.py" line="507" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="521" />
+        <location filename="../../essdesk/ui/main_window.py" line="520" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="522" />
+        <location filename="../../essdesk/ui/main_window.py" line="521" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="524" />
+        <location filename="../../essdesk/ui/main_window.py" line="523" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="530" />
+        <location filename="../../essdesk/ui/main_window.py" line="529" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="536" />
+        <location filename="../../essdesk/ui/main_window.py" line="535" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="538" />
+        <location filename="../../essdesk/ui/main_window.py" line="537" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="551" />
+        <location filename="../../essdesk/ui/main_window.py" line="550" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="637" />
+        <location filename="../../essdesk/ui/main_window.py" line="635" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -1464,17 +1464,17 @@ Size: {1} KB</translation>
 <context>
     <name>Markers</name>
     <message>
-        <location filename="../../essdesk/ui/models/markers.py" line="79" />
+        <location filename="../../essdesk/ui/models/markers.py" line="76" />
         <source>a une note</source>
         <translation>has a note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/markers.py" line="83" />
+        <location filename="../../essdesk/ui/models/markers.py" line="80" />
         <source>suivi : {0}</source>
         <translation>follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/markers.py" line="86" />
+        <location filename="../../essdesk/ui/models/markers.py" line="83" />
         <source>concerne votre territoire</source>
         <translation>concerns your territory</translation>
     </message>
@@ -1711,211 +1711,211 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="98" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="121" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="294" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="95" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="118" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="291" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="133" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="130" />
         <source>Message des notes</source>
         <translation>Notes message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="149" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="146" />
         <source>Avertissement des notes</source>
         <translation>Notes warning</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="155" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="152" />
         <source>Cette note a une version importée en conflit.</source>
         <translation>This note has a conflicting imported version.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="157" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="154" />
         <source>Résoudre…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="159" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="156" />
         <source>Résoudre les conflits de cette note</source>
         <translation>Resolve this note's conflicts</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="168" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="165" />
         <source>Note (lecture)</source>
         <translation>Note (reading)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="173" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="170" />
         <source>Double-cliquez pour modifier (Ctrl+E)</source>
         <translation>Double-click to edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="176" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="173" />
         <source>Texte de la note</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="178" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="175" />
         <source>Enregistrée automatiquement. **gras**, listes avec -, liens http(s).</source>
         <translation>Saved automatically. **bold**, lists with -, http(s) links.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="187" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="184" />
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="189" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="186" />
         <source>Modifier la note (Ctrl+E)</source>
         <translation>Edit the note (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="193" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="190" />
         <source>État de l'enregistrement</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="202" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="199" />
         <source>Statut de suivi</source>
         <translation>Follow-up status</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="209" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="206" />
         <source>Date du suivi</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="212" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="209" />
         <source>Sans date</source>
         <translation>No date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="218" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="215" />
         <source>Contact du suivi</source>
         <translation>Follow-up contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="219" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="216" />
         <source>Nom, téléphone, courriel…</source>
         <translation>Name, phone, email…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="224" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="221" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="225" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="222" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="226" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="223" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="228" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="225" />
         <source>Historique…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="231" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="228" />
         <source>Supprimer la note</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="234" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="231" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="294" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="291" />
         <source>Notes — {0}</source>
         <translation>Notes — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="302" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="347" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="299" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="344" />
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="306" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="303" />
         <source>Ouverture des notes…</source>
         <translation>Opening the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="311" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="308" />
         <source>Pour prendre des notes, créez d'abord le profil de votre territoire (nom, types de territoire, commune ou EPCI). Plusieurs territoires peuvent cohabiter sur ce poste.</source>
         <translation>To take notes, first create your territory's profile (name, territory types, municipality or EPCI). Several territories can live side by side on this computer.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="315" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="312" />
         <source>Créer un territoire…</source>
         <translation>Create a territory…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="321" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="318" />
         <source>Choisissez une entrée à gauche pour lire ou écrire sa note.</source>
         <translation>Choose an entry on the left to read or write its note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="358" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="355" />
         <source>Vos notes sur cette entrée pour {0}…</source>
         <translation>Your notes on this entry for {0}…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="376" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="438" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="373" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="435" />
         <source>Modifications non enregistrées…</source>
         <translation>Unsaved changes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="380" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="377" />
         <source>{0} · par {1}</source>
         <translation>{0} · by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="397" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="394" />
         <source>Enregistré à {0}</source>
         <translation>Saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="398" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="395" />
         <source>Enregistré le {0}</source>
         <translation>Saved on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="431" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="428" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="471" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="465" />
         <source>Le fichier de notes n'est pas ouvert.</source>
         <translation>The notes file is not open.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="509" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="499" />
         <source>Cette note avait été modifiée dans une autre fenêtre d'essdesk : les deux versions ont été gardées, l'une après l'autre.</source>
         <translation>This note had been changed in another essdesk window: both versions were kept, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="521" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="511" />
         <source>Échec de l'enregistrement — nouvel essai dans 5 s</source>
         <translation>Save failed — trying again in 5 s</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="548" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="538" />
         <source>Suivi enregistré à {0}</source>
         <translation>Follow-up saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="585" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="574" />
         <source>Note placée dans la corbeille (restaurable 30 jours).</source>
         <translation>Note moved to the trash (restorable for 30 days).</translation>
     </message>
@@ -1937,47 +1937,47 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="183" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="180" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="184" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="181" />
         <source>Dans mes notes uniquement</source>
         <translation>In my notes only</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="186" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="183" />
         <source>Chercher dans mes notes uniquement</source>
         <translation>Search my notes only</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="188" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="185" />
         <source>La recherche couvre aussi les notes du territoire courant (« Ma note »)</source>
         <translation>The search also covers the current territory's notes (“My note”)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="195" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="192" />
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="265" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="262" />
         <source>Aucun résultat pour « {0} ».</source>
         <translation>No results for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="267" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="264" />
         <source>1 résultat pour « {0} »</source>
         <translation>1 result for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="269" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="266" />
         <source> (les {0} premiers)</source>
         <translation> (the first {0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="271" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="268" />
         <source>{0} résultats pour « {1} »</source>
         <translation>{0} results for “{1}”</translation>
     </message>

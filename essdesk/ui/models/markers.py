@@ -26,9 +26,6 @@ class Markers:
         self.highlight: set[str] = set()
         """Keys whose territory types match the current profile's (when the option is on)."""
 
-    def is_marked(self, key: str) -> bool:
-        return key in self.notes or key in self.statuses or key in self.highlight
-
 
 HIGHLIGHT_COLOR = QColor(230, 170, 20, 48)
 """A translucent amber: a subtle background on light and dark palettes."""

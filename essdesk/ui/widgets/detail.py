@@ -214,9 +214,8 @@ class DetailView(QWidget):
             out.append("</ul>")
         if e.related:
             out.append('<a name="related"></a>')
-        outgoing = [r for r in e.related if r.outgoing]
-        incoming = [r for r in e.related if not r.outgoing]
-        if e.related:
+            outgoing = [r for r in e.related if r.outgoing]
+            incoming = [r for r in e.related if not r.outgoing]
             # One section, grouped by the report's relation wording ("Cité dans", "Lié à",
             # "Soutenu ou financé par"…): links this entry states first, then links to it.
             heading = _esc(self.tr("Liens croisés"))  # outside the f-string: lupdate sees it
@@ -277,6 +276,3 @@ class DetailView(QWidget):
             self.browser.setToolTip(
                 url.toString() + "\n" + self.tr("Connexion Internet nécessaire")
             )
-
-    def focus_body(self) -> None:
-        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)

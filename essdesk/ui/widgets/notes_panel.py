@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk.notes import NotesError, NotesWriteError
+from essdesk.notes import NotesError
 from essdesk.ui.labels import STATUS_KEYS, status_label
 from essdesk.ui.links import UrlOpener, is_allowed
 from essdesk.ui.note_markup import note_html
@@ -79,9 +79,6 @@ class _Editor(QPlainTextEdit):
 class NotesPanel(QWidget):
     """Beside the detail view; follows ``show_entry`` and the session's territory."""
 
-    note_saved = Signal(str)
-    """The note of this entry key was written (past tense: it is on disk)."""
-    status_saved = Signal(str)
     history_requested = Signal()
     trash_requested = Signal()
     conflicts_requested = Signal()
@@ -442,9 +439,6 @@ class NotesPanel(QWidget):
             self._autosave.start()
 
     # ================================================================ saving
-    def has_unsaved(self) -> bool:
-        return self._dirty or bool(self.pending) or self._status_pending is not None
-
     def _stash(self) -> None:
         """Move the editor's unsaved text into the pending list (the editor keeps it)."""
         if self._dirty and self.key and self._territory_uuid():
@@ -483,10 +477,7 @@ class NotesPanel(QWidget):
                     # written meanwhile by another essdesk window: keep both texts
                     text, both = current.text + KEEP_BOTH_SEPARATOR + item.text, True
                 note = store.save_note(item.key, item.territory_uuid, text, entry_title=item.title)
-            except NotesWriteError as exc:
-                self._failed(exc.message)
-                return False
-            except NotesError as exc:
+            except NotesError as exc:  # NotesWriteError included: the text stays, retried
                 self._failed(exc.message)
                 return False
             del self.pending[ident]
@@ -501,7 +492,6 @@ class NotesPanel(QWidget):
                     self._loading = False
                     self._render()
             self.session.note_written(item.key, bool(text.strip()))
-            self.note_saved.emit(item.key)
             if both:
                 kept_both = True
                 self.warning.setText(
@@ -561,7 +551,6 @@ class NotesPanel(QWidget):
             return False
         self._status_pending = None
         self.session.status_written(key, status)
-        self.status_saved.emit(key)
         return True
 
     # ================================================================ delete
