@@ -83,7 +83,7 @@ def test_first_paint_imports_only_what_is_on_screen(tmp_path: Path) -> None:
         "essdesk.ui.widgets.my_notes",
         "essdesk.ui.widgets.search",
     )
-    later = ("essdesk.ui.widgets.about", "platformdirs")
+    later = ("essdesk.ui.widgets.about", "essdesk.textfold", "platformdirs")
     code = (
         "import sys, essdesk.app; app, window = essdesk.app.build([]); "
         "loaded = lambda names: sorted(n for n in sys.modules if n in names); "

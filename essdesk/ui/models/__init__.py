@@ -9,8 +9,6 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 """The entry's stable key (str)."""
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 """The record behind the row (Row, Hit or TreeNode)."""
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-"""A French sort key for the cell."""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4
 """The entry kind ("scheme", "actor", …; "group" for grouping nodes)."""
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 5

@@ -15,14 +15,12 @@ from PySide6.QtCore import (
 )
 
 from essdesk.catalogue.records import Row
-from essdesk.textfold import sort_key
 from essdesk.ui.labels import kind_label
 from essdesk.ui.models import (
     KEY_ROLE,
     KIND_ROLE,
     NO_PARENT,
     RECORD_ROLE,
-    SORT_ROLE,
     column_title,
     read_only_flags,
 )
@@ -169,8 +167,6 @@ class DirectoryModel(QAbstractTableModel):
             return row.kind
         if role == RECORD_ROLE:
             return row
-        if role == SORT_ROLE:
-            return row.sort_title if column == self.COL_TITLE else sort_key(self._cell(row, column))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -15,13 +15,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from essdesk.textfold import sort_key
-from essdesk.ui.labels import STATUS_KEYS, status_label
+from essdesk.ui.labels import status_label
 from essdesk.ui.models import (
     KEY_ROLE,
     NO_PARENT,
     RECORD_ROLE,
-    SORT_ROLE,
     STATUS_ROLE,
     column_title,
     read_only_flags,
@@ -107,12 +105,6 @@ class NotesListModel(QAbstractTableModel):
             return note
         if role == STATUS_ROLE:
             return note.status
-        if role == SORT_ROLE:
-            if column == self.COL_STATUS:
-                return STATUS_KEYS.index(note.status) if note.status in STATUS_KEYS else 99
-            if column == self.COL_UPDATED:
-                return note.updated.isoformat()
-            return sort_key(self._cell(note, column))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

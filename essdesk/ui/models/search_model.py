@@ -22,7 +22,6 @@ from essdesk.ui.models import (
     NO_PARENT,
     RECORD_ROLE,
     SNIPPET_ROLE,
-    SORT_ROLE,
     read_only_flags,
 )
 
@@ -81,8 +80,6 @@ class SearchResultsModel(QAbstractListModel):
             return hit
         if role == SNIPPET_ROLE:
             return snippet_html(hit)
-        if role == SORT_ROLE:
-            return index.row()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -13,13 +13,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from essdesk.textfold import sort_key
 from essdesk.ui.models import (
     KEY_ROLE,
     KIND_ROLE,
     NO_PARENT,
     RECORD_ROLE,
-    SORT_ROLE,
 )
 from essdesk.ui.models.markers import NOT_A_MARKER_ROLE, Markers, marker_data, marker_words
 
@@ -163,8 +161,6 @@ class CatalogueTreeModel(QAbstractItemModel):
             return node.kind
         if role == RECORD_ROLE:
             return node
-        if role == SORT_ROLE:
-            return sort_key(node.title) if column == self.COL_TITLE else node.count
         return None
 
     def headerData(
