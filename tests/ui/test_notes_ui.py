@@ -370,6 +370,9 @@ def test_my_notes_lists_sorts_searches_and_opens(qtbot, notes_window, with_terri
     assert "ne contient plus" in view.orphans_hint.text()
     view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by status
     assert view.model.index(0, 1).data() == "mobilisé"
+    view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the same column again
+    assert view.model.index(1, 1).data() == "mobilisé"
+    view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     with qtbot.waitSignal(view.refreshed, timeout=3000):
         qtbot.keyClicks(view.search_field, "rendez")
     assert view.model.rowCount() == 1

@@ -46,7 +46,8 @@ class NotesListModel(QAbstractTableModel):
     SORT_KEYS = ("entry", "status", "updated", "updated")
     """``NotesStore.notes_for_territory(sort=…)`` of each column."""
 
-    sort_requested = Signal(str)
+    sort_requested = Signal(str, bool)
+    """(``SORT_KEYS`` item, descending): the view asks the store again."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -118,4 +119,4 @@ class NotesListModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < self.COLUMN_COUNT:
-            self.sort_requested.emit(self.SORT_KEYS[column])
+            self.sort_requested.emit(self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)

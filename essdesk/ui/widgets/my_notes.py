@@ -54,6 +54,10 @@ def _table(model: NotesListModel, name: str, accessible: str, parent: QWidget) -
     return table
 
 
+NEWEST_FIRST = ("updated", "created")
+"""Sorts the store gives newest first; the others (entry, status) come in ascending order."""
+
+
 class MyNotesView(QWidget):
     entry_activated = Signal(str)
     refreshed = Signal(int)
@@ -65,6 +69,7 @@ class MyNotesView(QWidget):
         self.setAccessibleName(self.tr("Mes notes"))
         self._loader: Loader | None = None
         self._sort = "updated"
+        self._descending = True
 
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("myNotesSearch")
@@ -134,6 +139,8 @@ class MyNotesView(QWidget):
             return
         query = self.search_field.text()
         notes, orphans, titles, territory = self._loader(query, self._sort)
+        if self._descending != (self._sort in NEWEST_FIRST):  # the other way round
+            notes = notes[::-1]
         self.model.set_notes(notes, titles)
         self.orphans_model.set_notes(orphans)
         for widget in (self.orphans_title, self.orphans_hint, self.orphans_table):
@@ -159,9 +166,9 @@ class MyNotesView(QWidget):
         self.count_label.setText(text)
         self.refreshed.emit(count)
 
-    def _sort_requested(self, sort: str) -> None:
-        if sort != self._sort:
-            self._sort = sort
+    def _sort_requested(self, sort: str, descending: bool) -> None:
+        if (sort, descending) != (self._sort, self._descending):
+            self._sort, self._descending = sort, descending
             self.refresh()
 
     def _open(self, index: QModelIndex) -> None:
