@@ -520,15 +520,14 @@ class NotesStore:
                         "primary note not live",
                     )
                 text = merged_text if merged_text is not None else copy.text
-                author = copy.author if text == copy.text else ""
-                conn.execute(
-                    update(notes)
-                    .where(notes.c.uuid == copy.uuid)
-                    .values(conflict_of=None, text=text, updated=now, author=author)
-                )
-                if text != copy.text:
-                    self._record_version(conn, copy.uuid, text, now, coalesce=False)
-                    self._index(conn, copy.uuid, text)
+                if text == copy.text:  # the copy as it came, its author with it
+                    conn.execute(
+                        update(notes)
+                        .where(notes.c.uuid == copy.uuid)
+                        .values(conflict_of=None, updated=now)
+                    )
+                else:
+                    self._replace_text(conn, copy.uuid, text, now, conflict_of=None)
                 return self._load_note(conn, copy.uuid)
             if merged_text is not None:
                 text = merged_text
@@ -542,13 +541,7 @@ class NotesStore:
             if text != row.text:
                 # the copy's author when its text is taken as is; combined here otherwise
                 author = copy.author if text == copy.text else ""
-                conn.execute(
-                    update(notes)
-                    .where(notes.c.uuid == row.uuid)
-                    .values(text=text, updated=now, author=author)
-                )
-                self._record_version(conn, row.uuid, text, now, coalesce=False)
-                self._index(conn, row.uuid, text)
+                self._replace_text(conn, row.uuid, text, now, author=author)
             return self._load_note(conn, row.uuid)
 
     def save_note(
@@ -596,16 +589,36 @@ class NotesStore:
                 self._index(conn, note_uuid, text)
             else:
                 note_uuid = row.uuid
-                values = {"updated": now, "text": text}
+                title = {} if entry_title is None else {"entry_title": entry_title}
                 if text != row.text:
-                    values["author"] = ""  # written here now
-                if entry_title is not None:
-                    values["entry_title"] = entry_title
-                conn.execute(update(notes).where(notes.c.uuid == note_uuid).values(values))
-                if text != row.text:
-                    self._record_version(conn, note_uuid, text, now, coalesce=True)
-                    self._index(conn, note_uuid, text)
+                    self._replace_text(conn, note_uuid, text, now, coalesce=True, **title)
+                else:  # a new title only
+                    conn.execute(
+                        update(notes).where(notes.c.uuid == note_uuid).values(updated=now, **title)
+                    )
             return self._load_note(conn, note_uuid)
+
+    def _replace_text(
+        self,
+        conn: Connection,
+        note_uuid: str,
+        text: str,
+        now: str,
+        *,
+        author: str = "",
+        coalesce: bool = False,
+        **values: str | None,
+    ) -> None:
+        """Give a note a new text: its row (``author``: who wrote it, "" for here), a version
+        of its history (``coalesce``: typing within a minute updates the last one) and its
+        search index, always together."""
+        conn.execute(
+            update(notes)
+            .where(notes.c.uuid == note_uuid)
+            .values(text=text, updated=now, author=author, **values)
+        )
+        self._record_version(conn, note_uuid, text, now, coalesce=coalesce)
+        self._index(conn, note_uuid, text)
 
     def _record_version(
         self, conn: Connection, note_uuid: str, body: str, now: str, coalesce: bool
@@ -763,14 +776,7 @@ class NotesStore:
                 raise NotesInputError(
                     "Cette note est dans la corbeille : restaurez-la d'abord.", "note in trash"
                 )
-            now = self._now()
-            conn.execute(
-                update(notes)
-                .where(notes.c.uuid == note.uuid)
-                .values(text=row.text, updated=now, author="")
-            )
-            self._record_version(conn, note.uuid, row.text, now, coalesce=False)
-            self._index(conn, note.uuid, row.text)
+            self._replace_text(conn, note.uuid, row.text, self._now())
             return self._load_note(conn, note.uuid)
 
     def notes_for_territory(self, territory: TerritoryRef, sort: str = "updated") -> list[Note]:
