@@ -90,8 +90,9 @@ from essdesk.notes.schema import (
     statuses,
     territories,
     text_digest,
+    timestamp,
 )
-from essdesk.notes.store import COALESCE_SECONDS, NotesStore, TerritoryRef
+from essdesk.notes.store import COALESCE_SECONDS, NotesStore, TerritoryRef, status_record
 
 _territories_table = territories  # export_notes() takes an argument called ``territories``
 
@@ -176,7 +177,7 @@ class IncomingNote:
 
     @property
     def digest(self) -> str:
-        return _sha(self.text)
+        return text_digest(self.text)
 
 
 @dataclass(frozen=True)
@@ -481,13 +482,6 @@ class ExportSummary:
 
 
 # -- small helpers ----------------------------------------------------------------------------
-
-
-_sha = text_digest
-
-
-def _ts(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _n(count: int, one: str, many: str) -> str:
@@ -1059,7 +1053,7 @@ def export_notes(
             )
         ):
             if note_uuid in exported and len(history[note_uuid]) < EXPORT_HISTORY:
-                history[note_uuid][_sha(text)] = None
+                history[note_uuid][text_digest(text)] = None
         status_rows = [
             r
             for r in conn.execute(select(statuses).order_by(statuses.c.updated))
@@ -1120,7 +1114,7 @@ def export_notes(
         "format_version": FORMAT_VERSION,
         "essdesk_version": __version__,
         "catalogue_version": catalogue_version,
-        "created": _ts(now),
+        "created": timestamp(now),
         "scope": "selection" if key_set is not None else "all" if wanted is None else "territory",
         "territories": [
             {"uuid": r.uuid, "name": _line(r.name), "types": _types(r.types)} for r in live
@@ -1241,25 +1235,18 @@ class _Snapshot:
             )
             snap.notes[note.uuid] = note
             key = (note.entry_key, note.territory_uuid)
-            snap.known.setdefault(key, set()).add(_sha(note.text))
+            snap.known.setdefault(key, set()).add(text_digest(note.text))
             if not note.deleted and note.conflict_of is None:
                 snap.primary[key] = note.uuid
         versions = select(notes.c.entry_key, notes.c.territory_uuid, note_versions.c.text).join(
             notes, notes.c.uuid == note_versions.c.note_uuid
         )
         for entry_key, tu, text in conn.execute(versions):
-            snap.known.setdefault((entry_key, tu), set()).add(_sha(text))
+            snap.known.setdefault((entry_key, tu), set()).add(text_digest(text))
         for r in conn.execute(select(forgotten_texts)):  # purged from the trash
             snap.known.setdefault((r.entry_key, r.territory_uuid), set()).add(r.sha256)
         for r in conn.execute(select(statuses)):
-            snap.statuses[(r.entry_key, r.territory_uuid)] = Status(
-                r.entry_key,
-                r.territory_uuid,
-                r.status,
-                r.date,
-                r.contact,
-                datetime.fromisoformat(r.updated),
-            )
+            snap.statuses[(r.entry_key, r.territory_uuid)] = status_record(r)
         return snap
 
 
@@ -1355,7 +1342,7 @@ def _plan_notes(
         if (
             same
             and local is not None
-            and _sha(local.text) in inc.history
+            and text_digest(local.text) in inc.history
             and inc.updated > local.updated
         ):
             plans.append(NotePlan(inc, "update", tu, orphan, local.uuid, local_text=local.text))
@@ -1507,7 +1494,7 @@ def _version_time(store: NotesStore, moment: datetime) -> str:
     coalescing window, so that typing right after an import adds a version of its own and the
     imported text stays in the history (it is the base the next exchange compares to)."""
     latest = store._clock() - timedelta(seconds=COALESCE_SECONDS + 1)
-    return _ts(min(moment, latest))
+    return timestamp(min(moment, latest))
 
 
 def _execute(store: NotesStore, conn: Connection, plan: ImportPreview) -> None:
@@ -1522,7 +1509,7 @@ def _execute(store: NotesStore, conn: Connection, plan: ImportPreview) -> None:
                     commune=it.commune,
                     code=it.code,
                     initials=it.initials,
-                    created=_ts(it.created),
+                    created=timestamp(it.created),
                 )
             )
         elif tp.action == "restore":
@@ -1543,8 +1530,8 @@ def _execute(store: NotesStore, conn: Connection, plan: ImportPreview) -> None:
                     "entry_key": np.incoming.entry_key,
                     "territory_uuid": np.territory_uuid,
                     "text": np.incoming.text,
-                    "created": _ts(np.incoming.created),
-                    "updated": _ts(np.incoming.updated),
+                    "created": timestamp(np.incoming.created),
+                    "updated": timestamp(np.incoming.updated),
                     "entry_title": np.incoming.entry_title,
                     "conflict_of": np.conflict_of,
                     "author": np.incoming.author,
@@ -1555,7 +1542,7 @@ def _execute(store: NotesStore, conn: Connection, plan: ImportPreview) -> None:
     for np in updated:
         values = {
             "text": np.incoming.text,
-            "updated": _ts(np.incoming.updated),
+            "updated": timestamp(np.incoming.updated),
             "author": np.incoming.author,
         }
         if np.incoming.entry_title:
@@ -1602,7 +1589,7 @@ def _execute(store: NotesStore, conn: Connection, plan: ImportPreview) -> None:
                     "status": sp.incoming.status,
                     "date": sp.incoming.date,
                     "contact": sp.incoming.contact,
-                    "updated": _ts(sp.incoming.updated),
+                    "updated": timestamp(sp.incoming.updated),
                 }
                 for sp in changed
             ],

@@ -11,6 +11,7 @@ they sort as text, survive export to other tools, and read back into aware datet
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import (
@@ -99,6 +100,11 @@ forgotten_texts = Table(
 )
 """Schema v2: SHA-256 of the texts purged from the trash, per (entry, territory). An import
 counts them as known, like the texts still in the trash (never exported)."""
+
+
+def timestamp(moment: datetime) -> str:
+    """How a moment is stored (see the module docstring): ISO 8601 UTC with microseconds."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def text_digest(text: str) -> str:

@@ -45,6 +45,7 @@ from essdesk.notes.schema import (
     statuses,
     territories,
     text_digest,
+    timestamp,
 )
 
 COALESCE_SECONDS = 60
@@ -144,10 +145,6 @@ def make_snippet(
     return prefix + flat + suffix, marks
 
 
-def _ts(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
 def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
@@ -183,7 +180,8 @@ def _note(row: Row[Any]) -> Note:
     )
 
 
-def _status(row: Row[Any]) -> Status:
+def status_record(row: Row[Any]) -> Status:
+    """A ``statuses`` row as a :class:`Status` (also read by the exchange planner)."""
     return Status(
         entry_key=row.entry_key,
         territory_uuid=row.territory_uuid,
@@ -241,7 +239,7 @@ class NotesStore:
         self.close()
 
     def _now(self) -> str:
-        return _ts(self._clock())
+        return timestamp(self._clock())
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -630,7 +628,9 @@ class NotesStore:
                 .order_by(note_versions.c.id.desc())
                 .limit(1)
             ).first()
-            window_start = _ts(datetime.fromisoformat(now) - timedelta(seconds=COALESCE_SECONDS))
+            window_start = timestamp(
+                datetime.fromisoformat(now) - timedelta(seconds=COALESCE_SECONDS)
+            )
             if last is not None and last.started_at > window_start:
                 conn.execute(
                     update(note_versions)
@@ -720,7 +720,7 @@ class NotesStore:
                 f"La corbeille garde les notes au moins {MIN_TRASH_DAYS} jours.",
                 f"older_than_days must be >= {MIN_TRASH_DAYS}",
             )
-        cutoff = _ts(self._clock() - timedelta(days=older_than_days))
+        cutoff = timestamp(self._clock() - timedelta(days=older_than_days))
         with self._write() as conn:
             doomed = [
                 r.uuid
@@ -912,7 +912,7 @@ class NotesStore:
                     statuses.c.entry_key == entry_key, statuses.c.territory_uuid == tu
                 )
             ).one()
-            return _status(row)
+            return status_record(row)
 
     def status(self, entry_key: str, territory: TerritoryRef) -> Status | None:
         query = select(statuses).where(
@@ -920,7 +920,7 @@ class NotesStore:
         )
         with self._read() as conn:
             row = conn.execute(query).first()
-        return _status(row) if row is not None else None
+        return status_record(row) if row is not None else None
 
     def statuses_for_territory(self, territory: TerritoryRef) -> dict[str, str]:
         """entry key → status key, for markers and the status facet."""
