@@ -48,6 +48,7 @@ from essdesk.ui.briefing import (
     write_bytes_atomically,
     write_pdf,
 )
+from essdesk.ui.messages import plain_label
 
 SELECTED, WITH_NOTES, MOBILISED = "selected", "with-notes", "mobilised"
 
@@ -94,8 +95,7 @@ class BriefingDialog(QDialog):
             title = f"{title} — {territory.name}"
         self.setWindowTitle(title)
 
-        intro = QLabel(self)
-        intro.setWordWrap(True)
+        intro = plain_label(parent=self)  # quotes the territory's name
         if territory is None:
             intro.setText(
                 self.tr(

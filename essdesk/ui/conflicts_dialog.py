@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from essdesk.briefing import french_typography
 from essdesk.notes import Note, NotesError, NotesStore, Territory
-from essdesk.ui.exchange_dialog import local_time, plain_label, show_message
+from essdesk.ui.exchange_dialog import local_time
+from essdesk.ui.messages import plain_label, show_message
 
 COMPARE, MERGE, EMPTY = 0, 1, 2
 """Pages of the right-hand side."""

@@ -55,6 +55,7 @@ from essdesk.notes.exchange import (
     export_notes,
     preview_import,
 )
+from essdesk.ui.messages import plain_label, show_message
 
 MAX_LISTED = 300
 """Rows of the preview's per-entry list; a workshop file may carry thousands of notes."""
@@ -75,14 +76,6 @@ def local_time(moment: datetime) -> str:
     )
 
 
-def plain_label(text: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setText(text)
-    return label
-
-
 def _documents() -> Path:
     return Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -97,16 +90,6 @@ def _busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
-
-
-def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
-    """A modal message box whose text is plain, never guessed to be HTML (the static
-    ``QMessageBox.warning`` would render a message quoting ``<b>`` from a file)."""
-    box = QMessageBox(icon, title, french_typography(text), QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setObjectName("exchangeMessage")
-    box.exec()
-    box.deleteLater()
 
 
 # -- export -----------------------------------------------------------------------------------

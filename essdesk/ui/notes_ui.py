@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from essdesk.catalogue.records import KIND_LABELS, Filters, Hit
 from essdesk.notes import Backup, Note, NotesError, Territory
+from essdesk.ui.messages import confirm, inform
 from essdesk.ui.notes_session import NotesSession, Opener, default_opener
 from essdesk.ui.widgets.note_dialogs import BackupsDialog, HistoryDialog, TrashDialog
 from essdesk.ui.widgets.notes_panel import NotesPanel
-from essdesk.ui.widgets.territory_dialogs import ManageTerritoriesDialog, TerritoryDialog, confirm
+from essdesk.ui.widgets.territory_dialogs import ManageTerritoriesDialog, TerritoryDialog
 
 if TYPE_CHECKING:
     from essdesk.ui.main_window import MainWindow
@@ -30,18 +31,6 @@ log = logging.getLogger(__name__)
 
 REOPEN_MS = 5000
 """While the notes file cannot be opened (locked, read-only), try again this often."""
-
-
-def inform(parent: QWidget, title: str, text: str, name: str = "notesMessageBox") -> QMessageBox:
-    """A non-blocking, window-modal message (tests find it by object name)."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
-    box.setParent(parent, box.windowFlags())
-    box.setObjectName(name)
-    box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.open()
-    return box
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:

@@ -46,27 +46,27 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="194" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="195" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="195" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="196" />
         <source>Restaurer cette sauvegarde…</source>
         <translation>Restore this backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="197" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="198" />
         <source>Restaurer remplace toutes les notes par celles de la sauvegarde choisie. Les notes actuelles sont d'abord sauvegardées : rien n'est perdu.</source>
         <translation>Restoring replaces all notes with those of the chosen backup. The current notes are backed up first: nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="211" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="212" />
         <source>Aucune sauvegarde pour l'instant.</source>
         <translation>No backup yet.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="219" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="220" />
         <source>Fichier : {0}
 Taille : {1} Ko</source>
         <translation>File: {0}
@@ -76,7 +76,7 @@ Size: {1} KB</translation>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="92" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="93" />
         <source>Fiche de synthèse</source>
         <translation>Briefing sheet</translation>
     </message>
@@ -219,12 +219,12 @@ Size: {1} KB</translation>
 <context>
     <name>CatalogueTreeModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="176" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="172" />
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="178" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="174" />
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
@@ -255,165 +255,165 @@ Size: {1} KB</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="59" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="60" />
         <source>Conflits — {0}</source>
         <translation>Conflicts — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="64" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="65" />
         <source>Ces notes ont été modifiées sur deux ordinateurs. Les deux versions sont gardées tant que vous n'avez pas choisi ; ensuite, la version écartée reste récupérable (corbeille ou historique de la note).</source>
         <translation>These notes were changed on two computers. Both versions are kept until you choose; after that, the version set aside can still be recovered (trash or the note's history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="74" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="75" />
         <source>Notes en conflit</source>
         <translation>Notes in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="89" />
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="97" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="90" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="98" />
         <source>Ma version</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="90" />
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="98" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="91" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="99" />
         <source>Version importée</source>
         <translation>Imported version</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="108" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="109" />
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="109" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="110" />
         <source>Garder l'&amp;importée</source>
         <translation>Keep the &amp;imported one</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="110" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="111" />
         <source>Garder les &amp;deux</source>
         <translation>Keep &amp;both</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="111" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="112" />
         <source>&amp;Fusionner…</source>
         <translation>M&amp;erge…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="113" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="114" />
         <source>La note garde votre texte ; la version importée va à la corbeille.</source>
         <translation>The note keeps your text; the imported version goes to the trash.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="116" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="117" />
         <source>La note prend le texte importé ; le vôtre reste dans son historique.</source>
         <translation>The note takes the imported text; yours stays in its history.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="119" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="120" />
         <source>La note contient les deux textes, l'un après l'autre.</source>
         <translation>The note holds both texts, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="121" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="122" />
         <source>Écrire vous-même le texte à garder.</source>
         <translation>Write the text to keep yourself.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="143" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="144" />
         <source>Écrivez le texte à garder à partir des deux versions, retirez les lignes « ——— », puis enregistrez (Ctrl+Entrée).</source>
         <translation>Write the text to keep from the two versions, remove the “———” lines, then save (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="151" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="152" />
         <source>Texte fusionné</source>
         <translation>Merged text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="153" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="154" />
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="155" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="156" />
         <source>Annuler la fusion</source>
         <translation>Cancel the merge</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="156" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="157" />
         <source>Revenir aux deux versions (Échap)</source>
         <translation>Back to the two versions (Esc)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="170" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="171" />
         <source>Aucun conflit à résoudre pour « {0} ».</source>
         <translation>No conflicts to resolve for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="188" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="189" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="229" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="230" />
         <source>{0} (fiche inconnue du catalogue)</source>
         <translation>{0} (entry unknown to the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="296" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="297" />
         <source>dans la corbeille</source>
         <translation>in the trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="300" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="301" />
         <source>(La note locale est dans la corbeille : restaurez-la pour la comparer, ou gardez la version importée.)</source>
         <translation>(The local note is in the trash: restore it to compare it, or keep the imported version.)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="306" />
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="308" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="307" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="309" />
         <source>modifiée le {0}</source>
         <translation>modified on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="310" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="311" />
         <source>{0}, par {1}</source>
         <translation>{0}, by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="318" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="319" />
         <source>« {0} » : votre version est gardée.</source>
         <translation>“{0}”: your version is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="323" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="324" />
         <source>« {0} » : la version importée est gardée (la vôtre reste dans l'historique).</source>
         <translation>“{0}”: the imported version is kept (yours stays in the history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="327" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="328" />
         <source>« {0} » : les deux versions sont gardées dans la note.</source>
         <translation>“{0}”: both versions are kept in the note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="335" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="336" />
         <source>——— Version importée (modifiée le {0}) ———</source>
         <translation>——— Imported version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="340" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="341" />
         <source>——— Ma version (modifiée le {0}) ———</source>
         <translation>——— My version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="364" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="365" />
         <source>« {0} » : le texte fusionné est enregistré.</source>
         <translation>“{0}”: the merged text is saved.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="376" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="377" />
         <source>Conflit</source>
         <translation>Conflict</translation>
     </message>
@@ -504,27 +504,27 @@ Size: {1} KB</translation>
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="183" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="179" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="184" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="180" />
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="185" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="181" />
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="186" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="182" />
         <source>Porteur ou financeur</source>
         <translation>Backer or funder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="187" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="183" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
@@ -601,215 +601,215 @@ Size: {1} KB</translation>
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="73" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="74" />
         <source>{0} à {1}</source>
         <translation>{0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="285" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="268" />
         <source>{0} note</source>
         <translation>{0} note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="286" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="269" />
         <source>{0} notes</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="290" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="273" />
         <source>{0} suivi</source>
         <translation>{0} follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="291" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="274" />
         <source>{0} suivis</source>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="293" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="276" />
         <source>aucun territoire</source>
         <translation>no territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="296" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="279" />
         <source>{0} et {1} exportés ({2}) dans le fichier :
 {3}</source>
         <translation>{0} and {1} exported ({2}) to the file:
 {3}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="325" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="308" />
         <source>Notes exportées</source>
         <translation>Notes exported</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="341" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="324" />
         <source>{0} nouvelle</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="342" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="325" />
         <source>{0} nouvelles</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="349" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="332" />
         <source>{0} mise à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="350" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="333" />
         <source>{0} mises à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="355" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="338" />
         <source>{0} en conflit</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="361" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="344" />
         <source>{0} identique</source>
         <translation>{0} identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="362" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="345" />
         <source>{0} identiques</source>
         <translation>{0} identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="365" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="348" />
         <source>aucune note</source>
         <translation>no notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="370" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="353" />
         <source>nouvelle</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="371" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="354" />
         <source>identique</source>
         <translation>identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="372" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="355" />
         <source>mise à jour</source>
         <translation>update</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="373" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="356" />
         <source>en conflit</source>
         <translation>in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="376" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="359" />
         <source>, orpheline</source>
         <translation>, orphaned</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="382" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="365" />
         <source>Pas encore de note pour cette entrée ici : elle est ajoutée.</source>
         <translation>No note for this entry here yet: it is added.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="385" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="368" />
         <source>Ce texte est déjà ici : rien à faire.</source>
         <translation>This text is already here: nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="388" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="371" />
         <source>Modifiée seulement sur l'autre ordinateur : elle remplace la vôtre (gardée dans l'historique).</source>
         <translation>Changed only on the other computer: it replaces yours (kept in the history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="393" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="376" />
         <source>Modifiée des deux côtés : gardée à côté de la vôtre, vous choisirez ensuite.</source>
         <translation>Changed on both sides: kept alongside yours; you will choose later.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="399" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="382" />
         <source>Cette entrée est inconnue de ce catalogue.</source>
         <translation>This entry is unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="742" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="725" />
         <source>Rien n'a changé : toutes ces notes étaient déjà ici.</source>
         <translation>Nothing changed: all these notes were already here.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="745" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="728" />
         <source>Import terminé.</source>
         <translation>Import complete.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="747" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="730" />
         <source>Notes : {0}.</source>
         <translation>Notes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="751" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="734" />
         <source>Les notes en conflit sont gardées à côté des vôtres : ouvrez les conflits du territoire pour choisir quelle version garder.</source>
         <translation>Notes in conflict are kept alongside yours: open the territory's conflicts to choose which version to keep.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="761" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="744" />
         <source>{0} note concerne une fiche inconnue de ce catalogue.</source>
         <translation>{0} note is about an entry unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="764" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="747" />
         <source>{0} notes concernent une fiche inconnue de ce catalogue.</source>
         <translation>{0} notes are about entries unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="771" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="754" />
         <source>Suivis : {0}, {1}.</source>
         <translation>Follow-ups: {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="774" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="757" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="775" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="758" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="779" />
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="780" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="762" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="763" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="785" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="768" />
         <source>Une sauvegarde a été faite juste avant : {0}.</source>
         <translation>A backup was made just before: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="808" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="791" />
         <source>Importer des notes</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="810" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="793" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="812" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="795" />
         <source>Tous les fichiers (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="824" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="807" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="839" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="822" />
         <source>Notes importées</source>
         <translation>Notes imported</translation>
     </message>
@@ -817,92 +817,92 @@ Size: {1} KB</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="146" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="129" />
         <source>Exporter les notes</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="158" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="141" />
         <source>Un fichier .essnotes à copier (clé USB…) et à importer sur un autre ordinateur. Il contient les notes et le suivi des entrées.</source>
         <translation>An .essnotes file to copy (USB stick…) and import on another computer. It holds the entries' notes and follow-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="164" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="147" />
         <source>Notes à exporter</source>
         <translation>Notes to export</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="167" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="150" />
         <source>Le territoire « {0} » ({1})</source>
         <translation>The territory “{0}” ({1})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="171" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="154" />
         <source>Le territoire courant (aucun territoire choisi)</source>
         <translation>The current territory (no territory chosen)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="174" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="157" />
         <source>Toutes les notes, tous territoires ({0})</source>
         <translation>All notes, all territories ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="178" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="161" />
         <source>Les entrées sélectionnées ({0})</source>
         <translation>The selected entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="184" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="167" />
         <source>Exporter le territoire courant</source>
         <translation>Export the current territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="185" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="168" />
         <source>Exporter toutes les notes</source>
         <translation>Export all notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="186" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="169" />
         <source>Exporter les entrées sélectionnées</source>
         <translation>Export the selected entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="199" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="182" />
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="202" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="185" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="205" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="188" />
         <source>Choisir le fichier et exporter</source>
         <translation>Choose the file and export</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="216" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="199" />
         <source>{0} note</source>
         <translation>{0} note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="216" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="199" />
         <source>{0} notes</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="244" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="227" />
         <source>Enregistrer le fichier de notes</source>
         <translation>Save the notes file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="246" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="229" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="274" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="257" />
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -948,22 +948,22 @@ Size: {1} KB</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="88" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="89" />
         <source>Historique de la note</source>
         <translation>Note history</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="89" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="90" />
         <source>Restaurer cette version</source>
         <translation>Restore this version</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="91" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="92" />
         <source>Chaque version garde le texte tel qu'il était (la frappe d'une même minute forme une version). Restaurer ne perd rien : le texte actuel reste dans l'historique.</source>
         <translation>Each version keeps the text as it was (typing within one minute makes one version). Restoring loses nothing: the current text stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="103" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="104" />
         <source>{0} (version actuelle)</source>
         <translation>{0} (current version)</translation>
     </message>
@@ -971,193 +971,193 @@ Size: {1} KB</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="423" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="406" />
         <source>Importer des notes — aperçu</source>
         <translation>Import notes — preview</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="431" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="414" />
         <source>Fichier « {0} », exporté le {1} (essdesk {2}</source>
         <translation>File “{0}”, exported on {1} (essdesk {2}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="435" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="418" />
         <source>, catalogue {0}</source>
         <translation>, catalogue {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="447" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="430" />
         <source>Notes du fichier</source>
         <translation>Notes in the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="448" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="431" />
         <source>Nombre de notes par cas</source>
         <translation>Number of notes per case</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="452" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="435" />
         <source>Nouvelles :</source>
         <translation>New:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="453" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="436" />
         <source>Identiques (déjà ici) :</source>
         <translation>Identical (already here):</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="454" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="437" />
         <source>Mises à jour :</source>
         <translation>Updated:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="455" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="438" />
         <source>En conflit :</source>
         <translation>In conflict:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="456" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="439" />
         <source>Orphelines (fiche inconnue) :</source>
         <translation>Orphaned (unknown entry):</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="467" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="450" />
         <source>Suivis :</source>
         <translation>Follow-ups:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="470" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="453" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="494" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="477" />
         <source>existe déjà ici</source>
         <translation>already exists here</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="498" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="481" />
         <source>Destination des notes de « {0} »</source>
         <translation>Destination of the notes of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="518" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="501" />
         <source>Notes du fichier, par entrée</source>
         <translation>Notes in the file, by entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="519" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="502" />
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="519" />
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="613" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="502" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="596" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="519" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="502" />
         <source>Effet</source>
         <translation>Effect</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="537" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="520" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="540" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="523" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="542" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="525" />
         <source>Importer les notes du fichier</source>
         <translation>Import the notes from the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="580" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="563" />
         <source>Créer le territoire « {0} »</source>
         <translation>Create the territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="583" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="566" />
         <source>Rétablir le territoire « {0} » (supprimé ici)</source>
         <translation>Reinstate the territory “{0}” (deleted here)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="588" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="571" />
         <source>Rattacher à « {0} » (même nom)</source>
         <translation>Attach to “{0}” (same name)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="589" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="572" />
         <source>Créer un autre territoire « {0} »</source>
         <translation>Create another territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="592" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="575" />
         <source>Rattacher à « {0} »</source>
         <translation>Attach to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="639" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="622" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="639" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="622" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="640" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="623" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="641" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="624" />
         <source>{0} inchangé</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="641" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="624" />
         <source>{0} inchangés</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="652" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="635" />
         <source>Vérifiez ce que l'import va faire, puis cliquez sur « Importer ». Une sauvegarde de vos notes est faite avant.</source>
         <translation>Check what the import will do, then click “Import”. Your notes are backed up first.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="659" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="642" />
         <source>Rien de nouveau : ce fichier a déjà été importé.</source>
         <translation>Nothing new: this file has already been imported.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="669" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="652" />
         <source>Une note en conflit a été modifiée ici et sur l'autre ordinateur : les deux versions sont gardées côte à côte, vous choisirez ensuite laquelle garder.</source>
         <translation>A note in conflict was changed both here and on the other computer: both versions are kept side by side, and you will choose which one to keep afterwards.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="676" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="659" />
         <source>Une note orpheline concerne une fiche inconnue de ce catalogue : elle est importée et gardée quand même.</source>
         <translation>An orphaned note is about an entry this catalogue does not know: it is imported and kept all the same.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="683" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="666" />
         <source>Le catalogue n'a pas pu être lu : les notes orphelines n'ont pas été repérées.</source>
         <translation>The catalogue could not be read: orphaned notes were not detected.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="716" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="699" />
         <source>… et {0} autres notes (non listées ici).</source>
         <translation>… and {0} more notes (not listed here).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="731" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="714" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -1431,32 +1431,32 @@ Size: {1} KB</translation>
 <context>
     <name>ManageTerritoriesDialog</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="136" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="123" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="139" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="126" />
         <source>Profils de territoire</source>
         <translation>Territory profiles</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="141" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="128" />
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="144" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="131" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="147" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="134" />
         <source>Supprimer…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="160" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="147" />
         <source>Supprimer un territoire envoie ses notes à la corbeille : elles y restent restaurables au moins 30 jours.</source>
         <translation>Deleting a territory sends its notes to the trash: they stay restorable there for at least 30 days.</translation>
     </message>
@@ -1482,59 +1482,59 @@ Size: {1} KB</translation>
 <context>
     <name>MyNotesView</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="65" />
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="86" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="69" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="91" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="71" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="76" />
         <source>Chercher dans mes notes…</source>
         <translation>Search my notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="72" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="77" />
         <source>Chercher dans mes notes</source>
         <translation>Search my notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="94" />
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="109" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="99" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="114" />
         <source>Notes orphelines</source>
         <translation>Orphan notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="98" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="103" />
         <source>Ces notes portent sur des entrées que ce catalogue ne contient plus (il a été mis à jour depuis). Elles sont gardées telles quelles, avec le titre de l'entrée au moment où elles ont été écrites ; survolez une ligne pour lire la note.</source>
         <translation>These notes are about entries this catalogue no longer has (it was updated since). They are kept as they are, with the entry's title when they were written; hover a row to read the note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="124" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="129" />
         <source>Les notes s'afficheront ici une fois ouvertes.</source>
         <translation>Notes will show here once opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="143" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="150" />
         <source>Choisissez ou créez un territoire pour voir ses notes.</source>
         <translation>Choose or create a territory to see its notes.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="146" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="153" />
         <source>Aucune note de {0} ne contient « {1} ».</source>
         <translation>No note of {0} contains “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="148" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="155" />
         <source>{0} note(s) de {1} contiennent « {2} »</source>
         <translation>{0} note(s) of {1} contain “{2}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="154" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="161" />
         <source>Aucune note pour {0} pour l'instant : ouvrez une entrée et écrivez dans le panneau Notes, à droite.</source>
         <translation>No note for {0} yet: open an entry and write in the Notes pane, on the right.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="158" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="165" />
         <source>{0} note(s) de {1}</source>
         <translation>{0} note(s) of {1}</translation>
     </message>
@@ -1542,19 +1542,19 @@ Size: {1} KB</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="107" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="96" />
         <source>Notes récupérées</source>
         <translation>Notes recovered</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="234" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="270" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="282" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="223" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="259" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="271" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="273" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="262" />
         <source>Supprimer le territoire « {0} » ?
 
 Ses {1} note(s) iront à la corbeille, d'où vous pourrez les restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
@@ -1563,100 +1563,100 @@ Ses {1} note(s) iront à la corbeille, d'où vous pourrez les restaurer pendant 
 Its {1} note(s) will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="276" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="265" />
         <source>Supprimer le territoire</source>
         <translation>Delete the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="329" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="318" />
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="355" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="344" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="386" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="375" />
         <source>Ma note</source>
         <translation>My note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="439" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="428" />
         <source>Exporter les notes…</source>
         <translation>Export notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="440" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="429" />
         <source>Importer des notes…</source>
         <translation>Import notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="441" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="430" />
         <source>Fiche de synthèse…</source>
         <translation>Briefing sheet…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="442" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="431" />
         <source>Résoudre les conflits…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="444" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="433" />
         <source>Sauvegarder vers…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="445" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="434" />
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="446" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="435" />
         <source>Vérifier l'intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="447" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="436" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="553" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="542" />
         <source>Sauvegarder les notes vers…</source>
         <translation>Back up the notes to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="555" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="544" />
         <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
         <translation>essdesk notes backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="562" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="565" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="551" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="554" />
         <source>Sauvegarde impossible</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="569" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="558" />
         <source>Notes sauvegardées</source>
         <translation>Notes backed up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="570" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="559" />
         <source>Une copie vérifiée des notes a été écrite dans :
 {0}</source>
         <translation>A verified copy of the notes was written to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="582" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="571" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="587" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="576" />
         <source>Remplacer toutes les notes par la sauvegarde du {0} ?
 
 Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
@@ -1665,17 +1665,17 @@ Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste)
 The current notes will be backed up first (they will stay in the list).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="590" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="579" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="600" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="589" />
         <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
         <translation>Backup restored; previous notes kept as {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="621" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="610" />
         <source>Vérification des notes</source>
         <translation>Notes check</translation>
     </message>
@@ -1683,27 +1683,27 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>NotesListModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="83" />
+        <location filename="../../essdesk/ui/models/notes_model.py" line="82" />
         <source>{0} (version en conflit)</source>
         <translation>{0} (conflicting version)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="124" />
+        <location filename="../../essdesk/ui/models/notes_model.py" line="117" />
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="124" />
+        <location filename="../../essdesk/ui/models/notes_model.py" line="117" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="124" />
+        <location filename="../../essdesk/ui/models/notes_model.py" line="117" />
         <source>Modifiée le</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="124" />
+        <location filename="../../essdesk/ui/models/notes_model.py" line="117" />
         <source>Début</source>
         <translation>Beginning</translation>
     </message>
@@ -2071,72 +2071,72 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>TerritoryDialog</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="45" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="44" />
         <source>Nouveau territoire</source>
         <translation>New territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="47" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="46" />
         <source>Modifier le territoire</source>
         <translation>Edit the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="51" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="50" />
         <source>Nom du territoire</source>
         <translation>Territory name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="52" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="51" />
         <source>ex. Communauté de communes du Haut-Jura</source>
         <translation>e.g. Communauté de communes du Haut-Jura</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="53" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="52" />
         <source>Types de territoire</source>
         <translation>Territory types</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="64" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="63" />
         <source>Commune ou EPCI</source>
         <translation>Municipality or EPCI</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="66" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="65" />
         <source>Code INSEE ou SIREN</source>
         <translation>INSEE or SIREN code</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="68" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="67" />
         <source>Initiales de l'auteur</source>
         <translation>Author's initials</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="71" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="70" />
         <source>&amp;Nom</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="72" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="71" />
         <source>&amp;Commune ou EPCI (facultatif)</source>
         <translation>&amp;Municipality or EPCI (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="73" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="72" />
         <source>C&amp;ode (facultatif)</source>
         <translation>C&amp;ode (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="74" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="73" />
         <source>&amp;Initiales (facultatif)</source>
         <translation>&amp;Initials (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="83" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="82" />
         <source>Créer</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="83" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="82" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
@@ -2172,32 +2172,32 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="134" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="135" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="135" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="136" />
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="137" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="138" />
         <source>Les notes supprimées restent ici au moins 30 jours ; au-delà, elles sont effacées au démarrage.</source>
         <translation>Deleted notes stay here for at least 30 days; after that, they are erased at start-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="154" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="155" />
         <source>{0} — {1} (supprimée le {2})</source>
         <translation>{0} — {1} (deleted on {2})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="159" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="160" />
         <source>La corbeille est vide.</source>
         <translation>The trash is empty.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="180" />
+        <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="181" />
         <source>Note restaurée : {0}</source>
         <translation>Note restored: {0}</translation>
     </message>

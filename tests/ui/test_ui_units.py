@@ -6,13 +6,15 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from essdesk import app as essdesk_app
 from essdesk.catalogue.store import Catalogue, CatalogueError
 from essdesk.paths import catalogue_path
 from essdesk.ui.history import History
 from essdesk.ui.links import entry_key, entry_url, is_allowed
+from essdesk.ui.messages import confirm, inform, plain_label
 from essdesk.ui.worker import QueryRunner
 
 
@@ -114,3 +116,26 @@ def test_a_broken_catalogue_is_explained_in_the_window(qtbot, opened, tmp_path) 
     app.setStyleSheet("")
     with pytest.raises(CatalogueError):
         Catalogue.open(broken)
+
+
+def test_messages_quoting_a_file_show_its_text_as_text(qtbot) -> None:
+    """A territory name or a title from an imported file is never rendered as HTML."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    hostile = "Supprimer « <b>Creuse</b><img src=x> » ?"
+    label = plain_label(hostile, parent)
+    assert label.textFormat() == Qt.TextFormat.PlainText and label.text() == hostile
+    box = inform(parent, "Titre", hostile)
+    assert box.textFormat() == Qt.TextFormat.PlainText and box.text() == hostile
+    box.close()
+
+    seen: list[tuple[Qt.TextFormat, str]] = []
+
+    def answer_no() -> None:
+        (asked,) = [w for w in parent.findChildren(QMessageBox) if w.isVisible()]
+        seen.append((asked.textFormat(), asked.text()))
+        asked.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, answer_no)
+    assert confirm(parent, "Titre", hostile) is False
+    assert seen == [(Qt.TextFormat.PlainText, hostile)]

@@ -56,6 +56,7 @@ class _ListDialog(QDialog):
         self.explanation.setObjectName("panelHint")
         self.explanation.setWordWrap(True)
         self.result_label = QLabel(self)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes entry titles
         self.result_label.setWordWrap(True)
         self.action_button = QPushButton(action, self)
         self.action_button.setObjectName(f"{name}Action")

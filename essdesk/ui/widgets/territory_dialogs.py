@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -109,18 +108,6 @@ class TerritoryDialog(QDialog):
                 self.error_label.setVisible(True)
                 return
         self.accept()
-
-
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    """Yes/No question (patched in tests)."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class ManageTerritoriesDialog(QDialog):
