@@ -59,6 +59,6 @@ def index_text(text: str) -> str:
     return " ".join(words(text))
 
 
-def sort_key(text: str) -> str:
-    """French collation good enough for lists: é with e, Œ with Oe, case-insensitive."""
-    return " ".join(words(text))
+sort_key = index_text
+"""French collation good enough for lists (é with e, Œ with Oe, case-insensitive): the
+indexed form, on purpose, so that lists and search agree on what a name is."""

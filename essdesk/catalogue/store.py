@@ -98,6 +98,7 @@ class Catalogue:
         self.source_author = meta.get("source_author", "")
         self.source_url = meta.get("source_url", "")
         self._titles: dict[str, tuple[str, str]] | None = None
+        self._labels: dict[str, dict[str, str]] | None = None
 
     @classmethod
     def open(cls, path: Path | None = None) -> Catalogue:
@@ -361,8 +362,11 @@ class Catalogue:
         return out
 
     def _facet_labels(self) -> dict[str, dict[str, str]]:
+        """Built once (the catalogue does not change): facets() runs at each keystroke."""
+        if self._labels is not None:
+            return self._labels
         titles = self._title_map()
-        return {
+        self._labels = {
             "kind": KIND_LABELS,
             "actor_type": ACTOR_TYPE_LABELS,
             "nature": NATURE_LABELS,
@@ -373,6 +377,7 @@ class Catalogue:
             },
             "territory": {k: t for k, (kind, t) in titles.items() if kind == "territory"},
         }
+        return self._labels
 
     # ----------------------------------------------------------------- trees
     def tree(self, name: Literal["sessions", "levers", "tools"]) -> list[TreeNode]:
