@@ -496,6 +496,9 @@ class MainWindow(QMainWindow):
         """Fill the trees, start the directory query, reopen the last entry."""
         self.build_pages()  # before self.catalogue is set: each page gets it once, below
         self.catalogue = catalogue
+        if self._about is not None:  # opened before the catalogue: its version was unknown
+            self._about.deleteLater()
+            self._about = None
         self.detail.set_title_lookup(catalogue.title)
         for name, tree in self.trees.items():
             tree.model_.set_roots(catalogue.tree(name))  # type: ignore[arg-type]

@@ -196,6 +196,21 @@ def test_about_dialog(qtbot, window, catalogue) -> None:
     dialog.close()
 
 
+def test_about_opened_before_the_catalogue_shows_it_once_loaded(
+    qtbot, make_window, catalogue
+) -> None:
+    window = make_window(with_catalogue=False)
+    early = window.show_about()
+    qtbot.waitExposed(early)
+    assert catalogue.version not in early.findChild(QLabel, "aboutText").text()
+    early.close()
+    window.set_catalogue(catalogue)
+    dialog = window.show_about()
+    qtbot.waitExposed(dialog)
+    assert catalogue.version in dialog.findChild(QLabel, "aboutText").text()
+    dialog.close()
+
+
 def test_notes_panel_has_its_place(window) -> None:
     panel = window.findChild(QWidget, "notesPanel")
     assert panel is not None and panel.isVisible()
