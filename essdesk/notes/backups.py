@@ -17,7 +17,7 @@ from pathlib import Path
 
 from essdesk.notes.errors import NotesError, NotesWriteError, translate
 from essdesk.notes.records import Backup
-from essdesk.notes.schema import APPLICATION_ID
+from essdesk.notes.schema import APPLICATION_ID, DEFAULT_BUSY_TIMEOUT
 
 KEEP = 10
 """Automatic backups kept in the backups folder; manual copies elsewhere are never rotated."""
@@ -47,7 +47,7 @@ def verify(path: Path) -> str | None:
     return None
 
 
-def copy_database(source: Path, dest: Path, busy_timeout: float = 5.0) -> None:
+def copy_database(source: Path, dest: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
     """Snapshot ``source`` into ``dest`` (a new file), verified before it takes the name."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
@@ -99,13 +99,18 @@ def list_backups(folder: Path) -> list[Backup]:
 
 
 def make_backup(
-    db_path: Path, folder: Path, reason: str, keep: int = KEEP, now: datetime | None = None
+    db_path: Path,
+    folder: Path,
+    reason: str,
+    keep: int = KEEP,
+    now: datetime | None = None,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
 ) -> Backup:
     """A new verified automatic backup, then rotation down to ``keep`` files."""
     now = now or datetime.now()
     name = f"notes-{now:%Y%m%d-%H%M%S}-{now:%f}-{reason}.sqlite3"
     dest = folder / name
-    copy_database(db_path, dest)
+    copy_database(db_path, dest, busy_timeout)
     rotate(folder, keep)
     return Backup(dest, now.replace(tzinfo=None), reason, dest.stat().st_size)
 
@@ -132,7 +137,9 @@ def newest_good_backup(folder: Path) -> Backup | None:
     return None
 
 
-def restore_into(backup_path: Path, db_path: Path, busy_timeout: float = 5.0) -> None:
+def restore_into(
+    backup_path: Path, db_path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+) -> None:
     """Copy a verified backup over the live database through the online backup API.
 
     Going through SQLite (not a file copy) keeps other open connections valid and leaves no

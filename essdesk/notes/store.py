@@ -943,7 +943,13 @@ class NotesStore:
 
     def make_backup(self, reason: str = "manuelle") -> Backup:
         """A verified automatic backup now (rotating); e.g. ``reason="avant-import"``."""
-        return backups.make_backup(self.path, self.backups_dir, reason, now=self._local_now())
+        return backups.make_backup(
+            self.path,
+            self.backups_dir,
+            reason,
+            now=self._local_now(),
+            busy_timeout=self._busy_timeout,  # the UI's 1 s, not 5 s on the GUI thread
+        )
 
     def backup_to(self, dest: Path | str) -> Path:
         """ "Sauvegarder vers…": a verified copy at a path of the user's choice."""
