@@ -24,12 +24,31 @@ def test_every_package_is_shipped() -> None:
 def test_domain_and_cli_do_not_import_qt() -> None:
     code = (
         "import sys, essdesk.catalogue.store, essdesk.catalogue.build, essdesk.notes, "
-        "essdesk.cli, essdesk.cli_notes; "
+        "essdesk.cli, essdesk.cli.notes; "
         "essdesk.cli.build_parser(); "
         "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_cli_commands_do_not_import_the_dispatcher() -> None:
+    """``essdesk.cli`` imports the command modules; they take their helpers from
+    ``essdesk.cli.common``, never from the dispatcher (no import cycle)."""
+    dispatcher = re.compile(
+        r"^\s*(from essdesk\.cli import|from essdesk import cli\b|import essdesk\.cli\s*$)", re.M
+    )
+    offenders = [
+        path.name
+        for path in (PACKAGE / "cli").glob("*.py")
+        if path.name != "__init__.py" and dispatcher.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+    common = (PACKAGE / "cli" / "common.py").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(from|import) essdesk\.cli\b", common, re.M)
+    code = "import essdesk.cli.brief, essdesk.cli.notes, essdesk.cli.catalogue; print('ok')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"
 
 
 def test_ui_holds_no_sql() -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk.briefing import (
+from essdesk.briefing_data import (
     MOBILISED_STATUS,
     BriefingError,
     BriefingSheet,
@@ -41,7 +41,7 @@ from essdesk.briefing import (
     to_markdown,
 )
 from essdesk.notes import NotesError, Territory
-from essdesk.ui.briefing import (
+from essdesk.ui.briefing_render import (
     RenderError,
     page_count,
     print_preview,

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from essdesk import textfold
-from essdesk.briefing import french_typography
+from essdesk.briefing_data import french_typography
 from essdesk.notes import NotesError, NotesStore, Territory
 from essdesk.notes.exchange import (
     SUFFIX,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from essdesk.briefing import french_typography
+from essdesk.briefing_data import french_typography
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:

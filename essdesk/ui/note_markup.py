@@ -1,7 +1,7 @@
 """A note's light Markdown (bold, italic, lists, links) as safe HTML.
 
 The one renderer for note text, shared by the notes panel and the printed briefing sheet
-(:mod:`essdesk.ui.briefing`, which asks for no links and French typography).
+(:mod:`essdesk.ui.briefing_render`, which asks for no links and French typography).
 
 The text is escaped first: whatever a note holds (typed, imported from another laptop) is
 never active HTML. Links become anchors only for http, https and mailto URLs, and clicking one
@@ -37,9 +37,9 @@ def _emphasis(escaped: str) -> str:
 def _inline(line: str, links: bool, typography: bool) -> str:
     """One line of a note: escaped first, then links (if asked) and emphasis on the result."""
     if typography:
-        # Imported here: essdesk.briefing pulls in the notes layer (and SQLAlchemy), which the
+        # Imported here: essdesk.briefing_data pulls in the notes layer (and SQLAlchemy), which the
         # window must not import before it is usable (tests/test_layout.py).
-        from essdesk.briefing import french_typography
+        from essdesk.briefing_data import french_typography
 
         line = french_typography(line)
     escaped = html.escape(line, quote=True)
@@ -71,7 +71,7 @@ def note_html(text: str, *, links: bool = True, typography: bool = False, gap_px
 
     ``links``: http(s)/mailto URLs and ``[label](url)`` become anchors (the panel); without,
     they stay plain text (paper has nothing to click). ``typography``: French non-breaking
-    spaces (:func:`~essdesk.briefing.french_typography`), applied line by line before
+    spaces (:func:`~essdesk.briefing_data.french_typography`), applied line by line before
     escaping. ``gap_px``: space under each paragraph and list. An empty text gives "".
     """
     out: list[str] = []

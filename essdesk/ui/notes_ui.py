@@ -491,7 +491,7 @@ class NotesFeature(QObject):
         return changed
 
     def briefing(self) -> QWidget | None:
-        from essdesk.ui.briefing import open_briefing_dialog
+        from essdesk.ui.briefing_render import open_briefing_dialog
 
         catalogue = self.window.catalogue
         if catalogue is None:

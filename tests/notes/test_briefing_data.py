@@ -16,7 +16,7 @@ from cli_runner import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from essdesk.briefing import (
+from essdesk.briefing_data import (
     CSV_COLUMNS,
     MOBILISED,
     WITH_NOTES,
@@ -205,7 +205,7 @@ def test_markdown_export(catalogue: Catalogue, store: NotesStore, noted: Territo
 
 
 def test_markdown_escapes_catalogue_text() -> None:
-    from essdesk.briefing import _md
+    from essdesk.briefing_data import _md
 
     assert _md("a *b* [c](d) _e_ <b>") == "a \\*b\\* \\[c\\](d) \\_e\\_ &lt;b>"
     assert _md("# titre") == "\\# titre"
@@ -367,7 +367,7 @@ def test_cli_in_a_real_process(store: NotesStore, noted: Territory, tmp_path: Pa
 
 def test_briefing_data_imports_no_qt() -> None:
     code = (
-        "import sys, essdesk.briefing, essdesk.cli_brief, essdesk.cli; "
+        "import sys, essdesk.briefing_data, essdesk.cli.brief, essdesk.cli; "
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'}); "
         "print(bad); sys.exit(1 if bad else 0)"
     )

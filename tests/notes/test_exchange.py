@@ -650,7 +650,7 @@ def test_the_exchange_module_imports_no_qt() -> None:
     import sys
 
     code = (
-        "import sys, essdesk.notes.exchange, essdesk.cli_notes; "
+        "import sys, essdesk.notes.exchange, essdesk.cli.notes; "
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'}); "
         "print(bad); sys.exit(1 if bad else 0)"
     )

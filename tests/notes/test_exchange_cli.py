@@ -20,7 +20,7 @@ CORPUS = Path(__file__).resolve().parent / "exchange_corpus"
 
 
 def _catalogue_ok() -> bool:
-    from essdesk.cli_notes import _catalogue_info
+    from essdesk.cli.notes import _catalogue_info
 
     keys, _ = _catalogue_info()
     return keys is not None and "scheme:dla" in keys

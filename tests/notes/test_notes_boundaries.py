@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_notes_layer_imports_no_qt() -> None:
     code = (
-        "import sys, essdesk.notes, essdesk.notes.safety, essdesk.cli_notes; "
+        "import sys, essdesk.notes, essdesk.notes.safety, essdesk.cli.notes; "
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'}); "
         "print(bad); sys.exit(1 if bad else 0)"
     )

@@ -22,11 +22,12 @@ from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from essdesk.briefing import WITH_NOTES, BriefingSheet, build_sheet
+from essdesk.briefing_data import WITH_NOTES, BriefingSheet, build_sheet
 from essdesk.catalogue.store import Catalogue
 from essdesk.notes import NotesStore, Territory, open_notes
 from essdesk.ui import briefing_dialog
-from essdesk.ui.briefing import (
+from essdesk.ui.briefing_dialog import BriefingDialog, safe_file_name
+from essdesk.ui.briefing_render import (
     LaidOutSheet,
     make_print_preview,
     note_html,
@@ -34,7 +35,6 @@ from essdesk.ui.briefing import (
     pdf_bytes,
     write_pdf,
 )
-from essdesk.ui.briefing_dialog import BriefingDialog, safe_file_name
 
 REPO = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 26)

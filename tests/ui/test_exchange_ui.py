@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from testkit import Clock, flat, sql_dump
 
-from essdesk.briefing import french_typography
+from essdesk.briefing_data import french_typography
 from essdesk.catalogue.store import Catalogue
 from essdesk.notes import NotesStore, Territory, open_notes
 from essdesk.notes.exchange import (

@@ -1,6 +1,6 @@
 """The briefing sheet on paper: an A4 PDF (QPdfWriter) and a print with preview, offline.
 
-A :class:`~essdesk.briefing.BriefingSheet` becomes an HTML :class:`QTextDocument` laid out
+A :class:`~essdesk.briefing_data.BriefingSheet` becomes an HTML :class:`QTextDocument` laid out
 page by page at the size of the target's printable area; each page is then painted with a
 running header (from page 2) and a footer « Page n sur N ». When the sheet runs over several
 pages, a table of contents with page numbers is added under the title (laid out again until
@@ -47,7 +47,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from essdesk import __version__
-from essdesk.briefing import (
+from essdesk.briefing_data import (
     NBSP,
     BriefingEntry,
     BriefingSheet,

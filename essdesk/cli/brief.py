@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from essdesk.briefing import (
+from essdesk.briefing_data import (
     BriefingError,
     BriefingSheet,
     Selection,
@@ -36,8 +36,7 @@ from essdesk.briefing import (
     notes_csv,
     to_markdown,
 )
-from essdesk.cli import error
-from essdesk.cli_notes import with_store
+from essdesk.cli.common import error, with_store
 from essdesk.notes import NotesStore, Territory
 
 FORMATS = {".pdf": "pdf", ".md": "md", ".markdown": "md", ".csv": "csv"}
@@ -107,7 +106,7 @@ def ensure_gui_application() -> Any:
 
 def _pdf(sheet: BriefingSheet) -> tuple[bytes, int]:
     ensure_gui_application()
-    from essdesk.ui.briefing import pdf_and_pages
+    from essdesk.ui.briefing_render import pdf_and_pages
 
     return pdf_and_pages(sheet)
 
@@ -118,7 +117,7 @@ def _write(output: str, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from essdesk.ui.briefing import write_bytes_atomically
+    from essdesk.ui.briefing_render import write_bytes_atomically
 
     write_bytes_atomically(Path(output), data)
 

@@ -2,7 +2,7 @@
 ``check``.
 
 Registered on the main parser by :func:`add_parsers`. Every command opens the notes database
-through :func:`essdesk.notes.open_notes`, so a damaged file is set aside and reported on
+through :func:`essdesk.cli.common.with_store`, so a damaged file is set aside and reported on
 stderr exactly as the app would. Handlers return the exit code: 0 ok, 1 error with a French
 message on stderr (never a traceback); argparse itself exits 2 on bad usage.
 """
@@ -11,55 +11,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from essdesk.catalogue.store import CatalogueError
-from essdesk.cli import error, print_json
-from essdesk.notes import (
-    STATUSES,
-    NotesError,
-    NotesInputError,
-    NotesStore,
-    Territory,
-    open_notes,
-)
+from essdesk.cli.common import error, print_json, with_store
+from essdesk.notes import STATUSES, NotesInputError, NotesStore, Territory
 from essdesk.notes.records import Note
 from essdesk.notes.store import territory_type_key
-
-Handler = Callable[[argparse.Namespace], int]
-
-
-def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler:
-    """Open (with recovery) around ``body``; turn every failure into a message and exit 1."""
-
-    def handler(args: argparse.Namespace) -> int:
-        try:
-            store, report = open_notes()
-        except NotesError as exc:
-            error(exc.message)
-            return 1
-        except Exception as exc:  # never a traceback for the user
-            error(f"impossible d'ouvrir les notes : {exc}")
-            return 1
-        if report is not None:
-            error("récupération des notes —\n" + report.message)
-        try:
-            with store:
-                return body(store, args)
-        except (NotesError, CatalogueError) as exc:
-            error(exc.message if isinstance(exc, NotesError) else str(exc))
-            return 1
-        except BrokenPipeError:
-            return 0
-        except Exception as exc:
-            error(f"erreur inattendue : {type(exc).__name__}: {exc}")
-            return 1
-
-    handler.__name__ = body.__name__
-    handler.__doc__ = body.__doc__
-    return handler
 
 
 def _type_label(key: str) -> str:

@@ -1,30 +1,15 @@
-"""Command line: ``essdesk search/show/tree … [--json]``, a thin layer over the domain.
+"""Catalogue commands: ``essdesk search``, ``show`` and ``tree`` [--json].
 
-Works without a display and never imports Qt. Exit codes: 0 ok, 1 error (message on stderr),
-2 bad usage (argparse).
+Read the shipped catalogue only; never import Qt or the notes layer.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Callable
 from typing import Any
 
-from essdesk import __version__
 from essdesk.catalogue.records import KIND_LABELS, Entry, Filters, TreeNode
-
-
-def print_json(value: Any) -> None:
-    """``--json`` output of every command: UTF-8 as is, indented."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def error(message: str) -> None:
-    """A French error line on stderr, prefixed like every essdesk message."""
-    print(f"essdesk: {message}", file=sys.stderr)
+from essdesk.cli.common import error, print_json
 
 
 def _open_catalogue() -> Any:
@@ -143,66 +128,21 @@ def cmd_tree(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="essdesk",
-        description="L'ESS au cœur de la relance des territoires fragiles — outil hors ligne. "
-        "Sans commande : ouvre l'application.",
-    )
-    parser.add_argument("--version", action="version", version=f"essdesk {__version__}")
-    parser.add_argument(
-        "--self-check",
-        action="store_true",
-        help="vérifie catalogue, recherche, notes et interface, puis quitte",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
-
-    p = sub.add_parser("search", help="rechercher dans le catalogue")
+def add_parsers(subparsers: Any) -> None:
+    """Register ``search``, ``show`` and ``tree`` on the main parser's ``add_subparsers()``."""
+    p = subparsers.add_parser("search", help="rechercher dans le catalogue")
     p.add_argument("query", help="texte recherché (préfixes, sans accents possible)")
     p.add_argument("--kind", action="append", choices=sorted(KIND_LABELS), help="type d'entrée")
     p.add_argument("--limit", type=int, default=20, help="nombre de résultats (20)")
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("show", help="afficher une entrée par sa clé")
+    p = subparsers.add_parser("show", help="afficher une entrée par sa clé")
     p.add_argument("key", help="clé stable, par ex. scheme:dla")
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("tree", help="afficher un arbre : sessions, leviers ou outils")
+    p = subparsers.add_parser("tree", help="afficher un arbre : sessions, leviers ou outils")
     p.add_argument("name", choices=["sessions", "levers", "tools"])
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(func=cmd_tree)
-
-    from essdesk import cli_notes
-
-    cli_notes.add_parsers(sub)
-    from essdesk import cli_brief
-
-    cli_brief.add_parsers(sub)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run a sub-command; returns the exit code. No sub-command: the desktop application."""
-    argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.self_check:
-        from essdesk.selfcheck import run_self_check
-
-        return run_self_check()
-    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
-    if func is None:
-        from essdesk.app import run
-
-        return run(argv)
-    from essdesk.catalogue.store import CatalogueError
-
-    try:
-        return func(args)
-    except CatalogueError as exc:
-        error(str(exc))
-        return 1
-    except BrokenPipeError:  # e.g. piped into head
-        return 0

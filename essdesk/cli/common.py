@@ -1,0 +1,65 @@
+"""What every command of the CLI shares: its output (JSON, French error lines) and the notes
+database opened with recovery around a handler.
+
+Kept apart from the dispatcher (:mod:`essdesk.cli`) so the command modules import their
+helpers from here and the dispatcher imports the command modules, never the other way round.
+Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from essdesk.notes import NotesStore
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def print_json(value: Any) -> None:
+    """``--json`` output of every command: UTF-8 as is, indented."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def error(message: str) -> None:
+    """A French error line on stderr, prefixed like every essdesk message."""
+    print(f"essdesk: {message}", file=sys.stderr)
+
+
+def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler:
+    """Open (with recovery) around ``body``; turn every failure into a message and exit 1."""
+
+    def handler(args: argparse.Namespace) -> int:
+        from essdesk.catalogue.store import CatalogueError
+        from essdesk.notes import NotesError, open_notes
+
+        try:
+            store, report = open_notes()
+        except NotesError as exc:
+            error(exc.message)
+            return 1
+        except Exception as exc:  # never a traceback for the user
+            error(f"impossible d'ouvrir les notes : {exc}")
+            return 1
+        if report is not None:
+            error("récupération des notes —\n" + report.message)
+        try:
+            with store:
+                return body(store, args)
+        except (NotesError, CatalogueError) as exc:
+            error(exc.message if isinstance(exc, NotesError) else str(exc))
+            return 1
+        except BrokenPipeError:
+            return 0
+        except Exception as exc:
+            error(f"erreur inattendue : {type(exc).__name__}: {exc}")
+            return 1
+
+    handler.__name__ = body.__name__
+    handler.__doc__ = body.__doc__
+    return handler
