@@ -131,7 +131,17 @@ def build(
 
 
 def run(argv: list[str]) -> int:
-    """Run the desktop app until its window closes; returns the exit code."""
+    """Run the desktop app until its window closes; returns the exit code.
+
+    Where Qt could not open a window it would abort the process (exit 134) with an English
+    hint: say in French what is missing instead, and exit 1.
+    """
+    from essdesk.ui.display import display_problem, refusal
+
+    problem = display_problem()
+    if problem is not None:
+        print(refusal(problem), file=sys.stderr)
+        return 1
     app, window = build(argv)
     code = app.exec()
     if window.catalogue is not None:
