@@ -5,7 +5,10 @@ Usage: python benchmarks/search.py [N_ENTRIES]   (default 100000)
 Prints median and p95 over a few hundred realistic queries (whole words, prefixes of 2–5
 letters, two-word queries, accent-free forms) on the real catalogue and on a synthetic one.
 The bare query is the floor: FTS5 MATCH + bm25 ordering + LIMIT, rowids only, on a raw sqlite3
-connection. Last line: ``search p95 essdesk=<ms> fts5=<ms> ratio=<x> entries=<n>``.
+connection. A second class of queries is misspelt (one edit on words of 4–7 letters, two on
+longer ones, or two words glued): it runs essdesk's fuzzy reading, with no floor of its own.
+The line before the last: ``fuzzy p95 essdesk=<ms> entries=<n>`` (budget: 50 ms at 100,000
+entries). Last line: ``search p95 essdesk=<ms> fts5=<ms> ratio=<x> entries=<n>``.
 """
 
 from __future__ import annotations
@@ -47,6 +50,42 @@ def queries(n: int = 300, seed: int = 3) -> list[str]:
             case _:
                 out.append(textfold.fold(w).upper())
     return out
+
+
+def misspelt(n: int = 200, seed: int = 5) -> list[str]:
+    """Queries with typos the search must forgive: an edit in a word, or two words glued."""
+    rng = random.Random(seed)
+    words = [textfold.fold(w) for w in vocabulary() if len(w) >= 5]
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = []
+    for i in range(n):
+        w = rng.choice(words)
+        p = rng.randrange(1, len(w) - 1)
+        match i % 5:
+            case 0:  # substitution
+                out.append(w[:p] + rng.choice(letters) + w[p + 1 :])
+            case 1:  # deletion
+                out.append(w[:p] + w[p + 1 :])
+            case 2:  # transposition, then a second correct word
+                out.append(f"{w[: p - 1]}{w[p]}{w[p - 1]}{w[p + 1 :]} {rng.choice(words)}")
+            case 3:  # insertion, two edits on a long word
+                typo = w[:p] + rng.choice(letters) + w[p:]
+                out.append(typo[:-2] + typo[-1] if len(w) >= 8 else typo)
+            case _:  # glued
+                out.append(w + rng.choice(words))
+    return out
+
+
+def measure_fuzzy(path: Path, qs: list[str]) -> list[float]:
+    times = []
+    with Catalogue.open(path) as cat:
+        for q in qs[:20]:
+            cat.search(q, limit=LIMIT)
+        for q in qs:
+            t0 = time.perf_counter()
+            cat.search(q, limit=LIMIT)
+            times.append((time.perf_counter() - t0) * 1000)
+    return times
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -91,6 +130,12 @@ def main() -> int:
     with Catalogue.open(real) as cat:
         size = len(cat)
     report(f"real catalogue ({size} entries)", *measure(real, qs))
+    typos = misspelt()
+    fuzzy_real = measure_fuzzy(real, typos)
+    print(
+        f"real catalogue, misspelt: essdesk median={statistics.median(fuzzy_real):.2f} ms "
+        f"p95={percentile(fuzzy_real, 0.95):.2f} ms"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "synth.sqlite3"
         t0 = time.perf_counter()
@@ -98,6 +143,12 @@ def main() -> int:
         print(f"synthetic catalogue of {n} entries built in {time.perf_counter() - t0:.1f} s")
         ours, floor = measure(path, qs)
         p95_o, p95_f = report(f"synthetic ({n} entries)", ours, floor)
+        fuzzy_synth = measure_fuzzy(path, typos)
+    print(
+        f"synthetic ({n} entries), misspelt: essdesk median="
+        f"{statistics.median(fuzzy_synth):.2f} ms p95={percentile(fuzzy_synth, 0.95):.2f} ms"
+    )
+    print(f"fuzzy p95 essdesk={percentile(fuzzy_synth, 0.95):.2f} entries={n}")
     print(f"search p95 essdesk={p95_o:.2f} fts5={p95_f:.2f} ratio={p95_o / p95_f:.2f} entries={n}")
     return 0
 

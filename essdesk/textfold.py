@@ -31,6 +31,9 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # "FSE+" is a name of its own (the 2021-2027 Fonds social européen), not "FSE".
 _TRAILING_PLUS = re.compile(r"(?<=[0-9a-z])\+(?![0-9a-z])")
+# "D.L.A." and "d.l.a" are the acronym "dla": single letters joined by dots (not digits:
+# "3.2" stays two numbers).
+_DOTTED = re.compile(r"(?<![0-9a-z])[a-z](?:\.[a-z])+(?![0-9a-z])")
 
 
 def fold(text: str) -> str:
@@ -48,9 +51,12 @@ def words(text: str) -> list[str]:
 
     Apostrophes split words ("l'ESS" gives "l" and "ess"), as do hyphens and every other
     non-alphanumeric character, including characters outside Latin scripts (emoji, NUL).
-    A "+" ending a word reads "plus" ("FSE+" gives "fse" and "plus").
+    A "+" ending a word reads "plus" ("FSE+" gives "fse" and "plus"); single letters joined by
+    dots are one acronym ("D.L.A." gives "dla").
     """
     folded = _TRAILING_PLUS.sub(" plus", fold(text))
+    if "." in folded:
+        folded = _DOTTED.sub(lambda m: m.group().replace(".", ""), folded)
     return [w for w in _NON_WORD.split(folded) if w]
 
 

@@ -138,7 +138,12 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One search result, best first; ``highlights`` are (start, end) offsets in ``snippet``."""
+    """One search result, best first; ``highlights`` are (start, end) offsets in ``snippet``.
+
+    ``score`` goes down along a result list (1.0 for the first); ``match`` says how it was
+    found: ``exact`` (every word whole), ``prefix`` (a word as the start of a longer one) or
+    ``fuzzy`` (through a corrected, split or joined word).
+    """
 
     key: str
     kind: str
@@ -147,6 +152,7 @@ class Hit:
     snippet: str
     highlights: tuple[tuple[int, int], ...]
     score: float
+    match: str = "prefix"
 
     def marked_snippet(self, start: str = "**", end: str = "**") -> str:
         out, pos = [], 0

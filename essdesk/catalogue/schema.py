@@ -85,3 +85,4 @@ names = Table(
     Column("entry_id", Integer, ForeignKey("entries.id"), nullable=False),
 )
 Index("ix_names_name", names.c.name, names.c.entry_id)
+Index("ix_names_entry", names.c.entry_id)  # an entry's names, to rank title matches

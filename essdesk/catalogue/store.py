@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
-from essdesk import paths
+from essdesk import fuzzy, paths
 from essdesk.catalogue.format import FTS_WEIGHTS, SCHEMA_VERSION
 from essdesk.catalogue.records import (
     ACTOR_TYPE_LABELS,
@@ -99,6 +99,8 @@ class Catalogue:
         self.source_url = meta.get("source_url", "")
         self._titles: dict[str, tuple[str, str]] | None = None
         self._labels: dict[str, dict[str, str]] | None = None
+        self._vocabulary: fuzzy.Vocabulary | None = None
+        self._lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path | None = None) -> Catalogue:
@@ -169,42 +171,93 @@ class Catalogue:
         return "".join(sql), params
 
     # ----------------------------------------------------------------- search
+    def vocabulary(self) -> fuzzy.Vocabulary:
+        """The folded words of the full-text index (read once, from FTS5's own vocabulary)."""
+        with self._lock:
+            if self._vocabulary is None:
+                con = self._connections.get()
+                con.execute(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries_vocab"
+                    " USING fts5vocab(main, entries_fts, row)"
+                )
+                rows = con.execute("SELECT term, doc FROM temp.entries_vocab").fetchall()
+                self._vocabulary = fuzzy.Vocabulary(dict(rows))
+            return self._vocabulary
+
     def search(self, text: str, filters: Filters | None = None, limit: int = 50) -> list[Hit]:
-        """Ranked hits for ``text``: every word a prefix, in any order.
+        """Ranked hits for ``text``: every word a prefix, in any order; typos forgiven.
 
         Order: entries whose title or an alias equals the query, then those whose title or
-        alias starts with it, then the rest by bm25 (title and alias columns weigh most).
-        The first two come from an indexed range scan over names, the last is the plain FTS5
-        query, so ranking costs next to nothing over a bare full-text search.
+        alias starts with it, then those with every word in a title or alias, then the rest
+        by bm25 (title and alias columns weigh most). When a word matches nothing, or fewer
+        than ``fuzzy.FEW`` entries are found, the misspelt words are read with their corrections
+        (:mod:`essdesk.fuzzy`) and what that finds follows, ranked the same way: exact and
+        prefix matches always come before fuzzy ones. A person found by name is followed by
+        the sessions they spoke in. Each hit says how it matched (``Hit.match``) and its
+        ``score`` goes down along the list.
         """
+        return self._search(text, filters, limit)[0]
+
+    def suggestions(self, text: str, filters: Filters | None = None, n: int = 4) -> list[str]:
+        """« Vouliez-vous dire … ? »: the query with its misspelt words corrected, then the
+        titles of the entries its fuzzy reading finds; empty when nothing is misspelt."""
+        hits, corrected = self._search(text, filters, 20)
+        out = [corrected] if corrected else []
+        for hit in hits:
+            if hit.match == "fuzzy" and hit.title not in out:
+                out.append(hit.title)
+        return out[:n]
+
+    def _search(
+        self, text: str, filters: Filters | None, limit: int
+    ) -> tuple[list[Hit], str]:
         words = query_words(text)
         if not words or limit <= 0:
-            return []
+            return [], ""
         filters = filters or Filters()
         on_names, params = self._filter_sql(filters, id_column="n.entry_id")
         on_fts, _ = self._filter_sql(filters, id_column="rowid")
-        phrase = " ".join(words)
         con = self._connections.get()
-        named = con.execute(
-            "SELECT n.entry_id, MIN(n.name != ?), MIN(length(n.name)) FROM names n"
-            f" WHERE n.name >= ? AND n.name < ?{on_names}"
-            " GROUP BY n.entry_id ORDER BY 2, 3 LIMIT ?",
-            (phrase, phrase, phrase + "{", *params, int(limit)),
-        ).fetchall()
-        ids = [row[0] for row in named]
-        scores = dict.fromkeys(ids, 0.0)
-        if len(ids) < limit:
-            ranked = con.execute(
-                f"SELECT rowid, {_BM25} FROM entries_fts WHERE entries_fts MATCH ?"
-                f"{on_fts} ORDER BY 2 LIMIT ?",
-                (fts_query(words), *params, int(limit)),
+        vocabulary = self.vocabulary()
+        # A word no indexed word starts with matches nothing: straight to its corrections.
+        unknown = not all(vocabulary.has_prefix(w) for w in words)
+        match: dict[int, str] = {}
+        by_name: set[int] = set()
+        if not unknown:
+            phrase = " ".join(words)
+            named = con.execute(
+                "SELECT n.entry_id, MIN(n.name != ?), MIN(length(n.name)) FROM names n"
+                f" WHERE n.name >= ? AND n.name < ?{on_names}"
+                " GROUP BY n.entry_id ORDER BY 2, 3 LIMIT ?",
+                (phrase, phrase, phrase + "{", *params, int(limit)),
             ).fetchall()
-            for rowid, score in ranked:
-                if rowid not in scores and len(ids) < limit:
-                    ids.append(rowid)
-                    scores[rowid] = float(score)
-        if not ids:
-            return []
+            match = {row[0]: "prefix" for row in named}
+            by_name = set(match)
+            groups = [[w] for w in words]
+            self._ranked(con, fts_query(words), groups, on_fts, params, limit, match, by_name)
+        if match:
+            exact = con.execute(
+                "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?"
+                f" AND rowid IN ({','.join('?' * len(match))})",
+                (" ".join(f'"{w}"' for w in words), *match),
+            ).fetchall()
+            match.update((rowid, "exact") for (rowid,) in exact)
+        corrected = ""
+        if len(match) < limit and (unknown or len(match) < fuzzy.FEW):
+            reading = fuzzy.plan(words, vocabulary, everything=not unknown)
+            if reading.changed:
+                corrected = " ".join(reading.corrected)
+            found: dict[int, str] = {}
+            expr = fuzzy.fts_expression(reading.groups)
+            alternatives = [[w for alt in group for w in alt.words] for group in reading.groups]
+            self._ranked(
+                con, expr, alternatives, on_fts, params, limit - len(match), found, by_name, match
+            )
+            match.update((rowid, "fuzzy") for rowid in found if rowid not in match)
+            words = reading.words
+        if not match:
+            return [], corrected
+        ids = self._with_sessions(con, match, by_name, filters)[:limit]
         rows = con.execute(
             "SELECT id, key, kind, title, subtype_label, summary, text, facts FROM entries"
             f" WHERE id IN ({','.join('?' * len(ids))})",
@@ -213,11 +266,89 @@ class Catalogue:
         by_id = {row[0]: row for row in rows}
         matcher = Matcher(words)
         hits = []
-        for rowid in ids:
+        for i, rowid in enumerate(ids):
             _, key, kind, title, subtype_label, summary, body, facts = by_id[rowid]
             snip, spans = matcher.best_snippet([summary, body, *json.loads(facts)])
-            hits.append(Hit(key, kind, title, subtype_label, snip, spans, scores[rowid]))
-        return hits
+            score = round(1.0 - i / len(ids), 4)
+            hits.append(
+                Hit(key, kind, title, subtype_label, snip, spans, score, match[rowid])
+            )
+        return hits, corrected
+
+    @staticmethod
+    def _ranked(
+        con: sqlite3.Connection,
+        expr: str,
+        groups: list[list[str]],
+        on_fts: str,
+        params: list[str],
+        limit: int,
+        into: dict[int, str],
+        by_name: set[int],
+        skip: Mapping[int, str] | None = None,
+    ) -> None:
+        """Add to ``into`` the matches of ``expr``: those with it all in a title or alias
+        first (also added to ``by_name``), the closest name first, then the rest by bm25;
+        stop at ``limit``. ``groups``: for each query word, the words that may stand for it.
+        """
+        skip = skip or {}
+        for column, named in (("{title aliases} : ", True), ("", False)):
+            if len(into) >= limit:
+                return
+            rows = [
+                rowid
+                for (rowid,) in con.execute(
+                    f"SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?{on_fts}"
+                    f" ORDER BY {_BM25} LIMIT ?",
+                    (f"{column}({expr})", *params, int(limit) + len(skip) + len(into)),
+                )
+                if rowid not in into and rowid not in skip
+            ]
+            if named and rows:
+                rows = _closest_names_first(con, rows, groups)
+            for rowid in rows[: max(0, limit - len(into))]:
+                into[rowid] = "prefix"
+                if named:
+                    by_name.add(rowid)
+
+    @staticmethod
+    def _with_sessions(
+        con: sqlite3.Connection, match: dict[int, str], by_name: set[int], filters: Filters
+    ) -> list[int]:
+        """The ids of ``match`` with, right after each person found by name, the sessions
+        they spoke in or moderated (moved up if found elsewhere; matched as the person),
+        unless a filter excludes sessions."""
+        ids = list(match)
+        if filters != Filters() and "session" not in filters.kinds:
+            return ids
+        people = [i for i in ids if i in by_name]
+        if not people:
+            return ids
+        rows = con.execute(
+            "SELECT p.id, s.id FROM entries p JOIN relations r ON r.src = p.key"
+            " JOIN entries s ON s.key = r.dst"
+            f" WHERE p.id IN ({','.join('?' * len(people))}) AND +p.kind = 'actor'"
+            " AND +p.subtype = 'person' AND r.rel IN ('speaks_in', 'moderates')"
+            " ORDER BY s.ord, s.id",
+            people,
+        ).fetchall()
+        sessions: dict[int, list[int]] = {}
+        for person, session in rows:
+            sessions.setdefault(person, []).append(session)
+        if not sessions:
+            return ids
+        moved = {s for group in sessions.values() for s in group}
+        out: list[int] = []
+        for rowid in ids:
+            if rowid in moved and rowid not in out:
+                continue
+            if rowid not in out:
+                out.append(rowid)
+            for session in sessions.get(rowid, ()):
+                if session not in out:
+                    out.append(session)
+                    match.setdefault(session, match[rowid])
+        return out
 
     # ----------------------------------------------------------------- one entry
     def entry(self, key: str) -> Entry | None:
@@ -460,6 +591,24 @@ class Catalogue:
             for nature, label in NATURE_LABELS.items()
             if nature in groups
         ]
+
+
+def _closest_names_first(
+    con: sqlite3.Connection, ids: list[int], groups: list[list[str]]
+) -> list[int]:
+    """``ids`` (entries matched in a title or alias) with the shortest name holding every
+    query word first: « Économie sociale et solidaire (ESS) » before a thesis whose long
+    title also holds them. Stable: bm25 order among equals."""
+    lengths: dict[int, int] = {}
+    rows = con.execute(
+        f"SELECT entry_id, name FROM names WHERE entry_id IN ({','.join('?' * len(ids))})",
+        ids,
+    ).fetchall()
+    for rowid, name in rows:
+        tokens = name.split()
+        if all(any(t.startswith(w) for w in group for t in tokens) for group in groups):
+            lengths[rowid] = min(lengths.get(rowid, len(name)), len(name))
+    return sorted(ids, key=lambda rowid: lengths.get(rowid, 1 << 30))
 
 
 def _walk(nodes: Sequence[TreeNode]) -> list[TreeNode]:

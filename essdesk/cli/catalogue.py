@@ -30,7 +30,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                     "title": h.title,
                     "type": h.subtype_label,
                     "snippet": h.marked_snippet(),
-                    "score": round(h.score, 4),
+                    "score": h.score,
+                    "match": h.match,
                 }
                 for h in hits
             ]
@@ -38,9 +39,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     if not hits:
         print("Aucun résultat.")
+    bold = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
     for i, h in enumerate(hits, start=1):
         print(f"{i:>3}. {h.title}  [{KIND_LABELS[h.kind]}]  {h.key}")
-        print(f"     {h.marked_snippet()}")
+        print(f"     {h.marked_snippet(*bold)}")
     return 0
 
 

@@ -23,7 +23,7 @@ import sqlalchemy.exc
 from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from essdesk import paths, textfold
+from essdesk import fuzzy, paths, textfold
 from essdesk.notes import backups
 from essdesk.notes.errors import NotesError, NotesInputError, translate
 from essdesk.notes.migrations import check_not_newer, migrate
@@ -226,6 +226,7 @@ class NotesStore:
         self.backups_dir = backups_dir if backups_dir is not None else paths.backups_dir()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._busy_timeout = busy_timeout
+        self._vocab_cache: tuple[tuple[Any, ...], fuzzy.Vocabulary] | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -812,15 +813,33 @@ class NotesStore:
     def search_notes(
         self, query: str, territory: TerritoryRef | None = None, limit: int = 200
     ) -> list[SearchHit]:
-        """Live notes containing every word of ``query`` as a word prefix, best first.
+        """Live notes containing every word of ``query`` as a word prefix, best first; then,
+        as in the catalogue, what the query's misspelt words find once corrected.
 
-        Folding is :mod:`essdesk.textfold`'s, as for the catalogue. The user's text never
-        reaches FTS5 syntax: it is reduced to folded words ([0-9a-z]+), each quoted.
+        Folding is :mod:`essdesk.textfold`'s and typo tolerance :mod:`essdesk.fuzzy`'s, as
+        for the catalogue. The user's text never reaches FTS5 syntax: it is reduced to
+        folded words ([0-9a-z]+), each quoted.
         """
         terms = list(dict.fromkeys(textfold.words(query)))[:_MAX_TERMS]
         if not terms:
             return []
-        match = " ".join(f'"{t}"*' for t in terms)
+        rows = self._matching_notes(" ".join(f'"{t}"*' for t in terms), territory, limit)
+        vocabulary = self._vocabulary()
+        unknown = not all(vocabulary.has_prefix(t) for t in terms)
+        if len(rows) < min(limit, fuzzy.FEW) or unknown:
+            reading = fuzzy.plan(terms, vocabulary, everything=not unknown)
+            seen = {row.uuid for row in rows}
+            more = self._matching_notes(fuzzy.fts_expression(reading.groups), territory, limit)
+            rows += [row for row in more if row.uuid not in seen][: limit - len(rows)]
+            terms = reading.words
+        hits = []
+        for row in rows:
+            note = _note(row)
+            snippet, marks = make_snippet(note.text, terms)
+            hits.append(SearchHit(note, snippet, marks))
+        return hits
+
+    def _matching_notes(self, match: str, territory: TerritoryRef | None, limit: int) -> list:
         sql = (
             self._note_query()
             .add_columns(text("bm25(notes_fts) AS rank"))
@@ -836,13 +855,26 @@ class NotesStore:
         if territory is not None:
             sql = sql.where(notes.c.territory_uuid == self._tu(territory))
         with self._read() as conn:
-            rows = conn.execute(sql).all()
-        hits = []
-        for row in rows:
-            note = _note(row)
-            snippet, marks = make_snippet(note.text, terms)
-            hits.append(SearchHit(note, snippet, marks))
-        return hits
+            return list(conn.execute(sql).all())
+
+    def _vocabulary(self) -> fuzzy.Vocabulary:
+        """The folded words of the live notes, rebuilt only when the index changed."""
+        with self._read() as conn:
+            state = tuple(
+                conn.execute(
+                    text("SELECT count(*), max(rowid), total(length(body)) FROM notes_fts")
+                ).one()
+            )
+            if self._vocab_cache is not None and self._vocab_cache[0] == state:
+                return self._vocab_cache[1]
+            bodies = conn.execute(
+                select(notes_fts.c.body)
+                .join(notes, notes.c.uuid == notes_fts.c.note_uuid)
+                .where(notes.c.deleted_at.is_(None))
+            ).scalars()
+            vocabulary = fuzzy.Vocabulary.from_words(body.split() for body in bodies)
+        self._vocab_cache = (state, vocabulary)
+        return vocabulary
 
     def keys_with_notes(self, territory: TerritoryRef) -> set[str]:
         """Entry keys that have a non-empty live note for this territory (tree markers)."""
