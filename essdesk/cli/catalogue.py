@@ -6,6 +6,7 @@ Read the shipped catalogue only; never import Qt or the notes layer.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from essdesk.catalogue.records import KIND_LABELS, Entry, Filters, TreeNode
