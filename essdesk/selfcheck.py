@@ -9,8 +9,9 @@ otherwise. Installers and support staff run it; the packaging tests run it from 
 install folder, so it writes nothing but the user's own notes database (and the daily backup
 the app takes of it).
 
-Output: one line on stdout, ``essdesk X self-check ok: …``, exit 0; or
-``essdesk X self-check FAILED at <step>: <reason>`` on stderr, exit 1.
+Output, in French like the rest of the command line: one line on stdout,
+``essdesk X vérification réussie : …``, exit 0; or
+``essdesk X vérification ÉCHOUÉE à l'étape « <étape> » : <raison>`` on stderr, exit 1.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class Report:
         self.parts.append(text)
 
     def line(self) -> str:
-        return f"essdesk {__version__} self-check ok: " + ", ".join(self.parts)
+        return f"essdesk {__version__} vérification réussie : " + ", ".join(self.parts)
 
 
 def install_kind() -> str:
@@ -65,7 +66,7 @@ def install_kind() -> str:
         return "bundle"
     resources = paths.resources_dir().resolve()
     package = Path(paths.__file__).resolve().parent
-    return "wheel" if package in resources.parents else "checkout"
+    return "wheel" if package in resources.parents else "dépôt"
 
 
 def check_catalogue(report: Report) -> Catalogue:
@@ -82,7 +83,7 @@ def check_catalogue(report: Report) -> Catalogue:
     if count == 0:
         catalogue.close()
         raise SelfCheckError("catalogue", f"aucune entrée dans {path}")
-    report.add(f"catalogue {catalogue.version} ({count} entries)")
+    report.add(f"catalogue {catalogue.version} ({count} entrées)")
     return catalogue
 
 
@@ -90,10 +91,10 @@ def check_search(catalogue: Catalogue, report: Report) -> None:
     try:
         hits = catalogue.search(SEARCH_QUERY, limit=100)
     except Exception as exc:
-        raise SelfCheckError("search", f"{type(exc).__name__}: {exc}") from exc
+        raise SelfCheckError("recherche", f"{type(exc).__name__}: {exc}") from exc
     if not hits:
-        raise SelfCheckError("search", f"aucun résultat pour {SEARCH_QUERY!r}")
-    report.add(f"search ok ({len(hits)} hits)")
+        raise SelfCheckError("recherche", f"aucun résultat pour {SEARCH_QUERY!r}")
+    report.add(f"recherche ok ({len(hits)} résultats)")
 
 
 def check_notes(report: Report) -> None:
@@ -111,7 +112,7 @@ def check_notes(report: Report) -> None:
         where = store.path
     finally:
         store.close()
-    recovered = f", recovered: {recovery.problem}" if recovery is not None else ""
+    recovered = f", récupérées : {recovery.problem}" if recovery is not None else ""
     report.add(f"notes ok ({where}{recovered})")
 
 
@@ -120,8 +121,8 @@ def check_resources(report: Report) -> None:
     needed = [folder / "essdesk.qss", folder / "essdesk.png", folder / "i18n" / "essdesk_en.qm"]
     missing = [str(p) for p in needed if not p.is_file()]
     if missing:
-        raise SelfCheckError("resources", "fichiers manquants : " + ", ".join(missing))
-    report.add(f"resources ok ({install_kind()}: {folder})")
+        raise SelfCheckError("ressources", "fichiers manquants : " + ", ".join(missing))
+    report.add(f"ressources ok ({install_kind()} : {folder})")
 
 
 def _message_filter(messages: list[str]) -> Callable[..., None]:
@@ -141,7 +142,7 @@ def check_ui(report: Report) -> None:
 
         from essdesk import app as essdesk_app
     except ImportError as exc:
-        raise SelfCheckError("ui", f"Qt indisponible : {exc}") from exc
+        raise SelfCheckError("interface", f"Qt indisponible : {exc}") from exc
 
     messages: list[str] = []
     previous = qInstallMessageHandler(_message_filter(messages))
@@ -150,7 +151,7 @@ def check_ui(report: Report) -> None:
             # The self-check must not overwrite the user's window layout with an offscreen one.
             qt_app, window = essdesk_app.build([], save_settings=False)
         except Exception as exc:
-            raise SelfCheckError("ui", f"{type(exc).__name__}: {exc}") from exc
+            raise SelfCheckError("interface", f"{type(exc).__name__}: {exc}") from exc
         # The app opens the notes itself, one event-loop turn after the catalogue: the window
         # is checked whole, and closes its notes store itself.
         notes: list[str] = []
@@ -164,19 +165,20 @@ def check_ui(report: Report) -> None:
                 status = getattr(window, "catalogue_status", None)
                 detail = status.text() if status is not None else ""
                 raise SelfCheckError(
-                    "ui", f"la fenêtre n'a pas reçu le catalogue en {UI_TIMEOUT_S:.0f} s {detail}"
+                    "interface",
+                    f"la fenêtre n'a pas reçu le catalogue en {UI_TIMEOUT_S:.0f} s {detail}",
                 )
             if not window.isVisible():
-                raise SelfCheckError("ui", "la fenêtre principale n'est pas affichée")
+                raise SelfCheckError("interface", "la fenêtre principale n'est pas affichée")
             while not notes and time.monotonic() < deadline:
                 qt_app.processEvents()
                 time.sleep(0.005)
             if not notes:
                 raise SelfCheckError(
-                    "ui", f"la fenêtre n'a pas ouvert les notes en {UI_TIMEOUT_S:.0f} s"
+                    "interface", f"la fenêtre n'a pas ouvert les notes en {UI_TIMEOUT_S:.0f} s"
                 )
             if notes[0]:
-                raise SelfCheckError("ui", f"notes dans la fenêtre : {notes[0]}")
+                raise SelfCheckError("interface", f"notes dans la fenêtre : {notes[0]}")
             platform = QGuiApplication.platformName()
         finally:
             window.close()
@@ -186,8 +188,8 @@ def check_ui(report: Report) -> None:
     finally:
         qInstallMessageHandler(previous)
     for message in messages:
-        print(f"essdesk self-check: Qt: {message}", file=sys.stderr)
-    report.add(f"ui ok ({platform}, notes in window)")
+        print(f"essdesk vérification : Qt : {message}", file=sys.stderr)
+    report.add(f"interface ok ({platform}, notes dans la fenêtre)")
 
 
 def run_self_check(out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -206,7 +208,7 @@ def run_self_check(out: TextIO | None = None, err: TextIO | None = None) -> int:
         check_ui(report)
     except SelfCheckError as exc:
         print(
-            f"essdesk {__version__} self-check FAILED at {exc.step}: {exc.reason}",
+            f"essdesk {__version__} vérification ÉCHOUÉE à l'étape « {exc.step} » : {exc.reason}",
             file=err,
             flush=True,
         )

@@ -16,19 +16,25 @@ from collections.abc import Callable
 from essdesk import __version__
 from essdesk.cli import brief, catalogue, notes
 from essdesk.cli.common import error
+from essdesk.cli.parser import FrenchParser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = FrenchParser(
         prog="essdesk",
         description="L'ESS au cœur de la relance des territoires fragiles — outil hors ligne. "
         "Sans commande : ouvre l'application.",
     )
-    parser.add_argument("--version", action="version", version=f"essdesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"essdesk {__version__}",
+        help="afficher la version et quitter",
+    )
     parser.add_argument(
         "--self-check",
         action="store_true",
-        help="vérifie catalogue, recherche, notes et interface, puis quitte",
+        help="vérifier catalogue, recherche, notes et interface, puis quitter",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
     catalogue.add_parsers(sub)

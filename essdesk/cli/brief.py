@@ -233,7 +233,10 @@ def add_parsers(subparsers: Any) -> None:
         "--mobilised", action="store_true", help="toutes les entrées au statut « mobilisé »"
     )
     p.add_argument(
-        "--format", choices=["pdf", "md", "csv"], help="format (par défaut : selon l'extension)"
+        "--format",
+        choices=["pdf", "md", "csv"],
+        metavar="FORMAT",
+        help="pdf, md ou csv (par défaut : selon l'extension)",
     )
     p.add_argument(
         "--full-text", action="store_true", help="inclure le texte complet du compte-rendu"

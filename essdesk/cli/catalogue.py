@@ -6,11 +6,35 @@ Read the shipped catalogue only; never import Qt or the notes layer.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from essdesk.catalogue.records import KIND_LABELS, Entry, Filters, TreeNode
 from essdesk.cli.common import error, print_json
+from essdesk.cli.parser import bounded_int, vocabulary
+from essdesk.textfold import fold
+
+MAX_LIMIT = 1000
+"""``search --limit`` at most: more is a usage error, not a query SQLite cannot bind."""
+
+# The words the help shows (French) and the English keys the JSON output uses, both accepted.
+KIND_WORDS = ("session", "levier", "outil", "acteur", "dispositif", "territoire", "sigle")
+KINDS = {
+    **{k: k for k in ("session", "lever", "tool", "actor", "scheme", "territory", "term")},
+    **{"seance": "session", "sessions": "session", "seances": "session"},
+    **{"levier": "lever", "leviers": "lever", "outil": "tool", "outils": "tool"},
+    **{"acteur": "actor", "acteurs": "actor", "dispositif": "scheme", "dispositifs": "scheme"},
+    **{"territoire": "territory", "territoires": "territory", "type de territoire": "territory"},
+    **{"sigle": "term", "sigles": "term", "notion": "term", "notions": "term", "terme": "term"},
+}
+TREE_WORDS = ("sessions", "leviers", "outils")
+TREES = {
+    **{"sessions": "sessions", "session": "sessions", "seances": "sessions"},
+    **{"seance": "sessions", "leviers": "levers", "levier": "levers", "levers": "levers"},
+    **{"outils": "tools", "outil": "tools", "dispositifs": "tools", "tools": "tools"},
+}
 
 
 def _open_catalogue() -> Any:
@@ -77,11 +101,30 @@ def entry_json(e: Entry) -> dict[str, Any]:
     }
 
 
+def closest_keys(key: str, keys: Iterable[str]) -> list[str]:
+    """The keys a mistyped ``key`` probably meant: the same name under another kind
+    (``dla`` → ``scheme:dla``), else the nearest spellings."""
+    wanted = fold(key).strip()
+    name = wanted.partition(":")[2] or wanted
+    ordered = sorted(keys)
+    same_name = [k for k in ordered if k.partition(":")[2] == name]
+    return same_name or difflib.get_close_matches(wanted, ordered, n=3, cutoff=0.75)
+
+
+def unknown_key_message(key: str, keys: Iterable[str]) -> str:
+    """« entrée inconnue » with the closest keys, and the search that finds it by its words."""
+    near = closest_keys(key, keys)
+    guess = f" Vouliez-vous dire : {', '.join(near)} ?" if near else ""
+    words = " ".join(key.replace(":", " ").split()) or key
+    return f"entrée inconnue : {key}.{guess} Ou cherchez : essdesk search {words}"
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     with _open_catalogue() as cat:
         entry = cat.entry(args.key)
+        keys = cat.keys() if entry is None else frozenset()
     if entry is None:
-        error(f"entrée inconnue : {args.key}")
+        error(unknown_key_message(args.key, keys))
         return 1
     if args.json:
         print_json(entry_json(entry))
@@ -134,18 +177,34 @@ def cmd_tree(args: argparse.Namespace) -> int:
 def add_parsers(subparsers: Any) -> None:
     """Register ``search``, ``show`` and ``tree`` on the main parser's ``add_subparsers()``."""
     p = subparsers.add_parser("search", help="rechercher dans le catalogue")
-    p.add_argument("query", help="texte recherché (préfixes, sans accents possible)")
-    p.add_argument("--kind", action="append", choices=sorted(KIND_LABELS), help="type d'entrée")
-    p.add_argument("--limit", type=int, default=20, help="nombre de résultats (20)")
+    p.add_argument(
+        "query", metavar="RECHERCHE", help="texte recherché (préfixes, sans accents possible)"
+    )
+    p.add_argument(
+        "--kind",
+        action="append",
+        type=vocabulary(KIND_WORDS, KINDS),
+        metavar="TYPE",
+        help="type d'entrée, répétable : " + ", ".join(KIND_WORDS),
+    )
+    p.add_argument(
+        "--limit",
+        type=bounded_int(1, MAX_LIMIT),
+        default=20,
+        metavar="N",
+        help="nombre de résultats, de 1 à 1 000 (20)",
+    )
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(func=cmd_search)
 
     p = subparsers.add_parser("show", help="afficher une entrée par sa clé")
-    p.add_argument("key", help="clé stable, par ex. scheme:dla")
+    p.add_argument("key", metavar="CLE", help="clé stable, par ex. scheme:dla")
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(func=cmd_show)
 
-    p = subparsers.add_parser("tree", help="afficher un arbre : sessions, leviers ou outils")
-    p.add_argument("name", choices=["sessions", "levers", "tools"])
+    p = subparsers.add_parser("tree", help="afficher un arbre : " + ", ".join(TREE_WORDS))
+    p.add_argument(
+        "name", metavar="ARBRE", type=vocabulary(TREE_WORDS, TREES), help=" | ".join(TREE_WORDS)
+    )
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(func=cmd_tree)

@@ -15,9 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from essdesk.cli.common import error, print_json, with_store
+from essdesk.cli.parser import vocabulary
 from essdesk.notes import STATUSES, NotesInputError, NotesStore, Territory
 from essdesk.notes.records import Note
 from essdesk.notes.store import territory_type_key
+
+# ``notes list --sort``: the words the help shows (French), the store's English keys accepted.
+SORT_WORDS = ("modification", "création", "entrée", "statut")
+SORTS = {
+    **{"modification": "updated", "modifiee": "updated", "updated": "updated"},
+    **{"creation": "created", "creee": "created", "created": "created"},
+    **{"entree": "entry", "fiche": "entry", "cle": "entry", "entry": "entry"},
+    **{"statut": "status", "suivi": "status", "status": "status"},
+}
 
 
 def _type_label(key: str) -> str:
@@ -267,10 +277,12 @@ def add_parsers(subparsers: Any) -> None:
     sub = p.add_subparsers(dest="territories_command", metavar="ACTION")
     a = sub.add_parser("add", help="créer un profil de territoire")
     a.add_argument("name", metavar="NOM")
-    a.add_argument("--types", help="types séparés par des virgules : ZRR,QPV,montagne,DROM,…")
-    a.add_argument("--commune", help="commune ou EPCI")
-    a.add_argument("--code", help="code INSEE ou SIREN")
-    a.add_argument("--initials", help="initiales de l'auteur")
+    a.add_argument(
+        "--types", metavar="TYPES", help="types séparés par des virgules : ZRR,QPV,montagne,DROM,…"
+    )
+    a.add_argument("--commune", metavar="COMMUNE", help="commune ou EPCI")
+    a.add_argument("--code", metavar="CODE", help="code INSEE ou SIREN")
+    a.add_argument("--initials", metavar="INITIALES", help="initiales de l'auteur")
     a.add_argument("--json", action="store_true", help="sortie JSON")
     a.set_defaults(func=with_store(_territories_add))
 
@@ -278,15 +290,29 @@ def add_parsers(subparsers: Any) -> None:
     sub = p.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
     ls = sub.add_parser("list", help="lister les notes")
     ls.add_argument("--territory", metavar="NOM", help="seulement ce territoire")
-    ls.add_argument("--sort", choices=["updated", "created", "entry", "status"], default="updated")
+    ls.add_argument(
+        "--sort",
+        type=vocabulary(SORT_WORDS, SORTS),
+        default="updated",
+        metavar="TRI",
+        help="ordre : " + ", ".join(SORT_WORDS) + " (par défaut : modification)",
+    )
     ls.add_argument("--json", action="store_true", help="sortie JSON")
     ls.set_defaults(func=with_store(_notes_list))
     add = sub.add_parser("add", help="écrire la note d'une entrée pour un territoire")
     add.add_argument("key", metavar="CLE", help="clé stable, par ex. scheme:dla")
     add.add_argument("--territory", metavar="NOM", required=True)
-    add.add_argument("--text", required=True, help="texte de la note (« - » : lu sur l'entrée)")
-    add.add_argument("--status", help="suivi : " + ", ".join(STATUSES) + " (ou « contacté », …)")
-    add.add_argument("--title", help="titre de l'entrée (par défaut : celui du catalogue)")
+    add.add_argument(
+        "--text", metavar="TEXTE", required=True, help="texte de la note (« - » : lu sur l'entrée)"
+    )
+    add.add_argument(
+        "--status",
+        metavar="STATUT",
+        help="suivi : " + ", ".join(STATUSES) + " (ou « contacté », …)",
+    )
+    add.add_argument(
+        "--title", metavar="TITRE", help="titre de l'entrée (par défaut : celui du catalogue)"
+    )
     add.add_argument("--json", action="store_true", help="sortie JSON")
     add.set_defaults(func=with_store(_notes_add))
 

@@ -122,8 +122,8 @@ def test_bundle_self_check_from_a_read_only_install(bundle: Path, tmp_path: Path
         )
         assert out.returncode not in (97, 98), "the install folder could not be made read-only"
         assert out.returncode == 0, out.stdout + out.stderr
-        assert "self-check ok" in out.stdout
-        assert f"resources ok (bundle: {install}/_internal/resources)" in out.stdout
+        assert "vérification réussie" in out.stdout
+        assert f"ressources ok (bundle : {install}/_internal/resources)" in out.stdout
         notes = home / ".local" / "share" / "essdesk" / "notes.sqlite3"
         assert notes.is_file()
         assert f"notes ok ({notes})" in out.stdout

@@ -182,8 +182,8 @@ def test_deb_installs_runs_and_removes_cleanly(installed: Path, tmp_path: Path) 
     before = snapshot(installed)
 
     out = run(["essdesk", "--self-check"], env=user_env(home, PATH="/usr/bin:/bin"))
-    assert "self-check ok" in out.stdout
-    assert "resources ok (bundle: /opt/essdesk/_internal/resources)" in out.stdout
+    assert "vérification réussie" in out.stdout
+    assert "ressources ok (bundle : /opt/essdesk/_internal/resources)" in out.stdout
     notes = home / ".local" / "share" / "essdesk" / "notes.sqlite3"
     assert notes.is_file()
 

@@ -15,9 +15,9 @@ from pkgtools import user_env
 
 REPO = Path(__file__).resolve().parents[2]
 OK_LINE = re.compile(
-    r"^essdesk \S+ self-check ok: catalogue \S+ \((\d+) entries\), search ok \((\d+) hits\), "
-    r"notes ok \((?P<notes>[^,)]+)\), resources ok \((?P<kind>\w+): [^)]+\), "
-    r"ui ok \(\w+(, notes in window)?\)$"
+    r"^essdesk \S+ vérification réussie : catalogue \S+ \((\d+) entrées\), "
+    r"recherche ok \((\d+) résultats\), notes ok \((?P<notes>[^,)]+)\), "
+    r"ressources ok \((?P<kind>\w+) : [^)]+\), interface ok \(\w+, notes dans la fenêtre\)$"
 )
 
 
@@ -43,7 +43,7 @@ def test_self_check_from_checkout_creates_notes_in_the_user_folder(tmp_path: Pat
     assert match, lines[0]
     assert int(match.group(1)) > 100
     assert int(match.group(2)) > 0
-    assert match.group("kind") == "checkout"
+    assert match.group("kind") == "dépôt"
     notes = home / ".local" / "share" / "essdesk" / "notes.sqlite3"
     assert Path(match.group("notes")) == notes
     assert notes.is_file()
@@ -67,7 +67,7 @@ def test_self_check_fails_with_the_reason(tmp_path: Path) -> None:
     out = self_check(user_env(tmp_path, PYTHONPATH=str(REPO), ESSDESK_CATALOGUE=str(missing)))
     assert out.returncode == 1
     assert out.stdout == ""
-    assert "self-check FAILED at catalogue" in out.stderr
+    assert "vérification ÉCHOUÉE à l'étape « catalogue »" in out.stderr
     assert str(missing) in out.stderr
 
 
@@ -76,4 +76,4 @@ def test_self_check_reports_a_damaged_catalogue(tmp_path: Path) -> None:
     damaged.write_bytes(b"this is not a database" * 100)
     out = self_check(user_env(tmp_path, PYTHONPATH=str(REPO), ESSDESK_CATALOGUE=str(damaged)))
     assert out.returncode == 1
-    assert "self-check FAILED at catalogue" in out.stderr
+    assert "vérification ÉCHOUÉE à l'étape « catalogue »" in out.stderr

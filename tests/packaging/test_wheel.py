@@ -47,7 +47,7 @@ def test_wheel_self_check_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"  # not the repository: nothing can come from a checkout
     elsewhere.mkdir()
     out = run([str(venv / "bin" / "essdesk"), "--self-check"], cwd=elsewhere, env=user_env(home))
-    assert "self-check ok" in out.stdout
+    assert "vérification réussie" in out.stdout
     site = venv / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
-    assert f"resources ok (wheel: {site}/site-packages/essdesk/resources)" in out.stdout
+    assert f"ressources ok (wheel : {site}/site-packages/essdesk/resources)" in out.stdout
     assert (home / ".local" / "share" / "essdesk" / "notes.sqlite3").is_file()
