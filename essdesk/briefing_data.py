@@ -556,9 +556,7 @@ def notes_csv(
     status without a note. Cells are protected against formula injection (:func:`csv_cell`).
     """
     chosen = [territory] if territory is not None else store.territories()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    table: list[Sequence[str]] = []
     for terr in chosen:
         found = store.notes_for_territory(terr, sort="entry")
         statuses = {key: store.status(key, terr) for key in store.statuses_for_territory(terr)}
@@ -575,7 +573,17 @@ def notes_csv(
                 title = (catalogue.title(key) if catalogue else None) or ""
                 rows.append((title, _csv_row(terr, key, title, status, None)))
         rows.sort(key=lambda r: (textfold.sort_key(r[0] or r[1][1]), r[1][1], r[1][9]))
-        writer.writerows(row for _, row in rows)
+        table += [row for _, row in rows]
+    return csv_table(CSV_COLUMNS, table)
+
+
+def csv_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """The CSV format of every list essdesk writes (see :func:`notes_csv`): UTF-8 with a
+    BOM, ``;``, CRLF, minimal quoting, every cell through :func:`csv_cell`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow([csv_cell(c) for c in header])
+    writer.writerows([csv_cell(c) for c in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -594,7 +602,7 @@ def _csv_row(
         _local(note.updated) if note else "",
         "oui" if note is not None and note.conflict_of else "",
     ]
-    return [csv_cell(c) for c in cells]
+    return cells
 
 
 __all__ = [
@@ -609,6 +617,7 @@ __all__ = [
     "Selection",
     "build_sheet",
     "csv_cell",
+    "csv_table",
     "french_date",
     "french_typography",
     "notes_csv",

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 
 from essdesk import __version__
-from essdesk.cli import brief, catalogue, notes
+from essdesk.cli import brief, catalogue, entries, notes
 from essdesk.cli.common import error
 from essdesk.cli.parser import FrenchParser
 
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue.add_parsers(sub)
     notes.add_parsers(sub)
     brief.add_parsers(sub)
+    entries.add_parsers(sub)
     return parser
 
 

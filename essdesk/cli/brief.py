@@ -124,9 +124,9 @@ def _write(output: str, data: bytes) -> None:
 
 def _run(store: NotesStore, args: argparse.Namespace, fmt: str) -> int:
     territory = _territory(store, args.territory, fmt)
-    from essdesk.catalogue.store import Catalogue
+    from essdesk.cli.common import local_catalogue
 
-    with Catalogue.open() as catalogue:
+    with local_catalogue(store) as catalogue:
         if fmt == "csv":
             data = notes_csv(store, territory, catalogue)
             _write(args.output, data)

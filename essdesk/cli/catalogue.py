@@ -38,9 +38,9 @@ TREES = {
 
 
 def _open_catalogue() -> Any:
-    from essdesk.catalogue.store import Catalogue
+    from essdesk.cli.common import local_catalogue  # the catalogue and the local entries
 
-    return Catalogue.open()
+    return local_catalogue()
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -57,6 +57,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                     "snippet": h.marked_snippet(),
                     "score": h.score,
                     "match": h.match,
+                    **({"local": True, "territory": h.territory} if _is_local(h) else {}),
                 }
                 for h in hits
             ]
@@ -69,6 +70,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"{i:>3}. {h.title}  [{KIND_LABELS[h.kind]}]  {h.key}")
         print(f"     {h.marked_snippet(*bold)}")
     return 0
+
+
+def _is_local(hit: Any) -> bool:
+    from essdesk.local.index import LocalHit
+
+    return isinstance(hit, LocalHit)
 
 
 def entry_json(e: Entry) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from essdesk.local.catalogue import TerritoryCatalogue
     from essdesk.notes import NotesStore
 
 Handler = Callable[[argparse.Namespace], int]
@@ -63,3 +64,30 @@ def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler
     handler.__name__ = body.__name__
     handler.__doc__ = body.__doc__
     return handler
+
+
+def local_catalogue(store: NotesStore | None = None) -> TerritoryCatalogue:
+    """The catalogue with the local entries of every live territory (the CLI has no
+    current territory). Without a store, the notes file is read if it exists; notes that
+    cannot be opened leave the catalogue alone (a search still answers)."""
+    from essdesk.local.catalogue import TerritoryCatalogue
+
+    catalogue = TerritoryCatalogue.open_local()
+    if store is not None:
+        catalogue.set_local(store.local_entries())
+        return catalogue
+    from essdesk import paths
+
+    if paths.notes_path().is_file():
+        from essdesk.notes import open_notes
+
+        try:
+            opened, report = open_notes()
+        except Exception as exc:  # locked, newer…: the catalogue still answers
+            error(f"entrées locales indisponibles : {getattr(exc, 'message', exc)}")
+            return catalogue
+        if report is not None:
+            error("récupération des notes —\n" + report.message)
+        with opened:
+            catalogue.set_local(opened.local_entries())
+    return catalogue

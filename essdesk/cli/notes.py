@@ -120,12 +120,13 @@ def _notes_list(store: NotesStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def _catalogue_title(key: str) -> str | None:
-    """The entry's title from the catalogue, or None when it cannot be read (best effort)."""
+def _catalogue_title(store: NotesStore, key: str) -> str | None:
+    """The entry's title from the catalogue (or a local entry), or None when it cannot be
+    read (best effort)."""
     try:
-        from essdesk.catalogue.store import Catalogue
+        from essdesk.cli.common import local_catalogue
 
-        with Catalogue.open() as cat:
+        with local_catalogue(store) as cat:
             entry = cat.entry(key)
     except Exception:
         return None
@@ -137,7 +138,7 @@ def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
     territory = store.territory_by_name(args.territory)
     title = args.title
     if title is None:
-        found = _catalogue_title(args.key)
+        found = _catalogue_title(store, args.key)
         if found == "":
             error(
                 f"attention : la clé {args.key} n'existe pas dans le catalogue ; la note "
@@ -156,12 +157,13 @@ def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def _catalogue_info() -> tuple[frozenset[str] | None, str | None]:
-    """The catalogue's entry keys and version, or (None, None) when it cannot be read."""
+def _catalogue_info(store: NotesStore) -> tuple[frozenset[str] | None, str | None]:
+    """The catalogue's entry keys (local entries' included) and version, or (None, None)
+    when it cannot be read."""
     try:
-        from essdesk.catalogue.store import Catalogue
+        from essdesk.cli.common import local_catalogue
 
-        with Catalogue.open() as cat:
+        with local_catalogue(store) as cat:
             return cat.keys(), cat.version
     except Exception:
         return None, None
@@ -172,7 +174,7 @@ def _notes_export(store: NotesStore, args: argparse.Namespace) -> int:
     from essdesk.notes import exchange
 
     chosen = [store.territory_by_name(args.territory)] if args.territory else None
-    _, version = _catalogue_info()
+    _, version = _catalogue_info(store)
     done = exchange.export_notes(
         store, Path(args.file), chosen, args.keys, catalogue_version=version
     )
@@ -217,7 +219,7 @@ def _notes_import(store: NotesStore, args: argparse.Namespace) -> int:
     """Preview (``--dry-run``) or merge an exchange file into the notes, additively."""
     from essdesk.notes import exchange
 
-    keys, _ = _catalogue_info()
+    keys, _ = _catalogue_info(store)
     if keys is None:
         error(
             "attention : le catalogue est illisible ; les notes orphelines (fiches inconnues) "

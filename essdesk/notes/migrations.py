@@ -98,7 +98,47 @@ def _v2(conn: Connection) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (_v1, _v2)
+def _v3(conn: Connection) -> None:
+    """The territory's own entries (issue 15): local actors and schemes, keyed ``local:<uuid>``.
+
+    The content is one JSON document (``data``, see :mod:`essdesk.notes.local_entries`) so
+    that a version of the history, an exchange file and a team server carry the same record;
+    the title is a column too, for its CHECK and for sorting. Deleted entries stay in the
+    trash (``deleted_at``), like notes; ``conflict_of`` marks a copy kept beside an entry
+    edited on two laptops.
+    """
+    conn.exec_driver_sql(
+        """CREATE TABLE local_entries (
+            uuid TEXT PRIMARY KEY,
+            territory_uuid TEXT NOT NULL REFERENCES territories (uuid),
+            kind TEXT NOT NULL CHECK (kind IN ('actor', 'scheme')),
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            data TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            author TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT,
+            conflict_of TEXT
+        )"""
+    )
+    conn.exec_driver_sql(
+        "CREATE INDEX local_entries_by_territory ON local_entries (territory_uuid, deleted_at)"
+    )
+    conn.exec_driver_sql(
+        """CREATE TABLE local_entry_versions (
+            id INTEGER PRIMARY KEY,
+            entry_uuid TEXT NOT NULL REFERENCES local_entries (uuid) ON DELETE CASCADE,
+            data TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            author TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    conn.exec_driver_sql(
+        "CREATE INDEX local_entry_versions_by_entry ON local_entry_versions (entry_uuid, id)"
+    )
+
+
+STEPS: tuple[Step, ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(STEPS)
 
 

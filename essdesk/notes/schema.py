@@ -102,6 +102,33 @@ forgotten_texts = Table(
 counts them as known, like the texts still in the trash (never exported)."""
 
 
+local_entries = Table(
+    "local_entries",
+    metadata,
+    Column("uuid", Text, primary_key=True),
+    Column("territory_uuid", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("created", Text, nullable=False),
+    Column("updated", Text, nullable=False),
+    Column("author", Text, nullable=False, default=""),
+    Column("deleted_at", Text),
+    Column("conflict_of", Text),
+)
+"""Schema v3: the territory's own actors and schemes (see essdesk.notes.local_entries)."""
+
+local_entry_versions = Table(
+    "local_entry_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entry_uuid", Text, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("saved_at", Text, nullable=False),
+    Column("author", Text, nullable=False, default=""),
+)
+
+
 def timestamp(moment: datetime) -> str:
     """How a moment is stored (see the module docstring): ISO 8601 UTC with microseconds."""
     return moment.astimezone(UTC).isoformat(timespec="microseconds")

@@ -26,6 +26,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from essdesk import fuzzy, paths, textfold
 from essdesk.notes import backups
 from essdesk.notes.errors import NotesError, NotesInputError, translate
+from essdesk.notes.local_entries import LocalEntriesMixin
 from essdesk.notes.migrations import check_not_newer, migrate
 from essdesk.notes.records import (
     Backup,
@@ -206,8 +207,9 @@ def _unknown_territory(ref: str) -> NotesInputError:
     return NotesInputError(f"Territoire introuvable : « {ref} ».", f"no live territory {ref!r}")
 
 
-class NotesStore:
-    """Territories, notes (with history and trash), follow-up statuses and backups.
+class NotesStore(LocalEntriesMixin):
+    """Territories, notes (with history and trash), follow-up statuses, backups, and the
+    territory's own entries (:class:`~essdesk.notes.local_entries.LocalEntriesMixin`).
 
     Built by :func:`essdesk.notes.safety.open_notes`, which checks and migrates the file first.
     Call :meth:`close` (or use it as a context manager) to release the engine.

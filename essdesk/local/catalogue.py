@@ -1,0 +1,276 @@
+"""The catalogue as a territory sees it: the report's entries plus its own local entries.
+
+:class:`TerritoryCatalogue` answers every query of :class:`Catalogue` (search, directory,
+facets, trees, one entry, titles, keys) with the local entries of the scope merged in, so the
+window, the CLI and the briefing sheet show them wherever a catalogue entry shows, without a
+line of their own. The catalogue file stays read-only: the merge happens here, at query time,
+over an immutable :class:`LocalIndex` swapped in whole when the local entries change.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Literal
+
+from essdesk import textfold
+from essdesk.catalogue.records import (
+    KIND_LABELS,
+    NATURE_LABELS,
+    Entry,
+    FacetValue,
+    Filters,
+    Hit,
+    Row,
+    TreeNode,
+)
+from essdesk.catalogue.search import query_words
+from essdesk.catalogue.store import Catalogue, _walk
+from essdesk.local.index import LocalIndex
+from essdesk.notes.local_entries import LocalEntry, is_local_key
+
+_SORT_FIELDS = {
+    "title": lambda r: r.sort_title,
+    "kind": lambda r: r.kind,
+    "type": lambda r: textfold.sort_key(r.subtype_label or KIND_LABELS.get(r.kind, r.kind)),
+    "backer": lambda r: textfold.sort_key(r.backer),
+    "territories": lambda r: textfold.sort_key(r.territories),
+}
+CITED_GROUP = "Cités pour ce levier"
+
+
+class TerritoryCatalogue(Catalogue):
+    """A :class:`Catalogue` with the local entries of a scope merged into its answers."""
+
+    _local: LocalIndex = LocalIndex()
+
+    @classmethod
+    def open_local(cls, path: Path | None = None) -> TerritoryCatalogue:
+        """:meth:`Catalogue.open`, typed as this class (no local entry in scope yet)."""
+        opened = cls.open(path)
+        assert isinstance(opened, cls)
+        return opened
+
+    def set_local(self, entries: Sequence[LocalEntry]) -> LocalIndex:
+        """Replace the local entries in scope (one territory's, or all) at once."""
+        self._local = LocalIndex(entries, self._short_label)
+        return self._local
+
+    @property
+    def local(self) -> LocalIndex:
+        return self._local
+
+    def _short_label(self, key: str) -> str | None:
+        """A territory type's short name (ZRR, QPV…) as the catalogue's directory shows it."""
+        entry = super().entry(key)
+        if entry is None:
+            return None
+        return entry.aliases[0] if entry.aliases else entry.title
+
+    # ---------------------------------------------------------------- titles and keys
+    def title(self, key: str) -> str | None:
+        if is_local_key(key):
+            found = self._local.get(key)
+            return found.title if found is not None else None
+        return super().title(key)
+
+    def kind_of(self, key: str) -> str | None:
+        if is_local_key(key):
+            found = self._local.get(key)
+            return found.kind if found is not None else None
+        known = self._title_map().get(key)
+        return known[0] if known else None
+
+    def keys(self) -> frozenset[str]:
+        base = super().keys()
+        return base | self._local.keys() if self._local else base
+
+    def names(self) -> dict[str, str]:
+        """Folded title or alias → title, of the catalogue's actors and schemes (what an
+        imported row duplicates)."""
+        rows = self._rows(
+            "SELECT n.name, e.title FROM names n JOIN entries e ON e.id = n.entry_id"
+            " WHERE e.kind IN ('actor', 'scheme')"
+        )
+        return {name: title for name, title in rows}
+
+    def resolve(self, text: str) -> str | None:
+        """The key ``text`` names: a key as is, else the entry whose title or alias it is
+        (folded; catalogue first, then local entries)."""
+        value = text.strip()
+        if self.title(value) is not None:
+            return value
+        folded = textfold.index_text(value)
+        if not folded:
+            return None
+        rows = self._rows(
+            "SELECT e.key FROM names n JOIN entries e ON e.id = n.entry_id WHERE n.name = ?"
+            " ORDER BY e.kind = 'session', e.id LIMIT 1",
+            [folded],
+        )
+        if rows:
+            return str(rows[0][0])
+        for entry in self._local.entries:
+            if folded in (textfold.index_text(n) for n in entry.content.names):
+                return entry.key
+        return None
+
+    # ---------------------------------------------------------------- one entry
+    def entry(self, key: str) -> Entry | None:
+        local = self._local
+        if is_local_key(key):
+            found = local.get(key)
+            if found is None:
+                return None
+            return local.entry_record(found, self.title, self.kind_of)
+        entry = super().entry(key)
+        if entry is None or not local:
+            return entry
+        incoming = local.incoming(key)
+        return replace(entry, related=entry.related + tuple(incoming)) if incoming else entry
+
+    # ---------------------------------------------------------------- search
+    def search(self, text: str, filters: Filters | None = None, limit: int = 50) -> list[Hit]:
+        """The catalogue's hits with the local ones merged: a local entry named exactly
+        like the query comes first, name matches before body matches."""
+        hits = super().search(text, filters, limit)
+        local = self._local
+        if not local or limit <= 0:
+            return hits
+        found = local.search(query_words(text), filters or Filters(), limit)
+        if not found:
+            return hits
+        named = 0  # the catalogue's name matches come first, with score 0
+        while named < len(hits) and hits[named].score == 0.0:
+            named += 1
+        exact = [h for tier, h in found if tier == 0]
+        by_name = [h for tier, h in found if tier in (1, 2)]
+        rest = [h for tier, h in found if tier == 3]
+        merged = exact + hits[:named] + by_name + hits[named:] + rest
+        return merged[:limit]
+
+    # ---------------------------------------------------------------- directory
+    def directory(
+        self,
+        text: str = "",
+        filters: Filters | None = None,
+        sort: str = "title",
+        descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Row]:
+        filters = filters or Filters()
+        local_rows = self._local.rows(text, query_words(text), filters) if self._local else []
+        if not local_rows:
+            return super().directory(text, filters, sort, descending, limit, offset)
+        key = _SORT_FIELDS.get(sort, _SORT_FIELDS["title"])
+        local_rows.sort(key=lambda r: (key(r), r.sort_title), reverse=descending)
+        end = None if limit is None else max(0, offset) + max(0, limit)
+        base = super().directory(text, filters, sort, descending, end, 0)
+        merged = list(
+            heapq.merge(base, local_rows, key=lambda r: (key(r), r.sort_title), reverse=descending)
+        )
+        return merged[max(0, offset) : end]
+
+    def count(self, text: str = "", filters: Filters | None = None) -> int:
+        filters = filters or Filters()
+        extra = len(self._local.rows(text, query_words(text), filters)) if self._local else 0
+        return super().count(text, filters) + extra
+
+    def facets(self, text: str = "", filters: Filters | None = None) -> dict[str, list[FacetValue]]:
+        filters = filters or Filters()
+        out = super().facets(text, filters)
+        if not self._local:
+            return out
+        words = query_words(text)
+        labels = self._facet_labels()
+        names = {
+            "kinds": "kind",
+            "actor_types": "actor_type",
+            "natures": "nature",
+            "levers": "lever",
+            "territories": "territory",
+        }
+        for attr, facet in names.items():
+            own = self._local.facet_counts(
+                words, text, filters, attr if getattr(filters, attr) else ""
+            )
+            counts = {fv.value: fv.count for fv in out[attr]}
+            for value, n in own.get(attr, {}).items():
+                counts[value] = counts.get(value, 0) + n
+            values = [FacetValue(v, labels[facet].get(v, v), n) for v, n in counts.items()]
+            if facet in ("lever", "territory"):
+                values.sort(key=lambda fv: fv.value)
+            else:
+                values.sort(key=lambda fv: fv.label)
+            out[attr] = values
+        return out
+
+    # ---------------------------------------------------------------- trees
+    def tree(self, name: Literal["sessions", "levers", "tools"]) -> list[TreeNode]:
+        nodes = super().tree(name)
+        if not self._local:
+            return nodes
+        if name == "levers":
+            return [self._with_cited(n) for n in nodes]
+        if name == "tools":
+            return self._with_schemes(nodes)
+        return nodes
+
+    def _leaves(self, key: str) -> list[TreeNode]:
+        return [TreeNode(e.key, e.kind, e.title, 0) for e in self._local.citing(key)]
+
+    def _with_cited(self, lever: TreeNode) -> TreeNode:
+        """A lever's local entries join the entries the report cites for it (in the
+        « Cités pour ce levier » group when the tree has one); a tool's, under the tool."""
+        children = []
+        for child in lever.children:
+            if child.kind == "tool":
+                extra = tuple(self._leaves(child.key))
+                if extra:
+                    child = replace(
+                        child, children=child.children + extra, count=child.count + len(extra)
+                    )
+            children.append(child)
+        extra = tuple(self._leaves(lever.key))
+        if extra:
+            group = next(
+                (i for i, c in enumerate(children) if c.kind == "group" and c.title == CITED_GROUP),
+                None,
+            )
+            if group is None:
+                children += extra
+            else:
+                g = children[group]
+                children[group] = replace(
+                    g, children=g.children + extra, count=g.count + len(extra)
+                )
+        added = len({n.key for n in _walk(children)} & self._local.keys())
+        return replace(lever, children=tuple(children), count=lever.count + added)
+
+    def _with_schemes(self, groups: list[TreeNode]) -> list[TreeNode]:
+        """Local schemes under their nature, like the report's."""
+        by_nature: dict[str, list[TreeNode]] = {}
+        for entry in self._local.entries:
+            if entry.kind == "scheme" and entry.content.subtype:
+                node = TreeNode(entry.key, "scheme", entry.title, 0)
+                by_nature.setdefault(entry.content.subtype, []).append(node)
+        if not by_nature:
+            return groups
+        out = []
+        seen = set()
+        for group in groups:
+            nature = group.key.removeprefix("nature:")
+            seen.add(nature)
+            extra = by_nature.get(nature, [])
+            if extra:
+                kids = sorted([*group.children, *extra], key=lambda n: textfold.sort_key(n.title))
+                group = replace(group, children=tuple(kids), count=len(kids))
+            out.append(group)
+        for nature, label in NATURE_LABELS.items():
+            if nature in by_nature and nature not in seen:
+                kids = sorted(by_nature[nature], key=lambda n: textfold.sort_key(n.title))
+                out.append(TreeNode(f"nature:{nature}", "group", label, len(kids), tuple(kids)))
+        return out

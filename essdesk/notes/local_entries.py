@@ -1,0 +1,569 @@
+"""The territory's own entries: local actors and schemes stored beside the notes (issue 15).
+
+A local entry belongs to one territory profile and has a stable key ``local:<uuid>`` on which
+notes, statuses and links hang exactly as on a catalogue key. Its content
+(:class:`LocalContent`) is one JSON document: the same record is a version of its history, a
+row of an exchange file and a row a team server would carry. The catalogue is never written:
+:mod:`essdesk.local` merges these entries into what the catalogue's queries return.
+
+Writes go through :class:`LocalEntriesMixin`, part of :class:`~essdesk.notes.NotesStore`
+(one writer): each change writes the row and a version of its history in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import Connection, Row, insert, select, update
+
+from essdesk import textfold
+from essdesk.catalogue.records import ACTOR_TYPE_LABELS, NATURE_LABELS, RELATION_LABELS
+from essdesk.notes.errors import NotesInputError
+from essdesk.notes.schema import local_entries, local_entry_versions, territories
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from essdesk.notes.records import Territory
+
+LOCAL_PREFIX = "local:"
+KINDS: dict[str, str] = {"actor": "Acteur", "scheme": "Dispositif"}
+SUBTYPES: dict[str, dict[str, str]] = {"actor": ACTOR_TYPE_LABELS, "scheme": NATURE_LABELS}
+LOCAL_RELATIONS = (
+    "related_to",
+    "partner_of",
+    "supported_by",
+    "supports",
+    "backed_by",
+    "backs",
+    "member_of",
+    "operated_by",
+    "operates",
+    "part_of",
+)
+"""Relations a local entry may state towards another entry, the default first."""
+
+PERSONAL_DATA = "données personnelles : à ne partager qu'avec l'accord de la personne"
+MAX_FIELD = 20_000
+"""Longest text field accepted (a spreadsheet cell pasted by mistake stays readable)."""
+
+
+def is_local_key(key: str) -> bool:
+    return key.startswith(LOCAL_PREFIX)
+
+
+@dataclass(frozen=True)
+class LocalRelation:
+    """A link stated by a local entry: ``rel`` (a RELATION_LABELS key) towards ``key``.
+
+    ``title`` is the target's title when the link was made: shown if the key disappears
+    from a later catalogue (the link is kept, marked as such)."""
+
+    rel: str
+    key: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class LocalContent:
+    """What the user writes about a local actor or scheme (the versioned, exchanged part)."""
+
+    kind: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    subtype: str = ""  # a key of ACTOR_TYPE_LABELS (actor) or NATURE_LABELS (scheme)
+    summary: str = ""
+    text: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    person: str = ""  # a contact person: personal data
+    links: tuple[str, ...] = ()  # http(s) or mailto URLs (the website first)
+    territory_types: tuple[str, ...] = ()  # catalogue keys, e.g. "territory:zrr"
+    everywhere: bool = False  # « tous territoires »
+    levers: tuple[str, ...] = ()  # "lever:3"
+    tools: tuple[str, ...] = ()  # "tool:3.2"
+    relations: tuple[LocalRelation, ...] = ()
+
+    @property
+    def subtype_label(self) -> str:
+        return SUBTYPES.get(self.kind, {}).get(self.subtype, "")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Title and aliases: what a duplicate is recognised by."""
+        return (self.title, *self.aliases)
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["relations"] = [asdict(r) for r in self.relations]
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, raw: str | dict[str, Any]) -> LocalContent:
+        """Read a stored or exchanged document; unknown fields (a newer essdesk) are ignored."""
+        data = json.loads(raw) if isinstance(raw, str) else dict(raw)
+        if not isinstance(data, dict):
+            raise ValueError("local entry content is not an object")
+        known = {f for f in cls.__dataclass_fields__}
+        values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+        for name in ("aliases", "links", "territory_types", "levers", "tools"):
+            values[name] = tuple(str(v) for v in values.get(name) or ())
+        values["relations"] = tuple(
+            LocalRelation(str(r["rel"]), str(r["key"]), str(r.get("title", "")))
+            for r in values.get("relations") or ()
+        )
+        values["everywhere"] = bool(values.get("everywhere", False))
+        for name in known - {"aliases", "links", "territory_types", "levers", "tools"}:
+            if name not in ("relations", "everywhere"):
+                values[name] = str(values.get(name, "") or "")
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class LocalEntry:
+    """A stored local entry: its content plus who added it, for which territory, and when."""
+
+    uuid: str
+    territory_uuid: str
+    content: LocalContent
+    created: datetime
+    updated: datetime
+    author: str = ""  # initials of who wrote it (the profile's, or an exchange file's)
+    territory_name: str = ""
+    deleted_at: datetime | None = None
+    conflict_of: str | None = None
+
+    @property
+    def key(self) -> str:
+        return LOCAL_PREFIX + self.uuid
+
+    @property
+    def kind(self) -> str:
+        return self.content.kind
+
+    @property
+    def title(self) -> str:
+        return self.content.title
+
+    @property
+    def added_for(self) -> str:
+        """« ajouté pour CC du Haut-Bugey par AB »: the mark a local entry carries."""
+        who = f" par {self.author}" if self.author else ""
+        return f"ajouté pour {self.territory_name}{who}"
+
+
+@dataclass(frozen=True)
+class LocalVersion:
+    """One saved state of a local entry (every edit, the first one included)."""
+
+    id: int
+    entry_uuid: str
+    content: LocalContent
+    saved_at: datetime
+    author: str = ""
+
+
+# ------------------------------------------------------------------------ validation
+def _clean(value: str, label: str) -> str:
+    text = value.replace("\x00", "").strip()
+    if len(text) > MAX_FIELD:
+        raise NotesInputError(
+            f"{label} : texte trop long ({len(text)} caractères, {MAX_FIELD} au plus).",
+            f"{label} too long",
+        )
+    return text
+
+
+def kind_key(value: str) -> str:
+    """ "actor", "Acteur", "scheme", "Dispositif"… → "actor" or "scheme"."""
+    wanted = textfold.index_text(value)
+    for key, label in KINDS.items():
+        if wanted in (key, textfold.index_text(label)):
+            return key
+    raise NotesInputError(
+        f"Genre inconnu : « {value} ». Genres possibles : acteur (actor), dispositif (scheme).",
+        f"unknown kind {value!r}",
+    )
+
+
+def subtype_key(kind: str, value: str) -> str:
+    """An actor type or nature of support, by key ("association") or label ("Association")."""
+    if not value.strip():
+        return ""
+    wanted = textfold.index_text(value)
+    vocabulary = SUBTYPES[kind]
+    for key, label in vocabulary.items():
+        if wanted in (textfold.index_text(key), textfold.index_text(label)):
+            return key
+    what = "Type d'acteur" if kind == "actor" else "Nature d'accompagnement"
+    choices = ", ".join(f"« {label} »" for label in vocabulary.values())
+    raise NotesInputError(
+        f"{what} inconnu : « {value} ». Possibles : {choices}.", f"unknown subtype {value!r}"
+    )
+
+
+def check_url(value: str) -> str:
+    """A link the user may open: http(s) with a host, or mailto with an address."""
+    url = value.strip()
+    parts = urlsplit(url)
+    ok = (parts.scheme in ("http", "https") and bool(parts.netloc)) or (
+        parts.scheme == "mailto" and "@" in parts.path
+    )
+    if not ok or any(c.isspace() or ord(c) < 32 for c in url):
+        raise NotesInputError(
+            f"Lien refusé : « {value} ». Seuls les liens http://, https:// et mailto: sont "
+            "acceptés.",
+            f"bad url {value!r}",
+        )
+    return url
+
+
+TitleOf = Callable[[str], "str | None"]
+"""The title of a catalogue (or local) key, None when it does not exist."""
+
+
+def check_content(content: LocalContent, title_of: TitleOf, *, strict: bool = True) -> LocalContent:
+    """Validate and normalise content before any write; NotesInputError says what is wrong.
+
+    ``title_of`` resolves the keys of levers, tools and relations. ``strict=False`` (an
+    exchange file, an upgrade) keeps links to keys that do not exist here: they are shown as
+    « n'existe plus dans le catalogue », never dropped.
+    """
+    kind = kind_key(content.kind)
+    title = " ".join(_clean(content.title, "Titre").split())
+    if not title:
+        raise NotesInputError("Le titre ne peut pas être vide.", "empty title")
+    from essdesk.notes.store import territory_type_key
+
+    def known(key: str, label: str) -> str:
+        if strict and title_of(key) is None:
+            raise NotesInputError(f"{label} introuvable : « {key} ».", f"unknown key {key!r}")
+        return key
+
+    levers = tuple(
+        dict.fromkeys(known(_prefixed(v, "lever:"), "Levier") for v in content.levers if v.strip())
+    )
+    tools = tuple(
+        dict.fromkeys(known(_prefixed(v, "tool:"), "Outil") for v in content.tools if v.strip())
+    )
+    relations: list[LocalRelation] = []
+    for rel in content.relations:
+        if rel.rel not in RELATION_LABELS:
+            raise NotesInputError(f"Relation inconnue : « {rel.rel} ».", f"unknown rel {rel.rel!r}")
+        key = rel.key.strip()
+        target = title_of(key)
+        if target is None and strict:
+            raise NotesInputError(
+                f"Fiche liée introuvable : « {key} » (ni dans le catalogue, ni parmi les "
+                "entrées locales).",
+                f"unknown related key {key!r}",
+            )
+        if all((r.rel, r.key) != (rel.rel, key) for r in relations):
+            relations.append(LocalRelation(rel.rel, key, target or rel.title))
+    aliases = tuple(
+        dict.fromkeys(
+            a for a in (" ".join(_clean(v, "Alias").split()) for v in content.aliases) if a
+        )
+    )
+    return replace(
+        content,
+        kind=kind,
+        title=title,
+        aliases=aliases,
+        subtype=subtype_key(kind, content.subtype) if content.subtype else "",
+        summary=_clean(content.summary, "Résumé"),
+        text=_clean(content.text, "Texte"),
+        address=_clean(content.address, "Adresse"),
+        phone=_clean(content.phone, "Téléphone"),
+        email=_clean(content.email, "Courriel"),
+        person=_clean(content.person, "Personne à contacter"),
+        links=tuple(dict.fromkeys(check_url(u) for u in content.links if u.strip())),
+        territory_types=tuple(
+            dict.fromkeys(territory_type_key(t) for t in content.territory_types if t.strip())
+        ),
+        levers=levers,
+        tools=tools,
+        relations=tuple(relations),
+    )
+
+
+def _prefixed(value: str, prefix: str) -> str:
+    value = value.strip()
+    return value if value.startswith(prefix) else prefix + value
+
+
+def duplicate_names(contents: Iterable[LocalContent]) -> dict[str, str]:
+    """Folded title or alias → the title it belongs to (the rule for « doublon »)."""
+    out: dict[str, str] = {}
+    for content in contents:
+        for name in content.names:
+            folded = textfold.index_text(name)
+            if folded:
+                out.setdefault(folded, content.title)
+    return out
+
+
+# ------------------------------------------------------------------------ storage
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _entry(row: Row[Any]) -> LocalEntry:
+    return LocalEntry(
+        uuid=row.uuid,
+        territory_uuid=row.territory_uuid,
+        content=LocalContent.from_json(row.data),
+        created=datetime.fromisoformat(row.created),
+        updated=datetime.fromisoformat(row.updated),
+        author=row.author,
+        territory_name=row._mapping.get("territory_name") or "",
+        deleted_at=_dt(row.deleted_at),
+        conflict_of=row.conflict_of,
+    )
+
+
+def _query():  # type: ignore[no-untyped-def]
+    return select(local_entries, territories.c.name.label("territory_name")).join(
+        territories, territories.c.uuid == local_entries.c.territory_uuid
+    )
+
+
+def _row_values(content: LocalContent) -> dict[str, str]:
+    return {"kind": content.kind, "title": content.title, "data": content.to_json()}
+
+
+class LocalEntriesMixin:
+    """Local entries' half of :class:`~essdesk.notes.NotesStore` (the one writer).
+
+    Uses the store's transaction helpers; every write puts the row and a history version
+    in the same transaction.
+    """
+
+    if TYPE_CHECKING:
+
+        def _read(self) -> AbstractContextManager[Connection]: ...
+        def _write(self) -> AbstractContextManager[Connection]: ...
+        def _now(self) -> str: ...
+        @staticmethod
+        def _tu(territory: Territory | str) -> str: ...
+        @staticmethod
+        def _live_territory(conn: Connection, tu: str) -> Row[Any]: ...
+
+    def local_entries(
+        self, territory: Territory | str | None = None, *, include_deleted: bool = False
+    ) -> list[LocalEntry]:
+        """Local entries of a territory (or of every live territory), by title."""
+        query = _query().where(territories.c.deleted_at.is_(None))
+        if territory is not None:
+            query = query.where(local_entries.c.territory_uuid == self._tu(territory))
+        if not include_deleted:
+            query = query.where(local_entries.c.deleted_at.is_(None))
+        with self._read() as conn:
+            found = [_entry(r) for r in conn.execute(query)]
+        return sorted(found, key=lambda e: (textfold.sort_key(e.title), e.uuid))
+
+    def local_entry(self, key_or_uuid: str) -> LocalEntry | None:
+        """A local entry by key or uuid, in whatever state (live, trashed)."""
+        entry_uuid = key_or_uuid.removeprefix(LOCAL_PREFIX)
+        with self._read() as conn:
+            row = conn.execute(_query().where(local_entries.c.uuid == entry_uuid)).first()
+        return _entry(row) if row is not None else None
+
+    def local_trash(self) -> list[LocalEntry]:
+        query = _query().where(local_entries.c.deleted_at.is_not(None))
+        with self._read() as conn:
+            rows = conn.execute(query.order_by(local_entries.c.deleted_at.desc()))
+            return [_entry(r) for r in rows]
+
+    def local_history(self, key_or_uuid: str) -> list[LocalVersion]:
+        """Saved states of a local entry, newest first (the first is the current one)."""
+        entry_uuid = key_or_uuid.removeprefix(LOCAL_PREFIX)
+        query = (
+            select(local_entry_versions)
+            .where(local_entry_versions.c.entry_uuid == entry_uuid)
+            .order_by(local_entry_versions.c.id.desc())
+        )
+        with self._read() as conn:
+            return [
+                LocalVersion(
+                    r.id,
+                    r.entry_uuid,
+                    LocalContent.from_json(r.data),
+                    datetime.fromisoformat(r.saved_at),
+                    r.author,
+                )
+                for r in conn.execute(query)
+            ]
+
+    def add_local_entry(
+        self,
+        territory: Territory | str,
+        content: LocalContent,
+        title_of: TitleOf,
+        *,
+        author: str | None = None,
+    ) -> LocalEntry:
+        """Create a local entry for a live territory; returns it (its ``key`` is new)."""
+        return self.add_local_entries(territory, [content], title_of, author=author)[0]
+
+    def add_local_entries(
+        self,
+        territory: Territory | str,
+        contents: Sequence[LocalContent],
+        title_of: TitleOf,
+        *,
+        author: str | None = None,
+    ) -> list[LocalEntry]:
+        """Create several entries in ONE transaction: all of them, or none (an import).
+
+        Everything is validated before the write starts; the first bad content raises
+        NotesInputError and nothing is written.
+        """
+        checked = [check_content(c, title_of) for c in contents]
+        tu = self._tu(territory)
+        with self._write() as conn:
+            trow = self._live_territory(conn, tu)
+            who = trow.initials if author is None else author
+            now = self._now()
+            rows = [
+                {
+                    "uuid": str(uuidlib.uuid4()),
+                    "territory_uuid": tu,
+                    "created": now,
+                    "updated": now,
+                    "author": who,
+                    **_row_values(c),
+                }
+                for c in checked
+            ]
+            if rows:
+                conn.execute(insert(local_entries), rows)
+                conn.execute(
+                    insert(local_entry_versions),
+                    [
+                        {"entry_uuid": r["uuid"], "data": r["data"], "saved_at": now, "author": who}
+                        for r in rows
+                    ],
+                )
+            uuids = [r["uuid"] for r in rows]
+            found = {
+                r.uuid: _entry(r)
+                for r in conn.execute(_query().where(local_entries.c.uuid.in_(uuids)))
+            }
+        return [found[u] for u in uuids]
+
+    def update_local_entry(
+        self, key_or_uuid: str, content: LocalContent, title_of: TitleOf, *, author: str = ""
+    ) -> LocalEntry:
+        """Replace an entry's content; the old one stays in its history. Saving the same
+        content writes nothing. A link that already pointed at a vanished key may stay."""
+        entry_uuid = key_or_uuid.removeprefix(LOCAL_PREFIX)
+        current = self.local_entry(entry_uuid)
+        if current is None:
+            raise NotesInputError("Entrée locale introuvable.", f"no local entry {entry_uuid!r}")
+        kept = {(r.rel, r.key) for r in current.content.relations}
+
+        def lenient(key: str) -> str | None:
+            found = title_of(key)
+            if found is None and any(k == key for _, k in kept):
+                return next(r.title for r in current.content.relations if r.key == key)
+            return found
+
+        checked = check_content(content, lenient)
+        if checked == current.content:
+            return current
+        with self._write() as conn:
+            row = conn.execute(
+                select(local_entries).where(local_entries.c.uuid == entry_uuid)
+            ).first()
+            if row is None or row.deleted_at is not None:
+                raise NotesInputError(
+                    "Cette entrée locale est dans la corbeille : restaurez-la d'abord.",
+                    "local entry not live",
+                )
+            self._write_content(conn, entry_uuid, checked, self._now(), author)
+            new = conn.execute(_query().where(local_entries.c.uuid == entry_uuid)).one()
+        return _entry(new)
+
+    @staticmethod
+    def _write_content(
+        conn: Connection,
+        entry_uuid: str,
+        content: LocalContent,
+        now: str,
+        author: str,
+        **values: str | None,
+    ) -> None:
+        """The row and a version of its history, always together."""
+        row = _row_values(content)
+        conn.execute(
+            update(local_entries)
+            .where(local_entries.c.uuid == entry_uuid)
+            .values(updated=now, author=author, **row, **values)
+        )
+        conn.execute(
+            insert(local_entry_versions).values(
+                entry_uuid=entry_uuid, data=row["data"], saved_at=now, author=author
+            )
+        )
+
+    def delete_local_entry(self, key_or_uuid: str) -> None:
+        """Send a local entry to the trash (its notes and links stay, as for a catalogue
+        key that disappears)."""
+        entry_uuid = key_or_uuid.removeprefix(LOCAL_PREFIX)
+        with self._write() as conn:
+            done = conn.execute(
+                update(local_entries)
+                .where(local_entries.c.uuid == entry_uuid, local_entries.c.deleted_at.is_(None))
+                .values(deleted_at=self._now())
+            ).rowcount
+        if not done and self.local_entry(entry_uuid) is None:
+            raise NotesInputError("Entrée locale introuvable.", f"no local entry {entry_uuid!r}")
+
+    def restore_local_entry(self, key_or_uuid: str) -> LocalEntry:
+        """Bring a trashed local entry back (its territory must be live)."""
+        entry_uuid = key_or_uuid.removeprefix(LOCAL_PREFIX)
+        with self._write() as conn:
+            row = conn.execute(
+                select(local_entries).where(local_entries.c.uuid == entry_uuid)
+            ).first()
+            if row is None:
+                raise NotesInputError(
+                    "Entrée locale introuvable.", f"no local entry {entry_uuid!r}"
+                )
+            self._live_territory(conn, row.territory_uuid)
+            conn.execute(
+                update(local_entries)
+                .where(local_entries.c.uuid == entry_uuid)
+                .values(deleted_at=None)
+            )
+            new = conn.execute(_query().where(local_entries.c.uuid == entry_uuid)).one()
+        return _entry(new)
+
+    def restore_local_version(self, version_id: int) -> LocalEntry:
+        """Make an earlier state current again, as a new version."""
+        with self._write() as conn:
+            row = conn.execute(
+                select(local_entry_versions).where(local_entry_versions.c.id == version_id)
+            ).first()
+            if row is None:
+                raise NotesInputError("Version introuvable.", f"no version {version_id}")
+            live = conn.execute(
+                select(local_entries.c.deleted_at).where(local_entries.c.uuid == row.entry_uuid)
+            ).scalar_one()
+            if live is not None:
+                raise NotesInputError(
+                    "Cette entrée locale est dans la corbeille : restaurez-la d'abord.",
+                    "local entry not live",
+                )
+            content = LocalContent.from_json(row.data)
+            self._write_content(conn, row.entry_uuid, content, self._now(), row.author)
+            new = conn.execute(_query().where(local_entries.c.uuid == row.entry_uuid)).one()
+        return _entry(new)
