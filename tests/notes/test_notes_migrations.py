@@ -62,6 +62,13 @@ def test_upgrade_from_each_released_schema(home: Path, fixture: Path) -> None:
         assert [h.note.uuid for h in store.search_notes("coeur gueret")] == [note.uuid]
         assert [n.entry_title for n in store.orphans({"scheme:dla"})] == ["Fiche disparue"]
         assert [n.text for n in store.trash()] == ["CRTE : note d'un profil supprimé"]
+        local = store.local_entries(creuse)
+        if found >= 3:  # v3: the territory's own entries, links to vanished keys kept
+            assert [e.title for e in local] == ["Ressourcerie de Guéret"]
+            assert [r.key for r in local[0].content.relations] == ["scheme:dla", "scheme:disparu"]
+            assert [v.content for v in store.local_history(local[0].key)] == [local[0].content]
+        else:
+            assert local == []
         assert store.full_check().ok
         # The upgraded file keeps working for writes.
         store.save_note("scheme:dla", creuse, "modifiée après mise à jour")
