@@ -120,7 +120,7 @@ def _notes_list(store: NotesStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def _catalogue_title(store: NotesStore, key: str) -> str | None:
+def _catalogue_title(key: str, store: NotesStore | None = None) -> str | None:
     """The entry's title from the catalogue (or a local entry), or None when it cannot be
     read (best effort)."""
     try:
@@ -138,7 +138,7 @@ def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
     territory = store.territory_by_name(args.territory)
     title = args.title
     if title is None:
-        found = _catalogue_title(store, args.key)
+        found = _catalogue_title(args.key, store)
         if found == "":
             error(
                 f"attention : la clé {args.key} n'existe pas dans le catalogue ; la note "
@@ -157,7 +157,7 @@ def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def _catalogue_info(store: NotesStore) -> tuple[frozenset[str] | None, str | None]:
+def _catalogue_info(store: NotesStore | None = None) -> tuple[frozenset[str] | None, str | None]:
     """The catalogue's entry keys (local entries' included) and version, or (None, None)
     when it cannot be read."""
     try:

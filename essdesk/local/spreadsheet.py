@@ -179,6 +179,8 @@ def read_table(path: Path | str, max_bytes: int = MAX_BYTES) -> Table:
     source = Path(path)
     name = source.name
     try:
+        if source.exists() and not source.is_file():  # a FIFO or a device would never end
+            raise _refuse(f"« {name} » n'est pas un fichier ordinaire.", "not a regular file")
         size = source.stat().st_size
         if size > max_bytes:
             raise _refuse(
