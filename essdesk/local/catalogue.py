@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-from essdesk import textfold
+from essdesk import fuzzy, textfold
 from essdesk.catalogue.records import (
     KIND_LABELS,
     NATURE_LABELS,
@@ -45,6 +45,7 @@ class TerritoryCatalogue(Catalogue):
     """A :class:`Catalogue` with the local entries of a scope merged into its answers."""
 
     _local: LocalIndex = LocalIndex()
+    _merged: tuple[LocalIndex, fuzzy.Vocabulary] | None = None
 
     @classmethod
     def open_local(cls, path: Path | None = None) -> TerritoryCatalogue:
@@ -132,24 +133,75 @@ class TerritoryCatalogue(Catalogue):
         return replace(entry, related=entry.related + tuple(incoming)) if incoming else entry
 
     # ---------------------------------------------------------------- search
+    def vocabulary(self) -> fuzzy.Vocabulary:
+        """The catalogue's words and the local entries': a typo in a local name is
+        corrected like one in the report's (and « Vouliez-vous dire » proposes it)."""
+        base = super().vocabulary()
+        local = self._local
+        if not local:
+            return base
+        cached = self._merged
+        if cached is not None and cached[0] is local:
+            return cached[1]
+        counts = dict(base.counts)
+        for word, n in local.word_counts().items():
+            counts[word] = counts.get(word, 0) + n
+        merged = fuzzy.Vocabulary(counts)
+        self._merged = (local, merged)
+        return merged
+
     def search(self, text: str, filters: Filters | None = None, limit: int = 50) -> list[Hit]:
-        """The catalogue's hits with the local ones merged: a local entry named exactly
-        like the query comes first, name matches before body matches."""
+        """The catalogue's hits with the local ones merged, by the catalogue's rule: exact
+        and prefix matches before fuzzy ones, name matches before body matches (a local
+        entry named exactly like the query first). Scores are recounted down the list."""
         hits = super().search(text, filters, limit)
         local = self._local
-        if not local or limit <= 0:
+        words = query_words(text)
+        if not local or limit <= 0 or not words:
             return hits
-        found = local.search(query_words(text), filters or Filters(), limit)
+        filters = filters or Filters()
+        found = local.search(words, filters, limit)
+        if len(found) < fuzzy.FEW:
+            vocabulary = self.vocabulary()
+            unknown = not all(vocabulary.has_prefix(w) for w in words)
+            reading = fuzzy.plan(words, vocabulary, everything=not unknown)
+            seen = frozenset(h.key for _, h in found)
+            found += local.search(words, filters, limit, reading.groups, seen)
         if not found:
             return hits
-        named = 0  # the catalogue's name matches come first, with score 0
-        while named < len(hits) and hits[named].score == 0.0:
+        named = 0  # the catalogue's name matches lead its list
+        while named < len(hits) and hits[named].match != "fuzzy" and _names(hits[named], words):
             named += 1
-        exact = [h for tier, h in found if tier == 0]
-        by_name = [h for tier, h in found if tier in (1, 2)]
-        rest = [h for tier, h in found if tier == 3]
-        merged = exact + hits[:named] + by_name + hits[named:] + rest
-        return merged[:limit]
+        plain = named
+        while plain < len(hits) and hits[plain].match != "fuzzy":
+            plain += 1
+        tiers: dict[int, list[Hit]] = {}
+        for tier, hit in found:
+            tiers.setdefault(tier, []).append(hit)
+        merged = (
+            tiers.get(0, [])
+            + hits[:named]
+            + tiers.get(1, [])
+            + tiers.get(2, [])
+            + hits[named:plain]
+            + tiers.get(3, [])
+            + tiers.get(4, [])
+            + hits[plain:]
+            + tiers.get(5, [])
+        )[:limit]
+        return [replace(h, score=round(1.0 - i / len(merged), 4)) for i, h in enumerate(merged)]
+
+    def suggestions(self, text: str, filters: Filters | None = None, n: int = 4) -> list[str]:
+        """« Vouliez-vous dire … ? » over the catalogue and the local entries alike: the
+        corrected query, then the titles the fuzzy reading finds, in the merged order."""
+        if not self._local:
+            return super().suggestions(text, filters, n)
+        corrected = self._search(text, filters, 20)[1]
+        out = [corrected] if corrected else []
+        for hit in self.search(text, filters, 20):
+            if hit.match == "fuzzy" and hit.title not in out:
+                out.append(hit.title)
+        return out[:n]
 
     # ---------------------------------------------------------------- directory
     def directory(
@@ -274,3 +326,9 @@ class TerritoryCatalogue(Catalogue):
                 kids = sorted(by_nature[nature], key=lambda n: textfold.sort_key(n.title))
                 out.append(TreeNode(f"nature:{nature}", "group", label, len(kids), tuple(kids)))
         return out
+
+
+def _names(hit: Hit, words: list[str]) -> bool:
+    """Whether every query word starts a word of the hit's title (a name match)."""
+    title = textfold.words(hit.title)
+    return all(any(t.startswith(w) for t in title) for w in words)

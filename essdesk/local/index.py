@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from essdesk import textfold
+from essdesk import fuzzy, textfold
 from essdesk.catalogue.records import (
     RELATION_LABELS,
     Entry,
@@ -34,16 +34,16 @@ MISSING = "n'existe plus dans le catalogue"
 class LocalHit(Hit):
     """A search hit on a local entry: ``territory`` is the profile it was added for."""
 
-    territory: str
-    added_for: str
+    territory: str = ""
+    added_for: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class LocalRow(Row):
     """A directory line of a local entry (shown with its « ajouté pour … » mark)."""
 
-    territory: str
-    added_for: str
+    territory: str = ""
+    added_for: str = ""
 
 
 def lever_of_tool(tool_key: str) -> str:
@@ -120,9 +120,9 @@ class LocalIndex:
     def keys(self) -> frozenset[str]:
         return frozenset(self._by_key)
 
-    def vocabulary(self) -> list[str]:
-        """Every folded word of the local entries (for a spelling corrector)."""
-        return list(self._vocabulary)
+    def word_counts(self) -> dict[str, int]:
+        """Folded word → number of local entries holding it (for :mod:`essdesk.fuzzy`)."""
+        return {word: len(found) for word, found in self._postings.items()}
 
     # ---------------------------------------------------------------- matching
     def _matching(self, words: Sequence[str]) -> set[int]:
@@ -136,6 +136,24 @@ class LocalIndex:
                     break
                 hits |= self._postings[token]
             found = hits if found is None else found & hits
+            if not found:
+                return set()
+        return found or set()
+
+    def _matching_groups(self, groups: Sequence[fuzzy.Group]) -> set[int]:
+        """Entries matching every group of a fuzzy reading through one of its alternatives
+        (the last word of an alternative a prefix when it says so)."""
+        found: set[int] | None = None
+        for group in groups:
+            matched: set[int] = set()
+            for alt in group:
+                hits: set[int] | None = None
+                for i, word in enumerate(alt.words):
+                    last = alt.prefix and i == len(alt.words) - 1
+                    posting = self._matching([word]) if last else self._postings.get(word, set())
+                    hits = set(posting) if hits is None else hits & posting
+                matched |= hits or set()
+            found = matched if found is None else found & matched
             if not found:
                 return set()
         return found or set()
@@ -160,25 +178,50 @@ class LocalIndex:
         return [item for item in pool if self._passes(item, filters)]
 
     # ---------------------------------------------------------------- search
-    def search(self, words: list[str], filters: Filters, limit: int) -> list[tuple[int, LocalHit]]:
-        """(tier, hit) pairs: tier 0 a name equals the query, 1 a name starts with it,
-        2 every word in a name, 3 elsewhere. Within a tier, shorter titles first."""
+    def search(
+        self,
+        words: list[str],
+        filters: Filters,
+        limit: int,
+        groups: Sequence[fuzzy.Group] | None = None,
+        exclude: frozenset[str] = frozenset(),
+    ) -> list[tuple[int, LocalHit]]:
+        """(tier, hit) pairs, best first: tier 0 a name equals the query, 1 a name starts
+        with it, 2 every word in a name, 3 elsewhere. With ``groups`` (a fuzzy reading,
+        :func:`essdesk.fuzzy.plan`), the entries it finds instead: tier 4 by a name, 5
+        elsewhere. Within a tier, shorter titles first."""
         if not words:
             return []
+        if groups is None:
+            pool = self.select(words, filters, True)
+            highlight = words
+        else:
+            pool = [
+                self._items[i]
+                for i in sorted(self._matching_groups(groups))
+                if self._passes(self._items[i], filters) and self._items[i].entry.key not in exclude
+            ]
+            highlight = [w for g in groups for alt in g for w in alt.words]
         phrase = " ".join(words)
-        matcher = Matcher(words)
+        matcher = Matcher(highlight)
         ranked = []
-        for item in self.select(words, filters, True):
-            if phrase in item.names:
+        for item in pool:
+            in_name = (
+                any(
+                    all(any(w.startswith(q) for w in n.split()) for q in highlight if q)
+                    for n in item.names
+                )
+                if groups is None
+                else any(any(w in n.split() for w in highlight) for n in item.names)
+            )
+            if groups is not None:
+                tier = 4 if in_name else 5
+            elif phrase in item.names:
                 tier = 0
             elif any(n.startswith(phrase) for n in item.names):
                 tier = 1
-            elif any(
-                all(any(w.startswith(q) for w in n.split()) for q in words) for n in item.names
-            ):
-                tier = 2
             else:
-                tier = 3
+                tier = 2 if in_name else 3
             ranked.append((tier, len(item.entry.title), item))
         ranked.sort(key=lambda t: (t[0], t[1], textfold.sort_key(t[2].entry.title)))
         out = []
@@ -192,9 +235,10 @@ class LocalIndex:
                 entry.content.subtype_label,
                 snip,
                 spans,
-                float(tier),
-                entry.territory_name,
-                entry.added_for,
+                0.0,
+                "exact" if tier == 0 else "fuzzy" if tier >= 4 else "prefix",
+                territory=entry.territory_name,
+                added_for=entry.added_for,
             )
             out.append((tier, hit))
         return out

@@ -70,7 +70,8 @@ def test_add_prints_the_key_and_every_command_accepts_it(
     assert code == 0 and items[0]["key"] == key
     assert items[0]["local"] is True and items[0]["territory"] == T
     assert all("local" not in i for i in json.loads(run(capsys, "search", "dla", "--json")[1]))
-    code, out, _ = run(capsys, "search", "ressourcrie", "--json")  # typo tolerance, when any
+    code, out, _ = run(capsys, "search", "ressourcrie", "--json")
+    assert json.loads(out)[0]["key"] == key and json.loads(out)[0]["match"] == "fuzzy"
     code, out, _ = run(capsys, "show", key, "--json")
     shown = json.loads(out)
     assert code == 0 and shown["title"] == "Ressourcerie du Haut-Bugey"

@@ -156,3 +156,22 @@ def test_the_briefing_sheet_prints_a_local_entry_with_its_note(
     assert "Cœur d’Ain Réemploi" in text
     assert "Rencontrés au forum" in text
     assert "ajouté pour CC du Haut-Bugey" in text
+
+
+@pytest.mark.parametrize("query", ["reemplio", "Coeur d'Ain Réemplois", "nantau"])
+def test_a_misspelt_local_name_is_found_and_suggested(
+    catalogue: TerritoryCatalogue, cœur: LocalEntry, query: str
+) -> None:
+    hits = catalogue.search(query)
+    local = [h for h in hits if h.key == cœur.key]
+    assert local and local[0].match in ("fuzzy", "prefix")
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    if local[0].match == "fuzzy":
+        assert cœur.title in catalogue.suggestions(query)
+
+
+def test_exact_matches_stay_before_fuzzy_ones(
+    catalogue: TerritoryCatalogue, cœur: LocalEntry
+) -> None:
+    matches = [h.match for h in catalogue.search("accompagnement")]
+    assert "fuzzy" not in matches[: matches.count("exact") + matches.count("prefix")]
