@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from essdesk.cli.common import error, local_catalogue, print_json, with_store
+from essdesk.cli.parser import vocabulary
 from essdesk.local.index import LocalIndex
 from essdesk.local.spreadsheet import (
     apply_import,
@@ -182,6 +183,9 @@ def _export(store: NotesStore, args: argparse.Namespace) -> int:
     return 0
 
 
+KIND_WORDS = {"acteur": "actor", "dispositif": "scheme", "actor": "actor", "scheme": "scheme"}
+
+
 def add_parsers(subparsers: Any) -> None:
     """Register ``entries`` on the main parser's ``add_subparsers()`` object."""
     p = subparsers.add_parser(
@@ -190,21 +194,29 @@ def add_parsers(subparsers: Any) -> None:
     sub = p.add_subparsers(dest="entries_command", metavar="ACTION", required=True)
     a = sub.add_parser("add", help="ajouter un acteur ou un dispositif local")
     a.add_argument(
-        "--kind", required=True, choices=["actor", "scheme"], help="acteur ou dispositif"
+        "--kind",
+        required=True,
+        metavar="GENRE",
+        type=vocabulary(("actor", "scheme", "acteur", "dispositif"), KIND_WORDS),
+        help="actor (acteur) ou scheme (dispositif)",
     )
-    a.add_argument("--title", required=True, help="nom de l'entrée")
+    a.add_argument("--title", required=True, metavar="TITRE", help="nom de l'entrée")
     a.add_argument("--territory", metavar="NOM", required=True, help="profil de territoire")
-    a.add_argument("--type", help="type d'acteur ou nature (par ex. Association, Prêt)")
-    a.add_argument("--alias", action="append", help="sigle ou autre nom (répétable)")
-    a.add_argument("--summary", help="résumé")
-    a.add_argument("--text", help="texte")
-    a.add_argument("--territory-type", action="append", help="zrr, qpv, montagne… (répétable)")
+    a.add_argument("--type", metavar="TYPE", help="type d'acteur ou nature (Association, Prêt…)")
+    a.add_argument("--alias", action="append", metavar="SIGLE", help="sigle ou autre nom")
+    a.add_argument("--summary", metavar="RÉSUMÉ", help="résumé")
+    a.add_argument("--text", metavar="TEXTE", help="texte")
+    a.add_argument(
+        "--territory-type", action="append", metavar="TYPE", help="zrr, qpv, montagne… (répétable)"
+    )
     a.add_argument("--everywhere", action="store_true", help="tous territoires")
-    a.add_argument("--lever", action="append", help="levier illustré, par ex. 3 (répétable)")
-    a.add_argument("--tool", action="append", help="outil illustré, par ex. 3.2 (répétable)")
+    a.add_argument("--lever", action="append", metavar="N", help="levier illustré, par ex. 3")
+    a.add_argument("--tool", action="append", metavar="N.N", help="outil illustré, par ex. 3.2")
     a.add_argument("--relates", action="append", metavar="CLE", help="fiche liée (répétable)")
     a.add_argument("--link", action="append", metavar="URL", help="site web (http, https, mailto)")
-    a.add_argument("--contact", help="personne à contacter (données personnelles)")
+    a.add_argument(
+        "--contact", metavar="CONTACT", help="personne à contacter (données personnelles)"
+    )
     a.add_argument("--json", action="store_true", help="sortie JSON")
     a.set_defaults(func=with_store(_add))
     ls = sub.add_parser("list", help="lister les entrées locales")
