@@ -21,7 +21,7 @@ from essdesk.catalogue.records import ACTOR_TYPE_LABELS, KIND_LABELS, NATURE_LAB
 from essdesk.catalogue.schema import FTS_DDL, SCHEMA_VERSION, metadata
 from essdesk.catalogue.sources import RawEntry, SourceError, load_sources, sources_digest
 
-REPORT_PREFIX = "Source : webinaire du 31 mars 2021 — "
+REPORT_PREFIX = "Source : compte-rendu du webinaire du 31 mars 2021 — "
 
 
 def _short_session_label(e: RawEntry, by_key: dict[str, RawEntry]) -> str:

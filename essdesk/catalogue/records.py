@@ -27,10 +27,11 @@ ACTOR_TYPE_LABELS: dict[str, str] = {
     "association": "Association",
     "cooperative": "Coopérative, SCIC",
     "company": "Entreprise",
-    "research": "Recherche et enseignement",
+    "research": "Recherche, études, publications",
     "consultancy": "Bureau d'études, conseil",
     "social-protection": "Protection sociale",
     "europe": "Institution européenne",
+    "unspecified": "Non précisé",
 }
 
 NATURE_LABELS: dict[str, str] = {
@@ -74,6 +75,7 @@ RELATION_LABELS: dict[str, tuple[str, str]] = {
     "targets": ("Cible le territoire", "Dispositif qui le cible"),
     "partner_of": ("Partenaire de", "Partenaire de"),
     "mentions": ("Mentionne", "Mentionné par"),
+    "presents": ("A présenté", "Présenté par"),
     "related_to": ("Lié à", "Lié à"),
     "mentioned_in": ("Cité dans", "Cité dans cette partie"),
 }
@@ -178,11 +180,14 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class TreeNode:
+    """One row of a navigation tree; ``count_label`` says in words what ``count`` counts."""
+
     key: str
     kind: str
     title: str
     count: int
     children: tuple[TreeNode, ...] = ()
+    count_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -538,26 +538,32 @@ class Catalogue:
                     keys = set(cited.get(key, ()))
                     for child in _walk(children):
                         keys |= cited.get(child.key, set())
-                    nodes.append(TreeNode(key, "session", title, len(keys), children))
+                    label = _count_label(len(keys), "entrée citée", "entrées citées") + (
+                        " dans cette partie (intervenants, acteurs, dispositifs, notions)"
+                    )
+                    nodes.append(TreeNode(key, "session", title, len(keys), children, label))
             return nodes
 
         return build("")
 
-    def _linked(self, key: str) -> list[tuple[str, str, str]]:
-        return list(
-            self._connections.get()
-            .execute(
-                "SELECT DISTINCT e.key, e.kind, e.title FROM relations r JOIN entries e"
-                " ON e.key = CASE WHEN r.src = ? THEN r.dst ELSE r.src END"
-                " WHERE (r.src = ? OR r.dst = ?) AND r.rel != 'part_of'"
-                " AND e.kind IN ('actor', 'scheme', 'term', 'territory')"
-                " ORDER BY e.kind, e.sort_title",
-                (key, key, key),
-            )
-            .fetchall()
+    def _linked(self, key: str) -> list[TreeNode]:
+        """Leaves for what the report ties to ``key``, each titled with its kind."""
+        rows = self._rows(
+            "SELECT DISTINCT e.key, e.kind, e.title, e.subtype_label FROM relations r"
+            " JOIN entries e ON e.key = CASE WHEN r.src = ? THEN r.dst ELSE r.src END"
+            " WHERE (r.src = ? OR r.dst = ?) AND r.rel != 'part_of'"
+            " AND e.kind IN ('actor', 'scheme', 'term', 'territory')"
+            " ORDER BY e.kind, e.sort_title",
+            (key, key, key),
         )
+        return [
+            TreeNode(k, kd, f"{t} — {(kd == 'actor' and sub) or KIND_LABELS[kd]}", 0)
+            for k, kd, t, sub in rows
+        ]
 
     def _lever_tree(self) -> list[TreeNode]:
+        """Each lever: its tools first, numbered, under « Outils » (each with what the
+        report ties to it), then what the report cites for the lever as a whole."""
         nodes = []
         levers = self._rows("SELECT key, title FROM entries WHERE kind = 'lever' ORDER BY ord")
         for lkey, ltitle in levers:
@@ -566,17 +572,45 @@ class Catalogue:
                 " ORDER BY ord",
                 (lkey,),
             )
-            children, all_linked = [], set()
+            tool_nodes, all_linked = [], set()
             for tkey, ttitle, number in tools:
-                linked = self._linked(tkey)
-                all_linked |= {k for k, _, _ in linked}
-                leaves = tuple(TreeNode(k, kd, t, 0) for k, kd, t in linked)
-                children.append(TreeNode(tkey, "tool", f"{number} {ttitle}", len(leaves), leaves))
-            direct = self._linked(lkey)
-            all_linked |= {k for k, _, _ in direct}
-            children += [TreeNode(k, kd, t, 0) for k, kd, t in direct]
+                leaves = tuple(self._linked(tkey))
+                all_linked |= {n.key for n in leaves}
+                label = _count_label(len(leaves), "entrée liée", "entrées liées") + " à cet outil"
+                tool_nodes.append(
+                    TreeNode(tkey, "tool", f"{number} {ttitle}", len(leaves), leaves, label)
+                )
+            cited = tuple(self._linked(lkey))
+            all_linked |= {n.key for n in cited}
+            groups = [
+                TreeNode(
+                    f"outils:{lkey}",
+                    "group",
+                    "Outils",
+                    len(tool_nodes),
+                    tuple(tool_nodes),
+                    _count_label(len(tool_nodes), "outil", "outils") + " de ce levier",
+                )
+            ]
+            if cited:
+                groups.append(
+                    TreeNode(
+                        f"cites:{lkey}",
+                        "group",
+                        "Cités pour ce levier",
+                        len(cited),
+                        cited,
+                        _count_label(len(cited), "entrée citée", "entrées citées")
+                        + " pour le levier dans son ensemble",
+                    )
+                )
             title = f"{lkey.split(':')[1]}. {ltitle}"
-            nodes.append(TreeNode(lkey, "lever", title, len(all_linked), tuple(children)))
+            label = (
+                _count_label(len(all_linked), "acteur, dispositif ou notion", "acteurs, "
+                "dispositifs ou notions")
+                + " cités pour ce levier et ses outils"
+            )
+            nodes.append(TreeNode(lkey, "lever", title, len(all_linked), tuple(groups), label))
         return nodes
 
     def _tools_tree(self) -> list[TreeNode]:
@@ -587,10 +621,22 @@ class Catalogue:
         for subtype, key, title in rows:
             groups.setdefault(subtype, []).append(TreeNode(key, "scheme", title, 0))
         return [
-            TreeNode(f"nature:{nature}", "group", label, len(groups[nature]), tuple(groups[nature]))
+            TreeNode(
+                f"nature:{nature}",
+                "group",
+                label,
+                len(groups[nature]),
+                tuple(groups[nature]),
+                _count_label(len(groups[nature]), "dispositif", "dispositifs")
+                + " de cette nature",
+            )
             for nature, label in NATURE_LABELS.items()
             if nature in groups
         ]
+
+
+def _count_label(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _closest_names_first(

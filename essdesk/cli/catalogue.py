@@ -159,6 +159,7 @@ def _tree_json(node: TreeNode) -> dict[str, Any]:
         "kind": node.kind,
         "title": node.title,
         "count": node.count,
+        "count_label": node.count_label,
         "children": [_tree_json(c) for c in node.children],
     }
 

@@ -127,9 +127,7 @@ class MainWindow(QMainWindow):
         self.trees = {
             "sessions": NavigationTree("sessions", self.tr("Arbre des sessions"), self.pages),
             "levers": NavigationTree("levers", self.tr("Arbre des leviers"), self.pages),
-            "tools": NavigationTree(
-                "tools", self.tr("Outils et dispositifs par nature"), self.pages
-            ),
+            "tools": NavigationTree("tools", self.tr("Dispositifs par nature"), self.pages),
         }
         for tree in self.trees.values():
             self.pages.addWidget(tree)
@@ -242,7 +240,7 @@ class MainWindow(QMainWindow):
         labels = {
             "sessions": self.tr("Sessions"),
             "levers": self.tr("Leviers"),
-            "tools": self.tr("Outils et dispositifs"),
+            "tools": self.tr("Dispositifs"),
             "directory": self.tr("Annuaire"),
             "mynotes": self.tr("Mes notes"),
         }

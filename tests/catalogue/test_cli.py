@@ -82,7 +82,7 @@ def test_show_json(cli) -> None:
         {"url": "https://agence-cohesion-territoires.gouv.fr/crte", "label": "CRTE"}
     ]
     assert {"key": "territory:qpv", "relation": "targets"}.items() <= entry["related"][-1].items()
-    assert entry["source"].startswith("Source : webinaire du 31 mars 2021")
+    assert entry["source"].startswith("Source : compte-rendu du webinaire du 31 mars 2021")
 
 
 def test_show_human(cli) -> None:

@@ -197,7 +197,7 @@ def test_sizes_and_every_relation_resolves(real: Catalogue) -> None:
     for key in keys:
         entry = real.entry(key)
         assert entry is not None
-        assert entry.provenance.startswith("Source : webinaire du 31 mars 2021 — ")
+        assert entry.provenance.startswith("Source : compte-rendu du webinaire du 31 mars 2021 — ")
         for r in entry.related:
             assert r.key in keys
 

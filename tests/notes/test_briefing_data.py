@@ -91,7 +91,7 @@ def test_explicit_keys_keep_their_order_and_carry_catalogue_and_notes(
     assert dla.kind_label == "Dispositif" and dla.subtype_label == "Accompagnement"
     assert ("Nature", "Accompagnement") in dla.details
     assert "Le DLA accompagne 6 000 structures par an." in dla.facts
-    assert dla.provenance.startswith("Source : webinaire du 31 mars 2021")
+    assert dla.provenance.startswith("Source : compte-rendu du webinaire du 31 mars 2021")
     assert ("Info DLA", "https://www.info-dla.fr/") in dla.links
     assert dla.remark  # the report's quirk, kept
     assert dla.status is not None
@@ -198,7 +198,7 @@ def test_markdown_export(catalogue: Catalogue, store: NotesStore, noted: Territo
     assert "<script" not in md and "<img" not in md
     assert "> &lt;script>alert(1)&lt;/script> &lt;img src=x> # pas un titre" in lines
     assert "- Info DLA : <https://www.info-dla.fr/>" in lines
-    assert any(line.startswith("*Source : webinaire du 31 mars 2021") for line in lines)
+    assert any(line.startswith("*Source : compte-rendu du webinaire du 31 mars 2021") for line in lines)
     assert "\\#3" not in md and "#3" in md  # no needless escapes in the provenance
     assert NBSP not in md and NNBSP not in md  # plain spaces for text editors
     assert md.endswith("\n") and not md.endswith("\n\n")

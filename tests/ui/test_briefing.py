@@ -140,7 +140,7 @@ def test_one_entry_is_one_a4_page_without_contents(
         "Notes — Creuse",
         "très intéressée par le tiers-lieu",
         "envoyer le dossier ;",
-        "Source : webinaire du 31 mars 2021 — Conférence, séquence #3",
+        "Source : compte-rendu du webinaire du 31 mars 2021 — Conférence, séquence #3",
         "Info DLA : https://www.info-dla.fr/",  # links printed as text
         "Page 1 sur 1",
     ):

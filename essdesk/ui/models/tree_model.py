@@ -143,6 +143,8 @@ class CatalogueTreeModel(QAbstractItemModel):
                 return node.title
             return str(node.count) if node.count else ""
         markers = self._markers
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_COUNT:
+            return node.count_label or None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TITLE:
             words = marker_words(markers, node.key)
             return f"{node.title} — {', '.join(words)}" if words else node.title
@@ -152,7 +154,7 @@ class CatalogueTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.COL_TITLE:
-            text = f"{node.title} ({node.count})" if node.count else node.title
+            text = f"{node.title} ({node.count_label or node.count})" if node.count else node.title
             words = marker_words(markers, node.key)
             return f"{text}, {', '.join(words)}" if words else text
         if role == KEY_ROLE:

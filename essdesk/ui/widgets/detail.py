@@ -7,7 +7,6 @@ system browser only when clicked, and only for http, https and mailto.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import groupby
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
@@ -176,6 +175,8 @@ class DetailView(QWidget):
         if extra:
             line += f'&nbsp;&nbsp;<span style="color:{muted}">{_esc(" · ".join(extra))}</span>'
         out.append(f"<p>{line}</p>")
+        if e.kind == "tool":
+            out.append(self._tool_html(e, muted))
         if e.aliases:
             out.append(f'<p style="color:{muted}">{t["aka"]} : {_esc(", ".join(e.aliases))}</p>')
         if e.provenance:
@@ -220,14 +221,44 @@ class DetailView(QWidget):
             # "Soutenu ou financé par"…): links this entry states first, then links to it.
             heading = _esc(self.tr("Liens croisés"))  # outside the f-string: lupdate sees it
             out.append(f"<h3>{heading}</h3>")
-            out.append(self._related_html(outgoing, muted))
-            out.append(self._related_html(incoming, muted))
+            by_label = sorted(outgoing, key=lambda r: r.label)
+            by_label += sorted(incoming, key=lambda r: r.label)
+            out.append(self._related_html(by_label, muted))
         return "".join(out)
 
+    def _tool_html(self, e: Entry, muted: str) -> str:
+        """What a tool page says once: its number is essdesk's, and where to look when the
+        report ties nothing to the tool itself (the lever's list)."""
+        number = e.key.split(":", 1)[1]
+        parts = [
+            _esc(
+                self.tr(
+                    "Outil {0} : numérotation propre à essdesk (le compte-rendu énumère les "
+                    "outils sans numéro)."
+                ).format(number)
+            )
+        ]
+        cited = {"actor", "scheme", "term", "territory"}
+        if e.parent and not any(r.kind in cited for r in e.related):
+            lever = self._title_lookup(e.parent) or e.parent
+            parts.append(
+                _esc(
+                    self.tr(
+                        "Le compte-rendu ne rattache aucun acteur, dispositif ou exemple à cet "
+                        "outil en particulier : ceux qu’il cite pour le levier sont sur sa page :"
+                    )
+                )
+                + f' <a href="{_esc(entry_url(e.parent))}">{_esc(lever)}</a>.'
+            )
+        return f'<p style="color:{muted}">' + "<br/>".join(parts) + "</p>"
+
     def _related_html(self, links: list[Related], muted: str) -> str:
+        """Links grouped under one heading per wording (« Lié à » once, whether the link is
+        stated by this entry or by the other), the entry's own links first."""
         out = []
-        ordered = sorted(links, key=lambda r: r.label)
-        for label, group in groupby(ordered, key=lambda r: r.label):
+        labels = list(dict.fromkeys(r.label for r in links))
+        for label in labels:
+            group = list({r.key: r for r in reversed(links) if r.label == label}.values())[::-1]
             items = "".join(
                 f'<li><a href="{_esc(entry_url(r.key))}">{_esc(r.title)}</a>'
                 f'&nbsp;<span style="color:{muted}">{_esc(kind_label(r.kind))}</span></li>'

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QListWidget,
     QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QWidget,
 )
@@ -17,7 +19,8 @@ from essdesk.ui.models.tree_model import CatalogueTreeModel
 
 
 class SectionList(QListWidget):
-    """Sessions / Leviers / Outils et dispositifs / Annuaire: one click apart."""
+    """Sessions / Leviers / Dispositifs / Annuaire: one click apart (a lever's tools are
+    under « Leviers »: « Outil » means one thing)."""
 
     section_selected = Signal(str)
 
@@ -32,7 +35,7 @@ class SectionList(QListWidget):
         for name, label, hint in (
             ("sessions", self.tr("Sessions"), self.tr("Le déroulé du webinaire (Ctrl+1)")),
             ("levers", self.tr("Leviers"), self.tr("Les 6 leviers et leurs outils (Ctrl+2)")),
-            ("tools", self.tr("Outils et dispositifs"), self.tr("Dispositifs par nature (Ctrl+3)")),
+            ("tools", self.tr("Dispositifs"), self.tr("Dispositifs par nature (Ctrl+3)")),
             ("directory", self.tr("Annuaire"), self.tr("Acteurs et dispositifs (Ctrl+4)")),
             ("mynotes", self.tr("Mes notes"), self.tr("Les notes de votre territoire (Ctrl+5)")),
         ):
@@ -73,6 +76,30 @@ class SectionList(QListWidget):
         return [self.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.count())]
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their title wrapped to the column's width (QTreeView sizes rows for
+    one line): a lever's or a tool's long title is read in full, not elided."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        base = super().sizeHint(option, index)
+        view = self.parent()
+        if index.column() != 0 or not isinstance(view, QTreeView):
+            return base
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = view.columnWidth(0) - depth * view.indentation() - 12
+        text = str(index.data() or "")
+        if width <= 40 or not text:
+            return base
+        bound = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(base.width(), max(base.height(), bound.height() + 8))
+
+
 class NavigationTree(QTreeView):
     """A catalogue tree: click or Enter opens the entry; type-ahead finds a title."""
 
@@ -90,6 +117,12 @@ class NavigationTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        if name == "levers":  # « 1. Activer des partenariats financiers directs… » in full
+            self.setWordWrap(True)
+            self.setUniformRowHeights(False)
+            self.setTextElideMode(Qt.TextElideMode.ElideNone)
+            self.setItemDelegateForColumn(0, _WrappingDelegate(self))
+            self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(CatalogueTreeModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
