@@ -112,8 +112,12 @@ def test_tree_json(cli) -> None:
     assert out.returncode == 0
     (lever,) = json.loads(out.stdout)
     assert lever["key"] == "lever:2" and lever["count"] == 1
-    assert lever["children"][0]["key"] == "tool:2.2"
-    assert lever["children"][0]["children"][0]["key"] == "scheme:crte"
+    # Issue 13: a lever's tools come under its « Outils » group.
+    (tools,) = lever["children"]
+    assert tools["key"] == "outils:lever:2" and tools["title"] == "Outils"
+    assert tools["children"][0]["key"] == "tool:2.2"
+    assert tools["children"][0]["children"][0]["key"] == "scheme:crte"
+    assert tools["count_label"] == "1 outil de ce levier"
     human = cli("tree", "sessions").stdout
     assert "Séquence #1" in human
 
