@@ -277,15 +277,16 @@ class TerritoryCatalogue(Catalogue):
     def _with_cited(self, lever: TreeNode) -> TreeNode:
         """A lever's local entries join the entries the report cites for it (in the
         « Cités pour ce levier » group when the tree has one); a tool's, under the tool."""
-        children = []
-        for child in lever.children:
-            if child.kind == "tool":
-                extra = tuple(self._leaves(child.key))
-                if extra:
-                    child = replace(
-                        child, children=child.children + extra, count=child.count + len(extra)
-                    )
-            children.append(child)
+
+        def with_leaves(node: TreeNode) -> TreeNode:
+            if node.kind == "group" and node.key.startswith("outils:"):  # « Outils »
+                return replace(node, children=tuple(with_leaves(c) for c in node.children))
+            extra = tuple(self._leaves(node.key)) if node.kind == "tool" else ()
+            if not extra:
+                return node
+            return replace(node, children=node.children + extra, count=node.count + len(extra))
+
+        children = [with_leaves(child) for child in lever.children]
         extra = tuple(self._leaves(lever.key))
         if extra:
             group = next(
@@ -293,7 +294,9 @@ class TerritoryCatalogue(Catalogue):
                 None,
             )
             if group is None:
-                children += extra
+                children.append(
+                    TreeNode(f"cites:{lever.key}", "group", CITED_GROUP, len(extra), extra)
+                )
             else:
                 g = children[group]
                 children[group] = replace(

@@ -132,7 +132,9 @@ def test_levers_and_schemes_trees_list_local_entries(
 
     assert cœur.key in keys(levers["lever:3"]) and cœur.key in keys(levers["lever:4"])
     assert levers["lever:3"].count == base["lever:3"].count + 1
-    tool = next(c for c in levers["lever:4"].children if c.key == "tool:4.1")
+    # Issue 13: a lever's tools are under its « Outils » group.
+    outils = next(c for c in levers["lever:4"].children if c.key == "outils:lever:4")
+    tool = next(c for c in outils.children if c.key == "tool:4.1")
     assert cœur.key in {c.key for c in tool.children}
     loans = next(n for n in catalogue.tree("tools") if n.key == "nature:loan")
     assert "Prêt d'honneur du Haut-Bugey" in {c.title for c in loans.children}
