@@ -108,11 +108,24 @@ def typo(window, shot) -> None:
     field.setFocus()
     field.clear()
     QTest.keyClicks(field, "frnace activ")
-    QTest.qWait(800)
+    for _ in range(100):
+        QTest.qWait(100)
+        if window.search.model.rowCount():
+            break
     shot("typo")
 
 
-SCENES = [levers, tool_page, typo]
+def first_steps(window, shot) -> None:
+    window.search_field.clear()
+    dialog = window.show_help()
+    dialog.move(window.x() + 300, window.y() + 70)
+    shot("first-steps")
+    dialog.show_tab("glossary")
+    shot("glossary")
+    dialog.close()
+
+
+SCENES = [levers, tool_page, typo, first_steps]
 
 if __name__ == "__main__":
     raise SystemExit(main())

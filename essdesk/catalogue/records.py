@@ -191,6 +191,22 @@ class TreeNode:
 
 
 @dataclass(frozen=True, slots=True)
+class GlossaryItem:
+    """One acronym or notion of the glossary; ``key`` is its entry ("" for essdesk's own
+    words, « levier » and « outil »)."""
+
+    key: str
+    title: str
+    aliases: tuple[str, ...]
+    summary: str
+    word: str = ""  # what the glossary is sorted by: the acronym when there is one
+
+    @property
+    def heading(self) -> str:
+        return f"{self.word} — {self.title}" if self.word and self.word != self.title else self.title
+
+
+@dataclass(frozen=True, slots=True)
 class FacetValue:
     value: str
     label: str

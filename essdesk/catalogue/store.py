@@ -10,6 +10,7 @@ GUI thread reads an entry.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Mapping, Sequence
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
-from essdesk import fuzzy, paths
+from essdesk import fuzzy, paths, textfold
 from essdesk.catalogue.format import FTS_WEIGHTS, SCHEMA_VERSION
 from essdesk.catalogue.records import (
     ACTOR_TYPE_LABELS,
@@ -27,6 +28,7 @@ from essdesk.catalogue.records import (
     Entry,
     FacetValue,
     Filters,
+    GlossaryItem,
     Hit,
     Link,
     Related,
@@ -51,6 +53,9 @@ _FACETS = (
     ("territories", "territory"),
 )
 _BM25 = "bm25(entries_fts, {}, {}, {})".format(*FTS_WEIGHTS)
+
+
+_ACRONYM = re.compile(r"^[A-ZÉ][A-ZÉ0-9&+’'-]{1,9}$")
 
 
 class CatalogueError(RuntimeError):
@@ -509,6 +514,41 @@ class Catalogue:
             "territory": {k: t for k, (kind, t) in titles.items() if kind == "territory"},
         }
         return self._labels
+
+    # ----------------------------------------------------------------- glossary
+    def glossary(self) -> list[GlossaryItem]:
+        """The acronyms and notions the report explains (its terms and territory types),
+        the actors and schemes known by an acronym, and what essdesk calls a lever and a tool,
+        in French alphabetical order."""
+        items = [
+            GlossaryItem(
+                "",
+                "Levier",
+                (),
+                "L’un des 6 leviers d’action des décideurs publics locaux identifiés par "
+                "l’étude de l’ANCT pour la pérennisation des entreprises de l’ESS ; chaque "
+                "levier se décline en plusieurs outils.",
+            ),
+            GlossaryItem(
+                "",
+                "Outil",
+                (),
+                "L’une des façons de mettre en œuvre un levier (rubrique Leviers). Les "
+                "numéros 1.1 … 6.2 sont propres à essdesk : le compte-rendu les énumère "
+                "sans numéro.",
+            ),
+        ]
+        for key, kind, title, aliases, summary in self._rows(
+            "SELECT key, kind, title, aliases, summary FROM entries"
+            " WHERE kind IN ('term', 'territory', 'actor', 'scheme')"
+        ):
+            names = tuple(json.loads(aliases))
+            acronym = next((n for n in names if _ACRONYM.match(n)), "")
+            # Actors and schemes come in by their acronym (DLA, CRTE, ANCT…).
+            if kind in ("term", "territory") or acronym:
+                rest = tuple(n for n in names if n != acronym)
+                items.append(GlossaryItem(key, title, rest, summary, acronym or title))
+        return sorted(items, key=lambda item: textfold.sort_key(item.word or item.title))
 
     # ----------------------------------------------------------------- trees
     def tree(self, name: Literal["sessions", "levers", "tools"]) -> list[TreeNode]:

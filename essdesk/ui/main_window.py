@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from essdesk.catalogue.store import Catalogue
     from essdesk.ui.widgets.about import AboutDialog
     from essdesk.ui.widgets.directory import DirectoryPanel
+    from essdesk.ui.widgets.help import HelpDialog
     from essdesk.ui.widgets.my_notes import MyNotesView
     from essdesk.ui.widgets.search import SearchPanel
 
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self._base_font = QFont(QApplication.font())
         self._about: AboutDialog | None = None
+        self._help: HelpDialog | None = None
         self._splitters_restored = False
         self._filtering = False
 
@@ -232,7 +234,13 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = self._action(
             self.tr("Taille normale"), self.zoom_reset, ("Ctrl+0",), "zoomResetAction"
         )
-        self.about_action = self._action(self.tr("À propos d'essdesk"), self.show_about, ("F1",))
+        self.about_action = self._action(self.tr("À propos d'essdesk"), self.show_about)
+        self.help_action = self._action(
+            self.tr("Premiers pas"), self.show_help, ("F1",), "firstStepsAction"
+        )
+        self.glossary_action = self._action(
+            self.tr("Glossaire"), lambda: self.show_help("glossary"), (), "glossaryAction"
+        )
         self.quit_action = self._action(
             self.tr("Quitter"), self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q")
         )
@@ -354,6 +362,9 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.territory_action)
         go_menu.addAction(self.edit_note_action)
         help_menu = menubar.addMenu(self.tr("Ai&de"))
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.glossary_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _restore_layout(self) -> None:
@@ -634,6 +645,11 @@ class MainWindow(QMainWindow):
         if text.strip() and self.pages.currentWidget() is not self.search:
             self.pages.setCurrentWidget(self.search)
             self.page_title.setText(self.tr("Recherche"))
+            # No section stays highlighted while the results are shown (one click on it
+            # goes back to it).
+            self.sections.blockSignals(True)
+            self.sections.setCurrentRow(-1)
+            self.sections.blockSignals(False)
 
     def _search_cleared(self) -> None:
         if self.pages.currentWidget() is self._search:
@@ -676,6 +692,17 @@ class MainWindow(QMainWindow):
             else "The language will be applied at the next start."
         )
         self.statusBar().showMessage(message, 10000)
+
+    def show_help(self, tab: str = "first_steps") -> HelpDialog:
+        """Aide › Premiers pas (F1) or Glossaire: built once, from the catalogue."""
+        if self._help is None:
+            from essdesk.ui.widgets.help import HelpDialog
+
+            glossary = self.catalogue.glossary() if self.catalogue is not None else []
+            self._help = HelpDialog(glossary, self)
+            self._help.entry_link_clicked.connect(self.open_entry)
+        self._help.show_tab(tab)
+        return self._help
 
     def show_about(self) -> AboutDialog:
         cat = self.catalogue

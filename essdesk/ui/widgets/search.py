@@ -24,8 +24,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QFont,
-    QFontMetrics,
     QKeyEvent,
     QPalette,
     QTextDocument,
@@ -43,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essdesk import fuzzy, textfold
 from essdesk.catalogue.records import Hit
 from essdesk.ui.colours import muted
 from essdesk.ui.labels import kind_label
@@ -68,7 +67,7 @@ class HitDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._sizes: dict[tuple[str, int, str], QSize] = {}
+        self._sizes: dict[tuple[str, int, str, str], QSize] = {}
 
     def _document(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -116,30 +115,22 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:  # type: ignore[override]
-        """Measured with font metrics, not a QTextDocument: the list asks for every row's
-        size on each new result set, and documents made that cost a frame or two."""
+        """The height of the very document painted (title, kind, snippet with its bold
+        words), so rows are never clipped nor padded: an estimate from font metrics cut
+        the third snippet line of some rows and left gaps under others. Cached per hit,
+        width and font: a result set lays out each row once."""
         hit: Hit | None = index.data(RECORD_ROLE)
         width = option.widget.viewport().width() if option.widget else 300
         if hit is None:
             return QSize(width, 0)
-        key = (hit.key, width, option.font.key())
+        key = (hit.key, width, option.font.key(), hit.snippet)
         cached = self._sizes.get(key)
         if cached is not None:
             return cached
-        bold = QFont(option.font)
-        bold.setBold(True)  # bold words are wider: measure the snippet as if all bold
-        metrics = QFontMetrics(bold)
-        inner = max(width - 2 * MARGIN, 50)
-        label = kind_label(hit.kind)
-        if hit.subtype_label and hit.subtype_label != label:
-            label = f"{label} · {hit.subtype_label}"
-        title = metrics.boundingRect(
-            QRect(0, 0, inner, 100000), Qt.TextFlag.TextWordWrap, f"{hit.title}  {label}"
-        )
-        snippet = metrics.boundingRect(
-            QRect(0, 0, inner, 100000), Qt.TextFlag.TextWordWrap, hit.snippet or " "
-        )
-        size = QSize(width, title.height() + snippet.height() + 2 * MARGIN + 4)
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(0, 0, width, 0)
+        doc = self._document(opt, index)
+        size = QSize(width, int(doc.size().height()) + 2)
         if len(self._sizes) > 5000:
             self._sizes.clear()
         self._sizes[key] = size
@@ -178,6 +169,19 @@ class SearchPanel(QWidget):
         self.header.setObjectName("resultCount")
         self.header.setWordWrap(True)
         self.header.setAccessibleName(self.tr("Nombre de résultats"))
+        # « Vouliez-vous dire … ? »: the query corrected and the closest titles, as links.
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("searchSuggestion")
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.suggestion.setAccessibleName(self.tr("Suggestions de recherche"))
+        self.suggestion.linkActivated.connect(self._take_suggestion)
+        self.suggestion.setVisible(False)
+        self.suggestions: list[str] = []
         self.notes_only = QCheckBox(self.tr("Dans mes notes uniquement"), self)
         self.notes_only.setObjectName("searchNotesOnly")
         self.notes_only.setAccessibleName(self.tr("Chercher dans mes notes uniquement"))
@@ -199,12 +203,14 @@ class SearchPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.clicked.connect(self._open)
         self.list.activated.connect(self._open)
+        self.list.selectionModel().currentChanged.connect(self._preview)
         self.list.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.header)
+        layout.addWidget(self.suggestion)
         layout.addWidget(self.notes_only)
         layout.addWidget(self.list, 1)
         if self.field.text().strip():
@@ -222,16 +228,19 @@ class SearchPanel(QWidget):
         if self.field.text().strip():
             self.run_query()
 
-    def _job(self, text: str) -> Callable[[], tuple[str, list[Hit]]]:
+    def _job(self, text: str) -> Callable[[], tuple[str, list[Hit], list[str]]]:
         catalogue, notes, only = self._catalogue, self._note_search, self.notes_only.isChecked()
 
-        def job() -> tuple[str, list[Hit]]:
+        def job() -> tuple[str, list[Hit], list[str]]:
             hits: list[Hit] = []
             if notes is not None:
                 hits += notes(text)
             if catalogue is not None and not (only and notes is not None):
                 hits += catalogue.search(text, limit=LIMIT)
-            return text, hits
+            # Nothing or little found, or found only through corrected words: propose.
+            few = len(hits) < fuzzy.FEW or all(h.match == "fuzzy" for h in hits)
+            suggestions = catalogue.suggestions(text) if catalogue is not None and few else []
+            return text, hits, suggestions
 
         return job
 
@@ -243,6 +252,7 @@ class SearchPanel(QWidget):
             self._debounce.stop()
             self._runner.cancel()
             self.model.set_hits("", [])
+            self._show_suggestions("", [])
             self.cleared.emit()
 
     def run_query(self) -> None:
@@ -253,10 +263,11 @@ class SearchPanel(QWidget):
         self._runner.submit(self._job(text))
 
     def _show_hits(self, result: Any) -> None:
-        text, hits = result
+        text, hits, suggestions = result
         if text != self.field.text():
             return  # typed on since: the next result is on its way
         self.model.set_hits(text, hits)
+        self._show_suggestions(text, suggestions)
         count = len(hits)
         if count == 0:
             self.header.setText(self.tr("Aucun résultat pour « {0} ».").format(text.strip()))
@@ -268,6 +279,26 @@ class SearchPanel(QWidget):
                 self.tr("{0} résultats pour « {1} »").format(count, text.strip()) + more
             )
         self.results_shown.emit(count)
+
+    def _show_suggestions(self, text: str, suggestions: list[str]) -> None:
+        typed = textfold.index_text(text)
+        self.suggestions = [s for s in suggestions if textfold.index_text(s) != typed]
+        if not self.suggestions:
+            self.suggestion.setVisible(False)
+            self.suggestion.clear()
+            return
+        links = ", ".join(
+            f'<a href="{i}">{html.escape(s)}</a>' for i, s in enumerate(self.suggestions)
+        )
+        question = html.escape(self.tr("Vouliez-vous dire : {0} ?")).replace("{0}", links)
+        self.suggestion.setText(question)
+        self.suggestion.setVisible(True)
+
+    def _take_suggestion(self, link: str) -> None:
+        """Search the suggestion clicked (its index in ``self.suggestions``)."""
+        if link.isdigit() and int(link) < len(self.suggestions):
+            self.field.setText(self.suggestions[int(link)])
+            self.run_query()
 
     def open_first(self) -> None:
         """Enter in the field: open the best result, querying now if typing was too fast."""
@@ -307,6 +338,11 @@ class SearchPanel(QWidget):
                 self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return True
         return super().eventFilter(watched, event)
+
+    def _preview(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        """↓/↑ in the list show the entry, as in the trees and the directory."""
+        if self.list.hasFocus():
+            self._open(index)
 
     def _open(self, index: QModelIndex) -> None:
         key = index.data(KEY_ROLE) if index.isValid() else None
