@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk import fuzzy, textfold
 from essdesk.catalogue.records import Hit
 from essdesk.ui.colours import muted
 from essdesk.ui.labels import kind_label
@@ -232,6 +231,8 @@ class SearchPanel(QWidget):
         catalogue, notes, only = self._catalogue, self._note_search, self.notes_only.isChecked()
 
         def job() -> tuple[str, list[Hit], list[str]]:
+            from essdesk import fuzzy  # not at first paint (start-up budget)
+
             hits: list[Hit] = []
             if notes is not None:
                 hits += notes(text)
@@ -281,6 +282,8 @@ class SearchPanel(QWidget):
         self.results_shown.emit(count)
 
     def _show_suggestions(self, text: str, suggestions: list[str]) -> None:
+        from essdesk import textfold  # not at first paint (start-up budget)
+
         typed = textfold.index_text(text)
         self.suggestions = [s for s in suggestions if textfold.index_text(s) != typed]
         if not self.suggestions:
