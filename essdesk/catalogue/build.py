@@ -39,6 +39,34 @@ def _short_session_label(e: RawEntry, by_key: dict[str, RawEntry]) -> str:
     return f"{head}, {label}"
 
 
+def scope_values(e: RawEntry, territories: dict[str, set[str]]) -> list[str]:
+    """An actor's or scheme's scope, from the report's words only (data/README.md):
+    ``targeted`` when it targets territory types, ``everywhere`` when the report says it
+    applies everywhere or nationally (the ``everywhere`` field quotes it), else
+    ``unknown`` (« non précisé »)."""
+    out = []
+    if territories.get(e.key):
+        out.append("targeted")
+    if e.fields.get("everywhere"):
+        out.append("everywhere")
+    return out or ["unknown"]
+
+
+def scope_detail(
+    e: RawEntry, by_key: dict[str, RawEntry], territories: dict[str, set[str]]
+) -> str:
+    parts = []
+    targets = sorted(
+        (by_key[t].fields["aliases"] or [by_key[t].fields["title"]])[0]
+        for t in territories.get(e.key, ())
+    )
+    if targets:
+        parts.append("cible : " + ", ".join(targets))
+    if e.fields.get("everywhere"):
+        parts.append(f"tous territoires (« {e.fields['everywhere']} »)")
+    return " ; ".join(parts) or "non précisé par le compte-rendu"
+
+
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -188,6 +216,8 @@ def _insert_entry(
                 details.append((label, f[name]))
     elif e.kind == "tool":
         details.append(("Levier", by_key[f["parent"]].fields["title"]))
+    if e.kind in ("actor", "scheme"):
+        details.append(("Territoires visés", scope_detail(e, by_key, territories)))
     backer = f.get("backer") or ", ".join(dict.fromkeys(backers.get(e.key, [])))
     terr_labels = ", ".join(
         sorted(
@@ -256,6 +286,8 @@ def _insert_entry(
         facet_rows.append(("nature", subtype))
     facet_rows += [("lever", v) for v in sorted(levers.get(e.key, ()))]
     facet_rows += [("territory", v) for v in sorted(territories.get(e.key, ()))]
+    if e.kind in ("actor", "scheme"):
+        facet_rows += [("scope", v) for v in scope_values(e, territories)]
     con.executemany(
         "INSERT INTO facets(entry_id, facet, value) VALUES (?, ?, ?)",
         [(rowid, fa, v) for fa, v in facet_rows],

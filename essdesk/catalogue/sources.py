@@ -43,7 +43,7 @@ _SPECIFIC = {
     "session": {"parent", "order", "number", "moderators", "speakers"},
     "lever": {"number"},
     "tool": {"lever", "number"},
-    "actor": {"actor_type", "role"},
+    "actor": {"actor_type", "role", "everywhere"},
     "scheme": {
         "nature",
         "backer",
@@ -51,6 +51,7 @@ _SPECIFIC = {
         "beneficiaries",
         "period",
         "territory_note",
+        "everywhere",
     },
     "territory": set(),
     "term": set(),
@@ -177,12 +178,13 @@ def _check_entry(file: str, raw: Any, position: int) -> RawEntry:
             )
         f["subtype"] = atype
         f["role"] = _check_str(file, key, "role", raw.get("role"))
+        f["everywhere"] = _check_str(file, key, "everywhere", raw.get("everywhere"))
     elif kind == "scheme":
         nature = _check_str(file, key, "nature", raw.get("nature"), required=True)
         if nature not in NATURE_LABELS:
             raise SourceError(f"{_where(file, key, 'nature')} : nature inconnue « {nature} »")
         f["subtype"] = nature
-        for name in ("backer", "amounts", "beneficiaries", "period", "territory_note"):
+        for name in ("backer", "amounts", "beneficiaries", "period", "territory_note", "everywhere"):
             f[name] = _check_str(file, key, name, raw.get(name))
     return RawEntry(file=file, key=key, kind=kind, fields=f, relations=relations)
 

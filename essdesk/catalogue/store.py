@@ -168,12 +168,53 @@ class Catalogue:
             values = getattr(filters, attr)
             if values and facet != skip:
                 marks = ",".join("?" * len(values))
+                # Under a territory filter, what the report says applies everywhere stays.
+                scope = " OR (facet = 'scope' AND value = 'everywhere')"
                 sql.append(
-                    f" AND {id_column} IN (SELECT entry_id FROM facets WHERE facet = ? "
-                    f"AND value IN ({marks}))"
+                    f" AND {id_column} IN (SELECT entry_id FROM facets WHERE (facet = ? "
+                    f"AND value IN ({marks})){scope if facet == 'territory' else ''})"
                 )
                 params += [facet, *values]
         return "".join(sql), params
+
+    def scopes(self, keys: Sequence[str], types: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """For each key (actor or scheme), how it concerns a territory of ``types``:
+        (``targeted``, « cible : ZRR »), (``everywhere``, « tous territoires ») or
+        (``unknown``, « non précisé »); other kinds are left out."""
+        if not keys:
+            return {}
+        short = self._territory_short_labels()
+        rows = self._rows(
+            "SELECT e.key, f.facet, f.value FROM entries e JOIN facets f ON f.entry_id = e.id"
+            f" WHERE e.key IN ({','.join('?' * len(keys))}) AND f.facet IN ('territory', 'scope')",
+            list(keys),
+        )
+        targets: dict[str, set[str]] = {}
+        everywhere: set[str] = set()
+        known: set[str] = set()
+        for key, facet, value in rows:
+            if facet == "scope":
+                known.add(key)
+                if value == "everywhere":
+                    everywhere.add(key)
+            else:
+                targets.setdefault(key, set()).add(value)
+        out = {}
+        for key in keys:
+            if key not in known:
+                continue
+            hit = sorted(short.get(t, t) for t in targets.get(key, set()) & set(types))
+            if hit:
+                out[key] = ("targeted", "cible : " + ", ".join(hit))
+            elif key in everywhere:
+                out[key] = ("everywhere", "tous territoires")
+            else:
+                out[key] = ("unknown", "non précisé")
+        return out
+
+    def _territory_short_labels(self) -> dict[str, str]:
+        rows = self._rows("SELECT key, title, aliases FROM entries WHERE kind = 'territory'")
+        return {key: (json.loads(aliases) or [title])[0] for key, title, aliases in rows}
 
     # ----------------------------------------------------------------- search
     def vocabulary(self) -> fuzzy.Vocabulary:

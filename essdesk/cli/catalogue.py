@@ -43,9 +43,38 @@ def _open_catalogue() -> Any:
     return local_catalogue()
 
 
+def _territory_types(args: argparse.Namespace) -> tuple[str, ...] | None:
+    """The territory types of ``--territory-type`` and ``--for-territory`` (None: no
+    territory filter); a clear French error on an unknown type or profile."""
+    if not args.territory_type and not args.for_territory:
+        return None
+    from essdesk.notes.store import territory_type_key
+
+    types = [territory_type_key(t) for t in args.territory_type or ()]
+    if args.for_territory:
+        from essdesk.notes import open_notes
+
+        store, _ = open_notes()
+        with store:
+            types += store.territory_by_name(args.for_territory).types
+    return tuple(dict.fromkeys(types))
+
+
 def cmd_search(args: argparse.Namespace) -> int:
+    from essdesk.notes.errors import NotesError
+
+    try:
+        types = _territory_types(args)
+    except NotesError as exc:
+        error(getattr(exc, "message", str(exc)))
+        return 1
+    filters = Filters(kinds=tuple(args.kind or ()), territories=types or ())
+    if types == ():
+        error("ce territoire n'a pas de type (ZRR, QPV…) : rien à filtrer.")
+        return 1
     with _open_catalogue() as cat:
-        hits = cat.search(args.query, Filters(kinds=tuple(args.kind or ())), limit=args.limit)
+        hits = cat.search(args.query, filters, limit=args.limit)
+        scopes = cat.scopes([h.key for h in hits], types) if types else {}
     if args.json:
         print_json(
             [
@@ -57,6 +86,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                     "snippet": h.marked_snippet(),
                     "score": h.score,
                     "match": h.match,
+                    **({"scope": scopes[h.key][0]} if h.key in scopes else {}),
                     **({"local": True, "territory": h.territory} if _is_local(h) else {}),
                 }
                 for h in hits
@@ -67,7 +97,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         print("Aucun résultat.")
     bold = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
     for i, h in enumerate(hits, start=1):
-        print(f"{i:>3}. {h.title}  [{KIND_LABELS[h.kind]}]  {h.key}")
+        scope = f"  ({scopes[h.key][1]})" if h.key in scopes else ""
+        print(f"{i:>3}. {h.title}  [{KIND_LABELS[h.kind]}]  {h.key}{scope}")
         print(f"     {h.marked_snippet(*bold)}")
     return 0
 
@@ -201,6 +232,18 @@ def add_parsers(subparsers: Any) -> None:
         default=20,
         metavar="N",
         help="nombre de résultats, de 1 à 1 000 (20)",
+    )
+    p.add_argument(
+        "--territory-type",
+        action="append",
+        metavar="TYPE",
+        help="type de territoire (ZRR, QPV, montagne…), répétable : les entrées qui le ciblent "
+        "et celles valables partout",
+    )
+    p.add_argument(
+        "--for-territory",
+        metavar="NOM",
+        help="les types du profil de territoire NOM (même règle que --territory-type)",
     )
     p.add_argument("--json", action="store_true", help="sortie JSON")
     p.set_defaults(func=cmd_search)
