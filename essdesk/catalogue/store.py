@@ -528,6 +528,10 @@ class Catalogue:
             )
             for facet, value, n in rows:
                 counted[facet].append((value, n))
+            if "territory" in members:
+                counted["territory"] = self._with_everywhere(
+                    counted["territory"], source, base, params
+                )
         out: dict[str, list[FacetValue]] = {}
         for attr, facet in _FACETS:
             values = [FacetValue(v, labels[facet].get(v, v), n) for v, n in counted[facet]]
@@ -537,6 +541,27 @@ class Catalogue:
                 values.sort(key=lambda fv: fv.label)
             out[attr] = values
         return out
+
+    def _with_everywhere(
+        self, targeted: list[tuple[str, int]], source: str, base: str, params: list[str]
+    ) -> list[tuple[str, int]]:
+        """Territory facet counts as choosing the value shows them: the entries that target
+        it plus those valid everywhere (counted once when they do both)."""
+        everywhere = (
+            "e.id IN (SELECT entry_id FROM facets WHERE facet = 'scope' AND value = 'everywhere')"
+        )
+        rows = self._rows(
+            f"SELECT f.value, COUNT(*) FROM {source} WHERE {base} AND {everywhere}"
+            " AND f.facet = 'territory' GROUP BY f.value",
+            params,
+        )
+        both = dict(rows)
+        # every facet row of an everywhere entry counts it once: the kind facet has one row
+        total = self._rows(
+            f"SELECT COUNT(*) FROM {source} WHERE {base} AND {everywhere} AND f.facet = 'kind'",
+            params,
+        )[0][0]
+        return [(value, n + total - both.get(value, 0)) for value, n in targeted]
 
     def _facet_labels(self) -> dict[str, dict[str, str]]:
         """Built once (the catalogue does not change): facets() runs at each keystroke."""
