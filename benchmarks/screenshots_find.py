@@ -125,7 +125,22 @@ def first_steps(window, shot) -> None:
     dialog.close()
 
 
-SCENES = [levers, tool_page, typo, first_steps]
+def for_my_territory(window, shot) -> None:
+    from PySide6.QtTest import QTest
+
+    window.search_field.clear()
+    window.show_view("directory")
+    panel = window.directory
+    for _ in range(100):
+        if panel.mine_button.isEnabled():
+            break
+        QTest.qWait(100)
+    panel.mine_button.click()
+    QTest.qWait(1500)
+    shot("for-my-territory")
+
+
+SCENES = [levers, tool_page, typo, first_steps, for_my_territory]
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -468,6 +468,10 @@ class MainWindow(QMainWindow):
             self._directory = DirectoryPanel(self._directory_runner, self.pages)
             self.pages.addWidget(self._directory)
             self._directory.entry_activated.connect(self.open_entry)
+            self._directory.legend.setVisible(self.state.highlight_territory)
+            self._directory.territory_scope_changed.connect(
+                lambda types: self.search.set_territory_types(types)
+            )
             if self.catalogue is not None:
                 self._directory.set_catalogue(self.catalogue)
         return self._directory
@@ -635,6 +639,8 @@ class MainWindow(QMainWindow):
 
     def _highlight_toggled(self, on: bool) -> None:
         self.state.highlight_territory = on
+        if self._directory is not None:
+            self._directory.legend.setVisible(on)
 
     # ================================================================ global search
     def focus_search(self) -> None:

@@ -142,6 +142,7 @@ class NotesFeature(QObject):
         if self.window.search.field.text().strip():
             self.window.search.run_query()
         directory = self.window.directory
+        directory.set_territory_types(territory.types if territory is not None else ())
         directory.set_followup_source(self._followup if territory is not None else None)
         if directory.followup_keys() is not None:
             directory.refresh()

@@ -51,7 +51,7 @@ class UiState:
         font_zoom: int = 0,
         language: str = "fr",
         territory: str = "",
-        highlight_territory: bool = False,
+        highlight_territory: bool = True,
     ) -> None:
         self.geometry = geometry
         self.window_state = window_state
@@ -140,7 +140,7 @@ def load_state(path: Path) -> UiState:
         state.font_zoom = _int(settings, "view/font_zoom", 0, ZOOM_MIN, ZOOM_MAX)
         state.language = _text(settings, "general/language", "fr", LANGUAGES)
         state.territory = _text(settings, "notes/territory", "")
-        state.highlight_territory = _int(settings, "view/highlight_territory", 0, 0, 1) == 1
+        state.highlight_territory = _int(settings, "view/highlight_territory", 1, 0, 1) == 1
     except Exception:  # a settings file must never stop the app
         return UiState()
     return state

@@ -49,6 +49,8 @@ class DirectoryModel(QAbstractTableModel):
         self._fetch: Callable[[int], Sequence[Row]] | None = None
         self._fetching = False
         self._markers: Markers | None = None
+        self._scopes: dict[str, tuple[str, str]] = {}
+        """« Pour mon territoire »: key → (scope, label) shown in the territories column."""
 
     # ---------------------------------------------------------------- the one entry point
     def set_rows(
@@ -56,10 +58,13 @@ class DirectoryModel(QAbstractTableModel):
         rows: Sequence[Row],
         total: int | None = None,
         fetch: Callable[[int], Sequence[Row]] | None = None,
+        scopes: dict[str, tuple[str, str]] | None = None,
     ) -> None:
         """Show ``rows``, the first page of ``total``; ``fetch(offset)`` returns the next page
-        when the view scrolls near the end (Qt's canFetchMore/fetchMore)."""
+        when the view scrolls near the end (Qt's canFetchMore/fetchMore). ``scopes``: how
+        each row concerns the territory (« cible : ZRR », « tous territoires »)."""
         self.beginResetModel()
+        self._scopes = dict(scopes or {})
         self._rows = list(rows)
         self._total = len(self._rows) if total is None else max(total, len(self._rows))
         self._fetch = fetch
@@ -138,6 +143,8 @@ class DirectoryModel(QAbstractTableModel):
             return row.subtype_label
         if column == self.COL_BACKER:
             return row.backer
+        if row.key in self._scopes:
+            return self._scopes[row.key][1]
         return row.territories
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

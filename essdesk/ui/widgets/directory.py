@@ -15,6 +15,7 @@ the menu opens, so a status set a moment ago is counted at once.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +66,10 @@ class DirectoryPanel(QWidget):
     results_shown = Signal(int)
     """Emitted with the row count each time a query's rows reach the table."""
 
+    territory_scope_changed = Signal(object)
+    """« Pour mon territoire » on (the profile's territory types) or off (an empty tuple):
+    the search follows it."""
+
     def __init__(self, runner: QueryRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("directoryPanel")
@@ -89,6 +94,19 @@ class DirectoryPanel(QWidget):
         self.search_field.returnPressed.connect(self._focus_table)
 
         facets_box, facets_flow = flow_container(self, spacing=6)
+        # One click: what targets the current profile's territory types, plus what the
+        # report says applies everywhere, each labelled in the « Territoires » column.
+        self.mine_button = QToolButton(facets_box)
+        self.mine_button.setObjectName("forMyTerritory")
+        self.mine_button.setText(self.tr("Pour mon territoire"))
+        self.mine_button.setCheckable(True)
+        self.mine_button.setEnabled(False)
+        self.mine_button.setToolTip(
+            self.tr("Choisissez un profil de territoire avec ses types (ZRR, QPV…)")
+        )
+        self.mine_button.toggled.connect(self._mine_toggled)
+        facets_flow.addWidget(self.mine_button)
+        self._my_types: tuple[str, ...] = ()
         self.facet_buttons: dict[str, QToolButton] = {}
         for facet in FACETS:
             button = QToolButton(facets_box)
@@ -177,6 +195,17 @@ class DirectoryPanel(QWidget):
 
         status_row = QHBoxLayout()
         status_row.addWidget(self.count_label, 1)
+        # The legend of the « concerne votre territoire » background (on by default).
+        self.legend = QLabel(self)
+        self.legend.setObjectName("highlightLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        swatch = "rgba(230, 170, 20, 0.45)"
+        self.legend.setText(
+            f'<span style="background-color:{swatch}">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;'
+            + html.escape(self.tr("concerne votre territoire"))
+        )
+        self.legend.setAccessibleName(self.tr("Légende : fond coloré, concerne votre territoire"))
+        status_row.addWidget(self.legend)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -193,6 +222,51 @@ class DirectoryPanel(QWidget):
         for button in self.facet_buttons.values():
             button.setEnabled(catalogue is not None)
         self.refresh()
+
+    def set_territory_types(self, types: tuple[str, ...]) -> None:
+        """The current profile's territory types (« Pour mon territoire »)."""
+        was_on = self.mine_button.isChecked()
+        if was_on:
+            self._selected["territories"] = [
+                v for v in self._selected["territories"] if v not in self._my_types
+            ]
+        self._my_types = tuple(types)
+        self.mine_button.setEnabled(bool(types))
+        self.mine_button.setToolTip(
+            self.tr("Les entrées qui ciblent les types de votre territoire et celles valables "
+                    "partout")
+            if types
+            else self.tr("Choisissez un profil de territoire avec ses types (ZRR, QPV…)")
+        )
+        if was_on and types:
+            self._selected["territories"] += [t for t in types if t not in self._selected["territories"]]
+            self._filters_changed()
+        elif was_on:
+            self.mine_button.setChecked(False)
+
+    def _mine_toggled(self, on: bool) -> None:
+        # The labels (« cible : ZRR », « tous territoires ») right after the name, on
+        # screen at 1366 px; the button says it is on.
+        header = self.table.horizontalHeader()
+        column = DirectoryModel.COL_TERRITORIES
+        header.moveSection(header.visualIndex(column), 1 if on else DirectoryModel.COLUMN_COUNT - 1)
+        if on:
+            self.table.setColumnWidth(
+                column, self.fontMetrics().horizontalAdvance("tous territoires") + 24
+            )
+        font = self.mine_button.font()
+        font.setBold(on)
+        self.mine_button.setFont(font)
+        self.mine_button.setText(
+            self.tr("Pour mon territoire ✓") if on else self.tr("Pour mon territoire")
+        )
+        values = self._selected["territories"]
+        if on:
+            values += [t for t in self._my_types if t not in values]
+        else:
+            self._selected["territories"] = [v for v in values if v not in self._my_types]
+        self._filters_changed()
+        self.territory_scope_changed.emit(self._my_types if on else ())
 
     def filters(self) -> Filters:
         return Filters(**{facet: tuple(values) for facet, values in self._selected.items()})
@@ -233,11 +307,21 @@ class DirectoryPanel(QWidget):
                 total, base = catalogue.count(text, filters), None
             return rows, total, page, catalogue.facets(text, filters), base
 
+        def labelled() -> tuple[Any, ...]:
+            rows, total, fetch, facets, base = job()
+            keys = [r.key for r in catalogue.directory(text, filters)]
+            return rows, total, fetch, facets, base, catalogue.scopes(keys, mine)
+
+        mine = tuple(filters.territories) if self.mine_button.isChecked() else ()
+        if mine:
+            self._runner.submit(labelled)
+            return
+
         self._runner.submit(job)
 
     def _show_result(self, result: Any) -> None:
-        rows, total, page, facets, self._followup_base = result
-        self.model.set_rows(rows, total, page)
+        rows, total, page, facets, self._followup_base, *scopes = result
+        self.model.set_rows(rows, total, page, scopes[0] if scopes else None)
         self._update_facets(facets)
         self._update_followup()
         count = total

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk.catalogue.records import Hit
+from essdesk.catalogue.records import Filters, Hit
 from essdesk.ui.colours import muted
 from essdesk.ui.labels import kind_label
 from essdesk.ui.models import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
@@ -181,6 +181,9 @@ class SearchPanel(QWidget):
         self.suggestion.linkActivated.connect(self._take_suggestion)
         self.suggestion.setVisible(False)
         self.suggestions: list[str] = []
+        self.territory_types: tuple[str, ...] = ()
+        """« Pour mon territoire » (from the directory): the search keeps what targets these
+        types and what applies everywhere."""
         self.notes_only = QCheckBox(self.tr("Dans mes notes uniquement"), self)
         self.notes_only.setObjectName("searchNotesOnly")
         self.notes_only.setAccessibleName(self.tr("Chercher dans mes notes uniquement"))
@@ -220,6 +223,11 @@ class SearchPanel(QWidget):
         if self.field.text().strip():
             self.run_query()
 
+    def set_territory_types(self, types: tuple[str, ...]) -> None:
+        self.territory_types = tuple(types)
+        if self.field.text().strip():
+            self.run_query()
+
     def set_note_search(self, search: NoteSearch | None) -> None:
         """Cover the current territory's notes too (None: catalogue only)."""
         self._note_search = search
@@ -229,6 +237,7 @@ class SearchPanel(QWidget):
 
     def _job(self, text: str) -> Callable[[], tuple[str, list[Hit], list[str]]]:
         catalogue, notes, only = self._catalogue, self._note_search, self.notes_only.isChecked()
+        filters = Filters(territories=self.territory_types)
 
         def job() -> tuple[str, list[Hit], list[str]]:
             from essdesk import fuzzy  # not at first paint (start-up budget)
@@ -237,10 +246,12 @@ class SearchPanel(QWidget):
             if notes is not None:
                 hits += notes(text)
             if catalogue is not None and not (only and notes is not None):
-                hits += catalogue.search(text, limit=LIMIT)
+                hits += catalogue.search(text, filters, limit=LIMIT)
             # Nothing or little found, or found only through corrected words: propose.
             few = len(hits) < fuzzy.FEW or all(h.match == "fuzzy" for h in hits)
-            suggestions = catalogue.suggestions(text) if catalogue is not None and few else []
+            suggestions = (
+                catalogue.suggestions(text, filters) if catalogue is not None and few else []
+            )
             return text, hits, suggestions
 
         return job
