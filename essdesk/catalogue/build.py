@@ -15,6 +15,7 @@ import tempfile
 import tomllib
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from essdesk import textfold
 from essdesk.catalogue.records import ACTOR_TYPE_LABELS, KIND_LABELS, NATURE_LABELS
@@ -26,7 +27,7 @@ REPORT_PREFIX = "Source : compte-rendu du webinaire du 31 mars 2021 — "
 
 def _short_session_label(e: RawEntry, by_key: dict[str, RawEntry]) -> str:
     """ "Table ronde n°1, séquence #2" style label used in provenance lines."""
-    title = e.fields["title"]
+    title = str(e.fields["title"])
     parent = by_key.get(e.fields.get("parent") or "")
     if parent is None:
         return title.split(" – ")[0].split(" - ")[0].strip()
@@ -117,7 +118,7 @@ def build(src: Path, out: Path) -> int:
     return len(entries)
 
 
-def write_catalogue(entries: list[RawEntry], info: dict, digest: str, out: Path) -> None:
+def write_catalogue(entries: list[RawEntry], info: dict[str, Any], digest: str, out: Path) -> None:
     """Write validated entries to ``out`` (atomically). Also used for synthetic benchmarks."""
     by_key = {e.key: e for e in entries}
     edges = _expand_relations(entries)

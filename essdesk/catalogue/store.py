@@ -465,14 +465,15 @@ class Catalogue:
         order = SORT_COLUMNS.get(sort, "e.sort_title")
         direction = "DESC" if descending else "ASC"
         page = ""
+        bound: list[str | int] = list(params)
         if limit is not None:
             page = " LIMIT ? OFFSET ?"
-            params = [*params, max(0, int(limit)), max(0, int(offset))]
+            bound += [max(0, int(limit)), max(0, int(offset))]
         rows = self._rows(
             "SELECT e.key, e.kind, e.title, e.subtype_label, e.backer, e.territories,"
             f" e.sort_title FROM {source} WHERE {base}"
             f" ORDER BY {order} {direction}, e.sort_title {direction}, e.id{page}",
-            params,
+            bound,
         )
         return [Row(*r) for r in rows]
 

@@ -1151,7 +1151,7 @@ def _write_verified(target: Path, manifest: bytes, payload: bytes, when: datetim
         with os.fdopen(fd, "wb") as fh:
             with zipfile.ZipFile(fh, "w") as archive:
                 for member, data in ((MANIFEST, manifest), (PAYLOAD, payload)):
-                    info = zipfile.ZipInfo(member, date_time=stamp)  # type: ignore[arg-type]
+                    info = zipfile.ZipInfo(member, date_time=stamp)
                     info.compress_type = zipfile.ZIP_DEFLATED
                     info.external_attr = 0o644 << 16
                     archive.writestr(info, data)

@@ -155,7 +155,7 @@ def check_not_newer(version: int, path: Path | str, steps: Sequence[Step] | None
 def migrate(
     engine: Engine,
     steps: Sequence[Step] | None = None,
-    before_upgrade: Callable[[int], None] | None = None,
+    before_upgrade: Callable[[int], object] | None = None,
 ) -> int:
     """Apply the missing steps; return the version the file is at afterwards.
 

@@ -17,10 +17,22 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import sqlalchemy.exc
-from sqlalchemy import Connection, Engine, Row, and_, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    Select,
+    and_,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from essdesk import fuzzy, paths, textfold
@@ -80,6 +92,10 @@ TERRITORY_TYPE_ALIASES: dict[str, str] = {
 
 TerritoryRef = Territory | str
 """A territory record or its uuid."""
+
+if TYPE_CHECKING:
+    AnyRow: TypeAlias = Row[*tuple[Any, ...]]
+    """A result row of any width (SQLAlchemy 2.1 types a row by its columns)."""
 
 _TOKEN = re.compile(r"[^\W_]+")
 _MAX_TERMS = 32
@@ -150,7 +166,7 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _territory(row: Row[Any]) -> Territory:
+def _territory(row: AnyRow) -> Territory:
     return Territory(
         uuid=row.uuid,
         name=row.name,
@@ -163,7 +179,7 @@ def _territory(row: Row[Any]) -> Territory:
     )
 
 
-def _note(row: Row[Any]) -> Note:
+def _note(row: AnyRow) -> Note:
     mapping = row._mapping
     return Note(
         uuid=row.uuid,
@@ -181,7 +197,7 @@ def _note(row: Row[Any]) -> Note:
     )
 
 
-def status_record(row: Row[Any]) -> Status:
+def status_record(row: AnyRow) -> Status:
     """A ``statuses`` row as a :class:`Status` (also read by the exchange planner)."""
     return Status(
         entry_key=row.entry_key,
@@ -193,7 +209,7 @@ def status_record(row: Row[Any]) -> Status:
     )
 
 
-def _version(row: Row[Any]) -> NoteVersion:
+def _version(row: AnyRow) -> NoteVersion:
     return NoteVersion(
         id=row.id,
         note_uuid=row.note_uuid,
@@ -271,7 +287,7 @@ class NotesStore(LocalEntriesMixin):
         return territory.uuid if isinstance(territory, Territory) else territory
 
     @staticmethod
-    def _live_territory(conn: Connection, tu: str) -> Row[Any]:
+    def _live_territory(conn: Connection, tu: str) -> AnyRow:
         row = conn.execute(
             select(territories).where(territories.c.uuid == tu, territories.c.deleted_at.is_(None))
         ).first()
@@ -279,7 +295,7 @@ class NotesStore(LocalEntriesMixin):
             raise _unknown_territory(tu)
         return row
 
-    def _note_query(self):  # type: ignore[no-untyped-def]
+    def _note_query(self) -> Select[*tuple[Any, ...]]:
         return (
             select(
                 notes,
@@ -419,7 +435,7 @@ class NotesStore(LocalEntriesMixin):
         return self.territory(tu)
 
     @staticmethod
-    def _restore_territory_in(conn: Connection, row: Row[Any]) -> None:
+    def _restore_territory_in(conn: Connection, row: AnyRow) -> None:
         conn.execute(
             update(territories).where(territories.c.uuid == row.uuid).values(deleted_at=None)
         )
@@ -841,7 +857,9 @@ class NotesStore(LocalEntriesMixin):
             hits.append(SearchHit(note, snippet, marks))
         return hits
 
-    def _matching_notes(self, match: str, territory: TerritoryRef | None, limit: int) -> list:
+    def _matching_notes(
+        self, match: str, territory: TerritoryRef | None, limit: int
+    ) -> list[AnyRow]:
         sql = (
             self._note_query()
             .add_columns(text("bm25(notes_fts) AS rank"))

@@ -253,9 +253,13 @@ class MainWindow(QMainWindow):
             "mynotes": self.tr("Mes notes"),
         }
         for number, name in enumerate(VIEWS, start=1):
+
+            def show(_: bool = False, n: str = name) -> None:
+                self.show_view(n, focus=True)
+
             self.view_actions[name] = self._action(
                 labels[name],
-                lambda _=False, n=name: self.show_view(n, focus=True),
+                show,
                 (f"Ctrl+{number}",),
                 f"view_{name}",
             )
@@ -444,7 +448,7 @@ class MainWindow(QMainWindow):
         self._build_search()
         if not self._filtering:
             self._filtering = True
-            QApplication.instance().installEventFilter(self)
+            self._application().installEventFilter(self)
 
     @property
     def directory(self) -> DirectoryPanel:
@@ -578,11 +582,8 @@ class MainWindow(QMainWindow):
         page = self.pages.currentWidget()
         if isinstance(page, NavigationTree):
             current = page.currentIndex()
-            if not (
-                current.isValid()
-                and page.model_.node(current.siblingAtColumn(0))
-                and page.model_.node(current.siblingAtColumn(0)).key == key
-            ):
+            node = page.model_.node(current.siblingAtColumn(0)) if current.isValid() else None
+            if node is None or node.key != key:
                 page.reveal(key)
 
     def go_back(self) -> None:
@@ -765,10 +766,18 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(watched, event)
 
+    @staticmethod
+    def _application() -> QApplication:
+        """The running application (the window only exists inside one)."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            raise RuntimeError("la fenêtre principale demande une QApplication")
+        return app
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         self.save_settings()
-        QApplication.instance().removeEventFilter(self)
+        self._application().removeEventFilter(self)
         self._directory_runner.shutdown()
         self._search_runner.shutdown()
         if self._about is not None:

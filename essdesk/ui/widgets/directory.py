@@ -295,6 +295,7 @@ class DirectoryPanel(QWidget):
             dict[str, list[FacetValue]],
             frozenset[str] | None,
         ]:
+            base: frozenset[str] | None
             if followed is not None:
                 everything = catalogue.directory(text, filters, sort=sort, descending=descending)
                 rows = [r for r in everything if r.key in followed]
