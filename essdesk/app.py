@@ -118,13 +118,19 @@ def build(
     )
     keep_style_sheet(app, window)
     window.show()
+    # A window closed before these turns of the event loop come gets nothing opened into it:
+    # a notes store opened then would never be closed (the window let its notes go already).
+    closed: list[bool] = []
+    window.closing.connect(lambda: closed.append(True))
 
     def start() -> None:
+        if closed:
+            return
         window.build_pages()
         load_catalogue(window, factory)
         if window.catalogue is not None:
             # one more turn of the event loop: the trees paint before the notes open
-            QTimer.singleShot(0, lambda: load_notes(window, notes_opener))
+            QTimer.singleShot(0, lambda: None if closed else load_notes(window, notes_opener))
 
     QTimer.singleShot(0, start)
     return app, window

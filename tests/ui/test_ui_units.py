@@ -101,6 +101,20 @@ def test_app_shows_the_window_before_opening_the_catalogue(qtbot, opened) -> Non
     window.catalogue.close()
 
 
+def test_notes_do_not_open_into_a_window_already_closed(qtbot, opened) -> None:
+    """The notes open one turn of the event loop after the catalogue: a window closed in
+    between gets none (their store would never be closed: ResourceWarning on Python 3.13)."""
+    app, window = essdesk_app.build([], opener=opened)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.catalogue_loaded, timeout=10000):
+        pass
+    window.close()
+    qtbot.wait(100)  # the turn the notes were scheduled on
+    assert getattr(window, "notes", None) is None
+    app.setStyleSheet("")
+    window.catalogue.close()
+
+
 def test_a_broken_catalogue_is_explained_in_the_window(qtbot, opened, tmp_path) -> None:
     broken = tmp_path / "catalogue.sqlite3"
     broken.write_bytes(b"not a database" * 100)
