@@ -15,7 +15,7 @@ import sqlite3
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Self
 from urllib.parse import quote
 
 from essdesk import fuzzy, paths, textfold
@@ -131,7 +131,7 @@ class Catalogue:
     def close(self) -> None:
         self._connections.close()
 
-    def __enter__(self) -> Catalogue:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import Connection, Select, insert, select, update
 
 from essdesk import textfold
 from essdesk.catalogue.records import ACTOR_TYPE_LABELS, NATURE_LABELS, RELATION_LABELS
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from essdesk.notes.records import Territory
+    from essdesk.notes.store import AnyRow
 
 LOCAL_PREFIX = "local:"
 KINDS: dict[str, str] = {"actor": "Acteur", "scheme": "Dispositif"}
@@ -315,7 +316,7 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _entry(row: Row[Any]) -> LocalEntry:
+def _entry(row: AnyRow) -> LocalEntry:
     return LocalEntry(
         uuid=row.uuid,
         territory_uuid=row.territory_uuid,
@@ -329,7 +330,7 @@ def _entry(row: Row[Any]) -> LocalEntry:
     )
 
 
-def _query():  # type: ignore[no-untyped-def]
+def _query() -> Select[*tuple[Any, ...]]:
     return select(local_entries, territories.c.name.label("territory_name")).join(
         territories, territories.c.uuid == local_entries.c.territory_uuid
     )
@@ -354,7 +355,7 @@ class LocalEntriesMixin:
         @staticmethod
         def _tu(territory: Territory | str) -> str: ...
         @staticmethod
-        def _live_territory(conn: Connection, tu: str) -> Row[Any]: ...
+        def _live_territory(conn: Connection, tu: str) -> AnyRow: ...
 
     def local_entries(
         self, territory: Territory | str | None = None, *, include_deleted: bool = False
