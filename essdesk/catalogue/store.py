@@ -455,7 +455,8 @@ class Catalogue:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Row]:
-        """Actors and schemes (unless ``filters.kinds`` says otherwise), sorted in SQL.
+        """Actors and schemes (unless ``filters.kinds`` says otherwise), sorted in SQL
+        (``sort="relevance"`` with text: best match first, as the search ranks).
 
         ``limit``/``offset`` page through long results (a 100,000-entry catalogue);
         ``count()`` gives the total.
@@ -464,6 +465,17 @@ class Catalogue:
         source, base, params = self._base_sql(text, filters)
         order = SORT_COLUMNS.get(sort, "e.sort_title")
         direction = "DESC" if descending else "ASC"
+        words = query_words(text)
+        if sort == "relevance" and words:
+            # As the search ranks: a name equal to the text, then starting with it, then
+            # bm25 (title and aliases weigh most). « dla » puts the DLA first.
+            phrase = " ".join(words)
+            order = (
+                "COALESCE((SELECT MIN(n.name != ?) FROM names n WHERE n.entry_id = e.id"
+                f" AND n.name >= ? AND n.name < ?), 2), {_BM25}"
+            )
+            params = [*params, phrase, phrase, phrase + "{"]
+            direction = "ASC"
         page = ""
         bound: list[str | int] = list(params)
         if limit is not None:
@@ -538,8 +550,8 @@ class Catalogue:
             values = [FacetValue(v, labels[facet].get(v, v), n) for v, n in counted[facet]]
             if facet in ("lever", "territory"):
                 values.sort(key=lambda fv: fv.value)
-            else:
-                values.sort(key=lambda fv: fv.label)
+            else:  # French order: « État » with the E's, not after Z
+                values.sort(key=lambda fv: textfold.sort_key(fv.label))
             out[attr] = values
         return out
 

@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self._base_font = QFont(QApplication.font())
         self._about: AboutDialog | None = None
         self._help: HelpDialog | None = None
+        self._scroll: dict[str, int] = {}
+        """Entry key → where the detail view was scrolled when the reader left it."""
         self._splitters_restored = False
         self._filtering = False
 
@@ -569,22 +571,31 @@ class MainWindow(QMainWindow):
         if entry is None:
             self.statusBar().showMessage(self.tr("Entrée introuvable : {0}").format(key), 6000)
             return False
+        shown = self.detail.entry
+        scrollbar = self.detail.browser.verticalScrollBar()
+        if shown is not None:  # Back and Forward come back to where the reader was
+            self._scroll[shown.key] = scrollbar.value()
         self.detail.show_entry(entry)
         if record:
             self.history.visit(key)
+            self._scroll.pop(key, None)
+        else:
+            position = self._scroll.get(key, 0)
+            QTimer.singleShot(0, lambda: scrollbar.setValue(position))
         self.state.last_entry = key
         self._update_history_actions()
-        self._reveal(key)
+        self._reveal(key, shown.key if shown is not None else "")
         self.entry_opened.emit(key)
         return True
 
-    def _reveal(self, key: str) -> None:
+    def _reveal(self, key: str, came_from: str = "") -> None:
         page = self.pages.currentWidget()
         if isinstance(page, NavigationTree):
             current = page.currentIndex()
             node = page.model_.node(current.siblingAtColumn(0)) if current.isValid() else None
             if node is None or node.key != key:
-                page.reveal(key)
+                # From a lever's page, the entry under that lever, not its first mention.
+                page.reveal(key, came_from if came_from.startswith("lever:") else "")
 
     def go_back(self) -> None:
         key = self.history.back()

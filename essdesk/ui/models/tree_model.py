@@ -90,8 +90,17 @@ class CatalogueTreeModel(QAbstractItemModel):
             return None
         return self._nodes[index.internalId()]
 
-    def find(self, key: str) -> QModelIndex:
-        """The first index (column 0) showing ``key``, or an invalid index."""
+    def find(self, key: str, under: str = "") -> QModelIndex:
+        """The first index (column 0) showing ``key`` (below the first node of ``under``
+        when it has one there), or an invalid index."""
+        if under:
+            top = self.find(under)
+            stack = list(self._children[top.internalId()]) if top.isValid() else []
+            while stack:
+                ident = stack.pop(0)
+                if self._nodes[ident].key == key:
+                    return self.createIndex(self._row[ident], 0, ident)
+                stack += self._children[ident]
         for ident, node in enumerate(self._nodes):
             if node.key == key:
                 return self.createIndex(self._row[ident], 0, ident)

@@ -79,6 +79,7 @@ class DirectoryPanel(QWidget):
         self._selected: dict[str, list[str]] = {facet: [] for facet in FACETS}
         self._labels: dict[tuple[str, str], str] = {}
         self._sort = ("title", False)
+        self._sorted_by_user = False
         self._pending_focus_key = ""
 
         self.search_field = QLineEdit(self)
@@ -279,6 +280,11 @@ class DirectoryPanel(QWidget):
             return
         text, filters = self.search_field.text(), self.filters()
         sort, descending = self._sort
+        if not text.strip():
+            self._sorted_by_user = False
+        elif not self._sorted_by_user:
+            sort, descending = "relevance", False  # typing: the best match first
+        self.table.horizontalHeader().setSortIndicatorShown(sort != "relevance")
         followed = self.followup_keys()  # read here, on the GUI thread that writes it
 
         def page(offset: int) -> list[Row]:
@@ -496,6 +502,7 @@ class DirectoryPanel(QWidget):
     # ---------------------------------------------------------------- table
     def _sort_requested(self, sort: str, descending: bool) -> None:
         self._sort = (sort, descending)
+        self._sorted_by_user = True  # a header clicked: that order, even while typing
         self.refresh()
 
     def _open(self, index: QModelIndex) -> None:

@@ -62,8 +62,8 @@ faute de frappe ; si rien ne correspond, essdesk propose « Vouliez-vous dire �
 <h3>Votre territoire</h3>
 <p>Le profil de territoire (en haut à droite, Ctrl+T) dit qui vous êtes : une commune ou
 une intercommunalité, et ses types (ZRR, QPV, montagne…). Les entrées qui concernent ces
-types sont surlignées (Affichage › Mettre en évidence…). Dans l’annuaire, « Pour mon
-territoire » ne garde, dans l’annuaire et la recherche, que celles qui ciblent ces types
+types sont surlignées (Affichage › Mettre en évidence…). Le bouton « Pour mon
+territoire » de l’annuaire ne garde, là et dans la recherche, que celles qui ciblent ces types
 (« cible : ZRR ») et celles que le compte-rendu dit valables partout (« tous territoires »).</p>
 <h3>Notes et suivi</h3>
 <p>À droite de chaque fiche, écrivez votre note et son suivi (à explorer, contacté, en cours,

@@ -143,9 +143,10 @@ class NavigationTree(QTreeView):
         if key:
             self.entry_activated.emit(key)
 
-    def reveal(self, key: str) -> bool:
-        """Select the node of ``key`` (first occurrence) without opening it."""
-        index = self.model_.find(key)
+    def reveal(self, key: str, under: str = "") -> bool:
+        """Select the node of ``key`` without opening it: its first occurrence, below the
+        node of ``under`` when it is there (a link followed from a lever's page)."""
+        index = self.model_.find(key, under)
         if not index.isValid():
             return False
         parent = index.parent()
