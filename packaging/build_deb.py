@@ -15,7 +15,7 @@ What the package holds:
 ``Depends`` is computed, not written by hand: for every ELF file of the bundle, each library
 it links to directly (``readelf -d``) is resolved by ``ldd`` (with the bundle's own folder
 first on the library path, as the bootloader sets it), and each one found outside the
-bundle is mapped to its Debian package with ``dpkg -S``.
+bundle is mapped to its Debian package with ``dpkg -S``; plus :data:`RUNTIME_DEPENDS`.
 That is the xcb platform plugin's libxcb-*, libxkbcommon-x11, libX11-xcb…, and the rest of
 what the bundle leaves to the system (packaging/trim.py, group ``system-libs``). A library
 ``ldd`` cannot find on the build machine stops the build: install it, then build again.
@@ -38,6 +38,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PACKAGING = REPO / "packaging"
 DEB_REVISION = "1"
+RUNTIME_DEPENDS = ("libpq5",)
+"""Libraries the bundle loads at run time with ctypes, which ``readelf`` cannot see: psycopg
+finds the system's libpq for the team server (issue 14)."""
 INSTALL_DIR = "opt/essdesk"
 ELF_MAGIC = b"\x7fELF"
 
@@ -140,7 +143,7 @@ def debian_depends(bundle: Path) -> tuple[list[str], list[str]]:
             orphans.append(lib)
         else:
             packages.add(owner)
-    return sorted(packages), orphans
+    return sorted(packages | set(RUNTIME_DEPENDS)), orphans
 
 
 def copy_tree(src: Path, dest: Path) -> None:

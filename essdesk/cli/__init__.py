@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 
 from essdesk import __version__
-from essdesk.cli import brief, catalogue, entries, notes
+from essdesk.cli import brief, catalogue, entries, notes, team
 from essdesk.cli.common import error
 from essdesk.cli.parser import FrenchParser
 
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_parsers(sub)
     brief.add_parsers(sub)
     entries.add_parsers(sub)
+    team.add_parsers(sub)
     return parser
 
 

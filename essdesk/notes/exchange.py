@@ -1317,11 +1317,17 @@ def _plan_notes(
     snap: _Snapshot,
     where: dict[str, str],
     known_keys: frozenset[str] | None,
+    arrival_order: bool = False,
 ) -> list[NotePlan]:
     plans = []
     # Notes before conflict copies, oldest first: the first to arrive for an entry becomes
-    # its note here, the others are kept beside it.
-    ordered = sorted(file.notes, key=lambda n: (n.conflict_of is not None, n.updated, n.uuid))
+    # its note here, the others are kept beside it. The team sync gives its notes in the
+    # server's order (arrival_order) and trusts their histories, never the laptops' clocks.
+    ordered = (
+        list(file.notes)
+        if arrival_order
+        else sorted(file.notes, key=lambda n: (n.conflict_of is not None, n.updated, n.uuid))
+    )
     for inc in ordered:
         tu = where[inc.territory_uuid]
         key = (inc.entry_key, tu)
@@ -1343,7 +1349,7 @@ def _plan_notes(
             same
             and local is not None
             and text_digest(local.text) in inc.history
-            and inc.updated > local.updated
+            and (arrival_order or inc.updated > local.updated)
         ):
             plans.append(NotePlan(inc, "update", tu, orphan, local.uuid, local_text=local.text))
             local.text, local.updated = inc.text, inc.updated
@@ -1411,11 +1417,12 @@ def _plan(
     file: ExchangeFile,
     mapping: Mapping[str, str | None],
     known_keys: frozenset[str] | None,
+    arrival_order: bool = False,
 ) -> ImportPreview:
     snap = _Snapshot.load(conn)
     terr_plans = _plan_territories(file, snap, mapping)
     where = {t.incoming.uuid: t.local_uuid for t in terr_plans}
-    note_plans = _plan_notes(file, snap, where, known_keys)
+    note_plans = _plan_notes(file, snap, where, known_keys, arrival_order)
     status_plans = _plan_statuses(file, snap, where)
     notes_by: dict[str, list[NotePlan]] = {}
     for np in note_plans:

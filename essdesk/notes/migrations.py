@@ -138,7 +138,40 @@ def _v3(conn: Connection) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (_v1, _v2, _v3)
+def _v4(conn: Connection) -> None:
+    """The team server's bookkeeping (issue 14), all empty until ``essdesk team connect``:
+    the link (server, team, how far this laptop has read the team's log), the territories
+    shared with the team, and what was last sent or received of each note and status (a
+    token of its row: a row whose token differs is pending)."""
+    for statement in (
+        """CREATE TABLE team_link (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            url TEXT NOT NULL,
+            team TEXT NOT NULL,
+            ca_file TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            read_only INTEGER NOT NULL DEFAULT 0,
+            last_seq INTEGER NOT NULL DEFAULT 0,
+            last_sync TEXT
+        )""",
+        "CREATE TABLE team_territories (uuid TEXT PRIMARY KEY, sent TEXT NOT NULL DEFAULT '')",
+        """CREATE TABLE team_sent (
+            note_uuid TEXT PRIMARY KEY,
+            entry_key TEXT NOT NULL,
+            territory_uuid TEXT NOT NULL,
+            token TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        """CREATE TABLE team_sent_statuses (
+            entry_key TEXT NOT NULL,
+            territory_uuid TEXT NOT NULL,
+            token TEXT NOT NULL,
+            PRIMARY KEY (entry_key, territory_uuid)
+        ) WITHOUT ROWID""",
+    ):
+        conn.exec_driver_sql(statement)
+
+
+STEPS: tuple[Step, ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -650,7 +650,9 @@ class NotesStore(LocalEntriesMixin):
             window_start = timestamp(
                 datetime.fromisoformat(now) - timedelta(seconds=COALESCE_SECONDS)
             )
-            if last is not None and last.started_at > window_start:
+            # A version "from the future" (the clock went back since) is never coalesced
+            # into: it may be the text another laptop or an exchange compares to.
+            if last is not None and window_start < last.started_at <= now:
                 conn.execute(
                     update(note_versions)
                     .where(note_versions.c.id == last.id)

@@ -79,6 +79,7 @@ def test_deb_declares_what_the_xcb_plugin_needs(deb: Path) -> None:
     declared = depends(deb)
     assert declared >= XCB_PACKAGES, sorted(XCB_PACKAGES - declared)
     assert "libc6" in declared
+    assert "libpq5" in declared  # psycopg loads it with ctypes: readelf cannot see it
 
 
 def test_deb_layout(deb: Path) -> None:

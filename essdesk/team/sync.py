@@ -1,0 +1,637 @@
+"""The laptop side of the team server: connect, share, push, pull, status.
+
+The local notes database stays the working copy. What the team has is a log of *changes*
+on the server (:mod:`essdesk.team.server`), each identified by the SHA-256 of its content:
+
+* ``territory`` — a shared territory profile (uuid, name, types…);
+* ``note`` — a note's current text, with the digests of its earlier texts (its history), its
+  author and the note it is a conflict copy of, exactly what an exchange file carries;
+* ``trash`` — "this note, with this text, went to the trash";
+* ``status`` — the follow-up of an entry for a territory (or its removal).
+
+**Sync** = push, then pull. *Push*: the rows whose token (see :func:`_note_token`) differs from
+the one last sent or received are pending; they go up in one server transaction, then are
+marked sent in one local transaction (a cut in between: the next push sends them again and
+the server stores each change once). *Pull*: the team's changes numbered above this laptop's
+cursor, read in one read-only server transaction, are merged in one local transaction that
+also moves the cursor, with the exchange file's rules (:mod:`essdesk.notes.exchange`):
+additive, a note edited on both sides becomes one conflict copy, a text already known here
+(even trashed or purged) is not added again. The server's order decides, never the laptops'
+clocks: notes are planned in log order and fast-forward on their history alone, statuses
+are applied in log order (a status changed here and not yet sent is kept: it goes up at the
+next push and then comes last), a trash change sends a note to the trash only while it
+still has the trashed text (an edit made elsewhere is never lost to a delete).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+
+from essdesk.notes.exchange import (
+    EXPORT_HISTORY,
+    ExchangeFile,
+    IncomingNote,
+    IncomingTerritory,
+    _execute,
+    _plan,
+)
+from essdesk.notes.records import Territory
+from essdesk.notes.schema import text_digest, timestamp
+from essdesk.notes.store import NotesStore, TerritoryRef
+from essdesk.team import server
+from essdesk.team.errors import TeamError, TeamUsageError
+from essdesk.team.server import Change
+
+SYNC_MINUTES = 5
+"""How often the window syncs while connected."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """This laptop's connection to a team (row ``team_link``); never holds a password."""
+
+    url: str
+    team: str
+    ca_file: str
+    role: str
+    read_only: bool
+    last_seq: int
+    last_sync: datetime | None
+
+    @property
+    def server(self) -> str:
+        return server.describe(self.url)
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int
+    pulled: int
+    conflicts: int
+    pending: int
+    server: str
+    at: datetime
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "conflicts": self.conflicts,
+            "pending": self.pending,
+            "server": self.server,
+        }
+
+
+def change_id(*parts: str) -> str:
+    """A change's identity: the SHA-256 of what it says, so a retried push is stored once."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _note_token(row: Any) -> str:
+    """What identifies the state of a note row for "pending or not" (equality only, never an
+    order: clocks are untrusted)."""
+    return f"{row.updated}|{row.deleted_at or ''}|{row.conflict_of or ''}|{text_digest(row.text)}"
+
+
+def _status_token(row: Any) -> str:
+    return f"{row.status}|{row.date or ''}|{row.contact}|{row.updated}"
+
+
+def _territory_payload(row: Any) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid,
+        "name": row.name,
+        "types": row.types,
+        "commune": row.commune,
+        "code": row.code,
+        "initials": row.initials,
+        "created": row.created,
+    }
+
+
+def _territory_token(row: Any) -> str:
+    return change_id(*(str(v) for v in _territory_payload(row).values()))
+
+
+# -- the link ---------------------------------------------------------------------------------
+
+
+def link(store: NotesStore) -> Link | None:
+    """This laptop's team connection, or None when it is not connected."""
+    with store._read() as conn:
+        row = conn.execute(text("SELECT * FROM team_link WHERE id = 1")).first()
+    if row is None:
+        return None
+    return Link(
+        row.url,
+        row.team,
+        row.ca_file,
+        row.role,
+        bool(row.read_only),
+        int(row.last_seq),
+        datetime.fromisoformat(row.last_sync) if row.last_sync else None,
+    )
+
+
+def require_link(store: NotesStore) -> Link:
+    found = link(store)
+    if found is None:
+        raise TeamUsageError(
+            "Cet ordinateur n'est relié à aucune équipe : « essdesk team connect URL --team "
+            "NOM » d'abord (ou Fichier › « Équipe… »).",
+            "not connected",
+        )
+    return found
+
+
+def connect(store: NotesStore, url: str, team: str, ca_file: str = "") -> Link:
+    """Join ``team`` as ``url``'s user: checks the membership on the server, then records the
+    link. The team's shared territories arrive at the first sync."""
+    engine = server.make_engine(url, ca_file)
+    try:
+        member = server.run(engine, lambda c: server.membership(c, team), server.describe(url))
+    finally:
+        engine.dispose()
+    with store._write() as conn:
+        previous = conn.execute(text("SELECT url, team FROM team_link WHERE id = 1")).first()
+        if previous is not None and (previous.url, previous.team.lower()) != (
+            url,
+            member.team.lower(),
+        ):
+            _forget_link(conn)
+        conn.execute(
+            text(
+                "INSERT INTO team_link (id, url, team, ca_file, role, read_only) "
+                "VALUES (1, :u, :t, :ca, :r, :ro) ON CONFLICT (id) DO UPDATE SET "
+                "url = :u, team = :t, ca_file = :ca, role = :r, read_only = :ro"
+            ),
+            {"u": url, "t": member.team, "ca": ca_file, "r": member.role, "ro": member.read_only},
+        )
+    return require_link(store)
+
+
+def _forget_link(conn: Connection) -> None:
+    for table in ("team_link", "team_territories", "team_sent", "team_sent_statuses"):
+        conn.exec_driver_sql(f"DELETE FROM {table}")
+
+
+def disconnect(store: NotesStore) -> None:
+    """Leave the team: the local notes stay, only the bookkeeping goes."""
+    require_link(store)
+    with store._write() as conn:
+        _forget_link(conn)
+
+
+def share(store: NotesStore, territory: TerritoryRef) -> Territory:
+    """This local territory profile now belongs to the team (goes up at the next sync)."""
+    require_link(store)
+    tu = territory.uuid if isinstance(territory, Territory) else territory
+    found = store.territory(tu)
+    with store._write() as conn:
+        conn.execute(
+            text("INSERT INTO team_territories (uuid) VALUES (:u) ON CONFLICT DO NOTHING"),
+            {"u": found.uuid},
+        )
+    return found
+
+
+def shared_territories(store: NotesStore) -> set[str]:
+    with store._read() as conn:
+        return set(conn.execute(text("SELECT uuid FROM team_territories")).scalars())
+
+
+# -- what is pending --------------------------------------------------------------------------
+
+
+@dataclass
+class _Outgoing:
+    changes: list[Change]
+    territories: dict[str, str]  # uuid → token
+    notes: dict[str, tuple[str, str, str]]  # note uuid → (entry key, territory uuid, token)
+    statuses: dict[tuple[str, str], str | None]  # key → token (None: removal sent)
+
+
+def _pending(conn: Connection, author: str) -> _Outgoing:
+    out = _Outgoing([], {}, {}, {})
+    for row in conn.execute(
+        text("SELECT t.*, tt.sent FROM territories t JOIN team_territories tt ON tt.uuid = t.uuid")
+    ):
+        token = _territory_token(row)
+        if row.sent != token:
+            payload = _territory_payload(row)
+            out.changes.append(Change(token, "territory", row.uuid, payload))
+            out.territories[row.uuid] = token
+    sent = dict(conn.execute(text("SELECT note_uuid, token FROM team_sent")).all())
+    rows = conn.execute(
+        text(
+            "SELECT n.*, t.initials FROM notes n "
+            "JOIN team_territories tt ON tt.uuid = n.territory_uuid "
+            "JOIN territories t ON t.uuid = n.territory_uuid"
+        )
+    ).all()
+    changed = [r for r in rows if sent.get(r.uuid) != _note_token(r)]
+    histories = _histories(conn, [r.uuid for r in changed if r.deleted_at is None])
+    for row in changed:
+        digest = text_digest(row.text)
+        base = {"uuid": row.uuid, "entry_key": row.entry_key, "territory_uuid": row.territory_uuid}
+        if row.deleted_at is not None:
+            cid = change_id("trash", row.uuid, digest)
+            out.changes.append(Change(cid, "trash", row.territory_uuid, {**base, "digest": digest}))
+        else:
+            payload = {
+                **base,
+                "entry_title": row.entry_title,
+                "text": row.text,
+                "created": row.created,
+                "updated": row.updated,
+                "author": row.author or author,
+                "conflict_of": row.conflict_of,
+                "history": histories.get(row.uuid, [digest]),
+            }
+            out.changes.append(
+                Change(change_id("note", row.uuid, digest), "note", row.territory_uuid, payload)
+            )
+        out.notes[row.uuid] = (row.entry_key, row.territory_uuid, _note_token(row))
+    # Notes purged from the trash before their deletion went up: the delete still travels.
+    purged = conn.execute(
+        text(
+            "SELECT s.* FROM team_sent s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
+            "WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.uuid = s.note_uuid)"
+        )
+    ).all()
+    for row in purged:
+        _, deleted, _, digest = row.token.split("|")
+        if not deleted:
+            payload = {"uuid": row.note_uuid, "entry_key": row.entry_key,
+                       "territory_uuid": row.territory_uuid, "digest": digest}  # fmt: skip
+            cid = change_id("trash", row.note_uuid, digest)
+            out.changes.append(Change(cid, "trash", row.territory_uuid, payload))
+            out.notes[row.note_uuid] = (row.entry_key, row.territory_uuid, f"|purged||{digest}")
+    local = {
+        (r.entry_key, r.territory_uuid): r
+        for r in conn.execute(
+            text(
+                "SELECT s.* FROM statuses s JOIN team_territories tt ON tt.uuid = s.territory_uuid"
+            )
+        )
+    }
+    sent_statuses = {
+        (r.entry_key, r.territory_uuid): r.token
+        for r in conn.execute(text("SELECT * FROM team_sent_statuses"))
+    }
+    for key in sorted(set(local) | set(sent_statuses)):
+        row = local.get(key)
+        token = _status_token(row) if row is not None else None
+        if token == sent_statuses.get(key) or (row is None and sent_statuses.get(key) == ""):
+            continue
+        payload = {
+            "entry_key": key[0],
+            "territory_uuid": key[1],
+            "status": row.status if row is not None else None,
+            "date": row.date if row is not None else None,
+            "contact": row.contact if row is not None else "",
+            "updated": row.updated if row is not None else None,
+        }
+        cid = change_id("status", json.dumps(payload, sort_keys=True), author)
+        out.changes.append(Change(cid, "status", key[1], payload))
+        out.statuses[key] = token
+    return out
+
+
+def _histories(conn: Connection, note_uuids: list[str]) -> dict[str, list[str]]:
+    """Digests of each note's texts, newest first (as many as an exchange file carries)."""
+    found: dict[str, list[str]] = {}
+    for i in range(0, len(note_uuids), 500):
+        chunk = note_uuids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.exec_driver_sql(
+            f"SELECT note_uuid, text FROM note_versions WHERE note_uuid IN ({marks}) "
+            "ORDER BY note_uuid, id DESC",
+            tuple(chunk),
+        )
+        for note_uuid, body in rows:
+            digests = found.setdefault(note_uuid, [])
+            if len(digests) < EXPORT_HISTORY:
+                digests.append(text_digest(body))
+    return found
+
+
+def pending_count(store: NotesStore) -> int:
+    """How many local changes wait for the next push (0 when not connected)."""
+    current = link(store)
+    if current is None or current.read_only:
+        return 0
+    with store._read() as conn:
+        return len(_pending(conn, current.role).changes)
+
+
+def _mark_sent(conn: Connection, out: _Outgoing) -> None:
+    for uuid_, token in out.territories.items():
+        conn.execute(
+            text("UPDATE team_territories SET sent = :s WHERE uuid = :u"), {"s": token, "u": uuid_}
+        )
+    _record_sent(conn, [(u, k, tu, token) for u, (k, tu, token) in out.notes.items()])
+    for (entry_key, tu), token in out.statuses.items():
+        conn.execute(
+            text(
+                "INSERT INTO team_sent_statuses (entry_key, territory_uuid, token) "
+                "VALUES (:k, :t, :s) ON CONFLICT (entry_key, territory_uuid) DO UPDATE SET token = :s"
+            ),
+            {"k": entry_key, "t": tu, "s": "" if token is None else token},
+        )
+
+
+# -- pull -------------------------------------------------------------------------------------
+
+
+def _apply(store: NotesStore, conn: Connection, changes: list[Change]) -> tuple[int, int]:
+    """Merge pulled changes in the caller's local transaction; returns (changes that did
+    something, conflict copies added)."""
+    touched: set[str] = set()
+    done = 0
+    for ch in changes:
+        if ch.kind == "territory":
+            done += _apply_territory(conn, ch.payload)
+    notes_in = [ch for ch in changes if ch.kind == "note"]
+    conflicts = 0
+    if notes_in:
+        terr_uuids = sorted({ch.territory_uuid for ch in notes_in})
+        local_terrs = {
+            r.uuid: r
+            for r in conn.execute(text("SELECT * FROM territories")).all()
+            if r.uuid in terr_uuids
+        }
+        file = ExchangeFile(
+            path=None,
+            format_version=1,
+            essdesk_version="",
+            catalogue_version=None,
+            created=store._clock(),
+            scope="all",
+            territories=tuple(
+                IncomingTerritory(
+                    r.uuid,
+                    r.name,
+                    tuple(t for t in r.types.split(",") if t),
+                    r.commune,
+                    r.code,
+                    r.initials,
+                    datetime.fromisoformat(r.created),
+                )
+                for r in local_terrs.values()
+            ),
+            notes=tuple(
+                _incoming_note(ch.payload) for ch in notes_in if ch.territory_uuid in local_terrs
+            ),
+            statuses=(),
+            sha256="",
+        )
+        plan = _plan(conn, file, {}, None, arrival_order=True)
+        _execute(store, conn, plan)
+        for np in plan.notes:
+            if np.action != "identical":
+                done += 1
+                touched.add(np.note_uuid)
+            conflicts += np.action == "conflict"
+    now = timestamp(store._clock())
+    for ch in changes:
+        if ch.kind == "trash":
+            trashed = _apply_trash(conn, ch.payload, now)
+            touched.update(trashed)
+            done += bool(trashed)
+        elif ch.kind == "status":
+            done += _apply_status(conn, ch.payload)
+    if touched:
+        _mark_notes(conn, touched)
+    return done, conflicts
+
+
+def _incoming_note(p: dict[str, Any]) -> IncomingNote:
+    return IncomingNote(
+        uuid=p["uuid"],
+        entry_key=p["entry_key"],
+        entry_title=p.get("entry_title", ""),
+        territory_uuid=p["territory_uuid"],
+        text=p["text"],
+        created=datetime.fromisoformat(p["created"]),
+        updated=datetime.fromisoformat(p["updated"]),
+        author=p.get("author", ""),
+        conflict_of=p.get("conflict_of"),
+        history=frozenset(p.get("history", ())),
+    )
+
+
+def _apply_territory(conn: Connection, p: dict[str, Any]) -> int:
+    """A shared profile: created here if missing (a name taken here gets « (équipe) »), else
+    updated unless it was changed here and not sent yet (then ours goes up and wins)."""
+    row = conn.execute(text("SELECT * FROM territories WHERE uuid = :u"), {"u": p["uuid"]}).first()
+    shared = conn.execute(
+        text("SELECT sent FROM team_territories WHERE uuid = :u"), {"u": p["uuid"]}
+    ).first()
+    name = _free_name(conn, p["name"], p["uuid"])
+    if row is None:
+        conn.execute(
+            text(
+                "INSERT INTO territories (uuid, name, types, commune, code, initials, created) "
+                "VALUES (:uuid, :name, :types, :commune, :code, :initials, :created)"
+            ),
+            {**p, "name": name},
+        )
+    elif shared is not None and shared.sent not in ("", _territory_token(row)):
+        return 0  # edited here since it was last sent: ours goes up at the next push
+    elif _territory_payload(row) == {**p, "name": name}:
+        pass  # our own change coming back, or nothing new
+    else:
+        conn.execute(
+            text(
+                "UPDATE territories SET name = :name, types = :types, commune = :commune, "
+                "code = :code, initials = :initials WHERE uuid = :uuid"
+            ),
+            {**p, "name": name},
+        )
+    fresh = conn.execute(text("SELECT * FROM territories WHERE uuid = :u"), {"u": p["uuid"]}).one()
+    changed = row is None or _territory_payload(row) != _territory_payload(fresh)
+    conn.execute(
+        text(
+            "INSERT INTO team_territories (uuid, sent) VALUES (:u, :s) "
+            "ON CONFLICT (uuid) DO UPDATE SET sent = :s"
+        ),
+        {"u": p["uuid"], "s": _territory_token(fresh)},
+    )
+    return int(changed)
+
+
+def _free_name(conn: Connection, name: str, uuid_: str) -> str:
+    taken = {
+        n.casefold()
+        for n in conn.execute(
+            text("SELECT name FROM territories WHERE deleted_at IS NULL AND uuid != :u"),
+            {"u": uuid_},
+        ).scalars()
+    }
+    candidate, n = name, 1
+    while candidate.casefold() in taken:
+        candidate = f"{name} (équipe)" if n == 1 else f"{name} (équipe {n})"
+        n += 1
+    return candidate
+
+
+def _apply_trash(conn: Connection, p: dict[str, Any], now: str) -> list[str]:
+    """The note goes to the trash here if it still has the text trashed over there; a conflict
+    copy left without its note then takes the note's place."""
+    row = conn.execute(
+        text("SELECT * FROM notes WHERE uuid = :u AND deleted_at IS NULL"), {"u": p["uuid"]}
+    ).first()
+    if row is None or text_digest(row.text) != p["digest"]:
+        return []
+    conn.execute(
+        text("UPDATE notes SET deleted_at = :d WHERE uuid = :u"), {"d": now, "u": row.uuid}
+    )
+    touched = [row.uuid]
+    if row.conflict_of is None:
+        heir = conn.execute(
+            text(
+                "SELECT uuid FROM notes WHERE conflict_of = :u AND deleted_at IS NULL "
+                "ORDER BY created, uuid LIMIT 1"
+            ),
+            {"u": row.uuid},
+        ).scalar()
+        if heir is not None:
+            conn.execute(text("UPDATE notes SET conflict_of = NULL WHERE uuid = :h"), {"h": heir})
+            conn.execute(
+                text("UPDATE notes SET conflict_of = :h WHERE conflict_of = :u AND uuid != :h"),
+                {"h": heir, "u": row.uuid},
+            )
+            touched.append(heir)
+    return touched
+
+
+def _apply_status(conn: Connection, p: dict[str, Any]) -> int:
+    key = {"k": p["entry_key"], "t": p["territory_uuid"]}
+    local = conn.execute(
+        text("SELECT * FROM statuses WHERE entry_key = :k AND territory_uuid = :t"), key
+    ).first()
+    sent = conn.execute(
+        text("SELECT token FROM team_sent_statuses WHERE entry_key = :k AND territory_uuid = :t"),
+        key,
+    ).scalar()
+    here = _status_token(local) if local is not None else ""
+    if here != (sent or ""):
+        return 0  # changed here, not sent yet: ours goes up next and comes last
+    if local is not None:
+        conn.execute(text("DELETE FROM statuses WHERE entry_key = :k AND territory_uuid = :t"), key)
+    token = ""
+    if p["status"] is not None:
+        conn.execute(
+            text(
+                "INSERT INTO statuses (entry_key, territory_uuid, status, date, contact, updated) "
+                "VALUES (:k, :t, :s, :d, :c, :u)"
+            ),
+            {**key, "s": p["status"], "d": p["date"], "c": p["contact"], "u": p["updated"]},
+        )
+        fresh = conn.execute(
+            text("SELECT * FROM statuses WHERE entry_key = :k AND territory_uuid = :t"), key
+        ).one()
+        token = _status_token(fresh)
+    conn.execute(
+        text(
+            "INSERT INTO team_sent_statuses (entry_key, territory_uuid, token) VALUES (:k, :t, :s) "
+            "ON CONFLICT (entry_key, territory_uuid) DO UPDATE SET token = :s"
+        ),
+        {**key, "s": token},
+    )
+    return int(here != token)
+
+
+def _mark_notes(conn: Connection, note_uuids: Iterable[str]) -> None:
+    """Notes written by a pull are on the server already: not pending."""
+    uuids = list(note_uuids)
+    for i in range(0, len(uuids), 500):
+        chunk = uuids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.exec_driver_sql(f"SELECT * FROM notes WHERE uuid IN ({marks})", tuple(chunk))
+        _record_sent(conn, [(r.uuid, r.entry_key, r.territory_uuid, _note_token(r)) for r in rows])
+
+
+def _record_sent(conn: Connection, rows: list[tuple[str, str, str, str]]) -> None:
+    if rows:
+        conn.execute(
+            text(
+                "INSERT INTO team_sent (note_uuid, entry_key, territory_uuid, token) "
+                "VALUES (:u, :k, :t, :s) ON CONFLICT (note_uuid) DO UPDATE SET token = :s"
+            ),
+            [{"u": u, "k": k, "t": tu, "s": token} for u, k, tu, token in rows],
+        )
+
+
+# -- sync -------------------------------------------------------------------------------------
+
+
+def sync(store: NotesStore, engine: Engine | None = None) -> SyncResult:
+    """Push what is pending, then pull what the team has; see the module docstring.
+
+    Raises :class:`TeamError` (French message) when the server is unreachable, refuses the
+    password or TLS, or the role lacks rights: then nothing was half-applied on either side.
+    """
+    current = require_link(store)
+    where = current.server
+    own = engine is None
+    engine = engine or server.make_engine(current.url, current.ca_file)
+    try:
+        pushed = 0
+        if not current.read_only:
+            with store._read() as conn:
+                out = _pending(conn, current.role)
+            if out.changes:
+
+                def push(conn: Connection) -> int:
+                    member = server.membership(conn, current.team)
+                    return server.push_changes(conn, member.team_id, out.changes)
+
+                pushed = int(server.run(engine, push, where))
+                with store._write() as conn:
+                    _mark_sent(conn, out)
+
+        def fetch(conn: Connection) -> tuple[server.Membership, list[Change]]:
+            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            member = server.membership(conn, current.team)
+            cursor = require_link(store).last_seq
+            if member.last_seq < cursor:  # the server went back in time (restored, failed over)
+                cursor = -1
+            return member, server.fetch_changes(conn, member.team_id, max(cursor, 0))
+
+        member, changes = server.run(engine, fetch, where)
+    finally:
+        if own:
+            engine.dispose()
+    with store._write() as conn:
+        if member.last_seq < current.last_seq:
+            # Everything here goes up again (the server keeps each change once).
+            conn.exec_driver_sql("DELETE FROM team_sent")
+            conn.exec_driver_sql("DELETE FROM team_sent_statuses")
+            conn.exec_driver_sql("UPDATE team_territories SET sent = ''")
+        pulled, conflicts = _apply(store, conn, changes)
+        last = changes[-1].seq if changes else member.last_seq
+        conn.execute(
+            text(
+                "UPDATE team_link SET last_seq = :s, last_sync = :at, read_only = :ro WHERE id = 1"
+            ),
+            {"s": max(last, 0), "at": timestamp(datetime.now(UTC)), "ro": member.read_only},
+        )
+    return SyncResult(pushed, pulled, conflicts, pending_count(store), where, datetime.now(UTC))
+
+
+def require_team_error(exc: BaseException) -> TeamError:
+    """Any failure of a sync as a TeamError (used by the CLI and the window's worker)."""
+    return (
+        exc
+        if isinstance(exc, TeamError)
+        else TeamError("La synchronisation a échoué ; rien n'a été appliqué à moitié.", repr(exc))
+    )

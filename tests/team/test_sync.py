@@ -1,0 +1,313 @@
+"""Team sync against a real PostgreSQL: sharing, the exchange file's merge rules over the
+server, and the engine's guarantees (idempotent pushes, clocks, backups, convergence)."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Callable
+
+import pytest
+from conftest import Laptop, TeamServer, content_hash
+from sqlalchemy import text
+
+from essdesk.notes import NotesLockedError, open_notes
+from essdesk.team import sync
+
+NewLaptop = Callable[..., Laptop]
+
+
+def _server_rows(ts: TeamServer) -> int:
+    engine = ts.admin()
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text("SELECT count(*) FROM essdesk.changes")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def _shared_creuse(laptop: Laptop):  # type: ignore[no-untyped-def]
+    creuse = laptop.store.add_territory("Creuse", ["ZRR"], commune="Guéret", initials="AB")
+    sync.share(laptop.store, creuse)
+    return creuse
+
+
+def test_a_shared_territory_reaches_a_new_member_with_notes_statuses_and_authors(
+    new_laptop: NewLaptop,
+) -> None:
+    a = new_laptop("alice")
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "Appeler le DLA", entry_title="DLA")
+    a.store.set_status("scheme:dla", creuse, "contacte", "2024-06-01", "Mme Martin")
+    a.store.add_territory("Privé")  # not shared: stays on this laptop
+    first = a.sync()
+    assert first.pushed == 3 and first.pending == 0
+
+    b = new_laptop("bruno")
+    got = b.sync()
+    assert got.pulled >= 3 and got.conflicts == 0 and got.pending == 0
+    assert [t.name for t in b.store.territories()] == ["Creuse"]
+    assert b.store.territories()[0].uuid == creuse.uuid  # the same profile, not a copy
+    note = b.store.get_note("scheme:dla", creuse.uuid)
+    assert note is not None and note.text == "Appeler le DLA" and note.entry_title == "DLA"
+    assert note.author == "alice"  # who wrote it travels with it
+    status = b.store.status("scheme:dla", creuse.uuid)
+    assert status is not None and (status.status, status.date, status.contact) == (
+        "contacte",
+        "2024-06-01",
+        "Mme Martin",
+    )
+    assert a.sync().pulled == 0  # its own changes coming back change nothing
+
+
+def test_an_edit_fast_forwards_and_deletions_travel_as_trash(new_laptop: NewLaptop) -> None:
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "v1")
+    a.store.save_note("scheme:crte", creuse, "à supprimer")
+    a.sync()
+    b.sync()
+    b.clock.advance(minutes=5)
+    b.store.save_note("scheme:dla", creuse.uuid, "v2 par Bruno")
+    doomed = b.store.get_note("scheme:crte", creuse.uuid)
+    assert doomed is not None
+    b.store.delete_note(doomed.uuid)
+    b.sync()
+    result = a.sync()
+    assert result.conflicts == 0
+    note = a.store.get_note("scheme:dla", creuse)
+    assert note is not None and note.text == "v2 par Bruno"
+    assert [v.text for v in a.store.history(note.uuid)][-1] == "v1"  # the old text is kept
+    assert a.store.get_note("scheme:crte", creuse) is None
+    trashed = [n for n in a.store.trash() if n.entry_key == "scheme:crte"]
+    assert len(trashed) == 1  # in the trash, restorable
+    assert a.store.restore_from_trash(trashed[0].uuid).text == "à supprimer"
+
+
+def test_a_note_edited_on_both_sides_becomes_one_conflict_on_each(new_laptop: NewLaptop) -> None:
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "base")
+    a.sync()
+    b.sync()
+    a.clock.advance(minutes=5)
+    b.clock.advance(minutes=5)
+    a.store.save_note("scheme:dla", creuse, "version d'Alice")
+    b.store.save_note("scheme:dla", creuse.uuid, "version de Bruno")
+    assert a.sync().conflicts == 0
+    assert b.sync().conflicts == 1
+    assert a.sync().conflicts == 1
+    for laptop in (a, b, a, b):  # more syncs add nothing
+        assert laptop.sync().conflicts == 0
+    for laptop, mine, theirs in ((a, "version d'Alice", "version de Bruno"),
+                                 (b, "version de Bruno", "version d'Alice")):  # fmt: skip
+        note = laptop.store.get_note("scheme:dla", creuse.uuid)
+        assert note is not None and note.text == mine
+        copies = laptop.store.conflicts("scheme:dla", creuse.uuid)
+        assert [c.text for c in copies] == [theirs]  # shown once, not once per sync
+    assert content_hash(a.store) == content_hash(b.store)
+
+
+def test_a_version_pushed_twice_is_stored_once(
+    new_laptop: NewLaptop, team_server: TeamServer
+) -> None:
+    """The server commits, then the laptop cannot record it (its file is locked): the next
+    sync sends the same changes again and the server keeps one copy."""
+    a = new_laptop("alice")
+    a.store.close()
+    a.store, _ = open_notes(
+        a.folder / "notes.sqlite3", backups_dir=a.folder / "backups", clock=a.clock,
+        busy_timeout=0.3,
+    )  # fmt: skip
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "une fois")
+    blocker = sqlite3.connect(a.folder / "notes.sqlite3", isolation_level=None)
+    # The push reads what is pending, the server commits, then recording "sent" waits on
+    # this lock and gives up: the server has the changes, the laptop does not know it.
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(NotesLockedError):
+            a.sync()
+    finally:
+        blocker.rollback()
+        blocker.close()
+    stored = _server_rows(team_server)
+    assert stored == 2  # the territory and the note
+    assert sync.pending_count(a.store) == 2
+    again = a.sync()
+    assert again.pushed == 0 and again.pending == 0
+    assert _server_rows(team_server) == stored
+
+
+def test_clock_skew_neither_reorders_nor_loses_edits(new_laptop: NewLaptop) -> None:
+    """Bruno's clock is three hours late: his later edit and status still come after."""
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    b.clock.advance(hours=-3)
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "écrit par Alice à 9 h")
+    a.store.set_status("scheme:dla", creuse, "contacte")
+    a.sync()
+    b.sync()
+    b.store.save_note("scheme:dla", creuse.uuid, "corrigé ensuite par Bruno (horloge à 6 h)")
+    b.store.set_status("scheme:dla", creuse.uuid, "mobilise")
+    b.sync()
+    result = a.sync()
+    assert result.conflicts == 0
+    note = a.store.get_note("scheme:dla", creuse)
+    assert note is not None and note.text.startswith("corrigé ensuite par Bruno")
+    status = a.store.status("scheme:dla", creuse)
+    assert status is not None and status.status == "mobilise"  # later, though "older"
+    a.clock.advance(minutes=1)
+    a.store.set_status("scheme:dla", creuse, "en-cours")  # and Alice's next change wins again
+    a.sync()
+    b.sync()
+    status = b.store.status("scheme:dla", creuse.uuid)
+    assert status is not None and status.status == "en-cours"
+    assert content_hash(a.store) == content_hash(b.store)
+
+
+def test_a_laptop_restored_from_a_backup_neither_duplicates_nor_resurrects(
+    new_laptop: NewLaptop,
+) -> None:
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "texte 1")
+    a.store.save_note("scheme:crte", creuse, "sera supprimé")
+    a.sync()
+    backup = a.store.make_backup("test")
+    a.clock.advance(minutes=5)
+    a.store.save_note("scheme:dla", creuse, "texte 2")
+    crte = a.store.get_note("scheme:crte", creuse)
+    assert crte is not None
+    a.store.delete_note(crte.uuid)
+    a.sync()
+    a.store.restore_backup(backup)  # the laptop goes back in time (cursor included)
+    assert a.store.get_note("scheme:crte", creuse) is not None
+    result = a.sync()
+    assert result.conflicts == 0
+    assert a.store.get_note("scheme:crte", creuse) is None  # not resurrected
+    live = a.store.all_notes()
+    assert [n.text for n in live] == ["texte 2"]  # not duplicated
+    b.sync()
+    assert content_hash(a.store) == content_hash(b.store)
+    assert b.store.get_note("scheme:crte", creuse.uuid) is None
+
+
+def test_a_laptop_back_after_months_with_a_purged_trash(new_laptop: NewLaptop) -> None:
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "ancien texte")
+    a.sync()
+    b.sync()
+    b.clock.advance(days=1)
+    old = b.store.get_note("scheme:dla", creuse.uuid)
+    assert old is not None
+    b.store.delete_note(old.uuid)
+    b.clock.advance(days=120)
+    assert b.store.purge_trash() == 1  # gone for good on Bruno's laptop
+    b.store.save_note("scheme:crte", creuse.uuid, "nouveau")
+    b.sync()  # four months later: the old text comes back from the server's log
+    assert [n.text for n in b.store.all_notes()] == ["nouveau"]  # ...as known: not resurrected
+    assert b.store.trash() == []
+    a.sync()
+    assert [n.text for n in a.store.all_notes()] == ["nouveau"]  # the delete reached Alice
+    assert content_hash(a.store) == content_hash(b.store)
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations("abc")), ids="".join)
+def test_three_laptops_converge_in_any_sync_order(new_laptop: NewLaptop, order: tuple) -> None:
+    laptops = {"a": new_laptop("alice"), "b": new_laptop("bruno"), "c": new_laptop("chloe")}
+    a, b, c = laptops["a"], laptops["b"], laptops["c"]
+    creuse = _shared_creuse(a)
+    for key in ("scheme:dla", "scheme:crte", "actor:france-active", "lever:3"):
+        a.store.save_note(key, creuse, f"base {key}")
+    a.sync()
+    b.sync()
+    c.sync()
+    for laptop in laptops.values():
+        laptop.clock.advance(minutes=10)
+    c.clock.advance(hours=-5)  # and one clock is wrong
+    tu = creuse.uuid
+    a.store.save_note("scheme:dla", tu, "DLA selon Alice")
+    b.store.save_note("scheme:dla", tu, "DLA selon Bruno")  # a conflict a/b
+    c.store.save_note("scheme:crte", tu, "CRTE selon Chloé")  # a plain edit
+    lever = b.store.get_note("lever:3", tu)
+    assert lever is not None
+    b.store.delete_note(lever.uuid)  # a delete
+    fa = c.store.get_note("actor:france-active", tu)
+    assert fa is not None
+    c.store.delete_note(fa.uuid)  # deleted by Chloé while Alice edits it: the edit stays
+    a.store.save_note("actor:france-active", tu, "France Active selon Alice")
+    a.store.set_status("scheme:dla", tu, "contacte")
+    b.store.set_status("scheme:dla", tu, "mobilise")
+    c.store.set_status("scheme:crte", tu, "ecarte")
+    c.store.save_note("scheme:pia", tu, "nouvelle note de Chloé")
+    for name in order:
+        laptops[name].sync()
+    for name in order:  # a second round brings everyone what the others pushed after them
+        laptops[name].sync()
+    hashes = {name: content_hash(laptop.store) for name, laptop in laptops.items()}
+    assert len(set(hashes.values())) == 1, hashes
+    texts = sorted(n.text for n in a.store.all_notes())
+    assert texts == sorted(
+        [
+            "DLA selon Alice",
+            "DLA selon Bruno",
+            "CRTE selon Chloé",
+            "France Active selon Alice",
+            "nouvelle note de Chloé",
+        ]
+    )
+    for laptop in laptops.values():
+        assert len(laptop.store.conflicts("scheme:dla", tu)) == 1
+        assert laptop.sync().pending == 0
+
+
+def test_a_read_only_member_pulls_and_keeps_its_changes_local(new_laptop: NewLaptop) -> None:
+    a, d = new_laptop("alice"), new_laptop("denis")
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "de l'équipe")
+    a.sync()
+    d.sync()
+    assert sync.link(d.store).read_only  # type: ignore[union-attr]
+    d.store.save_note("scheme:dla", creuse.uuid, "note du partenaire")
+    result = d.sync()
+    assert result.pushed == 0
+    a.sync()
+    note = a.store.get_note("scheme:dla", creuse)
+    assert note is not None and note.text == "de l'équipe"
+
+
+def test_a_server_restored_to_an_earlier_state_gets_everything_again(
+    new_laptop: NewLaptop, team_server: TeamServer
+) -> None:
+    """A failover to a replica that lagged, or a pg_dump restored: the team's counter is
+    behind this laptop's cursor. The laptop sends everything again (stored once) and reads
+    the log from the start."""
+    a = new_laptop("alice")
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "avant la panne")
+    a.sync()
+    engine = team_server.admin()
+    with engine.begin() as conn:  # the server loses everything of this team
+        conn.execute(text("DELETE FROM essdesk.changes"))
+        conn.execute(text("UPDATE essdesk.teams SET last_seq = 0"))
+    engine.dispose()
+    a.clock.advance(minutes=2)
+    a.sync()  # notices, and queues everything again
+    assert a.sync().pushed == 2
+    b = new_laptop("bruno")
+    b.sync()
+    note = b.store.get_note("scheme:dla", creuse.uuid)
+    assert note is not None and note.text == "avant la panne"
+
+
+def test_membership_is_checked_at_connect(tmp_path, team_server: TeamServer) -> None:  # type: ignore[no-untyped-def]
+    from essdesk.team.errors import TeamError
+
+    laptop = Laptop(tmp_path / "eve")
+    with pytest.raises(TeamError) as caught:
+        sync.connect(laptop.store, team_server.url("eve"), "Équipe A")
+    assert "pas membre" in caught.value.message
+    assert sync.link(laptop.store) is None
+    laptop.store.close()
