@@ -10,6 +10,7 @@ a password (``scram-sha-256``), as a laptop would.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -85,10 +86,8 @@ class PgCluster:
         self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
 
     def remove(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
             self.stop("immediate")
-        except subprocess.CalledProcessError:
-            pass  # already stopped
         shutil.rmtree(self.root, ignore_errors=True)
 
     def admin_url(self, database: str = "postgres") -> str:
