@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pgcluster import pg, pgpass, team_server  # noqa: F401  (one PostgreSQL per session)
 
 
 @pytest.fixture(autouse=True)

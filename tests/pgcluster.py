@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import itertools
 import os
 import pwd
 import shutil
@@ -19,7 +20,12 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 ADMIN = "essdesk_admin"
 
@@ -122,3 +128,89 @@ class PgCluster:
                 return
             time.sleep(0.2)
         raise RuntimeError("PostgreSQL did not accept connections")
+
+
+# -- pytest fixtures (registered by tests/conftest.py, so one cluster serves every folder) ------
+
+PASSWORD = "mot-de-passe-équipe"
+LOGINS = ("alice", "bruno", "chloe", "denis", "eve", "fabien")
+"""alice, bruno, chloe: team A writers; denis: team A read-only (a partner); eve: team B."""
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
+    cluster: PgCluster | None = None
+    try:
+        cluster = PgCluster()
+        cluster.start()
+        cluster.wait_ready()
+        for login in LOGINS:
+            cluster.create_login(login, PASSWORD)
+    except Exception as exc:
+        if cluster is not None:
+            cluster.remove()
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"the PostgreSQL test server did not start: {exc}")
+        pytest.skip(f"pas de serveur PostgreSQL de test (paquet « postgresql ») : {exc}")
+    try:
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture
+def pgpass(tmp_path: Path, pg: PgCluster, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """libpq's password file for the members, as IT would hand it out (mode 0600)."""
+    path = tmp_path / "pgpass"
+    path.write_text(
+        "".join(f"127.0.0.1:{pg.port}:*:{login}:{PASSWORD}\n" for login in LOGINS),
+        encoding="utf-8",
+    )
+    path.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(path))
+    return path
+
+
+@dataclass
+class TeamServer:
+    """One test's database on the session's cluster, schema installed, teams A and B."""
+
+    pg: PgCluster
+    database: str
+
+    @property
+    def admin_url(self) -> str:
+        return self.pg.admin_url(self.database)
+
+    def url(self, login: str) -> str:
+        return self.pg.url(login, self.database)
+
+    def admin(self) -> Any:
+        from essdesk.team import server
+
+        return server.make_engine(self.admin_url)
+
+
+@pytest.fixture
+def team_server(pg: PgCluster, pgpass: Path) -> Iterator[TeamServer]:
+    name = f"essdesk_t{next(_databases)}"
+    result = pg.psql("-c", f"CREATE DATABASE {name}")
+    assert result.returncode == 0, result.stderr
+    from essdesk.team import server
+
+    ts = TeamServer(pg, name)
+    engine = ts.admin()
+    try:
+        server.init_server(engine)
+        server.create_team(engine, "Équipe A")
+        server.create_team(engine, "Équipe B")
+        for login in ("alice", "bruno", "chloe"):
+            server.add_member(engine, "Équipe A", login)
+        server.add_member(engine, "Équipe A", "denis", read_only=True)
+        server.add_member(engine, "Équipe B", "eve")
+    finally:
+        engine.dispose()
+    yield ts
+    pg.psql("-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

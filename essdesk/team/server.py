@@ -204,9 +204,12 @@ def connect_options(parsed: URL, ca_file: str = "") -> dict[str, Any]:
     return args
 
 
-def make_engine(url: str, ca_file: str = "", application: str = "essdesk") -> Engine:
+def make_engine(
+    url: str, ca_file: str = "", application: str = "essdesk", password: str = ""
+) -> Engine:
     """An engine on the team server (see :func:`connect_options`). No pool (``NullPool``):
-    a sync opens its connection, does its two transactions and closes it."""
+    a sync opens its connection, does its two transactions and closes it. ``password``: one
+    typed in the window and not remembered, kept in memory only (else libpq's pgpass)."""
     parsed = parse_url(url)
     try:
         import psycopg  # noqa: F401  # the optional extra "team"
@@ -217,6 +220,8 @@ def make_engine(url: str, ca_file: str = "", application: str = "essdesk") -> En
             str(exc),
         ) from exc
     args = {**connect_options(parsed, ca_file), "application_name": application}
+    if password:
+        args["password"] = password
     return create_engine(parsed, poolclass=NullPool, connect_args=args)
 
 

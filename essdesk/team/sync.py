@@ -151,10 +151,10 @@ def require_link(store: NotesStore) -> Link:
     return found
 
 
-def connect(store: NotesStore, url: str, team: str, ca_file: str = "") -> Link:
+def connect(store: NotesStore, url: str, team: str, ca_file: str = "", password: str = "") -> Link:
     """Join ``team`` as ``url``'s user: checks the membership on the server, then records the
-    link. The team's shared territories arrive at the first sync."""
-    engine = server.make_engine(url, ca_file)
+    link (never the password). The team's shared territories arrive at the first sync."""
+    engine = server.make_engine(url, ca_file, password=password)
     try:
         member = server.run(engine, lambda c: server.membership(c, team), server.describe(url))
     finally:
@@ -574,8 +574,9 @@ def _record_sent(conn: Connection, rows: list[tuple[str, str, str, str]]) -> Non
 # -- sync -------------------------------------------------------------------------------------
 
 
-def sync(store: NotesStore, engine: Engine | None = None) -> SyncResult:
+def sync(store: NotesStore, engine: Engine | None = None, password: str = "") -> SyncResult:
     """Push what is pending, then pull what the team has; see the module docstring.
+    ``password``: one typed in the window and kept in memory (else libpq's pgpass).
 
     Raises :class:`TeamError` (French message) when the server is unreachable, refuses the
     password or TLS, or the role lacks rights: then nothing was half-applied on either side.
@@ -583,7 +584,7 @@ def sync(store: NotesStore, engine: Engine | None = None) -> SyncResult:
     current = require_link(store)
     where = current.server
     own = engine is None
-    engine = engine or server.make_engine(current.url, current.ca_file)
+    engine = engine or server.make_engine(current.url, current.ca_file, password=password)
     try:
         pushed = 0
         if not current.read_only:

@@ -26,6 +26,7 @@ from essdesk.ui.widgets.territory_dialogs import ManageTerritoriesDialog, Territ
 
 if TYPE_CHECKING:
     from essdesk.ui.main_window import MainWindow
+    from essdesk.ui.team_ui import TeamFeature
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ class NotesFeature(QObject):
         self.session = session
         self.dialog: QWidget | None = None
         """The last dialog opened (non-blocking): tests and screenshots reach it here."""
+        self.team: TeamFeature | None = None
+        """The team server's feature (essdesk.ui.team_ui), attached by attach_notes."""
         self.panel = NotesPanel(session, window.opener, window)
         window.set_notes_panel(self.panel)
         self._reopen = QTimer(self)
@@ -124,6 +127,8 @@ class NotesFeature(QObject):
         self._reopen.stop()
         if self.session.store is not None:
             self.panel.save_now()
+        if self.team is not None:
+            self.team.shutdown()  # the last sync takes what was just written
         self.panel._retry.stop()
         self.session.close()
 
@@ -616,6 +621,9 @@ def attach_notes(window: MainWindow, opener: Opener = default_opener) -> NotesFe
     """Open the notes and wire them into ``window`` (after the catalogue is set)."""
     session = NotesSession(opener, window)
     feature = NotesFeature(window, session)
+    from essdesk.ui.team_ui import attach_team
+
+    feature.team = attach_team(window, feature)
     window.notes = feature  # type: ignore[attr-defined]
     window.notes_attached.emit("" if session.store is not None else session.error)
     return feature

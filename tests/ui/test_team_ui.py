@@ -1,0 +1,128 @@
+"""Fichier › « Équipe… » and the status-bar line, driven as a user would, against the real
+PostgreSQL of the test session."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pgcluster import PASSWORD, TeamServer, free_port
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from essdesk import paths
+from essdesk.notes import open_notes
+from essdesk.team import sync
+from essdesk.ui.main_window import MainWindow
+from essdesk.ui.notes_ui import NotesFeature, attach_notes
+from essdesk.ui.team_dialog import TeamDialog
+from essdesk.ui.team_ui import TeamFeature
+
+
+@pytest.fixture
+def creuse() -> str:
+    store, _ = open_notes()
+    territory = store.add_territory("Creuse", ["ZRR"], initials="AB")
+    store.save_note("scheme:dla", territory, "Note de la Creuse, écrite avant l'équipe")
+    store.close()
+    return territory.uuid
+
+
+@pytest.fixture
+def team_window(make_window, creuse: str, team_server: TeamServer, tmp_path: Path,
+                monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # fmt: skip
+    # A pgpass file that does not know alice yet: « Mémoriser » has to write her line.
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass-maison"))
+    window = make_window()
+    attach_notes(window)
+    yield window
+    team_of(window).runner.shutdown()
+    for widget in window.findChildren(TeamDialog):
+        widget.close()
+
+
+def team_of(window: MainWindow) -> TeamFeature:
+    notes = window.notes  # type: ignore[attr-defined]
+    assert isinstance(notes, NotesFeature) and notes.team is not None
+    return notes.team
+
+
+def open_team_dialog(window: MainWindow) -> TeamDialog:
+    action = window.findChild(QAction, "teamAction")
+    assert action is not None and action in window.file_menu.actions()
+    action.trigger()
+    dialog = team_of(window).dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def fill(qtbot, dialog: TeamDialog, ts: TeamServer, login: str, password: str) -> None:
+    for field, value in ((dialog.host, "127.0.0.1"), (dialog.database, ts.database),
+                         (dialog.user, login)):  # fmt: skip
+        field.clear()
+        qtbot.keyClicks(field, value)
+    dialog.port.setValue(ts.pg.port)
+    # QTest types ASCII only: « Équipe A » and the accented password are pasted in.
+    dialog.team.setText("Équipe A")
+    dialog.password.setText(password)
+
+
+def test_connect_remember_share_sync_without_blocking_the_window(
+    qtbot, team_window: MainWindow, team_server: TeamServer, tmp_path: Path
+) -> None:
+    window, team = team_window, team_of(team_window)
+    label = window.statusBar().findChild(type(team.status), "teamStatus")
+    assert label is team.status and not label.isVisible()  # no team: no line, no network
+    dialog = open_team_dialog(window)
+    fill(qtbot, dialog, team_server, "alice", PASSWORD)
+    dialog.remember.setChecked(True)
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert team.busy and label.text() == "Synchronisation…"  # the click returned at once
+    qtbot.waitUntil(lambda: not team.busy, timeout=20000)
+    assert label.isVisible() and label.text().startswith("Synchronisé à "), label.text()
+    assert dialog.password.text() == ""
+    # The password went to libpq's file, readable by its owner only, never to settings.ini.
+    pgpass = tmp_path / "pgpass-maison"
+    assert stat.S_IMODE(pgpass.stat().st_mode) == 0o600
+    assert f"alice:{PASSWORD}" in pgpass.read_text(encoding="utf-8")
+    window.save_settings()
+    settings_text = "".join(p.read_text(errors="replace") for p in paths.user_dir().rglob("*.ini"))
+    assert PASSWORD not in settings_text
+
+    qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.busy, timeout=20000)
+    assert label.text().startswith("Synchronisé à ") and "attente" not in label.text()
+    count = team_server.pg.psql("-d", team_server.database, "-c",
+                                "SELECT count(*) FROM essdesk.changes").stdout.strip()  # fmt: skip
+    assert count == "2"  # the territory and its note went up
+
+
+def test_offline_the_status_line_counts_what_waits(
+    qtbot, team_window: MainWindow, team_server: TeamServer, creuse: str
+) -> None:
+    window, team = team_window, team_of(team_window)
+    dialog = open_team_dialog(window)
+    fill(qtbot, dialog, team_server, "alice", PASSWORD)  # not remembered: memory only
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.busy, timeout=20000)
+    store = team.store
+    assert store is not None
+    sync.share(store, creuse)
+    # The network goes away (the server's address no longer answers).
+    away = f"postgresql://alice@127.0.0.1:{free_port()}/{team_server.database}"
+    with sqlite3.connect(paths.notes_path()) as conn:
+        conn.execute("UPDATE team_link SET url = ?", (away,))
+    conn.close()
+    assert team.sync_now()
+    qtbot.waitUntil(lambda: not team.busy, timeout=20000)
+    assert team.status.text() == "Hors ligne — 2 modifications en attente"
+    assert "injoignable" in team.status.toolTip()
+    assert dialog.status.text().startswith("Serveur d'équipe injoignable")
+    # Everything works as before offline: the notes panel still saves.
+    assert store.save_note("scheme:crte", creuse, "écrit hors ligne").text == "écrit hors ligne"
+    qtbot.mouseClick(dialog.disconnect_button, Qt.MouseButton.LeftButton)
+    assert not team.status.isVisible() and sync.link(store) is None
+    assert {n.text for n in store.all_notes()} >= {"écrit hors ligne"}  # local notes stay
