@@ -142,7 +142,8 @@ def _v4(conn: Connection) -> None:
     """The team server's bookkeeping (issue 14), all empty until ``essdesk team connect``:
     the link (server, team, how far this laptop has read the team's log), the territories
     shared with the team, and what was last sent or received of each note and status (a
-    token of its row: a row whose token differs is pending)."""
+    token of its row: a row whose token differs is pending; and the digests of a note's
+    texts sent, which stay its history even when typing coalesced over them here)."""
     for statement in (
         """CREATE TABLE team_link (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -159,7 +160,8 @@ def _v4(conn: Connection) -> None:
             note_uuid TEXT PRIMARY KEY,
             entry_key TEXT NOT NULL,
             territory_uuid TEXT NOT NULL,
-            token TEXT NOT NULL
+            token TEXT NOT NULL,
+            digests TEXT NOT NULL DEFAULT ''
         ) WITHOUT ROWID""",
         """CREATE TABLE team_sent_statuses (
             entry_key TEXT NOT NULL,

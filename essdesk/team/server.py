@@ -170,6 +170,12 @@ def parse_url(url: str) -> URL:
     return parsed.set(drivername="postgresql+psycopg")
 
 
+def build_url(host: str, port: int, database: str, user: str) -> str:
+    """The libpq URL of the fields of « Équipe… » (no password: libpq's pgpass holds it)."""
+    made = URL.create("postgresql", username=user, host=host, port=port, database=database)
+    return made.render_as_string(hide_password=False)
+
+
 def describe(url: str) -> str:
     """``user@host:port/db`` for messages and status (never a password)."""
     parsed = parse_url(url)
@@ -429,12 +435,15 @@ def push_changes(conn: Connection, team_id: int, changes: Iterable[Change]) -> i
             "vos modifications restent sur cet ordinateur.",
             "no writable membership",
         )
+    # Arrays travel as one JSON text each: the server parses them in C, where psycopg's
+    # pure-Python adapter would dump 10,000 values one by one.
     known = set(
         conn.execute(
             text(
-                "SELECT change_id FROM essdesk.changes WHERE team_id = :t AND change_id = ANY(:ids)"
+                "SELECT change_id FROM essdesk.changes WHERE team_id = :t AND change_id IN "
+                "(SELECT jsonb_array_elements_text(CAST(:ids AS jsonb)))"
             ),
-            {"t": team_id, "ids": [c.change_id for c in batch]},
+            {"t": team_id, "ids": json.dumps([c.change_id for c in batch])},
         ).scalars()
     )
     fresh = [c for c in batch if c.change_id not in known]
@@ -449,22 +458,17 @@ def push_changes(conn: Connection, team_id: int, changes: Iterable[Change]) -> i
         )
     if not fresh:
         return 0
+    rows = [
+        {"n": n, "c": c.change_id, "k": c.kind, "u": c.territory_uuid, "p": c.payload}
+        for n, c in enumerate(fresh, start=1)
+    ]
     conn.execute(
         text(
             "INSERT INTO essdesk.changes (team_id, seq, change_id, kind, territory_uuid, payload) "
-            "SELECT :t, :base + n, c, k, u, CAST(p AS jsonb) FROM unnest("
-            "CAST(:ns AS bigint[]), CAST(:cs AS text[]), CAST(:ks AS text[]), "
-            "CAST(:us AS text[]), CAST(:ps AS text[])) AS x(n, c, k, u, p)"
+            "SELECT :t, :base + x.n, x.c, x.k, x.u, x.p FROM jsonb_to_recordset(CAST(:rows AS jsonb)) "
+            "AS x(n bigint, c text, k text, u text, p jsonb)"
         ),
-        {
-            "t": team_id,
-            "base": int(base),
-            "ns": list(range(1, len(fresh) + 1)),
-            "cs": [c.change_id for c in fresh],
-            "ks": [c.kind for c in fresh],
-            "us": [c.territory_uuid for c in fresh],
-            "ps": [json.dumps(c.payload, ensure_ascii=False, sort_keys=True) for c in fresh],
-        },
+        {"t": team_id, "base": int(base), "rows": json.dumps(rows, ensure_ascii=False)},
     )
     conn.execute(
         text("UPDATE essdesk.teams SET last_seq = :s WHERE id = :t"),
@@ -474,15 +478,17 @@ def push_changes(conn: Connection, team_id: int, changes: Iterable[Change]) -> i
 
 
 def fetch_changes(conn: Connection, team_id: int, after: int) -> list[Change]:
-    """The team's changes numbered above ``after``, in order (the primary key's index)."""
-    rows = conn.execute(
+    """The team's changes numbered above ``after``, in order (a range of the primary key's
+    index), as one JSON document parsed here in C rather than row by row."""
+    document = conn.execute(
         text(
-            "SELECT seq, change_id, kind, territory_uuid, payload, pushed_by "
-            "FROM essdesk.changes WHERE team_id = :t AND seq > :after ORDER BY seq"
+            "SELECT coalesce(json_agg(json_build_array(seq, change_id, kind, territory_uuid, "
+            "payload, pushed_by) ORDER BY seq), '[]')::text FROM essdesk.changes "
+            "WHERE team_id = :t AND seq > :after"
         ),
         {"t": team_id, "after": after},
-    )
+    ).scalar_one()
     return [
-        Change(r.change_id, r.kind, r.territory_uuid, r.payload, int(r.seq), r.pushed_by)
-        for r in rows
+        Change(change_id, kind, territory, payload, int(seq), pushed_by)
+        for seq, change_id, kind, territory, payload, pushed_by in json.loads(document)
     ]

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlalchemy.exc
 from sqlalchemy import Connection, Engine, text
 
 from essdesk.notes.exchange import (
@@ -46,7 +47,7 @@ from essdesk.notes.records import Territory
 from essdesk.notes.schema import text_digest, timestamp
 from essdesk.notes.store import NotesStore, TerritoryRef
 from essdesk.team import server
-from essdesk.team.errors import TeamError, TeamUsageError
+from essdesk.team.errors import TeamUsageError, translate
 from essdesk.team.server import Change
 
 SYNC_MINUTES = 5
@@ -96,12 +97,24 @@ def change_id(*parts: str) -> str:
 
 def _note_token(row: Any) -> str:
     """What identifies the state of a note row for "pending or not" (equality only, never an
-    order: clocks are untrusted)."""
-    return f"{row.updated}|{row.deleted_at or ''}|{row.conflict_of or ''}|{text_digest(row.text)}"
+    order: clocks are untrusted); :data:`_NOTE_TOKEN_SQL` computes the same in SQLite, so
+    that finding what is pending is one indexed query, not a pass over every note."""
+    return f"{row.updated}|{row.deleted_at or ''}|{row.conflict_of or ''}|{len(row.text)}"
+
+
+_NOTE_TOKEN_SQL = (
+    "(n.updated || '|' || coalesce(n.deleted_at, '') || '|' || coalesce(n.conflict_of, '') "
+    "|| '|' || length(n.text))"
+)
 
 
 def _status_token(row: Any) -> str:
     return f"{row.status}|{row.date or ''}|{row.contact}|{row.updated}"
+
+
+_STATUS_TOKEN_SQL = (
+    "(s.status || '|' || coalesce(s.date, '') || '|' || s.contact || '|' || s.updated)"
+)
 
 
 def _territory_payload(row: Any) -> dict[str, Any]:
@@ -210,11 +223,21 @@ def shared_territories(store: NotesStore) -> set[str]:
 # -- what is pending --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Sent:
+    """A note as last sent or received: its row's token and the digests of its texts."""
+
+    entry_key: str
+    territory_uuid: str
+    token: str
+    digests: list[str]
+
+
 @dataclass
 class _Outgoing:
     changes: list[Change]
     territories: dict[str, str]  # uuid → token
-    notes: dict[str, tuple[str, str, str]]  # note uuid → (entry key, territory uuid, token)
+    notes: dict[str, _Sent]  # note uuid → what will have been sent
     statuses: dict[tuple[str, str], str | None]  # key → token (None: removal sent)
 
 
@@ -228,23 +251,26 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
             payload = _territory_payload(row)
             out.changes.append(Change(token, "territory", row.uuid, payload))
             out.territories[row.uuid] = token
-    sent = dict(conn.execute(text("SELECT note_uuid, token FROM team_sent")).all())
     rows = conn.execute(
         text(
-            "SELECT n.*, t.initials FROM notes n "
+            "SELECT n.*, coalesce(s.digests, '') AS sent_digests FROM notes n "
             "JOIN team_territories tt ON tt.uuid = n.territory_uuid "
-            "JOIN territories t ON t.uuid = n.territory_uuid"
+            "LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
+            f"WHERE s.token IS NULL OR s.token != {_NOTE_TOKEN_SQL}"
         )
     ).all()
-    changed = [r for r in rows if sent.get(r.uuid) != _note_token(r)]
-    histories = _histories(conn, [r.uuid for r in changed if r.deleted_at is None])
-    for row in changed:
+    histories = _histories(conn, [r.uuid for r in rows if r.deleted_at is None])
+    for row in rows:
         digest = text_digest(row.text)
+        sent = row.sent_digests.split()
         base = {"uuid": row.uuid, "entry_key": row.entry_key, "territory_uuid": row.territory_uuid}
         if row.deleted_at is not None:
             cid = change_id("trash", row.uuid, digest)
             out.changes.append(Change(cid, "trash", row.territory_uuid, {**base, "digest": digest}))
         else:
+            # The texts sent before count as this note's history even when typing within a
+            # minute coalesced over them here: the others compare to them.
+            history = list(dict.fromkeys([*histories.get(row.uuid, [digest]), *reversed(sent)]))
             payload = {
                 **base,
                 "entry_title": row.entry_title,
@@ -253,12 +279,14 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
                 "updated": row.updated,
                 "author": row.author or author,
                 "conflict_of": row.conflict_of,
-                "history": histories.get(row.uuid, [digest]),
+                "history": history[:EXPORT_HISTORY],
             }
             out.changes.append(
                 Change(change_id("note", row.uuid, digest), "note", row.territory_uuid, payload)
             )
-        out.notes[row.uuid] = (row.entry_key, row.territory_uuid, _note_token(row))
+        out.notes[row.uuid] = _Sent(
+            row.entry_key, row.territory_uuid, _note_token(row), [*sent, digest]
+        )
     # Notes purged from the trash before their deletion went up: the delete still travels.
     purged = conn.execute(
         text(
@@ -267,41 +295,42 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
         )
     ).all()
     for row in purged:
-        _, deleted, _, digest = row.token.split("|")
-        if not deleted:
+        deleted = row.token.split("|")[1]
+        sent = row.digests.split()
+        if not deleted and sent:
             payload = {"uuid": row.note_uuid, "entry_key": row.entry_key,
-                       "territory_uuid": row.territory_uuid, "digest": digest}  # fmt: skip
-            cid = change_id("trash", row.note_uuid, digest)
+                       "territory_uuid": row.territory_uuid, "digest": sent[-1]}  # fmt: skip
+            cid = change_id("trash", row.note_uuid, sent[-1])
             out.changes.append(Change(cid, "trash", row.territory_uuid, payload))
-            out.notes[row.note_uuid] = (row.entry_key, row.territory_uuid, f"|purged||{digest}")
-    local = {
-        (r.entry_key, r.territory_uuid): r
-        for r in conn.execute(
-            text(
-                "SELECT s.* FROM statuses s JOIN team_territories tt ON tt.uuid = s.territory_uuid"
-            )
+            out.notes[row.note_uuid] = _Sent(row.entry_key, row.territory_uuid, "|purged||0", sent)
+    pending_statuses = conn.execute(
+        text(
+            "SELECT s.entry_key, s.territory_uuid, s.status, s.date, s.contact, s.updated "
+            "FROM statuses s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
+            "LEFT JOIN team_sent_statuses ss ON ss.entry_key = s.entry_key "
+            "AND ss.territory_uuid = s.territory_uuid "
+            f"WHERE ss.token IS NULL OR ss.token != {_STATUS_TOKEN_SQL} "
+            "UNION ALL "
+            "SELECT ss.entry_key, ss.territory_uuid, NULL, NULL, '', NULL "
+            "FROM team_sent_statuses ss JOIN team_territories tt ON tt.uuid = ss.territory_uuid "
+            "WHERE ss.token != '' AND NOT EXISTS (SELECT 1 FROM statuses s "
+            "WHERE s.entry_key = ss.entry_key AND s.territory_uuid = ss.territory_uuid)"
         )
-    }
-    sent_statuses = {
-        (r.entry_key, r.territory_uuid): r.token
-        for r in conn.execute(text("SELECT * FROM team_sent_statuses"))
-    }
-    for key in sorted(set(local) | set(sent_statuses)):
-        row = local.get(key)
-        token = _status_token(row) if row is not None else None
-        if token == sent_statuses.get(key) or (row is None and sent_statuses.get(key) == ""):
-            continue
+    ).all()
+    for row in pending_statuses:
         payload = {
-            "entry_key": key[0],
-            "territory_uuid": key[1],
-            "status": row.status if row is not None else None,
-            "date": row.date if row is not None else None,
-            "contact": row.contact if row is not None else "",
-            "updated": row.updated if row is not None else None,
+            "entry_key": row.entry_key,
+            "territory_uuid": row.territory_uuid,
+            "status": row.status,
+            "date": row.date,
+            "contact": row.contact,
+            "updated": row.updated,
         }
         cid = change_id("status", json.dumps(payload, sort_keys=True), author)
-        out.changes.append(Change(cid, "status", key[1], payload))
-        out.statuses[key] = token
+        out.changes.append(Change(cid, "status", row.territory_uuid, payload))
+        out.statuses[(row.entry_key, row.territory_uuid)] = (
+            _status_token(row) if row.status is not None else None
+        )
     return out
 
 
@@ -337,7 +366,7 @@ def _mark_sent(conn: Connection, out: _Outgoing) -> None:
         conn.execute(
             text("UPDATE team_territories SET sent = :s WHERE uuid = :u"), {"s": token, "u": uuid_}
         )
-    _record_sent(conn, [(u, k, tu, token) for u, (k, tu, token) in out.notes.items()])
+    _record_sent(conn, out.notes)
     for (entry_key, tu), token in out.statuses.items():
         conn.execute(
             text(
@@ -556,18 +585,43 @@ def _mark_notes(conn: Connection, note_uuids: Iterable[str]) -> None:
     for i in range(0, len(uuids), 500):
         chunk = uuids[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        rows = conn.exec_driver_sql(f"SELECT * FROM notes WHERE uuid IN ({marks})", tuple(chunk))
-        _record_sent(conn, [(r.uuid, r.entry_key, r.territory_uuid, _note_token(r)) for r in rows])
+        rows = conn.exec_driver_sql(
+            "SELECT n.*, coalesce(s.digests, '') AS sent_digests FROM notes n "
+            f"LEFT JOIN team_sent s ON s.note_uuid = n.uuid WHERE n.uuid IN ({marks})",
+            tuple(chunk),
+        ).all()
+        _record_sent(
+            conn,
+            {
+                r.uuid: _Sent(
+                    r.entry_key,
+                    r.territory_uuid,
+                    _note_token(r),
+                    [*r.sent_digests.split(), text_digest(r.text)],
+                )
+                for r in rows
+            },
+        )
 
 
-def _record_sent(conn: Connection, rows: list[tuple[str, str, str, str]]) -> None:
-    if rows:
+def _record_sent(conn: Connection, sent: dict[str, _Sent]) -> None:
+    if sent:
         conn.execute(
             text(
-                "INSERT INTO team_sent (note_uuid, entry_key, territory_uuid, token) "
-                "VALUES (:u, :k, :t, :s) ON CONFLICT (note_uuid) DO UPDATE SET token = :s"
+                "INSERT INTO team_sent (note_uuid, entry_key, territory_uuid, token, digests) "
+                "VALUES (:u, :k, :t, :s, :d) ON CONFLICT (note_uuid) DO UPDATE SET "
+                "token = :s, digests = :d"
             ),
-            [{"u": u, "k": k, "t": tu, "s": token} for u, k, tu, token in rows],
+            [
+                {
+                    "u": u,
+                    "k": x.entry_key,
+                    "t": x.territory_uuid,
+                    "s": x.token,
+                    "d": " ".join(list(dict.fromkeys(x.digests))[-EXPORT_HISTORY:]),
+                }
+                for u, x in sent.items()
+            ],
         )
 
 
@@ -585,30 +639,30 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
     where = current.server
     own = engine is None
     engine = engine or server.make_engine(current.url, current.ca_file, password=password)
+    pushed = 0
+    mine: set[str] = set()
     try:
-        pushed = 0
-        if not current.read_only:
-            with store._read() as conn:
-                out = _pending(conn, current.role)
-            if out.changes:
-
-                def push(conn: Connection) -> int:
-                    member = server.membership(conn, current.team)
-                    return server.push_changes(conn, member.team_id, out.changes)
-
-                pushed = int(server.run(engine, push, where))
-                with store._write() as conn:
-                    _mark_sent(conn, out)
-
-        def fetch(conn: Connection) -> tuple[server.Membership, list[Change]]:
-            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            member = server.membership(conn, current.team)
-            cursor = require_link(store).last_seq
-            if member.last_seq < cursor:  # the server went back in time (restored, failed over)
-                cursor = -1
-            return member, server.fetch_changes(conn, member.team_id, max(cursor, 0))
-
-        member, changes = server.run(engine, fetch, where)
+        # One connection, two transactions: a connection costs a TLS and SCRAM handshake.
+        with engine.connect() as remote:
+            if not current.read_only:
+                with store._read() as conn:
+                    out = _pending(conn, current.role)
+                if out.changes:
+                    with remote.begin():
+                        member = server.membership(remote, current.team)
+                        pushed = server.push_changes(remote, member.team_id, out.changes)
+                    with store._write() as conn:
+                        _mark_sent(conn, out)
+                    mine = {c.change_id for c in out.changes if c.kind != "status"}
+            with remote.begin():
+                remote.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                member = server.membership(remote, current.team)
+                cursor = require_link(store).last_seq
+                if member.last_seq < cursor:  # the server went back in time (restored, failover)
+                    cursor = 0
+                changes = server.fetch_changes(remote, member.team_id, cursor)
+    except sqlalchemy.exc.SQLAlchemyError as exc:
+        raise translate(exc, where) from exc
     finally:
         if own:
             engine.dispose()
@@ -618,7 +672,8 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
             conn.exec_driver_sql("DELETE FROM team_sent")
             conn.exec_driver_sql("DELETE FROM team_sent_statuses")
             conn.exec_driver_sql("UPDATE team_territories SET sent = ''")
-        pulled, conflicts = _apply(store, conn, changes)
+        # What this sync just sent is here already (statuses excepted: their order counts).
+        pulled, conflicts = _apply(store, conn, [c for c in changes if c.change_id not in mine])
         last = changes[-1].seq if changes else member.last_seq
         conn.execute(
             text(
@@ -627,12 +682,3 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
             {"s": max(last, 0), "at": timestamp(datetime.now(UTC)), "ro": member.read_only},
         )
     return SyncResult(pushed, pulled, conflicts, pending_count(store), where, datetime.now(UTC))
-
-
-def require_team_error(exc: BaseException) -> TeamError:
-    """Any failure of a sync as a TeamError (used by the CLI and the window's worker)."""
-    return (
-        exc
-        if isinstance(exc, TeamError)
-        else TeamError("La synchronisation a échoué ; rien n'a été appliqué à moitié.", repr(exc))
-    )

@@ -196,9 +196,7 @@ class TeamFeature(QObject):
     def connect_from_dialog(self) -> bool:
         """« Se connecter »: remember the password if asked, check the membership, record
         the link, first sync; all on the worker thread."""
-        from sqlalchemy.engine import URL
-
-        from essdesk.team import pgpass, sync
+        from essdesk.team import pgpass, server, sync
 
         dialog, store = self.dialog, self.store
         if dialog is None or store is None:
@@ -211,8 +209,7 @@ class TeamFeature(QObject):
             )
             return False
         port = dialog.port.value()
-        url = URL.create("postgresql", username=user, host=host, port=port, database=database)
-        address = url.render_as_string(hide_password=False)
+        address = server.build_url(host, port, database, user)
         password, remember = dialog.password.text(), dialog.remember.isChecked()
         ca_file = dialog.ca_file.text().strip()
         self.password = "" if remember else password

@@ -8,7 +8,8 @@ import time
 from collections.abc import Callable
 
 import pytest
-from conftest import PASSWORD, Laptop, TeamServer
+from pgcluster import PASSWORD, TeamServer
+from teamkit import Laptop
 
 from essdesk.team import server, sync
 from essdesk.team.errors import TeamError

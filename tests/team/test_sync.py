@@ -8,8 +8,9 @@ import sqlite3
 from collections.abc import Callable
 
 import pytest
-from conftest import Laptop, TeamServer, content_hash
+from pgcluster import TeamServer
 from sqlalchemy import text
+from teamkit import Laptop, content_hash
 
 from essdesk.notes import NotesLockedError, open_notes
 from essdesk.team import sync

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, TeamServer
-from pgcluster import PgCluster, free_port
+from pgcluster import PASSWORD, PgCluster, TeamServer, free_port
 
 
 def essdesk(

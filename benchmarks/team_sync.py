@@ -1,0 +1,271 @@
+"""Time the team sync against a real local PostgreSQL (a throwaway cluster, as the tests use).
+
+    .venv/bin/python benchmarks/team_sync.py [--notes 10000] [--clients 20] [--seconds 60]
+                                             [--big 1000000]
+
+1. First sync of NOTES notes from laptop A into an empty server (push), then into an empty
+   laptop B (pull), against a floor measured in the same run: bare psycopg inserting the same
+   rows (the same JSON payloads, one ``executemany``) and selecting them back.
+2. An incremental sync with nothing new, then with 10 new versions once the team's log holds
+   BIG rows (synthetic rows written by the server itself, ``generate_series``), with the
+   plan PostgreSQL chose for the pull (an index range scan, not a scan of the log).
+3. CLIENTS laptops (threads, each its own notes file) editing and syncing for SECONDS:
+   versions lost (written somewhere and missing on some laptop at the end), whether every
+   laptop converged (same content hash), and the p95 of a sync.
+
+Last line: ``team sync essdesk=<ms> floor=<ms> ratio=<x> notes=N clients=C lost=L``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from pgcluster import ADMIN, PgCluster  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
+
+from essdesk.notes import NotesStore, open_notes  # noqa: E402
+from essdesk.notes.schema import note_versions, notes, notes_fts  # noqa: E402
+from essdesk.team import server, sync  # noqa: E402
+from essdesk.textfold import index_text  # noqa: E402
+
+PASSWORD = "banc-d-essai"
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def laptop(folder: Path) -> NotesStore:
+    store, _ = open_notes(folder / "notes.sqlite3", backups_dir=folder / "backups")
+    return store
+
+
+def fill(store: NotesStore, count: int) -> str:
+    """COUNT notes (two versions each) in one shared territory, in bulk."""
+    territory = store.add_territory("Creuse", ["ZRR"], initials="AB")
+    sync.share(store, territory)
+    t0 = datetime(2024, 5, 6, tzinfo=UTC)
+    rows, versions, index = [], [], []
+    for i in range(count):
+        uuid = f"{i:08x}-0000-4000-8000-000000000000"
+        when = (t0 + timedelta(seconds=i)).isoformat(timespec="microseconds")
+        body = f"Note {i} : contact pris, suite à donner. " * 8
+        rows.append({"uuid": uuid, "entry_key": f"scheme:s{i}", "territory_uuid": territory.uuid,
+                     "text": body, "created": when, "updated": when, "entry_title": f"D{i}"})  # fmt: skip
+        versions += [{"note_uuid": uuid, "text": v, "started_at": when, "saved_at": when}
+                     for v in ("brouillon", body)]  # fmt: skip
+        index.append({"note_uuid": uuid, "body": index_text(body)})
+    with store._write() as conn:
+        conn.execute(insert(notes), rows)
+        conn.execute(insert(note_versions), versions)
+        conn.execute(insert(notes_fts), index)
+    return territory.uuid
+
+
+def floor(url: str, payloads: list[str]) -> float:
+    """Bare psycopg: insert the same payloads, then select them back, one transaction each."""
+    import psycopg
+
+    start = time.perf_counter()
+    with psycopg.connect(url) as conn:
+        conn.execute("CREATE TEMP TABLE floor_rows (seq bigint, change_id text, payload jsonb)")
+        with conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO floor_rows VALUES (%s, %s, %s::jsonb)",
+                [(i, f"c{i}", p) for i, p in enumerate(payloads)],
+            )
+        conn.commit()
+        rows = conn.execute("SELECT seq, change_id, payload FROM floor_rows ORDER BY seq").fetchall()
+        assert len(rows) == len(payloads)
+    return time.perf_counter() - start
+
+
+def content_hash(store: NotesStore) -> str:
+    state: dict[str, list[str]] = {}
+    for note in store.all_notes():
+        state.setdefault(f"{note.territory_uuid}|{note.entry_key}", []).append(note.text)
+    flat = {k: sorted(v) for k, v in state.items()}
+    return hashlib.sha256(json.dumps(flat, sort_keys=True).encode()).hexdigest()
+
+
+def clients_run(cluster: PgCluster, db: str, root: Path, count: int, seconds: float) -> tuple[int, bool, float, int]:  # fmt: skip
+    """COUNT laptops edit and sync for SECONDS; returns (lost, converged, p95 ms, syncs)."""
+    url = cluster.url("alice", db)
+    first = laptop(root / "client-00")
+    sync.connect(first, url, "Banc")
+    territory = first.add_territory("Corrèze", ["ZRR"])
+    sync.share(first, territory)
+    sync.sync(first)
+    stores = [first] + [laptop(root / f"client-{i:02d}") for i in range(1, count)]
+    for store in stores[1:]:
+        sync.connect(store, url, "Banc")
+        sync.sync(store)
+    written: set[str] = set()
+    durations: list[float] = []
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+    errors: list[BaseException] = []
+
+    def work(n: int, store: NotesStore) -> None:
+        k = 0
+        try:
+            while time.monotonic() < stop:
+                for _ in range(3):
+                    k += 1
+                    body = f"client {n} version {k}"
+                    key = f"scheme:c{n}" if k % 4 else "scheme:partagee"  # some shared: conflicts
+                    store.save_note(key, territory.uuid, body)
+                    with lock:
+                        written.add(body)
+                started = time.perf_counter()
+                sync.sync(store)
+                with lock:
+                    durations.append(time.perf_counter() - started)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i, s)) for i, s in enumerate(stores)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    for _ in range(2):
+        for store in stores:
+            sync.sync(store)
+    lost = 0
+    hashes = set()
+    for store in stores:
+        texts = {n.text for n in store.all_notes()}
+        known = texts | {v.text for n in store.all_notes() for v in store.history(n.uuid)}
+        lost += len(written - known)
+        hashes.add(content_hash(store))
+    p95 = statistics.quantiles(durations, n=20)[-1] if len(durations) >= 20 else max(durations)
+    for store in stores:
+        store.close()
+    return lost, len(hashes) == 1, ms(p95), len(durations)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--big", type=int, default=1_000_000)
+    args = parser.parse_args()
+    cluster = PgCluster()
+    root = Path(tempfile.mkdtemp(prefix="essdesk-bench-"))
+    pgpass = root / "pgpass"
+    pgpass.write_text(f"127.0.0.1:{cluster.port}:*:*:{PASSWORD}\n", encoding="utf-8")
+    pgpass.chmod(0o600)
+    os.environ["PGPASSFILE"] = str(pgpass)
+    try:
+        cluster.start()
+        cluster.wait_ready()
+        for login in ("alice", "bruno"):
+            cluster.create_login(login, PASSWORD)
+        cluster.psql("-c", "CREATE DATABASE bench")
+        admin = server.make_engine(cluster.admin_url("bench"))
+        server.init_server(admin)
+        for team in ("Équipe A", "Banc"):
+            server.create_team(admin, team)
+            for login in ("alice", "bruno"):
+                server.add_member(admin, team, login)
+
+        # 1. first sync, both ways
+        a, b = laptop(root / "a"), laptop(root / "b")
+        sync.connect(a, cluster.url("alice", "bench"), "Équipe A")
+        sync.connect(b, cluster.url("bruno", "bench"), "Équipe A")
+        fill(a, args.notes)
+        started = time.perf_counter()
+        pushed = sync.sync(a)
+        push_s = time.perf_counter() - started
+        started = time.perf_counter()
+        pulled = sync.sync(b)
+        pull_s = time.perf_counter() - started
+        assert pushed.pushed == args.notes + 1 and len(b.all_notes()) == args.notes
+        with admin.connect() as conn:
+            payloads = [json.dumps(p) for p in conn.execute(
+                text("SELECT payload FROM essdesk.changes ORDER BY seq")).scalars()]  # fmt: skip
+        floor_s = floor(f"postgresql://alice@127.0.0.1:{cluster.port}/bench", payloads)
+        essdesk_s = push_s + pull_s
+        print(f"first sync, {args.notes} notes: push {ms(push_s)} ms, pull into an empty laptop "
+              f"{ms(pull_s)} ms; floor (bare psycopg insert + select) {ms(floor_s)} ms; "
+              f"ratio {essdesk_s / floor_s:.2f}")  # fmt: skip
+
+        # 2. incremental
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            sync.sync(b)
+            times.append(time.perf_counter() - started)
+        print(f"incremental, nothing new: {ms(statistics.median(times))} ms (median of 5)")
+        with admin.begin() as conn:
+            team_id, last = conn.execute(text(
+                "SELECT id, last_seq FROM essdesk.teams WHERE name = 'Équipe A'")).one()  # fmt: skip
+            conn.execute(text(
+                "INSERT INTO essdesk.changes (team_id, seq, change_id, kind, territory_uuid, "
+                "payload, pushed_by) SELECT :t, :last + g, 'synthetic-' || g, 'status', 'x', "
+                "'{}'::jsonb, 'alice' FROM generate_series(1, :n) AS g"),
+                {"t": team_id, "last": last, "n": args.big})  # fmt: skip
+            conn.execute(text("UPDATE essdesk.teams SET last_seq = last_seq + :n WHERE id = :t"),
+                         {"n": args.big, "t": team_id})  # fmt: skip
+            conn.execute(text("ANALYZE essdesk.changes"))
+        for store in (a, b):  # they had read these rows before (synthetic)
+            with store._write() as conn:
+                conn.execute(text("UPDATE team_link SET last_seq = last_seq + :n"), {"n": args.big})
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            sync.sync(b)
+            times.append(time.perf_counter() - started)
+        print(f"incremental, nothing new, {args.big} rows in the log: "
+              f"{ms(statistics.median(times))} ms (median of 5)")  # fmt: skip
+        for i in range(10):
+            a.save_note(f"scheme:s{i}", pulled and a.territories()[0], f"version nouvelle {i}")
+        sync.sync(a)
+        started = time.perf_counter()
+        ten = sync.sync(b)
+        ten_s = time.perf_counter() - started
+        assert ten.pulled == 10, ten
+        with admin.connect() as conn:
+            plan = conn.execute(text(
+                "EXPLAIN SELECT seq, change_id, kind, territory_uuid, payload, pushed_by FROM "
+                "essdesk.changes WHERE team_id = :t AND seq > :after ORDER BY seq"),
+                {"t": team_id, "after": last + args.big}).scalars().first()  # fmt: skip
+        print(f"incremental, 10 new versions among {args.big + args.notes} rows: {ms(ten_s)} ms "
+              f"(plan: {plan.strip()})")  # fmt: skip
+        a.close()
+        b.close()
+
+        # 3. concurrent clients
+        lost, converged, p95, syncs = clients_run(cluster, "bench", root, args.clients, args.seconds)
+        print(f"{args.clients} clients for {args.seconds:.0f} s: {syncs} syncs, p95 {p95} ms, "
+              f"lost {lost}, converged {'yes' if converged else 'NO'}")  # fmt: skip
+        admin.dispose()
+        print(f"team sync essdesk={ms(essdesk_s)} floor={ms(floor_s)} "
+              f"ratio={essdesk_s / floor_s:.2f} notes={args.notes} clients={args.clients} "
+              f"lost={lost}")  # fmt: skip
+    finally:
+        cluster.remove()
+        import shutil
+
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    assert ADMIN
+    main()

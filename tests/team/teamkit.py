@@ -1,0 +1,56 @@
+"""Helpers of the team tests: a laptop (its own notes file and clock) and the content hash
+the convergence tests compare."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from testkit import Clock
+
+from essdesk.notes import NotesStore, open_notes
+from essdesk.team import sync
+
+
+class Laptop:
+    """A laptop: its own notes file and clock, connected to the team as one login."""
+
+    def __init__(self, folder: Path, clock: Clock | None = None) -> None:
+        self.folder = folder
+        self.clock = clock or Clock()
+        self.store = self.open()
+
+    def open(self) -> NotesStore:
+        store, report = open_notes(
+            self.folder / "notes.sqlite3", backups_dir=self.folder / "backups", clock=self.clock
+        )
+        assert report is None
+        return store
+
+    def reopen(self) -> None:
+        self.store.close()
+        self.store = self.open()
+
+    def sync(self) -> sync.SyncResult:
+        return sync.sync(self.store)
+
+
+def content_hash(store: NotesStore) -> str:
+    """What a user sees of the team's notes, independent of uuids and of which text of a
+    conflict is "here" and which "received": per (territory, entry), the live texts (a
+    conflict is two texts or more), the statuses, and the territory profiles."""
+    import hashlib
+    import json
+
+    notes = {}
+    for note in store.all_notes():
+        notes.setdefault(f"{note.territory_uuid}|{note.entry_key}", []).append(note.text)
+    statuses = {}
+    for territory in store.territories():
+        for key in store.statuses_for_territory(territory):
+            st = store.status(key, territory)
+            assert st is not None
+            statuses[f"{territory.uuid}|{key}"] = [st.status, st.date, st.contact]
+    profiles = sorted((t.uuid, t.name, t.types) for t in store.territories())
+    state = {"notes": {k: sorted(v) for k, v in notes.items()}, "statuses": statuses,
+             "territories": profiles}  # fmt: skip
+    return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()
