@@ -33,14 +33,22 @@ def main() -> int:
         if xvfb is None:
             print("xvfb-run introuvable : apt-get install xvfb", file=sys.stderr)
             return 1
-        return subprocess.call([xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable,
-                                *sys.argv])
+        return subprocess.call(
+            [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, *sys.argv]
+        )
     Path(args.out).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="essdesk-shots-") as home:
         env = dict(os.environ, ESSDESK_HOME=home, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="xcb")
         code = subprocess.call(
-            [sys.executable, __file__, "--child", "--out", str(Path(args.out).resolve()),
-             "--size", args.size],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                "--out",
+                str(Path(args.out).resolve()),
+                "--size",
+                args.size,
+            ],
             env=env,
         )
     for png in sorted(Path(args.out).glob("find-*.png")):

@@ -126,3 +126,46 @@ def test_offline_the_status_line_counts_what_waits(
     qtbot.mouseClick(dialog.disconnect_button, Qt.MouseButton.LeftButton)
     assert not team.status.isVisible() and sync.link(store) is None
     assert {n.text for n in store.all_notes()} >= {"écrit hors ligne"}  # local notes stay
+
+
+def test_sync_at_start_brings_a_conflict_shown_once_in_the_conflict_view(
+    qtbot, make_window, creuse: str, team_server: TeamServer, tmp_path: Path
+) -> None:
+    """This laptop (the window's) and a colleague's edit the same note; the window syncs by
+    itself at start, and the conflict view lists the conflict once."""
+    from testkit import Clock
+
+    here, _ = open_notes()
+    sync.connect(here, team_server.url("alice"), "Équipe A")
+    sync.share(here, creuse)
+    sync.sync(here)
+    clock = Clock()
+    clock.advance(days=1000)  # the colleague's laptop: another clock
+    colleague, _ = open_notes(tmp_path / "bruno" / "notes.sqlite3", clock=clock)
+    sync.connect(colleague, team_server.url("bruno"), "Équipe A")
+    sync.sync(colleague)
+    clock.advance(minutes=10)
+    colleague.save_note("scheme:dla", creuse, "Version de Bruno")
+    sync.sync(colleague)
+    here.save_note("scheme:dla", creuse, "Version d'ici, écrite hors ligne")
+    here.close()
+    colleague.close()
+
+    window = make_window()
+    attach_notes(window)
+    team = team_of(window)
+    assert team.busy  # the sync at start runs in the background
+    qtbot.waitUntil(lambda: not team.busy, timeout=20000)
+    assert team.status.text().startswith("Synchronisé à ")
+    notes = window.notes  # type: ignore[attr-defined]
+    notes.switch_territory(creuse)
+    dialog = notes.resolve_conflicts()
+    assert dialog is not None
+    assert [c.text for c in dialog.copies()] == ["Version de Bruno"]
+    dialog.close()
+    assert team.sync_now()
+    qtbot.waitUntil(lambda: not team.busy, timeout=20000)
+    dialog = notes.resolve_conflicts()
+    assert [c.text for c in dialog.copies()] == ["Version de Bruno"]  # still once
+    dialog.close()
+    team.runner.shutdown()
