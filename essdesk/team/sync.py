@@ -362,9 +362,9 @@ def pending_count(store: NotesStore) -> int:
 
 
 def _mark_sent(conn: Connection, out: _Outgoing) -> None:
-    for uuid_, token in out.territories.items():
+    for uuid_, sent in out.territories.items():
         conn.execute(
-            text("UPDATE team_territories SET sent = :s WHERE uuid = :u"), {"s": token, "u": uuid_}
+            text("UPDATE team_territories SET sent = :s WHERE uuid = :u"), {"s": sent, "u": uuid_}
         )
     _record_sent(conn, out.notes)
     for (entry_key, tu), token in out.statuses.items():

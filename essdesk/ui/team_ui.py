@@ -171,7 +171,7 @@ class TeamFeature(QObject):
             dialog.connect_requested.connect(self.connect_from_dialog)
             dialog.sync_requested.connect(self.sync_now)
             dialog.share_requested.connect(self.share_current)
-            dialog.disconnect_requested.connect(self.disconnect)
+            dialog.disconnect_requested.connect(self.leave_team)
         found = self.link()
         if found is not None:
             from essdesk.team.server import parse_url
@@ -243,7 +243,7 @@ class TeamFeature(QObject):
         )
         self.sync_now()
 
-    def disconnect(self) -> None:
+    def leave_team(self) -> None:
         from essdesk.notes import NotesError
         from essdesk.team import sync
 
