@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -49,6 +48,7 @@ from essdesk.ui.briefing_render import (
     write_pdf,
 )
 from essdesk.ui.messages import plain_label
+from essdesk.ui.plain import PlainLabel, plain_title
 
 SELECTED, WITH_NOTES, MOBILISED = "selected", "with-notes", "mobilised"
 
@@ -93,7 +93,7 @@ class BriefingDialog(QDialog):
         title = self.tr("Fiche de synthèse")
         if territory is not None:
             title = f"{title} — {territory.name}"
-        self.setWindowTitle(title)
+        self.setWindowTitle(plain_title(title))
 
         intro = plain_label(parent=self)  # quotes the territory's name
         if territory is None:
@@ -136,9 +136,9 @@ class BriefingDialog(QDialog):
             box_layout.addWidget(radio)
         self.full_text = QCheckBox(self.tr("Inclure le texte complet du compte-rendu"), self)
 
-        self.summary = QLabel(self)
+        self.summary = PlainLabel(self)
         self.summary.setObjectName("briefingSummary")
-        self.message = QLabel(self)
+        self.message = PlainLabel(self)
         self.message.setObjectName("briefingMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -60,6 +60,7 @@ from essdesk.briefing_data import (
 )
 from essdesk.notes.records import Territory
 from essdesk.ui import note_markup as markup
+from essdesk.ui.plain import plain_title
 
 DOC_DPI = 72
 """The document is laid out on a 72-dpi measuring device, so one CSS "px" is one point (Qt's
@@ -604,7 +605,7 @@ def make_print_preview(sheet: BriefingSheet, parent: QWidget | None = None) -> Q
     printer.setDocName(sheet.title)
     printer.setCreator(f"essdesk {__version__}")
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Aperçu avant impression — {sheet.title}")
+    dialog.setWindowTitle(plain_title(f"Aperçu avant impression — {sheet.title}"))
     dialog.paintRequested.connect(lambda target: render(sheet, target))
     dialog._essdesk_printer = printer  # type: ignore[attr-defined]  # keep the printer alive
     return dialog

@@ -33,6 +33,7 @@ from essdesk.briefing_data import french_typography
 from essdesk.notes import Note, NotesError, NotesStore, Territory
 from essdesk.ui.exchange_dialog import local_time
 from essdesk.ui.messages import plain_label, show_message
+from essdesk.ui.plain import plain_tip, plain_title
 
 COMPARE, MERGE, EMPTY = 0, 1, 2
 """Pages of the right-hand side."""
@@ -57,7 +58,9 @@ class ConflictsDialog(QDialog):
         self._territory = territory
         self._titles = catalogue_titles
         self._copies: dict[str, Note] = {}
-        self.setWindowTitle(french_typography(self.tr("Conflits — {0}").format(territory.name)))
+        self.setWindowTitle(
+            plain_title(french_typography(self.tr("Conflits — {0}").format(territory.name)))
+        )
 
         intro = plain_label(
             french_typography(
@@ -258,7 +261,7 @@ class ConflictsDialog(QDialog):
         for note in copies:
             item = QListWidgetItem(self.title_of(note))
             item.setData(Qt.ItemDataRole.UserRole, note.uuid)
-            item.setToolTip(f"{self.title_of(note)}\n{note.entry_key}")
+            item.setToolTip(plain_tip(f"{self.title_of(note)}\n{note.entry_key}"))
             self.conflict_list.addItem(item)
         self.conflict_list.blockSignals(False)
         if copies:

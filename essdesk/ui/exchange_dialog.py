@@ -56,6 +56,7 @@ from essdesk.notes.exchange import (
     preview_import,
 )
 from essdesk.ui.messages import plain_label, show_message
+from essdesk.ui.plain import plain_tip
 
 MAX_LISTED = 300
 """Rows of the preview's per-entry list; a workshop file may carry thousands of notes."""
@@ -683,7 +684,7 @@ class ImportPreviewDialog(QDialog):
                 item = QTreeWidgetItem(
                     [title or key, names[plan.incoming.territory_uuid], _action_label(plan)]
                 )
-                item.setToolTip(0, key)
+                item.setToolTip(0, plain_tip(key))
                 item.setToolTip(2, _action_tip(plan))
                 item.setData(0, Qt.ItemDataRole.UserRole, plan.incoming.uuid)
                 item.setData(2, Qt.ItemDataRole.UserRole, plan.action)

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QSizePolicy,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from essdesk.ui.history import History
 from essdesk.ui.icons import arrow_icon
 from essdesk.ui.links import UrlOpener, system_opener
+from essdesk.ui.plain import PlainLabel
 from essdesk.ui.settings import VIEWS, ZOOM_MAX, ZOOM_MIN, UiState, save_state
 from essdesk.ui.widgets.detail import DetailView
 from essdesk.ui.widgets.navigation import NavigationTree, SectionList
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         browser.setObjectName("browserPane")
         browser_layout = QVBoxLayout(browser)
         browser_layout.setContentsMargins(8, 8, 4, 8)
-        self.page_title = QLabel(browser)
+        self.page_title = PlainLabel(browser)
         self.page_title.setObjectName("pageTitle")
         browser_layout.addWidget(self.page_title)
         self.pages = QStackedWidget(browser)
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_toolbar()
         self._build_menus()
-        self.catalogue_status = QLabel(self)
+        self.catalogue_status = PlainLabel(self)
         self.catalogue_status.setObjectName("catalogueStatus")
         self.statusBar().addPermanentWidget(self.catalogue_status)
 
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         tail.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(tail)
         self.territory_switcher = TerritorySwitcher(bar)
-        territory_label = QLabel(self.tr("Territoire :"), bar)
+        territory_label = PlainLabel(self.tr("Territoire :"), bar)
         territory_label.setObjectName("territoryLabel")
         territory_label.setBuddy(self.territory_switcher)
         bar.addWidget(territory_label)

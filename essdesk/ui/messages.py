@@ -1,21 +1,14 @@
-"""Labels and message boxes whose text is always plain: names, titles and notes can come from
-an imported exchange file, and Qt's automatic format would render « <b> » or « <img> » in them.
-"""
+"""Message boxes whose text is always plain (see :mod:`essdesk.ui.plain` for the rule)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from essdesk.briefing_data import french_typography
+from essdesk.ui.plain import PlainLabel, plain_label
 
-
-def plain_label(text: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setText(text)
-    return label
+__all__ = ["PlainLabel", "confirm", "inform", "plain_label", "show_message"]
 
 
 def _box(

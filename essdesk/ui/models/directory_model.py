@@ -25,6 +25,7 @@ from essdesk.ui.models import (
     read_only_flags,
 )
 from essdesk.ui.models.markers import NOT_A_MARKER_ROLE, Markers, marker_data, marker_words
+from essdesk.ui.plain import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -163,8 +164,8 @@ class DirectoryModel(QAbstractTableModel):
             text = self._cell(row, column)
             words = marker_words(markers, row.key) if column == self.COL_TITLE else []
             if words:
-                return f"{text} — {', '.join(words)}"
-            return text if len(text) > 30 else None
+                return plain_tip(f"{text} — {', '.join(words)}")
+            return plain_tip(text) if len(text) > 30 else None
         marked = marker_data(markers, row.key, role, column == self.COL_TITLE)
         if marked is not NOT_A_MARKER_ROLE:
             return marked

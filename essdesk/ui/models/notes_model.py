@@ -26,6 +26,7 @@ from essdesk.ui.models import (
 )
 from essdesk.ui.models.markers import marker_icon
 from essdesk.ui.note_markup import first_line
+from essdesk.ui.plain import plain_tip
 
 if TYPE_CHECKING:
     from essdesk.notes import Note
@@ -97,7 +98,11 @@ class NotesListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_UPDATED:
                 return f"{_local(note.updated):%d/%m/%Y %H:%M}"
-            return note.text[:600] if column in (self.COL_TEXT, self.COL_ENTRY) else None
+            return (
+                plain_tip(note.text[:600]) or None
+                if column in (self.COL_TEXT, self.COL_ENTRY)
+                else None
+            )
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_STATUS and note.status:
             return marker_icon(False, note.status)
         if role == KEY_ROLE:

@@ -24,6 +24,7 @@ from essdesk.ui.models import (
     SNIPPET_ROLE,
     read_only_flags,
 )
+from essdesk.ui.plain import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +72,7 @@ class SearchResultsModel(QAbstractListModel):
             label = hit.subtype_label or kind_label(hit.kind)
             return f"{hit.title} — {label} — {hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.snippet or None
+            return plain_tip(hit.snippet) or None
         if role == KEY_ROLE:
             return hit.key
         if role == KIND_ROLE:

@@ -20,6 +20,7 @@ from essdesk.ui.models import (
     RECORD_ROLE,
 )
 from essdesk.ui.models.markers import NOT_A_MARKER_ROLE, Markers, marker_data, marker_words
+from essdesk.ui.plain import plain_tip
 
 if TYPE_CHECKING:
     from essdesk.catalogue.records import TreeNode  # records: imported after the window shows
@@ -156,7 +157,7 @@ class CatalogueTreeModel(QAbstractItemModel):
             return node.count_label or None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TITLE:
             words = marker_words(markers, node.key)
-            return f"{node.title} — {', '.join(words)}" if words else node.title
+            return plain_tip(f"{node.title} — {', '.join(words)}" if words else node.title)
         marked = marker_data(markers, node.key, role, column == self.COL_TITLE)
         if marked is not NOT_A_MARKER_ROLE:
             return marked

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from essdesk.ui.colours import mix, muted
 from essdesk.ui.labels import kind_label
 from essdesk.ui.links import UrlOpener, entry_key, entry_url, is_allowed, system_opener
+from essdesk.ui.plain import PlainLabel, plain_tip
 
 if TYPE_CHECKING:
     from essdesk.catalogue.records import Entry, Related
@@ -82,7 +83,7 @@ class DetailView(QWidget):
         self.entry: Entry | None = None
         self._placeholder: tuple[str, str] | None = None
 
-        self.message = QLabel(self)
+        self.message = PlainLabel(self)
         self.message.setObjectName("linkMessage")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
@@ -305,5 +306,5 @@ class DetailView(QWidget):
             self.browser.setToolTip("")
         else:
             self.browser.setToolTip(
-                url.toString() + "\n" + self.tr("Connexion Internet nécessaire")
+                plain_tip(url.toString() + "\n" + self.tr("Connexion Internet nécessaire"))
             )

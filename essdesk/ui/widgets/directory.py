@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -47,6 +46,7 @@ from essdesk.ui.labels import (
 )
 from essdesk.ui.models import KEY_ROLE
 from essdesk.ui.models.directory_model import DirectoryModel
+from essdesk.ui.plain import PlainLabel
 from essdesk.ui.widgets.chips import ChipBar
 from essdesk.ui.widgets.flow_layout import flow_container
 from essdesk.ui.worker import QueryRunner
@@ -145,7 +145,7 @@ class DirectoryPanel(QWidget):
         self.chip_bar.chip_removed.connect(self.remove_filter)
         self.chip_bar.cleared.connect(self.clear_filters)
 
-        self.count_label = QLabel(self)
+        self.count_label = PlainLabel(self)
         self.count_label.setObjectName("resultCount")
         self.count_label.setAccessibleName(self.tr("Nombre de résultats"))
 
@@ -176,7 +176,7 @@ class DirectoryPanel(QWidget):
         empty = QWidget(self)
         empty.setObjectName("directoryEmpty")
         empty_layout = QVBoxLayout(empty)
-        self.empty_label = QLabel(
+        self.empty_label = PlainLabel(
             self.tr("Aucun acteur ni dispositif ne correspond à la recherche et aux filtres."),
             empty,
         )

@@ -13,7 +13,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from essdesk.ui.models import KEY_ROLE
 from essdesk.ui.models.notes_model import NotesListModel
+from essdesk.ui.plain import PlainLabel
 
 if TYPE_CHECKING:
     from essdesk.notes import Note
@@ -82,7 +82,7 @@ class MyNotesView(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.search_field.textChanged.connect(lambda _t: self._debounce.start())
 
-        self.count_label = QLabel(self)
+        self.count_label = PlainLabel(self)
         self.count_label.setObjectName("resultCount")
         self.count_label.setWordWrap(True)
 
@@ -96,9 +96,9 @@ class MyNotesView(QWidget):
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
 
-        self.orphans_title = QLabel(self.tr("Notes orphelines"), self)
+        self.orphans_title = PlainLabel(self.tr("Notes orphelines"), self)
         self.orphans_title.setObjectName("panelTitle")
-        self.orphans_hint = QLabel(
+        self.orphans_hint = PlainLabel(
             self.tr(
                 "Ces notes portent sur des entrées que ce catalogue ne contient plus (il a été "
                 "mis à jour depuis). Elles sont gardées telles quelles, avec le titre de "

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from essdesk.ui.plain import PlainLabel, plain_tip
 
 if TYPE_CHECKING:
     from essdesk.notes import Backup, Note, NoteVersion
@@ -52,11 +53,10 @@ class _ListDialog(QDialog):
         splitter.addWidget(self.list)
         splitter.addWidget(self.preview)
         splitter.setSizes([240, 360])
-        self.explanation = QLabel(explanation, self)
+        self.explanation = PlainLabel(explanation, self)
         self.explanation.setObjectName("panelHint")
         self.explanation.setWordWrap(True)
-        self.result_label = QLabel(self)
-        self.result_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes entry titles
+        self.result_label = PlainLabel(self)
         self.result_label.setWordWrap(True)
         self.action_button = QPushButton(action, self)
         self.action_button.setObjectName(f"{name}Action")
@@ -155,7 +155,7 @@ class TrashDialog(_ListDialog):
                 self.tr("{0} — {1} (supprimée le {2})").format(title, note.territory_name, deleted),
                 self.list,
             )
-            item.setToolTip(note.entry_key)
+            item.setToolTip(plain_tip(note.entry_key))
         if not self._notes:
             self.preview.setPlainText(self.tr("La corbeille est vide."))
         else:
@@ -205,7 +205,7 @@ class BackupsDialog(_ListDialog):
         self._restore = restore
         for backup in self._backups:
             item = QListWidgetItem(backup.label, self.list)
-            item.setToolTip(str(backup.path))
+            item.setToolTip(plain_tip(str(backup.path)))
         if self._backups:
             self.list.setCurrentRow(0)
         else:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -40,6 +39,7 @@ from essdesk.notes import NotesError
 from essdesk.ui.labels import STATUS_KEYS, status_label
 from essdesk.ui.links import UrlOpener, is_allowed
 from essdesk.ui.note_markup import note_html
+from essdesk.ui.plain import PlainLabel
 from essdesk.ui.widgets.flow_layout import flow_container
 
 if TYPE_CHECKING:
@@ -115,15 +115,15 @@ class NotesPanel(QWidget):
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._retry_now)
 
-        self.heading = QLabel(self.tr("Notes"), self)
+        self.heading = PlainLabel(self.tr("Notes"), self)
         self.heading.setObjectName("panelTitle")
         self.heading.setWordWrap(True)
-        self.entry_label = QLabel(self)
+        self.entry_label = PlainLabel(self)
         self.entry_label.setObjectName("panelHint")
         self.entry_label.setWordWrap(True)
 
         # -- messages: first start, errors, no entry
-        self.message = QLabel(self)
+        self.message = PlainLabel(self)
         self.message.setObjectName("notesMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,7 +140,7 @@ class NotesPanel(QWidget):
         message_layout.addStretch(1)
 
         # -- banners: write problems, conflict copies
-        self.warning = QLabel(self)
+        self.warning = PlainLabel(self)
         self.warning.setObjectName("notesWarning")
         self.warning.setWordWrap(True)
         self.warning.setAccessibleName(self.tr("Avertissement des notes"))
@@ -149,7 +149,7 @@ class NotesPanel(QWidget):
         self.conflict_banner.setObjectName("conflictBanner")
         banner_layout = QHBoxLayout(self.conflict_banner)
         banner_layout.setContentsMargins(8, 6, 8, 6)
-        banner_text = QLabel(self.tr("Cette note a une version importée en conflit."), self)
+        banner_text = PlainLabel(self.tr("Cette note a une version importée en conflit."), self)
         banner_text.setWordWrap(True)
         self.conflict_button = QPushButton(self.tr("Résoudre…"), self.conflict_banner)
         self.conflict_button.setObjectName("resolveConflictsButton")
@@ -185,7 +185,7 @@ class NotesPanel(QWidget):
         self.edit_button.setObjectName("editNoteButton")
         self.edit_button.setToolTip(self.tr("Modifier la note (Ctrl+E)"))
         self.edit_button.clicked.connect(self.start_editing)
-        self.state_label = QLabel(self)
+        self.state_label = PlainLabel(self)
         self.state_label.setObjectName("saveState")
         self.state_label.setAccessibleName(self.tr("État de l'enregistrement"))
         state_row = QHBoxLayout()

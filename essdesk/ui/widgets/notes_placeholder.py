@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from essdesk.ui.plain import PlainLabel
 
 
 class NotesPlaceholder(QWidget):
@@ -13,9 +15,9 @@ class NotesPlaceholder(QWidget):
         super().__init__(parent)
         self.setObjectName("notesPanel")
         self.setAccessibleName(self.tr("Notes"))
-        title = QLabel(self.tr("Notes"), self)
+        title = PlainLabel(self.tr("Notes"), self)
         title.setObjectName("panelTitle")
-        text = QLabel(
+        text = PlainLabel(
             self.tr("Les notes de votre territoire sur cette entrée s'afficheront ici."), self
         )
         text.setObjectName("panelHint")

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QLabel,
     QLineEdit,
     QListView,
     QStyle,
@@ -46,6 +45,7 @@ from essdesk.ui.colours import muted
 from essdesk.ui.labels import kind_label
 from essdesk.ui.models import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
 from essdesk.ui.models.search_model import SearchResultsModel
+from essdesk.ui.plain import PlainLabel
 from essdesk.ui.worker import QueryRunner
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ class SearchPanel(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.run_query)
 
-        self.header = QLabel(self)
+        self.header = PlainLabel(self)
         self.header.setObjectName("resultCount")
         self.header.setWordWrap(True)
         self.header.setAccessibleName(self.tr("Nombre de résultats"))

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from essdesk.ui.plain import plain_tip
+
 if TYPE_CHECKING:
     from essdesk.notes import Territory
 
@@ -52,7 +54,7 @@ class TerritorySwitcher(QComboBox):
                 details = ", ".join(
                     [*(k.split(":", 1)[-1].upper() for k in t.types), *filter(None, [t.commune])]
                 )
-                self.setItemData(self.count() - 1, details, Qt.ItemDataRole.ToolTipRole)
+                self.setItemData(self.count() - 1, plain_tip(details), Qt.ItemDataRole.ToolTipRole)
         self.insertSeparator(self.count())
         self.addItem(self.tr("Nouveau territoire…"), NEW)
         self.addItem(self.tr("Gérer les territoires…"), MANAGE)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from essdesk.ui.plain import PlainLabel
 
 if TYPE_CHECKING:
     from essdesk.notes import Territory
@@ -71,7 +72,7 @@ class TerritoryDialog(QDialog):
         form.addRow(self.tr("&Commune ou EPCI (facultatif)"), self.commune_edit)
         form.addRow(self.tr("C&ode (facultatif)"), self.code_edit)
         form.addRow(self.tr("&Initiales (facultatif)"), self.initials_edit)
-        self.error_label = QLabel(self)
+        self.error_label = PlainLabel(self)
         self.error_label.setObjectName("notesWarning")
         self.error_label.setWordWrap(True)
         self.error_label.setVisible(False)
@@ -142,7 +143,7 @@ class ManageTerritoriesDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.list, 1)
         row.addLayout(side)
-        hint = QLabel(
+        hint = PlainLabel(
             self.tr(
                 "Supprimer un territoire envoie ses notes à la corbeille : elles y restent "
                 "restaurables au moins 30 jours."

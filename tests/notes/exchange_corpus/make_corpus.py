@@ -89,6 +89,25 @@ def valid_payload() -> dict[str, Any]:
     }
 
 
+def html_payload(src: str = "file:///dev/zero") -> dict[str, Any]:
+    """A valid file whose every text carries HTML: an ``<img>`` of a local file (``/dev/zero``
+    made a window that rendered it grow past 3 GB) and bold tags. It is accepted (text is
+    text); the window must show it literally and open no file it points at."""
+    img = f'<img src="{src}">'
+    payload = valid_payload()
+    territory = payload["territories"][0]
+    territory["name"] = f"<b>Creuse</b>{img}"
+    territory["commune"] = f"Guéret{img}"
+    first, orphan = payload["notes"]
+    first["text"] = f"<b>GRAS</b> {img}\n&lt;i&gt; <a href='{src}'>lien</a>"
+    first["entry_title"] = f"{img}DLA"
+    orphan["entry_key"] = f"scheme:<b>x</b>{img}"
+    orphan["entry_title"] = f"<b>Retiré</b>{img}"
+    orphan["text"] = f"{img} orpheline"
+    payload["statuses"][0]["contact"] = f"<b>Mme</b>{img}"
+    return payload
+
+
 def manifest_for(payload: dict[str, Any], body: bytes) -> dict[str, Any]:
     return {
         "format": "essdesk-notes",
@@ -260,6 +279,7 @@ def cases() -> dict[str, tuple[Callable[[], bytes], str]]:
     deep = b"[" * 100_000 + b"]" * 100_000
     return {
         "valid": (lambda: good, ""),
+        "html-everywhere": (lambda: archive(html_payload()), ""),
         # not an archive at all
         "not-a-zip": (
             lambda: b"Bonjour, ceci n'est pas une archive.\n",
