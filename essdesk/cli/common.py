@@ -49,6 +49,8 @@ def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler
             return 1
         if report is not None:
             error("récupération des notes —\n" + report.message)
+        if store.backup_problem:
+            error(store.backup_problem)
         try:
             with store:
                 return body(store, args)

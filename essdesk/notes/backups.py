@@ -15,14 +15,16 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from essdesk.notes.errors import NotesError, NotesWriteError, translate
+from essdesk.notes.errors import NotesError, NotesWriteError, os_reason, translate
 from essdesk.notes.records import Backup
 from essdesk.notes.schema import APPLICATION_ID, DEFAULT_BUSY_TIMEOUT
 
 KEEP = 10
 """Automatic backups kept in the backups folder; manual copies elsewhere are never rotated."""
 
-_NAME = re.compile(r"^notes-(\d{8}-\d{6})-(\d{6})-([a-z0-9-]+)\.sqlite3$")
+_NAME = re.compile(r"^notes-(\d{8}-\d{6})-(\d{6})-([a-z0-9-]+?)(?:\.n(\d{1,12}))?\.sqlite3$")
+"""``notes-<date>-<µs>-<reason>.n<seq>.sqlite3``; names without ``.n<seq>`` (seq 0) come from
+before the counter. Only the counter orders backups: the date is the clock's word."""
 
 
 def verify(path: Path) -> str | None:
@@ -49,9 +51,9 @@ def verify(path: Path) -> str | None:
 
 def copy_database(source: Path, dest: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
     """Snapshot ``source`` into ``dest`` (a new file), verified before it takes the name."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
     try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
         src = sqlite3.connect(source, timeout=busy_timeout)
         try:
             dst = sqlite3.connect(tmp)
@@ -73,7 +75,7 @@ def copy_database(source: Path, dest: Path, busy_timeout: float = DEFAULT_BUSY_T
         raise translate(exc, "écrire la sauvegarde") from exc
     except OSError as exc:
         raise NotesWriteError(
-            f"Impossible d'écrire la sauvegarde dans {dest.parent} : {exc.strerror}.", str(exc)
+            f"Impossible d'écrire la sauvegarde dans {dest.parent} : {os_reason(exc)}.", str(exc)
         ) from exc
     finally:
         with contextlib.suppress(OSError):
@@ -92,9 +94,13 @@ def list_backups(folder: Path) -> list[Backup]:
         match = _NAME.match(path.name)
         if not match:
             continue
-        created = datetime.strptime(f"{match[1]}{match[2]}", "%Y%m%d-%H%M%S%f")
-        found.append(Backup(path, created, match[3], path.stat().st_size))
-    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+        try:
+            created = datetime.strptime(f"{match[1]}{match[2]}", "%Y%m%d-%H%M%S%f")
+            size = path.stat().st_size
+        except (ValueError, OSError):  # an impossible date, or gone meanwhile
+            continue
+        found.append(Backup(path, created, match[3], size, int(match[4] or 0)))
+    found.sort(key=lambda b: (b.seq, b.created, b.path.name), reverse=True)
     return found
 
 
@@ -106,13 +112,19 @@ def make_backup(
     now: datetime | None = None,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
 ) -> Backup:
-    """A new verified automatic backup, then rotation down to ``keep`` files."""
+    """A new verified automatic backup, then rotation down to ``keep`` files.
+
+    The new backup takes the next number of the folder's counter, so it is the newest
+    whatever the dates of the others (a clock set back no longer rotates it away at once)."""
     now = now or datetime.now()
-    name = f"notes-{now:%Y%m%d-%H%M%S}-{now:%f}-{reason}.sqlite3"
+    existing = list_backups(folder)
+    seq = existing[0].seq + 1 if existing else 1
+    name = f"notes-{now:%Y%m%d-%H%M%S}-{now:%f}-{reason}.n{seq}.sqlite3"
     dest = folder / name
     copy_database(db_path, dest, busy_timeout)
-    rotate(folder, keep)
-    return Backup(dest, now.replace(tzinfo=None), reason, dest.stat().st_size)
+    made = Backup(dest, now.replace(tzinfo=None), reason, dest.stat().st_size, seq)
+    rotate(folder, max(keep, 1))
+    return made
 
 
 def rotate(folder: Path, keep: int = KEEP) -> list[Path]:

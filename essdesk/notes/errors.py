@@ -7,6 +7,7 @@ so the caller keeps the text and retries: the notes layer never drops user text 
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import sqlalchemy.exc
@@ -54,6 +55,31 @@ class NotesLockedError(NotesWriteError):
 
 class NotesReadOnlyError(NotesWriteError):
     """The data folder (or the notes file) cannot be written."""
+
+
+_OS_REASONS = {
+    errno.ENOENT: "introuvable",
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "opération non permise",
+    errno.ENOSPC: "le disque est plein",
+    errno.EDQUOT: "le quota de disque est atteint",
+    errno.EROFS: "le support est en lecture seule",
+    errno.EEXIST: "un fichier de ce nom existe déjà",
+    errno.ENOTDIR: "un élément du chemin est un fichier, pas un dossier",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.EIO: "erreur d'entrée-sortie du support",
+    errno.ENAMETOOLONG: "nom trop long",
+    errno.ENXIO: "périphérique absent",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The French reason of a file-system error (``strerror`` is in the system's language,
+    English on most machines): what the user sees; ``str(exc)`` stays for the logs."""
+    reason = _OS_REASONS.get(exc.errno or -1)
+    if reason is None:
+        return f"erreur du système (code {exc.errno})" if exc.errno else "erreur du système"
+    return reason
 
 
 # SQLite primary result codes (https://www.sqlite.org/rescode.html).

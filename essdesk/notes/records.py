@@ -89,6 +89,10 @@ class Backup:
     created: datetime  # local time, from the file name
     reason: str  # "quotidienne", "avant-migration-v1", "avant-import", "manuelle"...
     size: int
+    seq: int = 0
+    """Rank among the backups of its folder, from a counter that only grows (0: made before
+    the counter existed). Backups are ordered by it, never by the date in their name: a
+    clock set ahead then back would otherwise make the newest copy look like the oldest."""
 
     @property
     def label(self) -> str:

@@ -14,9 +14,11 @@ This is the single entry point of the app and of the CLI (``open_notes``). What 
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ from essdesk.notes.errors import (
     NotesError,
     NotesReadOnlyError,
     locked_error,
+    os_reason,
     sqlite_code,
     translate,
 )
@@ -59,6 +62,7 @@ class RecoveryReport:
     problem: str  # "damaged", "foreign" (valid SQLite, not ours), "empty" or "missing"
     detail: str  # technical reason, English
     restored_from: Backup | None  # None: an empty notes database was created
+    others: tuple[Backup, ...] = ()  # the other backups that verify, newest first
 
     @property
     def message(self) -> str:
@@ -82,6 +86,12 @@ class RecoveryReport:
             lines.append(
                 "Aucune sauvegarde n'était disponible : un carnet de notes vide a été créé."
             )
+        if self.others:
+            lines.append(
+                "D'autres sauvegardes existent (menu Notes, « Restaurer une sauvegarde… ») : "
+                + " ; ".join(b.label for b in self.others)
+                + "."
+            )
         return "\n".join(lines)
 
 
@@ -103,19 +113,55 @@ def _check_writable(folder: Path) -> None:
         raise _readonly(folder, exc) from exc
 
 
+def _read_header(path: Path) -> bytes:
+    """The first 100 bytes of the notes file, opened first and checked after.
+
+    Opened without blocking (a FIFO put in its place would hang ``open()``), then the *opened*
+    file's type is checked (no window between a check and the open): anything but a regular
+    file (folder, FIFO, device) is explained in French, as is any file-system error."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "un dossier" if stat.S_ISDIR(mode) else "un fichier spécial (tube, périphérique)"
+            raise NotesError(
+                f"Le fichier de notes {path} est {what}, pas un fichier de notes : essdesk ne "
+                "peut pas l'ouvrir et n'y touche pas. Renommez-le ou déplacez-le ; au "
+                "prochain démarrage essdesk restaurera la dernière sauvegarde, ou créera un "
+                "carnet vide s'il n'y en a pas.",
+                f"not a regular file: mode {mode:o}",
+            )
+        return os.read(fd, 100)
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    finally:
+        os.close(fd)
+
+
+def _unreadable(path: Path, exc: OSError) -> NotesError:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _readonly(path.parent, exc)
+    return NotesError(
+        f"Impossible de lire le fichier de notes {path} : {os_reason(exc)}. Rien n'a été modifié.",
+        f"{type(exc).__name__}: {exc}",
+    )
+
+
 def inspect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> tuple[str, str]:
     """Classify the notes file: ("missing"|"empty"|"ours"|"damaged"|"foreign", detail).
 
     Raises NotesLockedError / NotesReadOnlyError / NewerSchemaError: those are not damage.
     """
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return "missing", ""
-    if path.is_file() and path.stat().st_size == 0:
+    header = _read_header(path)
+    if not header:
         return "empty", "zero-byte file"
     # Not even a SQLite header: say so without letting SQLite open it, since SQLite would
     # treat a -wal/-journal beside it as its own (and may delete it on close).
-    with path.open("rb") as head:
-        header = head.read(100)
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
         return "damaged", "not a SQLite file (bad header)"
     try:
@@ -193,14 +239,16 @@ def open_notes(
         restored = backups.newest_good_backup(bdir)
         if restored is not None:
             backups.copy_database(restored.path, db, busy_timeout)
-        report = RecoveryReport(db, damaged, state, detail, restored)
+        report = RecoveryReport(db, damaged, state, detail, restored, _others(bdir, restored))
     elif state == "missing":
         # The file is gone (deleted by hand, or a recovery cut short) but backups exist:
         # bring the newest back rather than start empty.
         restored = backups.newest_good_backup(bdir)
         if restored is not None:
             backups.copy_database(restored.path, db, busy_timeout)
-            report = RecoveryReport(db, None, "missing", "notes file missing", restored)
+            report = RecoveryReport(
+                db, None, "missing", "notes file missing", restored, _others(bdir, restored)
+            )
     if report is not None:
         log.warning("notes database recovered: %s", report.message)
     existed = state == "ours" or (report is not None and report.restored_from is not None)
@@ -229,12 +277,37 @@ def open_notes(
         raise
 
     store = NotesStore(engine, db, bdir, clock=clock, busy_timeout=busy_timeout)
-    if existed and not backups.has_backup_on(bdir, local_now.date()):
-        try:
-            backups.make_backup(db, bdir, "quotidienne", now=local_now)
-        except NotesError as exc:  # a missed daily backup must not keep the user from working
-            log.warning("daily backup failed: %s", exc)
+    if existed:
+        store.backup_problem = _daily_backup(db, bdir, local_now, busy_timeout)
     return store, report
+
+
+def _others(folder: Path, restored: Backup | None) -> tuple[Backup, ...]:
+    """The backups the user may prefer to the one restored (listed in the report)."""
+    if restored is None:
+        return ()
+    return tuple(b for b in backups.list_backups(folder) if b.path != restored.path)
+
+
+def _daily_backup(db: Path, bdir: Path, now: datetime, busy_timeout: float) -> str | None:
+    """Make today's backup if there is none; the French warning when it could not be made.
+
+    A missed daily backup never keeps the user from working: whatever goes wrong (the
+    backups folder is a file, unwritable, full), the notes open and the user is told."""
+    try:
+        if backups.has_backup_on(bdir, now.date()):
+            return None
+        backups.make_backup(db, bdir, "quotidienne", now=now, busy_timeout=busy_timeout)
+    except NotesError as exc:
+        log.info("daily backup failed: %s", exc)
+        return f"Sauvegarde automatique impossible : {exc.message} Vos notes sont ouvertes."
+    except OSError as exc:
+        log.info("daily backup failed: %s", exc)
+        return (
+            f"Sauvegarde automatique impossible dans {bdir} : {os_reason(exc)}. Vos notes sont "
+            "ouvertes ; vérifiez ce dossier pour retrouver les sauvegardes."
+        )
+    return None
 
 
 __all__ = ["RecoveryReport", "inspect", "move_aside", "open_notes"]

@@ -245,6 +245,8 @@ class NotesStore(LocalEntriesMixin):
         self._clock = clock or (lambda: datetime.now(UTC))
         self._busy_timeout = busy_timeout
         self._vocab_cache: tuple[tuple[Any, ...], fuzzy.Vocabulary] | None = None
+        self.backup_problem: str | None = None
+        """French warning when today's automatic backup could not be made (set at open)."""
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -652,6 +654,7 @@ class NotesStore(LocalEntriesMixin):
             )
             # A version "from the future" (the clock went back since) is never coalesced
             # into: it may be the text another laptop or an exchange compares to.
+            # (Without it, after a clock set back every save was folded into the last version.)
             if last is not None and window_start < last.started_at <= now:
                 conn.execute(
                     update(note_versions)
@@ -741,8 +744,8 @@ class NotesStore(LocalEntriesMixin):
                 f"La corbeille garde les notes au moins {MIN_TRASH_DAYS} jours.",
                 f"older_than_days must be >= {MIN_TRASH_DAYS}",
             )
-        cutoff = timestamp(self._clock() - timedelta(days=older_than_days))
         with self._write() as conn:
+            cutoff = timestamp(self._trash_horizon(conn) - timedelta(days=older_than_days))
             doomed = [
                 r.uuid
                 for r in conn.execute(
@@ -772,6 +775,28 @@ class NotesStore(LocalEntriesMixin):
                 conn.execute(delete(statuses).where(statuses.c.territory_uuid == tu))
                 conn.execute(delete(territories).where(territories.c.uuid == tu))
         return len(doomed)
+
+    def _trash_horizon(self, conn: Connection) -> datetime:
+        """The moment the trash counts its 30 days up to: the clock, but never later than
+        the latest date this notes file already holds (the latest date essdesk has seen).
+
+        A clock that jumps ahead (a year, a dead battery's 2099) therefore purges nothing
+        at that start: only once essdesk has written at the new date, and the clock still
+        says so at a later start, do the days count. A jump ahead then back never purges a
+        note early; a clock set back only keeps notes longer."""
+        now = self._clock()
+        latest = [
+            select(func.coalesce(func.max(column), "")).scalar_subquery()
+            for column in (
+                notes.c.updated,
+                notes.c.deleted_at,
+                note_versions.c.saved_at,
+                statuses.c.updated,
+                territories.c.created,
+            )
+        ]
+        seen = conn.execute(select(func.max(*latest))).scalar()  # max() of SQLite: NULL-safe here
+        return min(now, datetime.fromisoformat(seen)) if seen else now
 
     def history(self, note_uuid: str) -> list[NoteVersion]:
         """Versions of a note, newest first (the first one is the current text)."""

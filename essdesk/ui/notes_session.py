@@ -74,6 +74,12 @@ class NotesSession(QObject):
             self.error, self.retriable = exc.message, True
         except NotesError as exc:
             self.error, self.retriable = exc.message, True
+        except Exception as exc:  # never « Ouverture des notes… » forever: say what failed
+            log.warning("notes could not be opened: %r", exc)
+            self.error, self.retriable = (
+                f"Les notes n'ont pas pu être ouvertes : {type(exc).__name__}: {exc}",
+                True,
+            )
         else:
             self.store, self.error, self.retriable = store, "", False
             self.recovery = report

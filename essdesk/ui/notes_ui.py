@@ -100,6 +100,13 @@ class NotesFeature(QObject):
                 session.recovery.message,
                 "recoveryMessage",
             )
+        elif session.store is not None and session.store.backup_problem:
+            self.recovery_box = inform(
+                window,
+                self.tr("Sauvegardes"),
+                session.store.backup_problem,
+                "recoveryMessage",
+            )
 
     def _connect_store(self) -> None:
         window, session = self.window, self.session

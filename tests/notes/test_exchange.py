@@ -814,6 +814,7 @@ def test_a_settled_conflict_stays_settled_once_the_trash_is_emptied(
     t, _note, copy_uuid = _conflict(store, clock, tmp_path)
     store.resolve_conflict(copy_uuid, "local")
     clock.advance(days=31)
+    store.set_status("scheme:temoin", t, "contacte")  # used at the new date (issue 11's trash)
     assert store.purge_trash() == 1
     assert store.trash() == []
     before = dump(store)
@@ -839,6 +840,7 @@ def test_a_deleted_note_does_not_come_back_once_the_trash_is_emptied(
     assert note is not None
     b.delete_note(note.uuid)
     clock.advance(days=31)
+    b.set_status("scheme:temoin", t_b, "contacte")  # used at the new date (issue 11's trash)
     assert b.purge_trash() == 1
     assert b.get_note("scheme:dla", t_b) is None
     assert import_file(b, old).backup is None  # known: not resurrected

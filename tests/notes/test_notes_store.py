@@ -162,6 +162,12 @@ def test_restoring_a_note_of_a_deleted_territory_restores_it(
     assert [t.uuid for t in store.territories()] == [creuse.uuid]
 
 
+def used_today(store: NotesStore, territory: Territory) -> None:
+    """essdesk writes at the clock's date: the trash counts its days only up to the latest
+    date the notes file holds (issue 11: a clock jumping ahead must not purge it)."""
+    store.save_note("scheme:temoin", territory, f"utilisé le {store._clock():%Y-%m-%d}")
+
+
 def test_purge_only_removes_items_older_than_30_days(
     store: NotesStore, creuse: Territory, clock: Clock
 ) -> None:
@@ -173,12 +179,15 @@ def test_purge_only_removes_items_older_than_30_days(
     with pytest.raises(NotesInputError, match="30 jours"):
         store.purge_trash(older_than_days=1)
     clock.advance(days=9)
+    used_today(store, creuse)
     assert store.purge_trash() == 0  # 29 days: still restorable
     clock.advance(days=2)
+    used_today(store, creuse)
     assert store.purge_trash() == 1
     assert [n.uuid for n in store.trash()] == [recent.uuid]
     assert store.history(old.uuid) == []
     clock.advance(days=30)
+    used_today(store, creuse)
     assert store.purge_trash() == 1
 
 
@@ -189,8 +198,9 @@ def test_purge_removes_deleted_territories_left_empty(
     store.set_status("scheme:dla", creuse, "contacte")
     store.delete_territory(creuse)
     clock.advance(days=31)
+    witness = store.add_territory("Témoin")  # essdesk used at the new date (issue 11)
     assert store.purge_trash() == 1
-    assert store.territories(include_deleted=True) == []
+    assert store.territories(include_deleted=True) == [witness]
     assert store.full_check().ok
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 import ast
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import ModuleType
 
@@ -32,7 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from essdesk import app as essdesk_app
+from essdesk import paths
+from essdesk.notes import open_notes
+from essdesk.notes.backups import KEEP, list_backups, make_backup
 from essdesk.ui.exchange_dialog import ImportPreviewDialog
+from essdesk.ui.main_window import MainWindow
 from essdesk.ui.notes_ui import NotesFeature
 from essdesk.ui.plain import plain_tip, plain_title
 
@@ -276,5 +282,62 @@ def test_imported_html_is_shown_as_text_and_opens_no_file(
         assert any(payload["territories"][0]["commune"] in t for t in shown)  # switcher
     finally:
         trash.close()
+        app.setStyleSheet("")
+        window.close()
+
+
+def _start(qtbot, opened) -> tuple[QApplication, MainWindow, str]:
+    """The app as ``essdesk`` starts it; returns it with the notes' opening error."""
+    app, window = essdesk_app.build([], opener=opened, save_settings=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.notes_attached, timeout=15000) as attached:
+        pass
+    return app, window, attached.args[0]
+
+
+def test_a_notes_file_that_is_a_folder_is_explained_in_the_window(qtbot, opened) -> None:
+    """The window stayed on « Ouverture des notes… » with no message."""
+    paths.notes_path().mkdir(parents=True)
+    app, window, error = _start(qtbot, opened)
+    try:
+        assert "est un dossier" in error
+        qtbot.waitUntil(lambda: "est un dossier" in window.notes_panel.message.text())
+        assert window.catalogue is not None  # the catalogue stays usable
+    finally:
+        app.setStyleSheet("")
+        window.close()
+
+
+def test_backups_dated_ahead_and_a_backups_file_still_open_the_notes(qtbot, opened) -> None:
+    """Backups dated a year ahead, then « backups » a file: the notes open, and the window
+    says the automatic backup could not be made."""
+    store, _ = open_notes()
+    store.save_note("scheme:dla", store.add_territory("Creuse"), "à garder")
+    store.close()
+    ahead = datetime.now() + timedelta(days=365)
+    for day in range(KEEP):
+        when = ahead + timedelta(days=day)
+        made = make_backup(paths.notes_path(), paths.backups_dir(), "quotidienne", now=when)
+        # as an earlier essdesk named them: no counter
+        made.path.rename(made.path.with_name(made.path.name.split(".")[0] + ".sqlite3"))
+    assert len(list_backups(paths.backups_dir())) == KEEP
+    app, window, error = _start(qtbot, opened)
+    try:
+        assert error == "" and window.notes.session.store is not None
+        assert list_backups(paths.backups_dir())[0].created.date() == datetime.now().date()
+    finally:
+        app.setStyleSheet("")
+        window.close()
+    shutil.rmtree(paths.backups_dir())
+    paths.backups_dir().write_text("pas un dossier")
+    store, _ = open_notes()  # a new day for the backups: there is none any more
+    store.close()
+    app, window, error = _start(qtbot, opened)
+    try:
+        assert error == ""
+        box = window.notes.recovery_box
+        assert "Sauvegarde automatique impossible" in box.text()
+        box.close()
+    finally:
         app.setStyleSheet("")
         window.close()

@@ -1,0 +1,202 @@
+"""Issue 11's hostile cases for the notes layer and the CLI: clocks that jump, folders that are
+not what they should be, special files. Real SQLite files, the real ``essdesk`` command line.
+
+Each test failed on the main branch of the day it was written (the figure in its docstring).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from cli_runner import run
+from testkit import Clock
+
+from essdesk import paths
+from essdesk.notes import NotesError, open_notes
+from essdesk.notes.backups import KEEP, list_backups, make_backup
+
+KEY = "scheme:dla"
+
+
+def _cli(home: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """The real command in its own process (a hang fails the test instead of freezing it)."""
+    return subprocess.run(
+        [sys.executable, "-m", "essdesk", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "ESSDESK_HOME": str(home)},
+    )
+
+
+def _daily(when: datetime) -> str:
+    return f"notes-{when:%Y%m%d-%H%M%S}-{when:%f}-quotidienne.sqlite3"
+
+
+def test_backups_dated_in_the_future_never_lock_the_user_out(
+    home: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A clock that ran a year ahead left daily backups dated 2025; back in 2024, today's
+    backup was rotated away as « the oldest » and ``open_notes`` raised FileNotFoundError."""
+    store, _ = open_notes(clock=clock)
+    with store:
+        store.save_note(KEY, store.add_territory("Creuse"), "à garder")
+    ahead = clock.now.replace(tzinfo=None) + timedelta(days=365)
+    for day in range(KEEP):  # made by a version without the counter: names only
+        make_backup(paths.notes_path(), paths.backups_dir(), "quotidienne", now=ahead)
+        newest = list_backups(paths.backups_dir())[0].path
+        newest.rename(newest.with_name(_daily(ahead + timedelta(days=day))))
+    assert len(list_backups(paths.backups_dir())) == KEEP
+
+    store, report = open_notes(clock=clock)  # today, a year "before" the backups
+    store.close()
+    assert report is None
+    found = list_backups(paths.backups_dir())
+    assert found[0].created.date() == clock.now.date() and found[0].path.is_file()
+    assert len(found) == KEEP  # the oldest-made one went, not today's
+    code, out, err = run(capsys, "notes", "list")
+    assert (code, err) == (0, "") and "à garder" in out
+
+
+def test_backups_are_ordered_by_when_they_were_made_not_by_their_date(
+    home: Path, clock: Clock
+) -> None:
+    """Future-dated backups rotate like the others."""
+    store, _ = open_notes(clock=clock)
+    store.close()
+    start = datetime(2030, 1, 1)
+    for day in range(3):
+        make_backup(
+            paths.notes_path(), paths.backups_dir(), "quotidienne", now=start + timedelta(days=day)
+        )
+    made = [
+        make_backup(paths.notes_path(), paths.backups_dir(), "manuelle", now=datetime(2000, 1, n))
+        for n in range(1, KEEP + 1)
+    ]
+    found = list_backups(paths.backups_dir())
+    assert [b.path for b in found] == [b.path for b in reversed(made)]
+    assert all(b.created.year == 2000 for b in found)  # the 2030 ones rotated away
+
+
+def test_recovery_restores_the_newest_backup_made_and_names_the_others(
+    home: Path, clock: Clock
+) -> None:
+    """With one backup dated 2030 (1 note) and a newer one dated today (14 notes), recovery
+    restored the 2030 one and said the rest existed only in the damaged file."""
+    store, _ = open_notes(clock=clock)
+    creuse = store.add_territory("Creuse")
+    store.save_note("scheme:n0", creuse, "note 0")
+    store.close()
+    make_backup(paths.notes_path(), paths.backups_dir(), "quotidienne", now=datetime(2030, 1, 1))
+    store, _ = open_notes(clock=clock)
+    for n in range(1, 14):
+        store.save_note(f"scheme:n{n}", creuse, f"note {n}")
+    store.close()
+    newest = make_backup(paths.notes_path(), paths.backups_dir(), "manuelle", now=datetime.now())
+    paths.notes_path().write_bytes(b"SQLite format 3\x00" + os.urandom(5000))
+
+    store, report = open_notes(clock=clock)
+    with store:
+        assert len(store.notes_for_territory(creuse)) == 14
+    assert report is not None and report.restored_from is not None
+    assert report.restored_from.path == newest.path
+    assert "D'autres sauvegardes existent" in report.message
+    assert "01/01/2030" in report.message
+
+
+def test_a_backups_folder_that_is_a_file_disables_backups_not_the_notes(
+    home: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command failed with « [Errno 17] File exists »."""
+    store, _ = open_notes(clock=clock)
+    store.add_territory("Creuse")
+    store.close()
+    shutil.rmtree(paths.backups_dir(), ignore_errors=True)
+    paths.backups_dir().write_text("pas un dossier")
+    clock.advance(days=1)
+    store, report = open_notes(clock=clock)
+    store.close()
+    assert report is None and store.backup_problem is not None
+    assert "Sauvegarde automatique impossible" in store.backup_problem
+    assert "Errno" not in store.backup_problem and "exists" not in store.backup_problem
+    code, out, err = run(capsys, "territories")
+    assert code == 0 and "Creuse" in out
+    assert err.count("Sauvegarde automatique impossible") == 1
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_notes_file_that_is_not_a_file_is_explained(home: Path, kind: str) -> None:
+    """A folder gave « [Errno 21] Is a directory » (the window: « Ouverture des notes… »
+    forever); a FIFO hung the start."""
+    home.mkdir(parents=True, exist_ok=True)
+    if kind == "folder":
+        paths.notes_path().mkdir()
+    else:
+        os.mkfifo(paths.notes_path())
+    done = _cli(home, "notes", "list")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "Errno" not in done.stderr
+    assert "pas un fichier de notes" in done.stderr
+    with pytest.raises(NotesError, match="Renommez-le"):
+        open_notes()
+    assert paths.notes_path().exists()  # untouched
+
+
+def test_the_recovery_report_is_printed_once(home: Path, clock: Clock) -> None:
+    """It was printed twice: once by the CLI, once in English by logging's last resort."""
+    store, _ = open_notes(clock=clock)
+    store.add_territory("Creuse")
+    store.close()
+    paths.notes_path().write_bytes(b"pas une base")
+    done = _cli(home, "territories")  # pytest's log capture would hide the second copy
+    code, err = done.returncode, done.stderr
+    assert code == 0
+    assert err.count("mis de côté") == 1
+    assert "recovered" not in err and "daily backup" not in err
+
+
+def test_a_clock_set_back_keeps_every_version(home: Path, clock: Clock) -> None:
+    """Back a day, every later save was folded into the last version (4 of 5 lost)."""
+    store, _ = open_notes(clock=clock)
+    with store:
+        creuse = store.add_territory("Creuse")
+        note = store.save_note(KEY, creuse, "version 1")
+        clock.advance(days=-1)
+        for n in range(2, 6):
+            clock.advance(minutes=2)
+            store.save_note(KEY, creuse, f"version {n}")
+        texts = [v.text for v in store.history(note.uuid)]
+        assert texts == [f"version {n}" for n in range(5, 0, -1)]
+        store.save_note(KEY, creuse, "version 5 bis")  # typing on: within the minute
+        assert len(store.history(note.uuid)) == 5
+
+
+def test_a_clock_jump_ahead_then_back_purges_nothing_early(home: Path, clock: Clock) -> None:
+    """A note deleted 10 minutes earlier was purged when the clock jumped a year ahead."""
+    store, _ = open_notes(clock=clock)
+    with store:
+        creuse = store.add_territory("Creuse")
+        note = store.save_note(KEY, creuse, "supprimée par erreur")
+        store.delete_note(note.uuid)
+        clock.advance(minutes=10)
+    clock.advance(days=365)
+    store, _ = open_notes(clock=clock)
+    with store:
+        assert store.purge_trash() == 0
+        assert [n.uuid for n in store.trash()] == [note.uuid]
+    clock.advance(days=-365)
+    store, _ = open_notes(clock=clock)
+    with store:
+        assert store.purge_trash() == 0
+        assert [n.uuid for n in store.trash()] == [note.uuid]
+        # 31 days later, with essdesk used meanwhile, the trash empties as promised
+        clock.advance(days=31)
+        store.save_note("scheme:autre", creuse, "écrite le 31e jour")
+        assert store.purge_trash() == 1
+        assert store.trash() == []
