@@ -128,9 +128,9 @@ def build(
             return
         window.build_pages()
         load_catalogue(window, factory)
-        if window.catalogue is not None:
-            # one more turn of the event loop: the trees paint before the notes open
-            QTimer.singleShot(0, lambda: None if closed else load_notes(window, notes_opener))
+        # one more turn of the event loop: the trees paint before the notes open. Without a
+        # catalogue (missing, damaged) the notes still open: they are the user's own work.
+        QTimer.singleShot(0, lambda: None if closed else load_notes(window, notes_opener))
 
     QTimer.singleShot(0, start)
     return app, window

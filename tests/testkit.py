@@ -41,3 +41,19 @@ class Clock:
 def flat(text: str) -> str:
     """Text as typed: the no-break spaces of French typography made plain spaces."""
     return text.replace("\N{NARROW NO-BREAK SPACE}", " ").replace("\N{NO-BREAK SPACE}", " ")
+
+
+def damaged_catalogue(folder: Path) -> Path:
+    """The shipped catalogue with three pages in its middle overwritten (its header and
+    ``meta`` table intact: it opens, and used to fail only at the first query there)."""
+    import shutil
+
+    from essdesk.paths import catalogue_path
+
+    path = folder / "catalogue.sqlite3"
+    shutil.copyfile(catalogue_path(), path)
+    size = path.stat().st_size
+    with path.open("r+b") as f:
+        f.seek((size // 4096 // 2) * 4096)
+        f.write(bytes(range(256)) * 48)
+    return path

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import (
+    URL,
     Column,
     Engine,
     Integer,
@@ -158,8 +159,10 @@ def make_engine(path: Path | str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) ->
     ``sqlite_begin="IMMEDIATE"``: writers take the lock up front and wait ``busy_timeout``
     instead of failing on a read-to-write upgrade when another instance writes.
     """
+    # URL.create takes the path literally: formatted into a URL string, a « ? » or « %xx »
+    # in a folder name was read as a query or an escape, and opened another file.
     engine = create_engine(
-        f"sqlite+pysqlite:///{Path(path)}",
+        URL.create("sqlite+pysqlite", database=str(Path(path))),
         connect_args={"timeout": busy_timeout},
     )
     timeout_ms = int(busy_timeout * 1000)

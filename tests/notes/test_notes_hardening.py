@@ -200,3 +200,27 @@ def test_a_clock_jump_ahead_then_back_purges_nothing_early(home: Path, clock: Cl
         store.save_note("scheme:autre", creuse, "écrite le 31e jour")
         assert store.purge_trash() == 1
         assert store.trash() == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Qui fait quoi ?", "100%20sûr", "a%3Fb", "n°1 #2 ; x & y = z + w", "Équipe ", "é è ç"],
+)
+def test_notes_go_where_the_folder_says_whatever_its_name(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """« …/Qui fait quoi ?/notes.sqlite3 » opened « …/Qui fait quoi  » (the path went into a
+    URL unescaped): another file, written and migrated, and backups silently stopped."""
+    folder = tmp_path / "dossiers" / name
+    monkeypatch.setenv("ESSDESK_HOME", str(folder))
+    store, _ = open_notes()
+    with store:
+        store.save_note(KEY, store.add_territory("Creuse"), "ici")
+    assert sorted(p.name for p in (tmp_path / "dossiers").iterdir()) == [name]
+    assert (folder / "notes.sqlite3").is_file()
+    store, _ = open_notes()  # an existing file: the daily backup goes beside it
+    store.close()
+    assert [b.path.parent for b in list_backups(folder / "backups")] == [folder / "backups"]
+    code, out, _err = run(capsys, "notes", "list")
+    assert code == 0 and "ici" in out
+    assert sorted(p.name for p in (tmp_path / "dossiers").iterdir()) == [name]

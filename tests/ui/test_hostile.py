@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QToolTip,
 )
+from testkit import damaged_catalogue
 
 from essdesk import app as essdesk_app
 from essdesk import paths
@@ -338,6 +339,24 @@ def test_backups_dated_ahead_and_a_backups_file_still_open_the_notes(qtbot, open
         box = window.notes.recovery_box
         assert "Sauvegarde automatique impossible" in box.text()
         box.close()
+    finally:
+        app.setStyleSheet("")
+        window.close()
+
+
+def test_a_damaged_catalogue_is_explained_and_the_notes_still_open(
+    qtbot, opened, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Damaged pages in the catalogue: an empty window, the notes never opened, no word."""
+    monkeypatch.setenv("ESSDESK_CATALOGUE", str(damaged_catalogue(tmp_path)))
+    store, _ = open_notes()
+    store.save_note("scheme:dla", store.add_territory("Creuse"), "à garder")
+    store.close()
+    app, window, error = _start(qtbot, opened)
+    try:
+        assert error == "" and window.catalogue is None
+        assert "réinstallez essdesk" in window.detail.browser.toPlainText()
+        assert window.notes.session.store is not None
     finally:
         app.setStyleSheet("")
         window.close()
