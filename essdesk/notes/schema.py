@@ -130,6 +130,23 @@ local_entry_versions = Table(
 )
 
 
+MAX_NOTE_CHARS = 200_000
+"""The longest note essdesk keeps: about 100 pages, far beyond a meeting's notes. Longer texts
+are refused (typed, added on the CLI or imported) with a French message: a 50 MB note took
+4 GB and 76 s to show. The window formats notes up to ``essdesk.ui.note_markup.RICH_NOTE_CHARS``
+and shows longer ones as plain text, which stays well under a frame's budget per page."""
+
+
+def note_too_long(text: str) -> str | None:
+    """The French reason a note text is refused for its size, or None."""
+    if len(text) <= MAX_NOTE_CHARS:
+        return None
+    return (
+        f"Cette note est trop longue ({len(text):,} caractères ; au plus {MAX_NOTE_CHARS:,}). "
+        "Découpez-la en plusieurs notes ou gardez le document à part."
+    ).replace(",", "\N{NARROW NO-BREAK SPACE}")
+
+
 def timestamp(moment: datetime) -> str:
     """How a moment is stored (see the module docstring): ISO 8601 UTC with microseconds."""
     return moment.astimezone(UTC).isoformat(timespec="microseconds")

@@ -13,6 +13,11 @@ from __future__ import annotations
 import html
 import re
 
+RICH_NOTE_CHARS = 50_000
+"""Notes longer than this are shown as plain text: formatting 1 M characters took 3 s (50,000:
+~0.15 s); plain text of the longest note allowed (``essdesk.notes.schema.MAX_NOTE_CHARS``)
+shows in a few hundredths of a second."""
+
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?![*\w])")
 _BULLET = re.compile(r"^\s*(?:[-*•–]|(\d{1,3})[.)])\s+(\S.*)$")  # an item has text

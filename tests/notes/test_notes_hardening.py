@@ -18,8 +18,9 @@ from cli_runner import run
 from testkit import Clock
 
 from essdesk import paths
-from essdesk.notes import NotesError, open_notes
+from essdesk.notes import NotesError, NotesInputError, open_notes
 from essdesk.notes.backups import KEEP, list_backups, make_backup
+from essdesk.notes.schema import MAX_NOTE_CHARS
 
 KEY = "scheme:dla"
 
@@ -224,3 +225,22 @@ def test_notes_go_where_the_folder_says_whatever_its_name(
     code, out, _err = run(capsys, "notes", "list")
     assert code == 0 and "ici" in out
     assert sorted(p.name for p in (tmp_path / "dossiers").iterdir()) == [name]
+
+
+def test_a_note_longer_than_the_limit_is_refused_and_nothing_is_written(
+    home: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 50 MB note was accepted (and froze the window for 76 s when shown)."""
+    store, _ = open_notes(clock=clock)
+    with store:
+        creuse = store.add_territory("Creuse")
+        store.save_note(KEY, creuse, "court")
+        with pytest.raises(NotesInputError, match="trop longue"):
+            store.save_note(KEY, creuse, "x" * (MAX_NOTE_CHARS + 1))
+        assert store.get_note(KEY, creuse).text == "court"
+        longest = store.save_note("scheme:autre", creuse, "x" * MAX_NOTE_CHARS)
+        assert len(longest.text) == MAX_NOTE_CHARS
+    code, _out, err = run(
+        capsys, "notes", "add", KEY, "--territory", "Creuse", "--text", "y" * (MAX_NOTE_CHARS + 1)
+    )
+    assert code == 1 and "trop longue" in err

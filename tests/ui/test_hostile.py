@@ -40,6 +40,7 @@ from essdesk.notes import open_notes
 from essdesk.notes.backups import KEEP, list_backups, make_backup
 from essdesk.ui.exchange_dialog import ImportPreviewDialog
 from essdesk.ui.main_window import MainWindow
+from essdesk.ui.note_markup import RICH_NOTE_CHARS
 from essdesk.ui.notes_ui import NotesFeature
 from essdesk.ui.plain import plain_tip, plain_title
 
@@ -357,6 +358,24 @@ def test_a_damaged_catalogue_is_explained_and_the_notes_still_open(
         assert error == "" and window.catalogue is None
         assert "réinstallez essdesk" in window.detail.browser.toPlainText()
         assert window.notes.session.store is not None
+    finally:
+        app.setStyleSheet("")
+        window.close()
+
+
+def test_a_long_note_is_shown_as_plain_text(qtbot, opened) -> None:
+    """Formatting a long note blocked the window (1 M characters: 3 s): beyond
+    RICH_NOTE_CHARS the panel shows the text as it is."""
+    text = "**pas en gras** " * (RICH_NOTE_CHARS // 16 + 1)
+    store, _ = open_notes()
+    store.save_note("scheme:dla", store.add_territory("Creuse"), text)
+    store.close()
+    app, window, _error = _start(qtbot, opened)
+    try:
+        window.open_entry("scheme:dla")
+        viewer = window.notes_panel.viewer
+        qtbot.waitUntil(lambda: viewer.toPlainText().startswith("**pas en gras**"))
+        assert viewer.toPlainText() == text
     finally:
         app.setStyleSheet("")
         window.close()

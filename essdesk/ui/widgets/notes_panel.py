@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from essdesk.notes import NotesError
 from essdesk.ui.labels import STATUS_KEYS, status_label
 from essdesk.ui.links import UrlOpener, is_allowed
-from essdesk.ui.note_markup import note_html
+from essdesk.ui.note_markup import RICH_NOTE_CHARS, note_html
 from essdesk.ui.plain import PlainLabel
 from essdesk.ui.widgets.flow_layout import flow_container
 
@@ -386,7 +386,11 @@ class NotesPanel(QWidget):
         self.pages.setCurrentIndex(1)
 
     def _render(self) -> None:
-        self.viewer.setHtml(note_html(self.editor.toPlainText()))
+        text = self.editor.toPlainText()
+        if len(text) > RICH_NOTE_CHARS:  # formatting it would block the window (see the limit)
+            self.viewer.setPlainText(text)
+        else:
+            self.viewer.setHtml(note_html(text))
 
     def _saved_text(self, moment: datetime) -> str:
         local = moment.astimezone() if moment.tzinfo else moment

@@ -280,6 +280,7 @@ def cases() -> dict[str, tuple[Callable[[], bytes], str]]:
     return {
         "valid": (lambda: good, ""),
         "html-everywhere": (lambda: archive(html_payload()), ""),
+        "note-too-long": (lambda: with_note(text="Compte rendu. " * 14_286), "trop longue"),
         # not an archive at all
         "not-a-zip": (
             lambda: b"Bonjour, ceci n'est pas une archive.\n",
