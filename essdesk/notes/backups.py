@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def verify(path: Path) -> str | None:
 
 def copy_database(source: Path, dest: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
     """Snapshot ``source`` into ``dest`` (a new file), verified before it takes the name."""
-    tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+    tmp = dest.with_name(f"{dest.name}{_TMP_MARK}{os.getpid()}.tmp")
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         src = sqlite3.connect(source, timeout=busy_timeout)
@@ -83,6 +84,51 @@ def copy_database(source: Path, dest: Path, busy_timeout: float = DEFAULT_BUSY_T
         for suffix in ("-journal", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+
+
+_TMP_MARK = ".copie-en-cours-"
+"""Middle of a copy's temporary name: visible (no leading dot) and saying what it is."""
+_TMP = re.compile(r"^(?:.+\.copie-en-cours-(\d+)\.tmp|\..+\.tmp-(\d+))(?:-journal|-wal|-shm)?$")
+"""Temporary copies, today's names and the hidden ones of earlier versions (``.x.tmp-PID``)."""
+
+
+def sweep_temporary(*folders: Path) -> list[Path]:
+    """Delete the temporary copies a killed essdesk left behind (full-size copies of the
+    notes: 8 kills during backups left 688 MB). Only in essdesk's own folders, only names
+    essdesk gives, and never the copy of a process that is still running."""
+    removed = []
+    for folder in folders:
+        try:
+            names = [p for p in folder.iterdir() if _TMP.match(p.name)]
+        except OSError:
+            continue
+        for path in names:
+            match = _TMP.match(path.name)
+            assert match is not None
+            if _in_use(int(match[1] or match[2]), path):
+                continue
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _in_use(pid: int, path: Path) -> bool:
+    """Whether the process that named ``path`` may still be writing it."""
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill would terminate it: trust a day's age instead
+        try:
+            return time.time() - path.stat().st_mtime < 86_400
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # no right to signal it: it exists
+        return True
+    return True
 
 
 def list_backups(folder: Path) -> list[Backup]:

@@ -226,6 +226,7 @@ def open_notes(
     clock = clock or (lambda: datetime.now(UTC))
     local_now = clock().astimezone().replace(tzinfo=None)
     _check_writable(db.parent)
+    backups.sweep_temporary(db.parent, bdir)
 
     report: RecoveryReport | None = None
     state, detail = inspect(db, busy_timeout)

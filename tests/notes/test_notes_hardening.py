@@ -244,3 +244,37 @@ def test_a_note_longer_than_the_limit_is_refused_and_nothing_is_written(
         capsys, "notes", "add", KEY, "--territory", "Creuse", "--text", "y" * (MAX_NOTE_CHARS + 1)
     )
     assert code == 1 and "trop longue" in err
+
+
+def test_copies_left_by_a_killed_backup_are_swept_at_the_next_start(
+    home: Path, clock: Clock
+) -> None:
+    """kill -9 during a backup left hidden full-size copies forever (688 MB after 8 kills)."""
+    store, _ = open_notes(clock=clock)
+    store.add_territory("Creuse")
+    store.close()
+    backups_dir = paths.backups_dir()
+    backups_dir.mkdir(exist_ok=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    pid = int(dead.stdout)
+    left = [
+        backups_dir
+        / f"notes-20240506-090000-000000-quotidienne.n1.sqlite3.copie-en-cours-{pid}.tmp",
+        backups_dir
+        / f"notes-20240506-090000-000000-quotidienne.n1.sqlite3.copie-en-cours-{pid}.tmp-journal",
+        backups_dir
+        / f".notes-20240506-090000-000000-quotidienne.sqlite3.tmp-{pid}",  # earlier name
+        home / f"notes.sqlite3.copie-en-cours-{pid}.tmp",  # a restore's copy
+    ]
+    alive = backups_dir / f"notes-x.sqlite3.copie-en-cours-{os.getpid()}.tmp"
+    mine = [backups_dir / "mon-fichier.tmp", home / "notes-à-moi.sqlite3"]
+    for path in [*left, alive, *mine]:
+        path.write_bytes(b"copie")
+    store, _ = open_notes(clock=clock)
+    store.close()
+    assert [p for p in left if p.exists()] == []
+    assert alive.exists() and all(p.exists() for p in mine)
+    made = make_backup(paths.notes_path(), backups_dir, "manuelle")
+    assert ".tmp" not in made.path.name and not made.path.name.startswith(".")
