@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +28,7 @@ from essdesk import textfold
 from essdesk.catalogue.records import KIND_LABELS, Entry
 from essdesk.notes.records import Note, Status, Territory
 from essdesk.notes.schema import STATUSES
+from essdesk.urls import safe_url
 
 WITH_NOTES = "with-notes"
 """Selection: every entry that has a non-empty note or a follow-up status for the territory."""
@@ -48,7 +50,8 @@ CSV_COLUMNS = (
 )
 """Columns of :func:`notes_csv`; "conflit" says "oui" on a conflict copy kept beside a note."""
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_FORMULA_SIGNS = "=+-@\uff1d\uff0b\uff0d\uff20"  # and their full-width forms
 """Cell starts that spreadsheets read as a formula (OWASP "CSV injection")."""
 
 _MONTHS = (
@@ -458,7 +461,23 @@ def _md_note(text: str) -> list[str]:
     but a "<" starting a tag is written ``&lt;`` so that no renderer turns a note (maybe
     imported from another laptop) into active HTML."""
     body = _TAG_START.sub("&lt;", text.replace("\r\n", "\n").replace("\r", "\n"))
+    body = _MD_REFERENCE.sub(r"\1\\[", _MD_LINK.sub(_md_link, _MD_IMAGE.sub(r"!\\[", body)))
     return [f"> {line}".rstrip() for line in body.split("\n")]
+
+
+_MD_IMAGE = re.compile(r"!\[")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_REFERENCE = re.compile(r"^(\s{0,3})\[(?=[^\]\n]*\]:)", re.MULTILINE)
+
+
+def _md_link(match: re.Match[str]) -> str:
+    """Decided (issue 11): a note's Markdown link stays a link only to an http(s) or mailto
+    address the panel would let one click (:func:`essdesk.urls.safe_url`); javascript:, data:, file: and the rest are written as
+    text (``]\\(``), and so is every image (``!\\[``: a remote image would be fetched by the
+    reader's viewer, a local one read). Reference definitions (``[x]: url``) too."""
+    if re.match(r"(?i)(https?://|mailto:)", match[1]) and safe_url(match[1]):
+        return match[0]
+    return "]\\(" + match[0][2:]
 
 
 def _follow_up_text(status: FollowUp) -> str:
@@ -528,11 +547,19 @@ def to_markdown(sheet: BriefingSheet) -> str:
 
 
 def csv_cell(value: str) -> str:
-    """A cell made safe for spreadsheets: a value starting with = + - @ (or tab, CR) gets a
-    leading apostrophe, so Excel and LibreOffice Calc show it as text instead of running it
+    """A cell made safe for spreadsheets: a value starting with = + - @ (or tab, CR, LF) gets
+    a leading apostrophe, so Excel and LibreOffice Calc show it as text instead of running it
     as a formula (e.g. ``=HYPERLINK(…)`` in a note imported from another laptop). The cost:
-    a note starting with "- " or a phone number "+33…" shows that apostrophe."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    a note starting with "- " or a phone number "+33…" shows that apostrophe.
+
+    Decided (issue 11): what a spreadsheet may skip before a formula does not hide it. The
+    sign is looked for after any leading white space (space, NBSP, line feed…) and invisible
+    characters (BOM, zero-width space and the other format characters), and the full-width
+    ＝ ＋ － ＠ count like = + - @."""
+    if value.startswith(_FORMULA_START):
+        return "'" + value
+    first = next((c for c in value if not (c.isspace() or unicodedata.category(c) == "Cf")), "")
+    return "'" + value if first and first in _FORMULA_SIGNS else value
 
 
 def _local(moment: datetime) -> str:

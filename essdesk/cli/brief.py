@@ -23,6 +23,7 @@ import argparse
 import csv
 import io
 import os
+import stat
 import sys
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,7 @@ from essdesk.briefing_data import (
 )
 from essdesk.cli.common import error, with_store
 from essdesk.notes import NotesStore, Territory
+from essdesk.notes.errors import os_reason
 
 FORMATS = {".pdf": "pdf", ".md": "md", ".markdown": "md", ".csv": "csv"}
 
@@ -166,6 +168,40 @@ def _run(store: NotesStore, args: argparse.Namespace, fmt: str) -> int:
     return 0
 
 
+def output_problem(path: Path) -> str | None:
+    """Why ``path`` may not be replaced by the sheet or the CSV (None: it may).
+
+    Decided (issue 11): essdesk writes regular files only. It never writes into a FIFO, a
+    device or a socket (that blocks, or goes somewhere else), never replaces a folder, never
+    follows nor breaks a symbolic link (say the file itself), and never overrides a file made
+    read-only (its owner protected it, even from root)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"impossible d'utiliser {path} : {os_reason(exc)}."
+    mode = st.st_mode
+    if stat.S_ISLNK(mode):
+        return (
+            f"{path} est un lien symbolique : essdesk ne le remplace pas. Indiquez le fichier "
+            "lui-même ou un autre nom."
+        )
+    if stat.S_ISDIR(mode):
+        return f"{path} est un dossier : indiquez un nom de fichier (par exemple {path / 'fiche.pdf'})."
+    if not stat.S_ISREG(mode):
+        return (
+            f"{path} est un fichier spécial (tube, périphérique) : essdesk n'écrit que dans des "
+            "fichiers ordinaires."
+        )
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        return (
+            f"{path} est en lecture seule : essdesk ne le remplace pas. Choisissez un autre nom "
+            "ou rendez-le modifiable."
+        )
+    return None
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     """Write the briefing sheet (PDF, Markdown) or the notes list (CSV)."""
     try:
@@ -183,6 +219,10 @@ def cmd_brief(args: argparse.Namespace) -> int:
     if args.output != "-" and not folder.is_dir():
         error(f"le dossier {folder} n'existe pas.")
         return 1
+    problem = None if args.output == "-" else output_problem(Path(args.output))
+    if problem is not None:
+        error(problem)
+        return 1
 
     def body(store: NotesStore, args: argparse.Namespace) -> int:
         try:
@@ -194,7 +234,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
             return 0
         except OSError as exc:
             where = f" {exc.filename}" if exc.filename else ""
-            error(f"impossible d'écrire le fichier{where} : {exc.strerror or exc}.")
+            error(f"impossible d'écrire le fichier{where} : {os_reason(exc)}.")
             return 1
 
     return with_store(body)(args)

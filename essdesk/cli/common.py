@@ -42,7 +42,7 @@ def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler
         try:
             store, report = open_notes()
         except NotesError as exc:
-            error(exc.message)
+            error(exc.terminal)
             return 1
         except Exception as exc:  # never a traceback for the user
             error(f"impossible d'ouvrir les notes : {exc}")
@@ -55,7 +55,7 @@ def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler
             with store:
                 return body(store, args)
         except (NotesError, CatalogueError) as exc:
-            error(exc.message if isinstance(exc, NotesError) else str(exc))
+            error(exc.terminal if isinstance(exc, NotesError) else str(exc))
             return 1
         except BrokenPipeError:
             return 0

@@ -16,10 +16,12 @@ import sqlalchemy.exc
 class NotesError(Exception):
     """Base class: ``message`` is French, for the user; ``detail`` is English, for logs."""
 
-    def __init__(self, message: str, detail: str = "") -> None:
+    def __init__(self, message: str, detail: str = "", terminal: str | None = None) -> None:
         super().__init__(f"{message} [{detail}]" if detail else message)
         self.message = message
         self.detail = detail
+        self.terminal = terminal if terminal is not None else message
+        """The same in the command line's words (no text « stays displayed » there)."""
 
 
 class NotesInputError(NotesError, ValueError):
@@ -96,11 +98,13 @@ def sqlite_code(exc: BaseException) -> int | None:
 
 
 def locked_error(detail: str = "") -> NotesLockedError:
+    busy = "Le fichier de notes est occupé par un autre programme (une autre fenêtre d'essdesk ?). "
     return NotesLockedError(
-        "Le fichier de notes est occupé par un autre programme (une autre fenêtre d'essdesk ?). "
-        "Rien n'a été perdu ni déplacé : le texte reste affiché et sera enregistré dès que "
-        "possible. Si cela dure, fermez l'autre fenêtre d'essdesk.",
+        busy + "Rien n'a été perdu ni déplacé : le texte reste affiché et sera enregistré dès "
+        "que possible. Si cela dure, fermez l'autre fenêtre d'essdesk.",
         detail or "database is locked",
+        busy + "Rien n'a été perdu ni modifié. Fermez l'autre fenêtre d'essdesk puis relancez "
+        "la commande.",
     )
 
 
@@ -112,6 +116,13 @@ def translate(exc: BaseException, action: str = "enregistrer") -> NotesError:
     code = sqlite_code(exc)
     detail = str(getattr(exc, "orig", exc))
     keep = " Le texte n'est pas perdu : il reste affiché." if action == "enregistrer" else ""
+    result = _translated(code, action, keep, detail)
+    result.terminal = _translated(code, action, "", detail).terminal
+    return result
+
+
+def _translated(code: int | None, action: str, keep: str, detail: str) -> NotesError:
+    """The error for ``code``; ``keep`` is what the window adds (its text stays shown)."""
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return locked_error(detail)
     if code == SQLITE_FULL:

@@ -11,6 +11,7 @@ they sort as text, survive export to other tools, and read back into aware datet
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -137,14 +138,28 @@ are refused (typed, added on the CLI or imported) with a French message: a 50 MB
 and shows longer ones as plain text (0.09 s for the longest)."""
 
 
-def note_too_long(text: str) -> str | None:
-    """The French reason a note text is refused for its size, or None."""
-    if len(text) <= MAX_NOTE_CHARS:
-        return None
-    return (
-        f"Cette note est trop longue ({len(text):,} caractères ; au plus {MAX_NOTE_CHARS:,}). "
-        "Découpez-la en plusieurs notes ou gardez le document à part."
-    ).replace(",", "\N{NARROW NO-BREAK SPACE}")
+_NOTE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def note_text_problem(text: str) -> str | None:
+    """The French reason a note text is refused, or None: its size, or a control character.
+
+    Decided (issue 11): a note is text a person typed. Tab, line feed and carriage return
+    are kept; any other control character (NUL typed through ``notes add --text -``, ESC,
+    the C1 range) is refused: it shows as nothing, breaks terminals and files written later,
+    and the exchange file refuses it anyway."""
+    if len(text) > MAX_NOTE_CHARS:
+        return (
+            f"Cette note est trop longue ({len(text):,} caractères ; au plus {MAX_NOTE_CHARS:,}). "
+            "Découpez-la en plusieurs notes ou gardez le document à part."
+        ).replace(",", "\N{NARROW NO-BREAK SPACE}")
+    control = _NOTE_CONTROL.search(text)
+    if control is not None:
+        return (
+            f"Cette note contient un caractère de contrôle invisible (U+{ord(control[0]):04X}) "
+            f"à la position {control.start() + 1} : retirez-le puis réessayez."
+        )
+    return None
 
 
 def timestamp(moment: datetime) -> str:

@@ -52,7 +52,7 @@ from essdesk.notes.records import (
 from essdesk.notes.schema import (
     STATUSES,
     forgotten_texts,
-    note_too_long,
+    note_text_problem,
     note_versions,
     notes,
     notes_fts,
@@ -580,9 +580,9 @@ class NotesStore(LocalEntriesMixin):
         """
         if not entry_key:
             raise NotesInputError("Aucune fiche choisie pour cette note.", "empty entry key")
-        too_long = note_too_long(text)
-        if too_long is not None:
-            raise NotesInputError(too_long, f"note of {len(text)} characters")
+        problem = note_text_problem(text)
+        if problem is not None:
+            raise NotesInputError(problem, f"note text refused ({len(text)} characters)")
         tu = self._tu(territory)
         current = self.get_note(entry_key, tu)
         if (

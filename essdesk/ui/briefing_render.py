@@ -575,10 +575,17 @@ def write_pdf(sheet: BriefingSheet, path: Path | str) -> int:
     return pages
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_bytes_atomically(path: Path, data: bytes) -> Path:
     """Write through a temporary file in the same folder, then rename it over ``path``."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would make every sheet private
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from essdesk.urls import safe_url
+
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 INTERNAL_SCHEME = "essdesk"
 
@@ -24,7 +26,7 @@ def is_allowed(url: QUrl) -> bool:
     scheme = url.scheme().lower()
     if scheme not in ALLOWED_SCHEMES:
         return False
-    return scheme == "mailto" or bool(url.host())
+    return (scheme == "mailto" or bool(url.host())) and safe_url(url.toString())
 
 
 def system_opener(url: QUrl) -> bool:

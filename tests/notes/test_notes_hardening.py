@@ -6,8 +6,10 @@ Each test failed on the main branch of the day it was written (the figure in its
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -18,6 +20,7 @@ from cli_runner import run
 from testkit import Clock
 
 from essdesk import paths
+from essdesk.briefing_data import _md_note, csv_cell
 from essdesk.notes import NotesError, NotesInputError, open_notes
 from essdesk.notes.backups import KEEP, list_backups, make_backup
 from essdesk.notes.schema import MAX_NOTE_CHARS
@@ -278,3 +281,125 @@ def test_copies_left_by_a_killed_backup_are_swept_at_the_next_start(
     assert alive.exists() and all(p.exists() for p in mine)
     made = make_backup(paths.notes_path(), backups_dir, "manuelle")
     assert ".tmp" not in made.path.name and not made.path.name.startswith(".")
+
+
+@pytest.fixture
+def with_a_note(home: Path, clock: Clock) -> None:
+    store, _ = open_notes(clock=clock)
+    with store:
+        store.save_note(KEY, store.add_territory("Creuse"), "RDV DLA")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "read-only", "folder"])
+def test_brief_never_replaces_a_special_or_protected_target(
+    tmp_path: Path, kind: str, with_a_note: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """brief replaced a FIFO, a symlink or a read-only file with a new file; a folder gave an
+    English message naming a temporary file."""
+    target = tmp_path / "fiche.md"
+    kept = tmp_path / "original.md"
+    kept.write_text("à garder")
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "symlink":
+        target.symlink_to(kept)
+    elif kind == "read-only":
+        target.write_text("protégé")
+        target.chmod(0o444)
+    else:
+        target.mkdir()
+    code, _out, err = run(capsys, "brief", str(target), "--territory", "Creuse")
+    assert code == 1
+    expected = {
+        "fifo": "fichier spécial",
+        "symlink": "lien symbolique",
+        "read-only": "lecture seule",
+        "folder": "est un dossier",
+    }[kind]
+    assert expected in err and ".tmp" not in err
+    assert kept.read_text() == "à garder"
+    if kind == "read-only":
+        assert target.read_text() == "protégé"
+    if kind == "symlink":
+        assert target.is_symlink()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_brief_output_follows_the_umask(
+    tmp_path: Path, with_a_note: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every sheet was written 0600 (mkstemp's mode), whatever the user's umask."""
+    old = os.umask(0o022)
+    try:
+        for name in ("fiche.md", "notes.csv"):
+            code, _out, err = run(capsys, "brief", str(tmp_path / name), "--territory", "Creuse")
+            assert code == 0, err
+            assert (tmp_path / name).stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(old)
+
+
+def test_markdown_brief_writes_dangerous_links_and_images_as_text() -> None:
+    """Decided: a note's [label](https://…) and mailto stay links; javascript:, data:, file:,
+    loopback, mailto with attach= and every image are written as text."""
+    lines = "\n".join(
+        _md_note(
+            "[ok](https://www.avise.org) [js](javascript:alert(1)) [d]( data:text/html,x)\n"
+            "![pixel](https://tracker.example/p.png) [m](mailto:a@b.fr) "
+            "[f](file:///etc/passwd) [l](http://127.0.0.1:8080/admin) "
+            "[a](mailto:a@b.fr?attach=/home/x/.ssh/id_rsa)\n[ref]: javascript:alert(1)"
+        )
+    )
+    assert "[ok](https://www.avise.org)" in lines and "[m](mailto:a@b.fr)" in lines
+    for neutral in (
+        "[js]\\(javascript:",
+        "[d]\\( data:",
+        "!\\[pixel]",
+        "[f]\\(file:",
+        "[l]\\(http://127.0.0.1",
+        "[a]\\(mailto:a@b.fr?attach=",
+        "> \\[ref]: javascript:",
+    ):
+        assert neutral in lines
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [" =1+1", "\u00a0=SOMME(A1)", "\n=LIEN()", "\ufeff=1", "\u200b=1", "\uff1d1+1", "\t =1"],
+)
+def test_csv_cells_hiding_a_formula_behind_invisible_characters_are_prefixed(cell: str) -> None:
+    """Decided: the formula sign counts after any white space or invisible character, and in
+    its full-width form (these cells were written as they were)."""
+    assert csv_cell(cell) == "'" + cell
+    assert csv_cell("bonjour = salut") == "bonjour = salut"
+
+
+def test_a_nul_typed_through_the_cli_is_refused(
+    home: Path, with_a_note: None, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Decided: a note keeps tab, LF, CR; NUL, ESC and C1 controls are refused (NUL was stored)."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("avant\x00après"))
+    code, _out, err = run(
+        capsys, "notes", "add", "scheme:autre", "--territory", "Creuse", "--text", "-"
+    )
+    assert code == 1 and "caractère de contrôle" in err and "U+0000" in err
+    store, _ = open_notes()
+    with store:
+        assert store.get_note("scheme:autre", store.territory_by_name("Creuse")) is None
+        for bad in ("\x1b[2J", "x\x85y"):
+            with pytest.raises(NotesInputError, match="contrôle"):
+                store.save_note(KEY, store.territory_by_name("Creuse"), bad)
+        kept = store.save_note(KEY, store.territory_by_name("Creuse"), "a\tb\r\nc")
+        assert kept.text == "a\tb\r\nc"
+
+
+def test_cli_write_errors_do_not_speak_of_a_window(home: Path, with_a_note: None) -> None:
+    """« il reste affiché » made sense only in the window."""
+    from essdesk.notes.errors import SQLITE_FULL, translate
+
+    class Full(sqlite3.OperationalError):
+        sqlite_errorcode = SQLITE_FULL
+
+    error = translate(Full("database or disk is full"))
+    assert "reste affiché" in error.message
+    assert "reste affiché" not in error.terminal and "disque est plein" in error.terminal

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, QUrl
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
@@ -39,8 +39,9 @@ from essdesk import paths
 from essdesk.notes import open_notes
 from essdesk.notes.backups import KEEP, list_backups, make_backup
 from essdesk.ui.exchange_dialog import ImportPreviewDialog
+from essdesk.ui.links import is_allowed
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.note_markup import RICH_NOTE_CHARS
+from essdesk.ui.note_markup import RICH_NOTE_CHARS, note_html
 from essdesk.ui.notes_ui import NotesFeature
 from essdesk.ui.plain import plain_tip, plain_title
 
@@ -379,3 +380,27 @@ def test_a_long_note_is_shown_as_plain_text(qtbot, opened) -> None:
     finally:
         app.setStyleSheet("")
         window.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "clickable"),
+    [
+        ("https://www.avise.org/", True),
+        ("http://192.168.1.10/intranet", True),
+        ("mailto:contact@avise.org?subject=DLA", True),
+        ("http://localhost:8080/admin", False),
+        ("http://127.0.0.1/", False),
+        ("http://127.1/", False),
+        ("http://2130706433/", False),
+        ("http://[::1]/", False),
+        ("http://0.0.0.0:631/", False),
+        ("mailto:a@b.fr?attach=/home/moi/.ssh/id_rsa", False),
+        ("mailto:a@b.fr?subject=x&Attachment=%2Fetc%2Fpasswd", False),
+    ],
+)
+def test_note_links_to_this_computer_or_with_attachments_are_text(
+    url: str, clickable: bool
+) -> None:
+    """Decided (issue 11): they were clickable in the notes panel."""
+    assert is_allowed(QUrl(url)) is clickable
+    assert ("<a href=" in note_html(f"[lien]({url})")) is clickable
