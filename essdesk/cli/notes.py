@@ -18,6 +18,7 @@ from essdesk.cli.common import error, print_json, with_store
 from essdesk.cli.parser import vocabulary
 from essdesk.notes import STATUSES, NotesInputError, NotesStore, Territory
 from essdesk.notes.records import Note
+from essdesk.notes.schema import note_text_problem
 from essdesk.notes.store import territory_type_key
 
 # ``notes list --sort``: the words the help shows (French), the store's English keys accepted.
@@ -146,6 +147,10 @@ def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
             )
         title = found or None
     text = sys.stdin.read() if args.text == "-" else args.text
+    problem = note_text_problem(text)
+    if problem is not None:
+        error(problem)
+        return 1
     note = store.save_note(args.key, territory, text, entry_title=title)
     if args.status:
         store.set_status(args.key, territory, args.status)

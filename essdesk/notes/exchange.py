@@ -84,7 +84,7 @@ from essdesk.notes.records import Backup, Status
 from essdesk.notes.schema import (
     STATUSES,
     forgotten_texts,
-    note_text_problem,
+    note_size_problem,
     note_versions,
     notes,
     notes_fts,
@@ -782,7 +782,7 @@ def _note_text(obj: dict[str, Any], where: str) -> str:
     """A note's text, up to ``schema.MAX_NOTE_CHARS`` (the store's own limit): a 50 MB note
     was accepted, then froze the window for 76 s at 4.2 GB when shown."""
     text = _string(obj, "text", where, None, multiline=True)
-    too_long = note_text_problem(text)
+    too_long = note_size_problem(text)
     if too_long is not None:
         raise _invalid(where, too_long)
     return text

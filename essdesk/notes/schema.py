@@ -132,10 +132,21 @@ local_entry_versions = Table(
 
 
 MAX_NOTE_CHARS = 200_000
-"""The longest note essdesk keeps: about 100 pages, far beyond a meeting's notes. Longer texts
-are refused (typed, added on the CLI or imported) with a French message: a 50 MB note took
-4 GB and 76 s to show. The window formats notes up to ``essdesk.ui.note_markup.RICH_NOTE_CHARS``
-and shows longer ones as plain text (0.09 s for the longest)."""
+"""The longest note a file or a command may bring in: about 100 pages, far beyond a meeting's
+notes. Longer texts are refused at import and by ``notes add`` with a French message: a 50 MB
+note took 4 GB and 76 s to show. The window formats notes up to
+``essdesk.ui.note_markup.RICH_NOTE_CHARS`` and shows longer ones as plain text (0.09 s for
+the longest). The store itself keeps whatever it holds."""
+
+
+def note_size_problem(text: str) -> str | None:
+    """The French reason a note text is too long (:data:`MAX_NOTE_CHARS`), or None."""
+    if len(text) <= MAX_NOTE_CHARS:
+        return None
+    return (
+        f"Cette note est trop longue ({len(text):,} caractères ; au plus {MAX_NOTE_CHARS:,}). "
+        "Découpez-la en plusieurs notes ou gardez le document à part."
+    ).replace(",", "\N{NARROW NO-BREAK SPACE}")
 
 
 _NOTE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -146,13 +157,11 @@ def note_text_problem(text: str) -> str | None:
 
     Decided (issue 11): a note is text a person typed. Tab, line feed and carriage return
     are kept; any other control character (NUL typed through ``notes add --text -``, ESC,
-    the C1 range) is refused: it shows as nothing, breaks terminals and files written later,
-    and the exchange file refuses it anyway."""
-    if len(text) > MAX_NOTE_CHARS:
-        return (
-            f"Cette note est trop longue ({len(text):,} caractères ; au plus {MAX_NOTE_CHARS:,}). "
-            "Découpez-la en plusieurs notes ou gardez le document à part."
-        ).replace(",", "\N{NARROW NO-BREAK SPACE}")
+    the C1 range) is refused at the doors text comes in by (the CLI, the exchange file): it
+    shows as nothing and breaks terminals and files written later."""
+    too_long = note_size_problem(text)
+    if too_long is not None:
+        return too_long
     control = _NOTE_CONTROL.search(text)
     if control is not None:
         return (

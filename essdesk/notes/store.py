@@ -52,7 +52,6 @@ from essdesk.notes.records import (
 from essdesk.notes.schema import (
     STATUSES,
     forgotten_texts,
-    note_text_problem,
     note_versions,
     notes,
     notes_fts,
@@ -580,9 +579,6 @@ class NotesStore(LocalEntriesMixin):
         """
         if not entry_key:
             raise NotesInputError("Aucune fiche choisie pour cette note.", "empty entry key")
-        problem = note_text_problem(text)
-        if problem is not None:
-            raise NotesInputError(problem, f"note text refused ({len(text)} characters)")
         tu = self._tu(territory)
         current = self.get_note(entry_key, tu)
         if (
