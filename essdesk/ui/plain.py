@@ -3,7 +3,7 @@ can come from an imported exchange file, and Qt's automatic format would render 
 « <img src="file:///…"> » in them (the latter opens that local file; ``/dev/zero`` eats memory).
 
 The one rule: every widget that shows data is plain text unless essdesk built the text as
-escaped HTML itself. Labels are :class:`PlainLabel`; tooltips that carry data go through
+escaped HTML itself. Labels are :class:`PlainLabel` (or :func:`html_label` for HTML built here); tooltips that carry data go through
 :func:`plain_tip` (Qt offers no plain-text mode for tooltips, it guesses with
 ``Qt::mightBeRichText``); window titles that carry data go through :func:`plain_title`.
 ``tests/ui/test_hostile.py`` walks the real window after importing a file full of HTML.
@@ -28,6 +28,14 @@ class PlainLabel(QLabel):
 def plain_label(text: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
     label = PlainLabel(text, parent)
     label.setWordWrap(wrap)
+    return label
+
+
+def html_label(parent: QWidget | None = None) -> QLabel:
+    """A label showing HTML that essdesk builds itself, every piece of data in it escaped
+    (``html.escape``): the one exception to plain labels (« À propos », the suggestions)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.RichText)
     return label
 
 

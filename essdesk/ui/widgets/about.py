@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from essdesk import __version__
+from essdesk.ui.plain import html_label
 
 
 class AboutDialog(QDialog):
@@ -63,10 +64,10 @@ class AboutDialog(QDialog):
             )
             + "</p>",
         ]
-        self.text = QLabel("".join(lines), self)
+        self.text = html_label(self)  # every value escaped above (esc)
+        self.text.setText("".join(lines))
         self.text.setObjectName("aboutText")
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

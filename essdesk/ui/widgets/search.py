@@ -45,7 +45,7 @@ from essdesk.ui.colours import muted
 from essdesk.ui.labels import kind_label
 from essdesk.ui.models import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
 from essdesk.ui.models.search_model import SearchResultsModel
-from essdesk.ui.plain import PlainLabel
+from essdesk.ui.plain import PlainLabel, html_label
 from essdesk.ui.worker import QueryRunner
 
 if TYPE_CHECKING:
@@ -169,10 +169,9 @@ class SearchPanel(QWidget):
         self.header.setWordWrap(True)
         self.header.setAccessibleName(self.tr("Nombre de résultats"))
         # « Vouliez-vous dire … ? »: the query corrected and the closest titles, as links.
-        self.suggestion = QLabel(self)
+        self.suggestion = html_label(self)  # built from escaped titles (_show_suggestions)
         self.suggestion.setObjectName("searchSuggestion")
         self.suggestion.setWordWrap(True)
-        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
