@@ -4,9 +4,14 @@ the state of a SQLite file as SQL text or a digest, and a hand-driven clock."""
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import os
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 
 
 def sql_dump(path: Path) -> list[str]:
@@ -57,3 +62,25 @@ def damaged_catalogue(folder: Path) -> Path:
         f.seek((size // 4096 // 2) * 4096)
         f.write(bytes(range(256)) * 48)
     return path
+
+
+def essdesk_process(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The real ``essdesk`` command in its own process, ``env`` added to the environment
+    (a hang fails the test after a minute instead of freezing it)."""
+    return subprocess.run(
+        [sys.executable, "-m", "essdesk", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+
+
+def exchange_corpus() -> ModuleType:
+    """``tests/notes/exchange_corpus/make_corpus.py`` as a module (its builders)."""
+    path = Path(__file__).resolve().parent / "notes" / "exchange_corpus" / "make_corpus.py"
+    spec = importlib.util.spec_from_file_location("make_corpus", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -4,15 +4,13 @@ usage errors."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from testkit import damaged_catalogue
+from testkit import damaged_catalogue, essdesk_process
 
 from essdesk.catalogue.store import Catalogue, CatalogueError
 from essdesk.paths import catalogue_path
@@ -29,13 +27,7 @@ def with_meta(folder: Path, sql: str) -> Path:
 
 
 def cli(catalogue: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "essdesk", *argv],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "ESSDESK_CATALOGUE": str(catalogue)},
-    )
+    return essdesk_process(*argv, ESSDESK_CATALOGUE=str(catalogue))
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import run
-from testkit import Clock
+from testkit import Clock, essdesk_process
 
 from essdesk import paths
 from essdesk.briefing_data import _md_note, csv_cell
@@ -37,14 +37,7 @@ def with_a_note(home: Path, clock: Clock) -> None:
 
 
 def _cli(home: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    """The real command in its own process (a hang fails the test instead of freezing it)."""
-    return subprocess.run(
-        [sys.executable, "-m", "essdesk", *argv],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "ESSDESK_HOME": str(home)},
-    )
+    return essdesk_process(*argv, ESSDESK_HOME=str(home))
 
 
 def _daily(when: datetime) -> str:

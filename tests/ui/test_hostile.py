@@ -9,7 +9,6 @@ text view shows data as markup, and the app opens no file a note points at.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -17,7 +16,6 @@ import sys
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, QUrl
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QToolTip,
 )
-from testkit import damaged_catalogue
+from testkit import damaged_catalogue, exchange_corpus
 
 from essdesk import app as essdesk_app
 from essdesk import paths
@@ -48,14 +46,6 @@ from essdesk.ui.plain import plain_tip, plain_title
 CORPUS = Path(__file__).resolve().parents[1] / "notes" / "exchange_corpus"
 TAGS = ("<img", "<b>")
 """Raw markup of the hostile file: found in a widget rendered as rich text, it is data as HTML."""
-
-
-def _corpus() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_corpus", CORPUS / "make_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 _WATCH = """
@@ -226,7 +216,7 @@ def test_no_widget_builds_a_label_that_guesses_its_format() -> None:
 def test_imported_html_is_shown_as_text_and_opens_no_file(
     qtbot, probe: FifoProbe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opened
 ) -> None:
-    corpus = _corpus()
+    corpus = exchange_corpus()
     src = probe.path.as_uri()
     payload = corpus.html_payload(src)
     hostile = tmp_path / "hostile.essnotes"
