@@ -46,7 +46,7 @@ from essdesk.ui.labels import (
 )
 from essdesk.ui.models import KEY_ROLE
 from essdesk.ui.models.directory_model import DirectoryModel
-from essdesk.ui.plain import PlainLabel
+from essdesk.ui.plain import PlainLabel, html_label
 from essdesk.ui.widgets.chips import ChipBar
 from essdesk.ui.widgets.flow_layout import flow_container
 from essdesk.ui.worker import QueryRunner
@@ -197,9 +197,8 @@ class DirectoryPanel(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.count_label, 1)
         # The legend of the « concerne votre territoire » background (on by default).
-        self.legend = QLabel(self)
+        self.legend = html_label(self)
         self.legend.setObjectName("highlightLegend")
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
         swatch = "rgba(230, 170, 20, 0.45)"
         self.legend.setText(
             f'<span style="background-color:{swatch}">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;'
