@@ -189,7 +189,9 @@ class BriefingEntry:
     key_points: tuple[str, ...]  # sessions' key points
     text: str  # the report's passage in full, only when asked (include_text)
     remark: str  # a quirk of the report noted by the catalogue
-    provenance: str  # "Source : compte-rendu du webinaire du 31 mars 2021 — Table ronde n°1, séquence #2"
+    provenance: (
+        str  # "Source : compte-rendu du webinaire du 31 mars 2021 — Table ronde n°1, séquence #2"
+    )
     links: tuple[tuple[str, str], ...]  # (label, url): printed as text, never followed
     notes: tuple[NoteText, ...]  # the note first, then conflict copies
     status: FollowUp | None

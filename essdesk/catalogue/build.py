@@ -53,9 +53,7 @@ def scope_values(e: RawEntry, territories: dict[str, set[str]]) -> list[str]:
     return out or ["unknown"]
 
 
-def scope_detail(
-    e: RawEntry, by_key: dict[str, RawEntry], territories: dict[str, set[str]]
-) -> str:
+def scope_detail(e: RawEntry, by_key: dict[str, RawEntry], territories: dict[str, set[str]]) -> str:
     parts = []
     targets = sorted(
         (by_key[t].fields["aliases"] or [by_key[t].fields["title"]])[0]

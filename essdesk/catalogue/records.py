@@ -203,7 +203,9 @@ class GlossaryItem:
 
     @property
     def heading(self) -> str:
-        return f"{self.word} — {self.title}" if self.word and self.word != self.title else self.title
+        return (
+            f"{self.word} — {self.title}" if self.word and self.word != self.title else self.title
+        )
 
 
 @dataclass(frozen=True, slots=True)

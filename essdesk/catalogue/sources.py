@@ -184,7 +184,14 @@ def _check_entry(file: str, raw: Any, position: int) -> RawEntry:
         if nature not in NATURE_LABELS:
             raise SourceError(f"{_where(file, key, 'nature')} : nature inconnue « {nature} »")
         f["subtype"] = nature
-        for name in ("backer", "amounts", "beneficiaries", "period", "territory_note", "everywhere"):
+        for name in (
+            "backer",
+            "amounts",
+            "beneficiaries",
+            "period",
+            "territory_note",
+            "everywhere",
+        ):
             f[name] = _check_str(file, key, name, raw.get(name))
     return RawEntry(file=file, key=key, kind=kind, fields=f, relations=relations)
 

@@ -737,8 +737,11 @@ class Catalogue:
                 )
             title = f"{lkey.split(':')[1]}. {ltitle}"
             label = (
-                _count_label(len(all_linked), "acteur, dispositif ou notion", "acteurs, "
-                "dispositifs ou notions")
+                _count_label(
+                    len(all_linked),
+                    "acteur, dispositif ou notion",
+                    "acteurs, dispositifs ou notions",
+                )
                 + " cités pour ce levier et ses outils"
             )
             nodes.append(TreeNode(lkey, "lever", title, len(all_linked), tuple(groups), label))
@@ -758,8 +761,7 @@ class Catalogue:
                 label,
                 len(groups[nature]),
                 tuple(groups[nature]),
-                _count_label(len(groups[nature]), "dispositif", "dispositifs")
-                + " de cette nature",
+                _count_label(len(groups[nature]), "dispositif", "dispositifs") + " de cette nature",
             )
             for nature, label in NATURE_LABELS.items()
             if nature in groups

@@ -1339,6 +1339,11 @@ def _plan_notes(
         if arrival_order
         else sorted(file.notes, key=lambda n: (n.conflict_of is not None, n.updated, n.uuid))
     )
+    copies: dict[tuple[str, str], list[_LocalNote]] = {}
+    if arrival_order:
+        for note in snap.notes.values():
+            if note.conflict_of is not None and not note.deleted:
+                copies.setdefault((note.entry_key, note.territory_uuid), []).append(note)
     for inc in ordered:
         tu = where[inc.territory_uuid]
         key = (inc.entry_key, tu)
@@ -1364,6 +1369,24 @@ def _plan_notes(
         ):
             plans.append(NotePlan(inc, "update", tu, orphan, local.uuid, local_text=local.text))
             local.text, local.updated = inc.text, inc.updated
+            known.add(digest)
+            continue
+        # In the team sync, a conflict copy follows its author's later edits: a new version
+        # of a text kept here as a copy updates that copy instead of adding a second one
+        # (else each laptop would keep a different set of stale copies).
+        follower = next(
+            (
+                c
+                for c in copies.get(key, ())
+                if not c.deleted and text_digest(c.text) in inc.history
+            ),
+            None,
+        )
+        if follower is not None:
+            plans.append(
+                NotePlan(inc, "update", tu, orphan, follower.uuid, local_text=follower.text)
+            )
+            follower.text, follower.updated = inc.text, inc.updated
             known.add(digest)
             continue
         new_uuid = inc.uuid
@@ -1397,6 +1420,8 @@ def _plan_notes(
             False,
             primary,
         )
+        if primary is not None:
+            copies.setdefault(key, []).append(snap.notes[new_uuid])
         known.add(digest)
     return plans
 

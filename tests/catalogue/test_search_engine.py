@@ -170,7 +170,10 @@ def test_entry_relations_both_ways(mini: Catalogue) -> None:
         "scheme:crte",
         "actor:celine-coubard",
     }
-    assert crte.provenance == "Source : compte-rendu du webinaire du 31 mars 2021 — Table ronde n°1, séquence #1"
+    assert (
+        crte.provenance
+        == "Source : compte-rendu du webinaire du 31 mars 2021 — Table ronde n°1, séquence #1"
+    )
     assert mini.entry("scheme:nope") is None
 
 

@@ -50,7 +50,10 @@ def test_every_actor_and_scheme_says_its_scope(real: Catalogue) -> None:
         assert detail.startswith(("cible : ", "tous territoires (« ", "non précisé")), row.key
     dla = real.entry("scheme:dla")
     assert dla is not None
-    assert ("Territoires visés", "tous territoires (« présent sur l’ensemble des territoires »)") in dla.details
+    assert (
+        "Territoires visés",
+        "tous territoires (« présent sur l’ensemble des territoires »)",
+    ) in dla.details
 
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -75,10 +78,13 @@ def test_cli_territory_type_and_for_territory(tmp_path: Path) -> None:
     assert {h["scope"] for h in hits} <= {"targeted", "everywhere", "unknown"}
     assert next(h for h in hits if h["key"] == "scheme:dla")["scope"] == "everywhere"
     # Repeatable; no "scope" without a territory filter.
-    both = run(tmp_path, "search", "dla", "--territory-type", "ZRR", "--territory-type", "QPV",
-               "--json")
+    both = run(
+        tmp_path, "search", "dla", "--territory-type", "ZRR", "--territory-type", "QPV", "--json"
+    )
     assert both.returncode == 0, both.stderr
-    assert all("scope" not in h for h in json.loads(run(tmp_path, "search", "dla", "--json").stdout))
+    assert all(
+        "scope" not in h for h in json.loads(run(tmp_path, "search", "dla", "--json").stdout)
+    )
     # A profile's types.
     added = run(tmp_path, "territories", "add", "Haut-Bocage", "--types", "ZRR")
     assert added.returncode == 0, added.stderr

@@ -198,7 +198,9 @@ def test_markdown_export(catalogue: Catalogue, store: NotesStore, noted: Territo
     assert "<script" not in md and "<img" not in md
     assert "> &lt;script>alert(1)&lt;/script> &lt;img src=x> # pas un titre" in lines
     assert "- Info DLA : <https://www.info-dla.fr/>" in lines
-    assert any(line.startswith("*Source : compte-rendu du webinaire du 31 mars 2021") for line in lines)
+    assert any(
+        line.startswith("*Source : compte-rendu du webinaire du 31 mars 2021") for line in lines
+    )
     assert "\\#3" not in md and "#3" in md  # no needless escapes in the provenance
     assert NBSP not in md and NNBSP not in md  # plain spaces for text editors
     assert md.endswith("\n") and not md.endswith("\n\n")

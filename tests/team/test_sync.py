@@ -313,3 +313,26 @@ def test_membership_is_checked_at_connect(tmp_path, team_server: TeamServer) -> 
     assert "pas membre" in caught.value.message
     assert sync.link(laptop.store) is None
     laptop.store.close()
+
+
+def test_a_conflict_copy_follows_its_authors_later_edits(new_laptop: NewLaptop) -> None:
+    """Alice and Bruno conflict; Alice edits her version again. Bruno's copy of Alice's text
+    becomes her new text (not a second, stale copy), so every laptop shows the same two."""
+    a, b, c = new_laptop("alice"), new_laptop("bruno"), new_laptop("chloe")
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "base")
+    for laptop in (a, b, c):
+        laptop.sync()
+        laptop.clock.advance(minutes=5)
+    a.store.save_note("scheme:dla", creuse, "Alice 1")
+    b.store.save_note("scheme:dla", creuse.uuid, "Bruno 1")
+    for laptop in (a, b, c, a):
+        laptop.sync()
+    a.clock.advance(minutes=5)
+    a.store.save_note("scheme:dla", creuse, "Alice 2")
+    for laptop in (a, b, c, a, b, c):
+        laptop.sync()
+    for laptop in (a, b, c):
+        texts = sorted(n.text for n in laptop.store.all_notes())
+        assert texts == ["Alice 2", "Bruno 1"], texts
+    assert len({content_hash(x.store) for x in (a, b, c)}) == 1

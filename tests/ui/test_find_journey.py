@@ -88,9 +88,16 @@ def test_first_steps_on_f1_and_glossary(qtbot, window) -> None:
     dialog = window._help
     assert dialog is not None and dialog.isVisible()
     text = dialog.first_steps.toPlainText()
-    for words in ("Premiers pas", "Trois façons de trouver", "L’annuaire", "Ctrl+K",
-                  "Le fichier d’échange", "La fiche de synthèse", "Votre territoire",
-                  "Notes et suivi"):
+    for words in (
+        "Premiers pas",
+        "Trois façons de trouver",
+        "L’annuaire",
+        "Ctrl+K",
+        "Le fichier d’échange",
+        "La fiche de synthèse",
+        "Votre territoire",
+        "Notes et suivi",
+    ):
         assert words in text
     glossary = dialog.glossary.toPlainText()
     for word in ("ZRR", "QPV", "DLA", "EPCI", "SCIC", "Levier", "Outil"):

@@ -36,7 +36,9 @@ def test_open_a_sequence_from_the_sessions_tree(qtbot, window) -> None:
         _click_tree_node(qtbot, window.trees["sessions"], "session:tr1-s2")
     assert signal.args == ["session:tr1-s2"]
     assert window.detail.entry.key == "session:tr1-s2"
-    assert "Source : compte-rendu du webinaire du 31 mars 2021" in window.detail.browser.toPlainText()
+    assert (
+        "Source : compte-rendu du webinaire du 31 mars 2021" in window.detail.browser.toPlainText()
+    )
 
 
 def test_open_a_tool_from_the_levers_tree_with_the_keyboard(qtbot, window) -> None:

@@ -233,13 +233,16 @@ class DirectoryPanel(QWidget):
         self._my_types = tuple(types)
         self.mine_button.setEnabled(bool(types))
         self.mine_button.setToolTip(
-            self.tr("Les entrées qui ciblent les types de votre territoire et celles valables "
-                    "partout")
+            self.tr(
+                "Les entrées qui ciblent les types de votre territoire et celles valables partout"
+            )
             if types
             else self.tr("Choisissez un profil de territoire avec ses types (ZRR, QPV…)")
         )
         if was_on and types:
-            self._selected["territories"] += [t for t in types if t not in self._selected["territories"]]
+            self._selected["territories"] += [
+                t for t in types if t not in self._selected["territories"]
+            ]
             self._filters_changed()
         elif was_on:
             self.mine_button.setChecked(False)
