@@ -36,6 +36,7 @@ from essdesk import app as essdesk_app
 from essdesk import paths
 from essdesk.notes import open_notes
 from essdesk.notes.backups import KEEP, list_backups, make_backup
+from essdesk.notes.exchange import apply_import, preview_import
 from essdesk.ui.exchange_dialog import ImportPreviewDialog
 from essdesk.ui.links import is_allowed
 from essdesk.ui.main_window import MainWindow
@@ -394,3 +395,41 @@ def test_note_links_to_this_computer_or_with_attachments_are_text(
     """Decided (issue 11): they were clickable in the notes panel."""
     assert is_allowed(QUrl(url)) is clickable
     assert ("<a href=" in note_html(f"[lien]({url})")) is clickable
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
+def test_the_conflict_view_shows_hostile_titles_and_keys_as_text(
+    qtbot, probe: FifoProbe, tmp_path: Path, opened
+) -> None:
+    """The conflict view's list tooltip (title + key) rendered an imported <img>."""
+    corpus = exchange_corpus()
+    payload = corpus.html_payload(probe.path.as_uri())
+    payload["notes"] = [payload["notes"][1]]  # the orphan: key and title full of HTML
+    payload["statuses"] = []
+    first = tmp_path / "premier.essnotes"
+    first.write_bytes(corpus.archive(payload))
+    store, _ = open_notes()
+    apply_import(store, preview_import(store, first, None))
+    (territory,) = store.territories()
+    (note,) = store.notes_for_territory(territory)
+    store.save_note(note.entry_key, territory, "modifiée ici")
+    payload["notes"][0].update(text="modifiée là-bas", updated="2024-06-01T09:00:00+00:00")
+    second = tmp_path / "second.essnotes"
+    second.write_bytes(corpus.archive(payload))
+    apply_import(store, preview_import(store, second, None))
+    assert store.conflicts(note.entry_key, territory)
+    store.close()
+    app, window, _error = _start(qtbot, opened)
+    try:
+        window.notes.session.set_territory(territory.uuid)
+        dialog = window.notes.resolve_conflicts()
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        walk = Walk()
+        qtbot.wait(50)
+        assert (walk.offences, probe.opened) == ([], 0)
+        assert any(note.entry_key in as_shown(tip) for tip in walk.tips)
+        dialog.close()
+    finally:
+        app.setStyleSheet("")
+        window.close()
