@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 
 
 def open_catalogue() -> Catalogue:
-    from essdesk.catalogue.store import Catalogue  # imports SQLAlchemy: keep it after show()
+    # the catalogue and the territory's own entries; imports SQLAlchemy: keep it after show()
+    from essdesk.local.catalogue import TerritoryCatalogue
 
-    return Catalogue.open()
+    return TerritoryCatalogue.open_local()
 
 
 def load_catalogue(window: MainWindow, factory: Callable[[], Catalogue] = open_catalogue) -> None:

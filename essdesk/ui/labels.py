@@ -21,6 +21,11 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+def local_mark(record: object) -> str:
+    """« ajouté pour CC du Haut-Bugey par AB » on a local entry's row or hit, else ""."""
+    return str(getattr(record, "added_for", "") or "")
+
+
 def facet_title(facet: str) -> str:
     """Title of a directory facet (keys of ``Catalogue.facets``)."""
     titles = {

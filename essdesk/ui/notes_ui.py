@@ -632,5 +632,8 @@ def attach_notes(window: MainWindow, opener: Opener = default_opener) -> NotesFe
 
     feature.team = attach_team(window, feature)
     window.notes = feature  # type: ignore[attr-defined]
+    from essdesk.ui.local_entries import attach_local_entries
+
+    attach_local_entries(window, session)
     window.notes_attached.emit("" if session.store is not None else session.error)
     return feature

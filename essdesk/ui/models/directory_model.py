@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from essdesk.catalogue.records import Row
-from essdesk.ui.labels import kind_label
+from essdesk.ui.labels import kind_label, local_mark
 from essdesk.ui.models import (
     KEY_ROLE,
     KIND_ROLE,
@@ -139,7 +140,8 @@ class DirectoryModel(QAbstractTableModel):
         if column == self.COL_TITLE:
             return row.title
         if column == self.COL_KIND:
-            return kind_label(row.kind)
+            mark = QCoreApplication.translate("Kinds", "local") if local_mark(row) else ""
+            return f"{kind_label(row.kind)} {mark}".strip()
         if column == self.COL_TYPE:
             return row.subtype_label
         if column == self.COL_BACKER:
@@ -162,6 +164,8 @@ class DirectoryModel(QAbstractTableModel):
             return f"{text}, {', '.join(words)}" if words else text
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._cell(row, column)
+            if local_mark(row):
+                text = f"{text} — {local_mark(row)}"
             words = marker_words(markers, row.key) if column == self.COL_TITLE else []
             if words:
                 return plain_tip(f"{text} — {', '.join(words)}")

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from essdesk.catalogue.records import Filters, Hit
 from essdesk.ui.colours import muted
-from essdesk.ui.labels import kind_label
+from essdesk.ui.labels import kind_label, local_mark
 from essdesk.ui.models import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
 from essdesk.ui.models.search_model import SearchResultsModel
 from essdesk.ui.plain import PlainLabel, html_label
@@ -59,6 +59,16 @@ NoteSearch = Callable[[str], list[Hit]]
 
 
 MARGIN = 6
+
+
+def hit_label(hit: Hit) -> str:
+    """The muted words after a result's title: kind, type, and a local entry's mark."""
+    label = kind_label(hit.kind)
+    if hit.subtype_label and hit.subtype_label != label:
+        label = f"{label} · {hit.subtype_label}"
+    if local_mark(hit):
+        label = f"{label} · {local_mark(hit)}"
+    return label
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -86,9 +96,7 @@ class HitDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         color = option.palette.color(group, text_role).name()
         faded = color if selected else muted(option.palette, group)
-        label = kind_label(hit.kind)
-        if hit.subtype_label and hit.subtype_label != label:
-            label = f"{label} · {hit.subtype_label}"
+        label = hit_label(hit)
         doc.setHtml(
             f'<div style="color:{color}"><b>{html.escape(hit.title)}</b>'
             f'&nbsp;&nbsp;<span style="color:{faded}">{html.escape(label)}</span>'
