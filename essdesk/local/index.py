@@ -10,6 +10,7 @@ catalogue's :class:`Entry`, :class:`Row`, :class:`Hit` and facet counts.
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -82,6 +83,21 @@ class LocalIndex:
                     postings.setdefault(word, set()).add(i)
         self._vocabulary = sorted(postings)
         self._postings = postings
+        name_postings: dict[str, set[int]] = {}
+        for i, item in enumerate(self._items):
+            for name in item.names:
+                for word in name.split():
+                    name_postings.setdefault(word, set()).add(i)
+        self._name_vocabulary = sorted(name_postings)
+        self._name_postings = name_postings
+        self._names = sorted((name, i) for i, item in enumerate(self._items) for name in item.names)
+        ranked = sorted(
+            range(len(self._items)),
+            key=lambda i: (len(self._items[i].entry.title), self._items[i].names[0]),
+        )
+        self._order = [0] * len(ranked)
+        for position, i in enumerate(ranked):
+            self._order[i] = position
         incoming: dict[str, list[tuple[str, LocalEntry]]] = {}
         for item in self._items:
             content = item.entry.content
@@ -125,16 +141,19 @@ class LocalIndex:
         return {word: len(found) for word, found in self._postings.items()}
 
     # ---------------------------------------------------------------- matching
-    def _matching(self, words: Sequence[str]) -> set[int]:
-        """Indexes of the entries where every word starts some word (any field)."""
+    def _matching(self, words: Sequence[str], names_only: bool = False) -> set[int]:
+        """Indexes of the entries where every word starts some word (of any field, or of
+        a title or alias with ``names_only``)."""
+        vocabulary = self._name_vocabulary if names_only else self._vocabulary
+        postings = self._name_postings if names_only else self._postings
         found: set[int] | None = None
         for word in words:
-            start = bisect.bisect_left(self._vocabulary, word)
+            start = bisect.bisect_left(vocabulary, word)
             hits: set[int] = set()
-            for token in self._vocabulary[start:]:
+            for token in vocabulary[start:]:
                 if not token.startswith(word):
                     break
-                hits |= self._postings[token]
+                hits |= postings[token]
             found = hits if found is None else found & hits
             if not found:
                 return set()
@@ -193,39 +212,46 @@ class LocalIndex:
         if not words:
             return []
         if groups is None:
-            pool = self.select(words, filters, True)
-            highlight = words
+            pool = self._matching(words)
+            highlight = list(words)
+            phrase = " ".join(words)
+            start = bisect.bisect_left(self._names, (phrase, -1))
+            exact: set[int] = set()
+            prefix: set[int] = set()
+            for name, i in self._names[start:]:
+                if not name.startswith(phrase):
+                    break
+                (exact if name == phrase else prefix).add(i)
+            named = self._matching(words, names_only=True)
+            tiers = [exact, prefix - exact, named - exact - prefix]
+            tiers.append(pool - tiers[0] - tiers[1] - tiers[2])
+            first = 0
         else:
-            pool = [
-                self._items[i]
-                for i in sorted(self._matching_groups(groups))
-                if self._passes(self._items[i], filters) and self._items[i].entry.key not in exclude
-            ]
             highlight = [w for g in groups for alt in g for w in alt.words]
-        phrase = " ".join(words)
+            pool = {
+                i for i in self._matching_groups(groups) if self._items[i].entry.key not in exclude
+            }
+            in_names = set().union(*(self._name_postings.get(w, set()) for w in highlight))
+            tiers = [pool & in_names, pool - in_names]
+            first = 4
         matcher = Matcher(highlight)
-        ranked = []
-        for item in pool:
-            in_name = (
-                any(
-                    all(any(w.startswith(q) for w in n.split()) for q in highlight if q)
-                    for n in item.names
-                )
-                if groups is None
-                else any(any(w in n.split() for w in highlight) for n in item.names)
+        chosen: list[tuple[int, _Indexed]] = []
+        unfiltered = filters == Filters()
+        for number, tier in enumerate(tiers, start=first):
+            members = tier & pool
+            wanted = limit - len(chosen)
+            ordered = (
+                heapq.nsmallest(wanted, members, key=self._order.__getitem__)
+                if unfiltered
+                else sorted(members, key=self._order.__getitem__)
             )
-            if groups is not None:
-                tier = 4 if in_name else 5
-            elif phrase in item.names:
-                tier = 0
-            elif any(n.startswith(phrase) for n in item.names):
-                tier = 1
-            else:
-                tier = 2 if in_name else 3
-            ranked.append((tier, len(item.entry.title), item))
-        ranked.sort(key=lambda t: (t[0], t[1], textfold.sort_key(t[2].entry.title)))
+            for i in ordered:
+                if len(chosen) == limit:
+                    break
+                if self._passes(self._items[i], filters):
+                    chosen.append((number, self._items[i]))
         out = []
-        for tier, _, item in ranked[:limit]:
+        for tier, item in chosen:
             entry = item.entry
             snip, spans = matcher.best_snippet([*item.body, ", ".join(entry.content.aliases)])
             hit = LocalHit(

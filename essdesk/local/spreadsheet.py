@@ -30,12 +30,12 @@ from essdesk.catalogue.records import RELATION_LABELS
 from essdesk.notes.errors import NotesError
 from essdesk.notes.local_entries import (
     KINDS,
-    SUBTYPES,
     LocalContent,
     LocalEntry,
     LocalRelation,
     check_content,
     duplicate_names,
+    in_vocabulary,
 )
 
 if TYPE_CHECKING:
@@ -340,7 +340,7 @@ def row_content(cells: Sequence[str], mapping: Sequence[str], resolve: Resolve) 
     kinds = _values(cells, mapping, "kind")
     if kinds:
         kind = kinds[0]
-    elif subtype and _in_vocabulary(subtype, "scheme") and not _in_vocabulary(subtype, "actor"):
+    elif subtype and in_vocabulary("scheme", subtype) and not in_vocabulary("actor", subtype):
         kind = "scheme"
     else:
         kind = "actor"
@@ -372,14 +372,6 @@ def row_content(cells: Sequence[str], mapping: Sequence[str], resolve: Resolve) 
         levers=tuple(_items(_values(cells, mapping, "levers"))),
         tools=tuple(_items(_values(cells, mapping, "tools"))),
         relations=tuple(relations),
-    )
-
-
-def _in_vocabulary(value: str, kind: str) -> bool:
-    folded = textfold.index_text(value)
-    return any(
-        folded in (textfold.index_text(k), textfold.index_text(label))
-        for k, label in SUBTYPES[kind].items()
     )
 
 

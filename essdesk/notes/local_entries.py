@@ -182,32 +182,47 @@ def _clean(value: str, label: str) -> str:
     return text
 
 
+def _folded_vocabulary(vocabulary: dict[str, str]) -> dict[str, str]:
+    """Folded key and folded label → key (built once: imports validate thousands of rows)."""
+    out: dict[str, str] = {}
+    for key, label in vocabulary.items():
+        out[textfold.index_text(key)] = key
+        out[textfold.index_text(label)] = key
+    return out
+
+
+_KINDS = _folded_vocabulary(KINDS)
+_SUBTYPES = {kind: _folded_vocabulary(vocabulary) for kind, vocabulary in SUBTYPES.items()}
+
+
 def kind_key(value: str) -> str:
     """ "actor", "Acteur", "scheme", "Dispositif"… → "actor" or "scheme"."""
-    wanted = textfold.index_text(value)
-    for key, label in KINDS.items():
-        if wanted in (key, textfold.index_text(label)):
-            return key
-    raise NotesInputError(
-        f"Genre inconnu : « {value} ». Genres possibles : acteur (actor), dispositif (scheme).",
-        f"unknown kind {value!r}",
-    )
+    found = _KINDS.get(textfold.index_text(value))
+    if found is None:
+        raise NotesInputError(
+            f"Genre inconnu : « {value} ». Genres possibles : acteur (actor), dispositif (scheme).",
+            f"unknown kind {value!r}",
+        )
+    return found
 
 
 def subtype_key(kind: str, value: str) -> str:
     """An actor type or nature of support, by key ("association") or label ("Association")."""
     if not value.strip():
         return ""
-    wanted = textfold.index_text(value)
-    vocabulary = SUBTYPES[kind]
-    for key, label in vocabulary.items():
-        if wanted in (textfold.index_text(key), textfold.index_text(label)):
-            return key
-    what = "Type d'acteur" if kind == "actor" else "Nature d'accompagnement"
-    choices = ", ".join(f"« {label} »" for label in vocabulary.values())
-    raise NotesInputError(
-        f"{what} inconnu : « {value} ». Possibles : {choices}.", f"unknown subtype {value!r}"
-    )
+    found = _SUBTYPES[kind].get(textfold.index_text(value))
+    if found is None:
+        what = "Type d'acteur" if kind == "actor" else "Nature d'accompagnement"
+        choices = ", ".join(f"« {label} »" for label in SUBTYPES[kind].values())
+        raise NotesInputError(
+            f"{what} inconnu : « {value} ». Possibles : {choices}.", f"unknown subtype {value!r}"
+        )
+    return found
+
+
+def in_vocabulary(kind: str, value: str) -> bool:
+    """Whether ``value`` names an actor type (``kind="actor"``) or a nature (``"scheme"``)."""
+    return textfold.index_text(value) in _SUBTYPES[kind]
 
 
 def check_url(value: str) -> str:

@@ -151,7 +151,9 @@ class DetailView(QWidget):
             "facts": _esc(self.tr("Faits et chiffres")),
             "points": _esc(self.tr("Points clés")),
             "remark": _esc(self.tr("Remarque")),
-            "links": _esc(self.tr("Liens du rapport")),
+            "links": _esc(
+                self.tr("Liens") if e.key.startswith("local:") else self.tr("Liens du rapport")
+            ),
             "links_hint": _esc(
                 self.tr(
                     "Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet."

@@ -171,6 +171,7 @@ class LocalEntryDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -183,7 +184,7 @@ class LocalEntryDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(640, 680)
+        self.resize(900, 700)
 
         self.kind.currentIndexChanged.connect(self._fill_subtypes)
         self._fill_subtypes()

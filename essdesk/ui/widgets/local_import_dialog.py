@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -57,7 +56,6 @@ class LocalImportDialog(QDialog):
         warnings = plain_label("\n".join(table.warnings))
         warnings.setVisible(bool(table.warnings))
         self.mapping: list[QComboBox] = []
-        mapping_row = QHBoxLayout()
         for i, header in enumerate(table.header):
             combo = QComboBox(objectName=f"mapping{i}")
             combo.setAccessibleName(self.tr("Colonne « {0} »").format(header))
@@ -66,11 +64,19 @@ class LocalImportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(plan.mapping[i])))
             combo.currentIndexChanged.connect(self._changed)
             self.mapping.append(combo)
-            mapping_row.addWidget(combo)
-        mapping_box = QWidget()
-        mapping_box.setLayout(mapping_row)
         self.rows = QTableWidget(objectName="importRows")
         self.rows.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rows.verticalHeader().setVisible(False)
+        self.rows.setColumnCount(len(table.header) + 2)
+        self.rows.setRowCount(1)
+        self.rows.setHorizontalHeaderLabels(
+            [self.tr("Ligne"), self.tr("À l'import"), *table.header]
+        )
+        self.rows.setItem(0, 1, QTableWidgetItem(self.tr("Colonne importée comme :")))
+        for j, combo in enumerate(self.mapping):
+            self.rows.setCellWidget(0, j + 2, combo)
+            self.rows.setColumnWidth(j + 2, 190)
+        self.rows.setColumnWidth(1, 280)
         self.duplicates = QCheckBox(
             self.tr("Importer aussi les doublons"), objectName="importDuplicates"
         )
@@ -89,8 +95,9 @@ class LocalImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(warnings)
-        layout.addWidget(plain_label(self.tr("Ce que contient chaque colonne :")))
-        layout.addWidget(mapping_box)
+        layout.addWidget(
+            plain_label(self.tr("Première ligne du tableau : ce que contient chaque colonne."))
+        )
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.duplicates)
         layout.addWidget(self.summary)
@@ -113,14 +120,10 @@ class LocalImportDialog(QDialog):
 
     def _show(self, plan: ImportPlan) -> None:
         self.plan = plan
-        header = plan.table.header
         shown = plan.rows[:MAX_SHOWN]
-        self.rows.clear()
-        self.rows.setColumnCount(len(header) + 2)
-        self.rows.setRowCount(len(shown))
-        self.rows.setHorizontalHeaderLabels([self.tr("Ligne"), self.tr("À l'import"), *header])
+        self.rows.setRowCount(len(shown) + 1)  # row 0: the mapping's combo boxes
         to_add = {id(r) for r in plan.to_add}
-        for i, row in enumerate(shown):
+        for i, row in enumerate(shown, start=1):
             if row.error:
                 what = self.tr("à corriger : {0}").format(row.error)
             elif row.duplicate_of:
@@ -135,7 +138,6 @@ class LocalImportDialog(QDialog):
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.rows.setItem(i, j, item)
         self.rows.resizeColumnToContents(0)
-        self.rows.setColumnWidth(1, 320)
         bad, dup = len(plan.bad), len(plan.duplicates)
         self.summary.setText(
             self.tr("{0} ligne(s) : {1} à importer, {2} doublon(s), {3} à corriger.").format(
