@@ -80,6 +80,17 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from essdesk import __version__, textfold
 from essdesk.notes.errors import NotesError
+from essdesk.notes.local_entries import LOCAL_PREFIX
+from essdesk.notes.local_exchange import (
+    IncomingLocal,
+    LocalPlan,
+    LocalRecordError,
+    export_records,
+    local_summary,
+    parse_records,
+)
+from essdesk.notes.local_exchange import apply as apply_local
+from essdesk.notes.local_exchange import plan as plan_local
 from essdesk.notes.records import Backup, Status
 from essdesk.notes.schema import (
     STATUSES,
@@ -205,6 +216,7 @@ class ExchangeFile:
     notes: tuple[IncomingNote, ...]
     statuses: tuple[IncomingStatus, ...]
     sha256: str  # of notes.json
+    local_entries: tuple[IncomingLocal, ...] = ()  # the territories' own entries (optional)
 
 
 @dataclass(frozen=True)
@@ -337,11 +349,14 @@ class ImportPreview:
     notes: tuple[NotePlan, ...]
     statuses: tuple[StatusPlan, ...]
     counts: Counts
+    local_entries: tuple[LocalPlan, ...] = ()
 
     @property
     def has_changes(self) -> bool:
-        return self.counts.changes > 0 or any(
-            t.action in ("create", "restore") for t in self.territories
+        return (
+            self.counts.changes > 0
+            or any(t.action in ("create", "restore") for t in self.territories)
+            or any(p.action in ("new", "update", "conflict") for p in self.local_entries)
         )
 
     @property
@@ -412,6 +427,8 @@ class ImportPreview:
             )
             + "."
         )
+        if self.local_entries:
+            lines.append("Entrées locales : " + local_summary(self.local_entries) + ".")
         names = {t.incoming.uuid: t.local_name for t in self.territories}
         for plan in self.notes:
             if plan.action == "identical":
@@ -458,6 +475,15 @@ class ImportPreview:
                     "conflict_of": p.conflict_of,
                 }
                 for p in self.notes
+            ],
+            "local_entries": [
+                {
+                    "uuid": p.incoming.uuid,
+                    "key": LOCAL_PREFIX + p.incoming.uuid,
+                    "title": p.incoming.content.title,
+                    "action": p.action,
+                }
+                for p in self.local_entries
             ],
         }
 
@@ -557,7 +583,12 @@ def read_exchange_file(path: Path | str) -> ExchangeFile:
             f"payload sha256 {digest} size {len(body)}, manifest says {head['sha256']} "
             f"size {head['size']}",
         )
-    content = _check_payload(_parse_json(body, PAYLOAD), head["counts"])
+    parsed = _parse_json(body, PAYLOAD)
+    content = _check_payload(parsed, head["counts"])
+    try:
+        local = parse_records(parsed.get("local_entries"), {t.uuid for t in content[0]})
+    except LocalRecordError as exc:
+        raise ExchangeError(exc.message, exc.detail) from exc
     return ExchangeFile(
         path=source,
         format_version=head["format_version"],
@@ -569,6 +600,7 @@ def read_exchange_file(path: Path | str) -> ExchangeFile:
         notes=content[1],
         statuses=content[2],
         sha256=digest,
+        local_entries=tuple(local),
     )
 
 
@@ -1070,6 +1102,11 @@ def export_notes(
             for r in conn.execute(select(statuses).order_by(statuses.c.updated))
             if keep(r.entry_key, r.territory_uuid)
         ]
+        local_records = [
+            r
+            for r in export_records(conn, chosen)
+            if key_set is None or LOCAL_PREFIX + r["uuid"] in key_set
+        ]
     names = sorted((r.name for r in live), key=textfold.sort_key)
     payload = {
         "territories": [
@@ -1112,6 +1149,8 @@ def export_notes(
             for r in status_rows
         ],
     }
+    if local_records:  # only then: a file without them stays readable by older versions
+        payload["local_entries"] = local_records
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if len(body) > MAX_PAYLOAD_BYTES or len(note_rows) > MAX_NOTES:
         raise ExchangeError(
@@ -1458,6 +1497,8 @@ def _plan(
     snap = _Snapshot.load(conn)
     terr_plans = _plan_territories(file, snap, mapping)
     where = {t.incoming.uuid: t.local_uuid for t in terr_plans}
+    if known_keys is not None and file.local_entries:  # their notes are not orphans
+        known_keys = known_keys | {LOCAL_PREFIX + e.uuid for e in file.local_entries}
     note_plans = _plan_notes(file, snap, where, known_keys, arrival_order)
     status_plans = _plan_statuses(file, snap, where)
     notes_by: dict[str, list[NotePlan]] = {}
@@ -1485,6 +1526,7 @@ def _plan(
         notes=tuple(note_plans),
         statuses=tuple(status_plans),
         counts=Counts.of(note_plans, status_plans),
+        local_entries=tuple(plan_local(conn, file.local_entries, where)),
     )
 
 
@@ -1637,3 +1679,4 @@ def _execute(store: NotesStore, conn: Connection, plan: ImportPreview) -> None:
                 for sp in changed
             ],
         )
+    apply_local(conn, plan.local_entries, store._now())

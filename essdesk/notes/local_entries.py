@@ -13,6 +13,7 @@ Writes go through :class:`LocalEntriesMixin`, part of :class:`~essdesk.notes.Not
 from __future__ import annotations
 
 import json
+import re
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -172,8 +173,13 @@ class LocalVersion:
 
 
 # ------------------------------------------------------------------------ validation
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Taken out of every field: NUL, terminal escapes (C0 and C1) — never part of a name or a
+text, and ``essdesk entries list`` would send them to a terminal. Tabs and line breaks stay."""
+
+
 def _clean(value: str, label: str) -> str:
-    text = value.replace("\x00", "").strip()
+    text = _CONTROL.sub("", value).strip()
     if len(text) > MAX_FIELD:
         raise NotesInputError(
             f"{label} : texte trop long ({len(text)} caractères, {MAX_FIELD} au plus).",

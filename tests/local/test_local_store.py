@@ -146,3 +146,12 @@ def test_the_catalogue_file_is_never_written(
     catalogue.set_local(store.local_entries(bugey))
     assert catalogue.search("ressourcerie")
     assert Path(path).read_bytes() == before
+
+
+def test_control_characters_never_reach_the_database(
+    store: NotesStore, bugey: Territory, catalogue: TerritoryCatalogue
+) -> None:
+    entry = store.add_local_entry(
+        bugey, _actor("\x1b[31mRouge\x07", text="ligne 1\nligne\t2\x9b"), catalogue.title
+    )
+    assert entry.title == "[31mRouge" and entry.content.text == "ligne 1\nligne\t2"
