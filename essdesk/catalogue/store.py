@@ -270,7 +270,9 @@ class Catalogue:
                 out.append(hit.title)
         return out[:n]
 
-    def _search(self, text: str, filters: Filters | None, limit: int) -> tuple[list[Hit], str]:
+    def _search(
+        self, text: str, filters: Filters | None, limit: int
+    ) -> tuple[list[Hit], str]:
         words = query_words(text)
         if not words or limit <= 0:
             return [], ""
@@ -330,7 +332,9 @@ class Catalogue:
             _, key, kind, title, subtype_label, summary, body, facts = by_id[rowid]
             snip, spans = matcher.best_snippet([summary, body, *json.loads(facts)])
             score = round(1.0 - i / len(ids), 4)
-            hits.append(Hit(key, kind, title, subtype_label, snip, spans, score, match[rowid]))
+            hits.append(
+                Hit(key, kind, title, subtype_label, snip, spans, score, match[rowid])
+            )
         return hits, corrected
 
     @staticmethod
