@@ -510,7 +510,8 @@ class LocalEntriesMixin:
                     "Cette entrée locale est dans la corbeille : restaurez-la d'abord.",
                     "local entry not live",
                 )
-            self._write_content(conn, entry_uuid, checked, self._now(), author)
+            # « ajouté par » stays who added it, unless the caller says who wrote this
+            self._write_content(conn, entry_uuid, checked, self._now(), author or row.author)
             new = conn.execute(_query().where(local_entries.c.uuid == entry_uuid)).one()
         return _entry(new)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from essdesk.catalogue.records import Filters, TreeNode
 from essdesk.local.catalogue import TerritoryCatalogue
@@ -30,6 +30,7 @@ from essdesk.local.spreadsheet import (
 )
 from essdesk.notes import NotesError
 from essdesk.notes.local_entries import LocalContent, is_local_key
+from essdesk.ui import notes_ui
 from essdesk.ui.messages import confirm, inform
 from essdesk.ui.widgets.local_entry_dialog import LocalEntryDialog
 from essdesk.ui.widgets.local_import_dialog import LocalImportDialog
@@ -41,15 +42,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def ask_open_path(parent: QMenu | object, title: str, filters: str) -> str:
+def ask_open_path(parent: QWidget, title: str, filters: str) -> str:
     """The file dialog of « Importer une liste… » (patched in tests)."""
-    path, _ = QFileDialog.getOpenFileName(None, title, "", filters)
-    return path
-
-
-def ask_save_path(parent: object, title: str, suggested: str, filters: str) -> str:
-    """The file dialog of « Exporter la liste… » (patched in tests)."""
-    path, _ = QFileDialog.getSaveFileName(None, title, suggested, filters)
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return path
 
 
@@ -327,7 +322,7 @@ class LocalEntriesFeature(QObject):
         store, territory = self.session.store, self.session.territory
         if store is None or territory is None:
             return None
-        chosen = path or ask_save_path(
+        chosen = path or notes_ui.ask_save_path(
             self.window,
             self.tr("Exporter la liste"),
             f"entrees-locales-{territory.name}.csv",

@@ -80,6 +80,7 @@ def test_edit_keeps_history_and_restoring_a_version_is_a_new_version(
     history = store.local_history(entry.key)
     assert [v.content.summary for v in history] == ["v2", "v1"]  # an unchanged save adds none
     assert same.content.summary == "v2"
+    assert store.local_entry(entry.key).added_for.endswith("par AB")  # type: ignore[union-attr]
     restored = store.restore_local_version(history[1].id)
     assert restored.content.summary == "v1"
     assert [v.content.summary for v in store.local_history(entry.key)] == ["v1", "v2", "v1"]

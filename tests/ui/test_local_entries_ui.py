@@ -186,7 +186,7 @@ def test_the_form_refuses_bad_input_and_adds_edits_deletes_restores(
     assert window.catalogue.title(key) == "<b>Tiers-lieu</b> de Nantua"
 
 
-def test_local_entries_follow_the_territory(qtbot, app_window: MainWindow) -> None:
+def test_local_entries_follow_the_territory(qtbot, app_window: MainWindow, tmp_path: Path) -> None:
     window = app_window
     local = feature(window)
     form = local.new_entry()
@@ -195,6 +195,13 @@ def test_local_entries_follow_the_territory(qtbot, app_window: MainWindow) -> No
     form._save()
     key = window.history.current
     session = window.notes.session  # type: ignore[attr-defined]
+    session.store.save_note(key, session.territory, "Vue au marché")
+    notes, orphans, titles, _ = window.notes._load_my_notes("", "updated")  # type: ignore[attr-defined]
+    assert [n.entry_key for n in notes] == [key] and orphans == []  # « Mes notes »
+    assert titles[key] == "Épicerie solidaire"
+    exported = local.export_list(str(tmp_path / "liste.csv"))
+    assert exported is not None and exported.read_bytes().startswith(b"\xef\xbb\xbfnom;")
+    assert "Épicerie solidaire" in exported.read_text(encoding="utf-8-sig")
     other = session.store.add_territory("Creuse")
     session.set_territory(other.uuid)
     assert window.catalogue.title(key) is None
