@@ -118,6 +118,14 @@ class TerritoryCatalogue(Catalogue):
                 return entry.key
         return None
 
+    def scopes(self, keys: Sequence[str], types: Sequence[str]) -> dict[str, tuple[str, str]]:
+        out = super().scopes([k for k in keys if not is_local_key(k)], types)
+        for key in keys:
+            entry = self._local.get(key) if is_local_key(key) else None
+            if entry is not None:
+                out[key] = self._local.scope(entry, types)
+        return out
+
     # ---------------------------------------------------------------- one entry
     def entry(self, key: str) -> Entry | None:
         local = self._local
@@ -250,8 +258,12 @@ class TerritoryCatalogue(Catalogue):
                 words, text, filters, attr if getattr(filters, attr) else ""
             )
             counts = {fv.value: fv.count for fv in out[attr]}
-            for value, n in own.get(attr, {}).items():
+            found = own.get(attr, {})
+            everywhere = found.pop("*", 0)
+            for value, n in found.items():
                 counts[value] = counts.get(value, 0) + n
+            for value in counts:  # what applies everywhere shows under each territory type
+                counts[value] += everywhere
             values = [FacetValue(v, labels[facet].get(v, v), n) for v, n in counts.items()]
             if facet in ("lever", "territory"):
                 values.sort(key=lambda fv: fv.value)

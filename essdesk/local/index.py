@@ -188,7 +188,12 @@ class LocalIndex:
             return False
         if filters.levers and not item.levers & set(filters.levers):
             return False
-        return not filters.territories or bool(set(c.territory_types) & set(filters.territories))
+        # Under a territory filter, what applies everywhere stays (as in the catalogue).
+        return (
+            not filters.territories
+            or c.everywhere
+            or bool(set(c.territory_types) & set(filters.territories))
+        )
 
     def select(self, words: Sequence[str], filters: Filters, text_given: bool) -> list[_Indexed]:
         if text_given and not words:
@@ -289,6 +294,15 @@ class LocalIndex:
             entry.added_for,
         )
 
+    def scope(self, entry: LocalEntry, types: Sequence[str]) -> tuple[str, str]:
+        """How a local entry concerns a territory of ``types``, like ``Catalogue.scopes``."""
+        hit = sorted(self._short(t) for t in set(entry.content.territory_types) & set(types))
+        if hit:
+            return "targeted", "cible : " + ", ".join(hit)
+        if entry.content.everywhere:
+            return "everywhere", "tous territoires"
+        return "unknown", "non précisé"
+
     def territories_label(self, entry: LocalEntry) -> str:
         if entry.content.everywhere:
             return EVERYWHERE
@@ -315,7 +329,8 @@ class LocalIndex:
                 "actor_types": [c.subtype] if c.kind == "actor" and c.subtype else [],
                 "natures": [c.subtype] if c.kind == "scheme" and c.subtype else [],
                 "levers": sorted(item.levers),
-                "territories": list(c.territory_types),
+                # everywhere: counted under every territory value (see the catalogue's facets)
+                "territories": ["*"] if c.everywhere else list(c.territory_types),
             }
             for facet, found in values.items():
                 for value in found:

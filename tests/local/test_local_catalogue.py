@@ -177,3 +177,21 @@ def test_exact_matches_stay_before_fuzzy_ones(
 ) -> None:
     matches = [h.match for h in catalogue.search("accompagnement")]
     assert "fuzzy" not in matches[: matches.count("exact") + matches.count("prefix")]
+
+
+def test_a_territory_filter_keeps_local_entries_for_every_territory(
+    catalogue: TerritoryCatalogue, cœur: LocalEntry
+) -> None:
+    """« Pour mon territoire » never hides what applies everywhere (the catalogue's rule)."""
+    qpv = Filters(territories=("territory:qpv",))
+    titles = {r.title for r in catalogue.directory("", qpv) if isinstance(r, LocalRow)}
+    assert titles == {"Prêt d'honneur du Haut-Bugey"}  # « tous territoires »; the ZRR one not
+    counts = {f.value: f.count for f in catalogue.facets()["territories"]}
+    base = {f.value: f.count for f in super(TerritoryCatalogue, catalogue).facets()["territories"]}
+    assert counts["territory:qpv"] == base["territory:qpv"] + 1
+    assert counts["territory:zrr"] == base["territory:zrr"] + 2
+    scheme = next(e for e in catalogue.local.entries if e.kind == "scheme")
+    scopes = catalogue.scopes([cœur.key, scheme.key, "scheme:dla"], ["territory:zrr"])
+    assert scopes[cœur.key] == ("targeted", "cible : ZRR")
+    assert scopes[scheme.key] == ("everywhere", "tous territoires")
+    assert "scheme:dla" in scopes
