@@ -55,6 +55,7 @@ from essdesk.notes.exchange import (
     export_notes,
     preview_import,
 )
+from essdesk.notes.local_exchange import local_summary
 from essdesk.ui.messages import plain_label, show_message
 from essdesk.ui.plain import plain_tip
 
@@ -647,6 +648,10 @@ class ImportPreviewDialog(QDialog):
         self.cancel_button.setDefault(not preview.has_changes)
 
         explain = []
+        if preview.local_entries:
+            explain.append(
+                self.tr("Entrées locales : {0}.").format(local_summary(preview.local_entries))
+            )
         if c.conflicting:
             explain.append(
                 self.tr(

@@ -57,7 +57,11 @@ class LocalEntriesFeature(QObject):
         self.session = session
         self.dialog: LocalEntryDialog | LocalImportDialog | None = None
         self.menu = self._build_menu()
+        self._signature: tuple[object, ...] | None = None
         session.territory_changed.connect(lambda _t: self.reload())
+        # « everything changed » (an exchange import, a restored backup): reload if the
+        # local entries did
+        session.markers_changed.connect(lambda keys: keys is None and self.reload(changed=True))
         session.availability_changed.connect(self._update_actions)
         window.entry_opened.connect(lambda _key: self._update_actions())
         self.reload()
@@ -112,14 +116,19 @@ class LocalEntriesFeature(QObject):
         return catalogue if isinstance(catalogue, TerritoryCatalogue) else None
 
     # ---------------------------------------------------------------- scope
-    def reload(self) -> None:
-        """Give the catalogue the current profile's entries; every view asks again."""
+    def reload(self, changed: bool = False) -> None:
+        """Give the catalogue the current profile's entries; every view asks again.
+        ``changed``: only if they changed since the last reload."""
         catalogue = self._catalogue()
         if catalogue is None:
             self._update_actions()
             return
         store, territory = self.session.store, self.session.territory
         try:
+            signature = store.local_signature(territory) if store and territory else None
+            if changed and signature == self._signature:
+                return
+            self._signature = signature
             entries = store.local_entries(territory) if store and territory else []
         except NotesError as exc:
             log.warning("local entries unavailable: %s", exc)

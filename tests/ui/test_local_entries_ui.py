@@ -16,6 +16,7 @@ from essdesk.app import build
 from essdesk.local.catalogue import TerritoryCatalogue
 from essdesk.local.index import LocalRow
 from essdesk.notes import open_notes
+from essdesk.notes.local_entries import LocalContent
 from essdesk.ui import local_entries as local_ui
 from essdesk.ui.local_entries import LocalEntriesFeature
 from essdesk.ui.main_window import MainWindow
@@ -207,3 +208,25 @@ def test_local_entries_follow_the_territory(qtbot, app_window: MainWindow, tmp_p
     assert window.catalogue.title(key) is None
     session.set_territory(session.store.territory_by_name(T).uuid)
     assert window.catalogue.title(key) == "Épicerie solidaire"
+
+
+def test_entries_written_elsewhere_appear_after_everything_changed(
+    qtbot, app_window: MainWindow
+) -> None:
+    """An exchange import or a restored backup ends with « everything changed »: the local
+    entries it brought show at once (and nothing reloads when they did not change)."""
+    window = app_window
+    session = window.notes.session  # type: ignore[attr-defined]
+    catalogue = window.catalogue
+    assert isinstance(catalogue, TerritoryCatalogue)
+    before = catalogue.local
+    session.everything_changed()
+    assert catalogue.local is before  # unchanged: not rebuilt
+    entry = session.store.add_local_entry(
+        session.territory,
+        LocalContent(kind="scheme", title="Fonds local de l'ESS", subtype="fund"),
+        catalogue.title,
+    )
+    session.everything_changed()
+    assert catalogue.title(entry.key) == "Fonds local de l'ESS"
+    assert window.trees["tools"].model_.find(entry.key).isValid()
