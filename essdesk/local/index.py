@@ -242,8 +242,8 @@ class LocalIndex:
         matcher = Matcher(highlight)
         chosen: list[tuple[int, _Indexed]] = []
         unfiltered = filters == Filters()
-        for number, tier in enumerate(tiers, start=first):
-            members = tier & pool
+        for number, members_of_tier in enumerate(tiers, start=first):
+            members = members_of_tier & pool
             wanted = limit - len(chosen)
             ordered = (
                 heapq.nsmallest(wanted, members, key=self._order.__getitem__)

@@ -11,6 +11,7 @@ only show what the store said.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,7 @@ class LocalEntriesFeature(QObject):
         session.territory_changed.connect(lambda _t: self.reload())
         # « everything changed » (an exchange import, a restored backup): reload if the
         # local entries did
-        session.markers_changed.connect(lambda keys: keys is None and self.reload(changed=True))
+        session.markers_changed.connect(self._markers_changed)
         session.availability_changed.connect(self._update_actions)
         window.entry_opened.connect(lambda _key: self._update_actions())
         self.reload()
@@ -102,6 +103,10 @@ class LocalEntriesFeature(QObject):
         last = bar.actions()[-1] if bar.actions() else None  # « Aide » stays last
         bar.insertMenu(last, menu) if last is not None else bar.addMenu(menu)
         return menu
+
+    def _markers_changed(self, keys: set[str] | None) -> None:
+        if keys is None:
+            self.reload(changed=True)
 
     def _update_actions(self) -> None:
         ready = self._catalogue() is not None and self.session.store is not None
@@ -291,7 +296,7 @@ class LocalEntriesFeature(QObject):
         existing = [e.content for e in store.local_entries(territory)]
         names = catalogue.names()
 
-        def replan(mapping: list[str] | tuple[str, ...], include: bool) -> ImportPlan:
+        def replan(mapping: Sequence[str], include: bool) -> ImportPlan:
             return plan_import(
                 table,
                 mapping,

@@ -5,6 +5,7 @@ store and shows its French message here; nothing is written until the store acce
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -41,6 +42,15 @@ Choices = Sequence[tuple[str, str]]
 """(key, title) pairs offered by the form (levers, tools, territory types, entries)."""
 
 
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with its object name (how tests and screenshots find it)."""
+    widget.setObjectName(name)
+    return widget
+
+
 def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.replace("\n", ",").split(",") if p.strip())
 
@@ -73,24 +83,24 @@ class LocalEntryDialog(QDialog):
         self._by_title = {name: key for key, name in entries}
 
         form = QFormLayout()
-        self.kind = QComboBox(objectName="localKind")
+        self.kind = named(QComboBox(), "localKind")
         for key, label in KINDS.items():
             self.kind.addItem(label, key)
-        self.title_edit = QLineEdit(objectName="localTitle")
-        self.aliases = QLineEdit(objectName="localAliases")
+        self.title_edit = named(QLineEdit(), "localTitle")
+        self.aliases = named(QLineEdit(), "localAliases")
         self.aliases.setPlaceholderText(self.tr("séparés par des virgules"))
-        self.subtype = QComboBox(objectName="localSubtype")
-        self.summary = QLineEdit(objectName="localSummary")
-        self.text = QPlainTextEdit(objectName="localText")
+        self.subtype = named(QComboBox(), "localSubtype")
+        self.summary = named(QLineEdit(), "localSummary")
+        self.text = named(QPlainTextEdit(), "localText")
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(70)
-        self.address = QLineEdit(objectName="localAddress")
-        self.phone = QLineEdit(objectName="localPhone")
-        self.email = QLineEdit(objectName="localEmail")
-        self.person = QLineEdit(objectName="localPerson")
+        self.address = named(QLineEdit(), "localAddress")
+        self.phone = named(QLineEdit(), "localPhone")
+        self.email = named(QLineEdit(), "localEmail")
+        self.person = named(QLineEdit(), "localPerson")
         privacy = plain_label(PERSONAL_DATA[0].upper() + PERSONAL_DATA[1:])
         privacy.setObjectName("personalDataHint")
-        self.links = QLineEdit(objectName="localLinks")
+        self.links = named(QLineEdit(), "localLinks")
         self.links.setPlaceholderText("https://…")
         form.addRow(self.tr("Genre"), self.kind)
         form.addRow(self.tr("Nom"), self.title_edit)
@@ -105,7 +115,7 @@ class LocalEntryDialog(QDialog):
         form.addRow("", privacy)
         form.addRow(self.tr("Site web"), self.links)
 
-        self.everywhere = QCheckBox(self.tr("Tous territoires"), objectName="localEverywhere")
+        self.everywhere = named(QCheckBox(self.tr("Tous territoires")), "localEverywhere")
         types_box = QWidget()
         types_grid = QGridLayout(types_box)
         types_grid.setContentsMargins(0, 0, 0, 0)
@@ -118,7 +128,7 @@ class LocalEntryDialog(QDialog):
         types_grid.addWidget(self.everywhere, (len(territory_types) + 1) // 2, 0)
         form.addRow(self.tr("Territoires"), types_box)
 
-        self.illustrates = QListWidget(objectName="localIllustrates")
+        self.illustrates = named(QListWidget(), "localIllustrates")
         self.illustrates.setFixedHeight(110)
         for key, name in [*levers, *tools]:
             item = QListWidgetItem(name)
@@ -128,21 +138,21 @@ class LocalEntryDialog(QDialog):
             self.illustrates.addItem(item)
         form.addRow(self.tr("Leviers et outils illustrés"), self.illustrates)
 
-        self.relations = QListWidget(objectName="localRelations")
+        self.relations = named(QListWidget(), "localRelations")
         self.relations.setFixedHeight(80)
-        self.relation = QComboBox(objectName="localRelation")
+        self.relation = named(QComboBox(), "localRelation")
         for rel in LOCAL_RELATIONS:
             self.relation.addItem(RELATION_LABELS[rel][0], rel)
-        self.target = QLineEdit(objectName="localTarget")
+        self.target = named(QLineEdit(), "localTarget")
         self.target.setPlaceholderText(self.tr("nom d'une fiche (DLA, France Active…)"))
         completer = QCompleter([name for _, name in entries], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.target.setCompleter(completer)
-        add = QPushButton(self.tr("Lier"), objectName="localLinkButton")
+        add = named(QPushButton(self.tr("Lier")), "localLinkButton")
         add.clicked.connect(self.add_relation)
         self.target.returnPressed.connect(self.add_relation)
-        remove = QPushButton(self.tr("Retirer le lien"), objectName="localUnlinkButton")
+        remove = named(QPushButton(self.tr("Retirer le lien")), "localUnlinkButton")
         remove.clicked.connect(self._remove_relation)
         link_row = QHBoxLayout()
         link_row.addWidget(self.relation)

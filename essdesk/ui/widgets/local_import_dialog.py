@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from essdesk.local.spreadsheet import FIELDS, ImportPlan
 from essdesk.ui.messages import plain_label
+from essdesk.ui.widgets.local_entry_dialog import named
 
 MAX_SHOWN = 2000
 """Rows shown in the preview table (the counts cover them all)."""
@@ -57,14 +58,14 @@ class LocalImportDialog(QDialog):
         warnings.setVisible(bool(table.warnings))
         self.mapping: list[QComboBox] = []
         for i, header in enumerate(table.header):
-            combo = QComboBox(objectName=f"mapping{i}")
+            combo = named(QComboBox(), f"mapping{i}")
             combo.setAccessibleName(self.tr("Colonne « {0} »").format(header))
             for key, label in FIELDS.items():
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(0, combo.findData(plan.mapping[i])))
             combo.currentIndexChanged.connect(self._changed)
             self.mapping.append(combo)
-        self.rows = QTableWidget(objectName="importRows")
+        self.rows = named(QTableWidget(), "importRows")
         self.rows.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.rows.verticalHeader().setVisible(False)
         self.rows.setColumnCount(len(table.header) + 2)
@@ -77,8 +78,8 @@ class LocalImportDialog(QDialog):
             self.rows.setCellWidget(0, j + 2, combo)
             self.rows.setColumnWidth(j + 2, 190)
         self.rows.setColumnWidth(1, 280)
-        self.duplicates = QCheckBox(
-            self.tr("Importer aussi les doublons"), objectName="importDuplicates"
+        self.duplicates = named(
+            QCheckBox(self.tr("Importer aussi les doublons")), "importDuplicates"
         )
         self.duplicates.toggled.connect(self._changed)
         self.summary = plain_label()
@@ -88,7 +89,7 @@ class LocalImportDialog(QDialog):
         self.error.setStyleSheet("color: #b04a4a")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        self.import_button = QPushButton(self.tr("Importer"), objectName="importButton")
+        self.import_button = named(QPushButton(self.tr("Importer")), "importButton")
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._apply)
         self.buttons.rejected.connect(self.reject)
