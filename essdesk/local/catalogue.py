@@ -225,9 +225,19 @@ class TerritoryCatalogue(Catalogue):
         local_rows = self._local.rows(text, query_words(text), filters) if self._local else []
         if not local_rows:
             return super().directory(text, filters, sort, descending, limit, offset)
+        end = None if limit is None else max(0, offset) + max(0, limit)
+        words = query_words(text)
+        if sort == "relevance" and words:  # the catalogue ranks; a local name equal to
+            # the text goes first, the other local rows after the catalogue's (by name match)
+            phrase = " ".join(words)
+            tiers = {r.key: self._local.name_tier(r.key, phrase) for r in local_rows}
+            local_rows.sort(key=lambda r: (tiers[r.key], r.sort_title))
+            first = [r for r in local_rows if tiers[r.key] == 0]
+            rest = [r for r in local_rows if tiers[r.key] != 0]
+            base = super().directory(text, filters, sort, descending, end, 0)
+            return [*first, *base, *rest][max(0, offset) : end]
         key = _SORT_FIELDS.get(sort, _SORT_FIELDS["title"])
         local_rows.sort(key=lambda r: (key(r), r.sort_title), reverse=descending)
-        end = None if limit is None else max(0, offset) + max(0, limit)
         base = super().directory(text, filters, sort, descending, end, 0)
         merged = list(
             heapq.merge(base, local_rows, key=lambda r: (key(r), r.sort_title), reverse=descending)

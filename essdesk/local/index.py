@@ -133,6 +133,14 @@ class LocalIndex:
         item = self._by_key.get(key)
         return item.entry if item is not None else None
 
+    def name_tier(self, key: str, phrase: str) -> int:
+        """0: a title or alias of ``key`` is ``phrase`` (folded), 1: starts with it, 2: not."""
+        item = self._by_key.get(key)
+        names = item.names if item is not None else ()
+        if phrase in names:
+            return 0
+        return 1 if any(n.startswith(phrase) for n in names) else 2
+
     def keys(self) -> frozenset[str]:
         return frozenset(self._by_key)
 

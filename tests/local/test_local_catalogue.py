@@ -195,3 +195,18 @@ def test_a_territory_filter_keeps_local_entries_for_every_territory(
     assert scopes[cœur.key] == ("targeted", "cible : ZRR")
     assert scopes[scheme.key] == ("everywhere", "tous territoires")
     assert "scheme:dla" in scopes
+
+
+def test_relevance_order_puts_a_local_name_equal_to_the_text_first(
+    catalogue: TerritoryCatalogue, cœur: LocalEntry
+) -> None:
+    rows = catalogue.directory("car", sort="relevance")
+    assert rows[0].key == cœur.key  # its acronym
+    rows = catalogue.directory("dla", sort="relevance")
+    assert rows[0].key == "scheme:dla"
+    paged = [
+        r
+        for offset in (0, 3, 6)
+        for r in catalogue.directory("a", sort="relevance", limit=3, offset=offset)
+    ]
+    assert paged == catalogue.directory("a", sort="relevance")[:9]
