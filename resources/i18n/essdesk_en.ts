@@ -219,12 +219,12 @@ Size: {1} KB</translation>
 <context>
     <name>CatalogueTreeModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="172" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="183" />
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="174" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="185" />
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
@@ -421,82 +421,92 @@ Size: {1} KB</translation>
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="90" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="89" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="94" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="93" />
         <source>Fiche de l'entrée</source>
         <translation>Entry details</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="148" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="147" />
         <source>Dans</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="149" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="148" />
         <source>Aussi appelé</source>
         <translation>Also known as</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="150" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="149" />
         <source>En bref</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="151" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="150" />
         <source>Faits et chiffres</source>
         <translation>Facts and figures</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="152" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="151" />
         <source>Points clés</source>
         <translation>Key points</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="153" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="152" />
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="154" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="153" />
         <source>Liens du rapport</source>
         <translation>Links from the report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="157" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="156" />
         <source>Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet.</source>
         <translation>These links open in the browser and need an Internet connection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="160" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="159" />
         <source>en ligne</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="221" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="222" />
         <source>Liens croisés</source>
         <translation>Cross-links</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="255" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="236" />
+        <source>Outil {0} : numérotation propre à essdesk (le compte-rendu énumère les outils sans numéro).</source>
+        <translation>Tool {0}: essdesk's own numbering (the report lists the tools without numbers).</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/detail.py" line="247" />
+        <source>Le compte-rendu ne rattache aucun acteur, dispositif ou exemple à cet outil en particulier : ceux qu’il cite pour le levier sont sur sa page :</source>
+        <translation>The report ties no actor, scheme or example to this tool in particular: those it cites for the lever are on its page:</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/detail.py" line="286" />
         <source>Lien refusé : seuls les liens web (http, https) et de courriel (mailto) peuvent être ouverts.</source>
         <translation>Link refused: only web (http, https) and e-mail (mailto) links can be opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="262" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="293" />
         <source>Le lien n'a pas pu être ouvert : {0}</source>
         <translation>The link could not be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="264" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="295" />
         <source>Ouvert dans le navigateur : {0}</source>
         <translation>Opened in the browser: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="277" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="308" />
         <source>Connexion Internet nécessaire</source>
         <translation>Internet connection needed</translation>
     </message>
@@ -504,27 +514,27 @@ Size: {1} KB</translation>
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="179" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="186" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="180" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="187" />
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="181" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="188" />
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="182" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="189" />
         <source>Porteur ou financeur</source>
         <translation>Backer or funder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/directory_model.py" line="183" />
+        <location filename="../../essdesk/ui/models/directory_model.py" line="190" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
@@ -532,68 +542,105 @@ Size: {1} KB</translation>
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="81" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="106" />
         <source>Filtrer par nom, sigle, mot…</source>
         <translation>Filter by name, acronym, word…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="82" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="107" />
         <source>Filtrer l'annuaire</source>
         <translation>Filter the directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="97" />
-        <location filename="../../essdesk/ui/widgets/directory.py" line="112" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="121" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="281" />
+        <source>Pour mon territoire</source>
+        <translation>For my territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="125" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="259" />
+        <source>Choisissez un profil de territoire avec ses types (ZRR, QPV…)</source>
+        <translation>Choose a territory profile with its types (ZRR, QPV…)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="135" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="150" />
         <source>Filtre : {0}</source>
         <translation>Filter: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="109" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="147" />
         <source>Vos notes et le suivi des entrées pour votre territoire</source>
         <translation>Your notes and the follow-up of entries for your territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="131" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="169" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="137" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="175" />
         <source>Annuaire des acteurs et dispositifs</source>
         <translation>Directory of actors and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="161" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="199" />
         <source>Aucun acteur ni dispositif ne correspond à la recherche et aux filtres.</source>
         <translation>No actor or scheme matches the search and the filters.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="167" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="205" />
         <source>Effacer la recherche et les filtres</source>
         <translation>Clear the search and the filters</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="245" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="225" />
+        <source>concerne votre territoire</source>
+        <translation>concerns your territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="227" />
+        <source>Légende : fond coloré, concerne votre territoire</source>
+        <translation>Legend: coloured background, concerns your territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="256" />
+        <source>Les entrées qui ciblent les types de votre territoire et celles valables partout</source>
+        <translation>The entries that target your territory's types and those valid everywhere</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="281" />
+        <source>Pour mon territoire ✓</source>
+        <translation>For my territory ✓</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="355" />
         <source>Aucun résultat</source>
         <translation>No results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="247" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="357" />
         <source>1 résultat</source>
         <translation>1 result</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="249" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="359" />
         <source>{0} résultats</source>
         <translation>{0} results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="281" />
-        <source>Aucune valeur</source>
-        <translation>No values</translation>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="393" />
+        <source>Aucune valeur parmi les résultats de la recherche et des filtres</source>
+        <translation>No value among the results of the search and filters</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="341" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="395" />
+        <source>Aucune valeur dans le catalogue</source>
+        <translation>No value in the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="480" />
         <source>Comptes dans votre territoire</source>
         <translation>Counts over your territory</translation>
     </message>
@@ -946,6 +993,24 @@ Size: {1} KB</translation>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/help.py" line="105" />
+        <source>Aide d'essdesk</source>
+        <translation>essdesk help</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/help.py" line="109" />
+        <source>Premiers pas</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/help.py" line="110" />
+        <source>Glossaire</source>
+        <translation>Glossary</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../essdesk/ui/widgets/note_dialogs.py" line="89" />
@@ -1213,217 +1278,227 @@ Size: {1} KB</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="89" />
+        <location filename="../../essdesk/ui/main_window.py" line="90" />
         <source>essdesk — L'ESS au cœur de la relance des territoires fragiles</source>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="128" />
+        <location filename="../../essdesk/ui/main_window.py" line="132" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="129" />
+        <location filename="../../essdesk/ui/main_window.py" line="133" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="131" />
-        <source>Outils et dispositifs par nature</source>
-        <translation>Tools and schemes by kind</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/main_window.py" line="176" />
+        <location filename="../../essdesk/ui/main_window.py" line="178" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="179" />
+        <location filename="../../essdesk/ui/main_window.py" line="181" />
         <source>Chargement du catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="211" />
+        <location filename="../../essdesk/ui/main_window.py" line="213" />
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="216" />
+        <location filename="../../essdesk/ui/main_window.py" line="218" />
         <source>Entrée précédente (Alt+←)</source>
         <translation>Previous entry (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="218" />
+        <location filename="../../essdesk/ui/main_window.py" line="220" />
         <source>Suivant</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="223" />
+        <location filename="../../essdesk/ui/main_window.py" line="225" />
         <source>Entrée suivante (Alt+→)</source>
         <translation>Next entry (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="226" />
+        <location filename="../../essdesk/ui/main_window.py" line="228" />
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="229" />
+        <location filename="../../essdesk/ui/main_window.py" line="231" />
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="232" />
+        <location filename="../../essdesk/ui/main_window.py" line="234" />
         <source>Réduire le texte</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="235" />
+        <location filename="../../essdesk/ui/main_window.py" line="237" />
         <source>Taille normale</source>
         <translation>Normal size</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="237" />
+        <location filename="../../essdesk/ui/main_window.py" line="239" />
         <source>À propos d'essdesk</source>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="239" />
+        <location filename="../../essdesk/ui/main_window.py" line="247" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="243" />
+        <location filename="../../essdesk/ui/main_window.py" line="251" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="244" />
+        <location filename="../../essdesk/ui/main_window.py" line="252" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="245" />
-        <source>Outils et dispositifs</source>
-        <translation>Tools and schemes</translation>
+        <location filename="../../essdesk/ui/main_window.py" line="134" />
+        <source>Dispositifs par nature</source>
+        <translation>Schemes by kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="246" />
+        <location filename="../../essdesk/ui/main_window.py" line="241" />
+        <source>Premiers pas</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="244" />
+        <source>Glossaire</source>
+        <translation>Glossary</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="253" />
+        <source>Dispositifs</source>
+        <translation>Schemes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="254" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="247" />
+        <location filename="../../essdesk/ui/main_window.py" line="255" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="257" />
+        <location filename="../../essdesk/ui/main_window.py" line="269" />
         <source>Changer de territoire</source>
         <translation>Switch territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="260" />
+        <location filename="../../essdesk/ui/main_window.py" line="272" />
         <source>Modifier la note</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="263" />
+        <location filename="../../essdesk/ui/main_window.py" line="275" />
         <source>Mettre en évidence ce qui concerne mon territoire</source>
         <translation>Highlight what concerns my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="270" />
+        <location filename="../../essdesk/ui/main_window.py" line="282" />
         <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
         <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="298" />
+        <location filename="../../essdesk/ui/main_window.py" line="310" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="310" />
+        <location filename="../../essdesk/ui/main_window.py" line="322" />
         <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
         <translation>Search the whole catalogue (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="311" />
+        <location filename="../../essdesk/ui/main_window.py" line="323" />
         <source>Recherche globale</source>
         <translation>Global search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="321" />
+        <location filename="../../essdesk/ui/main_window.py" line="333" />
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="331" />
+        <location filename="../../essdesk/ui/main_window.py" line="343" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="337" />
+        <location filename="../../essdesk/ui/main_window.py" line="349" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="347" />
+        <location filename="../../essdesk/ui/main_window.py" line="359" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="351" />
+        <location filename="../../essdesk/ui/main_window.py" line="363" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="358" />
+        <location filename="../../essdesk/ui/main_window.py" line="370" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="507" />
+        <location filename="../../essdesk/ui/main_window.py" line="529" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="520" />
+        <location filename="../../essdesk/ui/main_window.py" line="542" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="521" />
+        <location filename="../../essdesk/ui/main_window.py" line="543" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="523" />
+        <location filename="../../essdesk/ui/main_window.py" line="545" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="529" />
+        <location filename="../../essdesk/ui/main_window.py" line="551" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="535" />
+        <location filename="../../essdesk/ui/main_window.py" line="557" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="537" />
+        <location filename="../../essdesk/ui/main_window.py" line="559" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="550" />
+        <location filename="../../essdesk/ui/main_window.py" line="572" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="635" />
+        <location filename="../../essdesk/ui/main_window.py" line="665" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -1547,14 +1622,14 @@ Size: {1} KB</translation>
         <translation>Notes recovered</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="223" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="259" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="271" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="224" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="260" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="272" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="262" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="263" />
         <source>Supprimer le territoire « {0} » ?
 
 Ses {1} note(s) iront à la corbeille, d'où vous pourrez les restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
@@ -1563,100 +1638,100 @@ Ses {1} note(s) iront à la corbeille, d'où vous pourrez les restaurer pendant 
 Its {1} note(s) will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="265" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="266" />
         <source>Supprimer le territoire</source>
         <translation>Delete the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="318" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="319" />
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="344" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="345" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="375" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="376" />
         <source>Ma note</source>
         <translation>My note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="428" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="429" />
         <source>Exporter les notes…</source>
         <translation>Export notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="429" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="430" />
         <source>Importer des notes…</source>
         <translation>Import notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="430" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="431" />
         <source>Fiche de synthèse…</source>
         <translation>Briefing sheet…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="431" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="432" />
         <source>Résoudre les conflits…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="433" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="434" />
         <source>Sauvegarder vers…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="434" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="435" />
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="435" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="436" />
         <source>Vérifier l'intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="436" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="437" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="542" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="543" />
         <source>Sauvegarder les notes vers…</source>
         <translation>Back up the notes to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="544" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="545" />
         <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
         <translation>essdesk notes backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="551" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="554" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="552" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="555" />
         <source>Sauvegarde impossible</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="558" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="559" />
         <source>Notes sauvegardées</source>
         <translation>Notes backed up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="559" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="560" />
         <source>Une copie vérifiée des notes a été écrite dans :
 {0}</source>
         <translation>A verified copy of the notes was written to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="571" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="572" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="576" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="577" />
         <source>Remplacer toutes les notes par la sauvegarde du {0} ?
 
 Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
@@ -1665,17 +1740,17 @@ Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste)
 The current notes will be backed up first (they will stay in the list).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="579" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="580" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="589" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="590" />
         <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
         <translation>Backup restored; previous notes kept as {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="610" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="611" />
         <source>Vérification des notes</source>
         <translation>Notes check</translation>
     </message>
@@ -1937,105 +2012,115 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="180" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="170" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="181" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="180" />
+        <source>Suggestions de recherche</source>
+        <translation>Search suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/search.py" line="187" />
         <source>Dans mes notes uniquement</source>
         <translation>In my notes only</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="183" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="189" />
         <source>Chercher dans mes notes uniquement</source>
         <translation>Search my notes only</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="185" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="191" />
         <source>La recherche couvre aussi les notes du territoire courant (« Ma note »)</source>
         <translation>The search also covers the current territory's notes (“My note”)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="192" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="198" />
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="262" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="285" />
         <source>Aucun résultat pour « {0} ».</source>
         <translation>No results for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="264" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="287" />
         <source>1 résultat pour « {0} »</source>
         <translation>1 result for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="266" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="289" />
         <source> (les {0} premiers)</source>
         <translation> (the first {0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="268" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="291" />
         <source>{0} résultats pour « {1} »</source>
         <translation>{0} results for “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/search.py" line="307" />
+        <source>Vouliez-vous dire : {0} ?</source>
+        <translation>Did you mean: {0}?</translation>
     </message>
 </context>
 <context>
     <name>SectionList</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="27" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="30" />
         <source>Rubriques</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="33" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="36" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="33" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="36" />
         <source>Le déroulé du webinaire (Ctrl+1)</source>
         <translation>The webinar, part by part (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="34" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="37" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="34" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="37" />
         <source>Les 6 leviers et leurs outils (Ctrl+2)</source>
         <translation>The 6 levers and their tools (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="35" />
-        <source>Outils et dispositifs</source>
-        <translation>Tools and schemes</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="35" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="38" />
         <source>Dispositifs par nature (Ctrl+3)</source>
         <translation>Schemes by kind (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="36" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="38" />
+        <source>Dispositifs</source>
+        <translation>Schemes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="39" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="36" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="39" />
         <source>Acteurs et dispositifs (Ctrl+4)</source>
         <translation>Actors and schemes (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="37" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="40" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="37" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="40" />
         <source>Les notes de votre territoire (Ctrl+5)</source>
         <translation>Your territory's notes (Ctrl+5)</translation>
     </message>

@@ -514,6 +514,32 @@ EN = {
     "——— Ma version (modifiée le {0}) ———": "——— My version (modified on {0}) ———",
     "« {0} » : le texte fusionné est enregistré.": "“{0}”: the merged text is saved.",
     "Conflit": "Conflict",
+    # issue 13: finding it as a clerk does
+    "Dispositifs": "Schemes",
+    "Dispositifs par nature": "Schemes by kind",
+    "Vouliez-vous dire : {0} ?": "Did you mean: {0}?",
+    "Suggestions de recherche": "Search suggestions",
+    "Premiers pas": "Getting started",
+    "Glossaire": "Glossary",
+    "Aide d'essdesk": "essdesk help",
+    "Outil {0} : numérotation propre à essdesk (le compte-rendu énumère les outils sans "
+    "numéro).": "Tool {0}: essdesk's own numbering (the report lists the tools without "
+    "numbers).",
+    "Le compte-rendu ne rattache aucun acteur, dispositif ou exemple à cet outil en "
+    "particulier : ceux qu’il cite pour le levier sont sur sa page :": "The report ties no "
+    "actor, scheme or example to this tool in particular: those it cites for the lever are "
+    "on its page:",
+    "Pour mon territoire": "For my territory",
+    "Pour mon territoire ✓": "For my territory ✓",
+    "Choisissez un profil de territoire avec ses types (ZRR, QPV…)": "Choose a territory "
+    "profile with its types (ZRR, QPV…)",
+    "Les entrées qui ciblent les types de votre territoire et celles valables partout": "The "
+    "entries that target your territory's types and those valid everywhere",
+    "Légende : fond coloré, concerne votre territoire": "Legend: coloured background, "
+    "concerns your territory",
+    "Aucune valeur parmi les résultats de la recherche et des filtres": "No value among the "
+    "results of the search and filters",
+    "Aucune valeur dans le catalogue": "No value in the catalogue",
 }
 
 

@@ -19,8 +19,8 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -59,6 +59,25 @@ PAGE_SIZE = 500  # rows per query; more are fetched as the table scrolls
 
 FollowupSource = Callable[[], tuple[set[str], dict[str, str]]]
 """Gives (keys with a note, key → follow-up status) for the current territory."""
+
+
+class _TickMenu(QMenu):
+    """A facet's menu that stays open while values are ticked (mouse or Space), so several
+    can be chosen in one go; Enter or a click elsewhere closes it."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        action = self.activeAction()
+        if action is not None and action.isEnabled() and action.isCheckable():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self.activeAction()
+        if event.key() == Qt.Key.Key_Space and action is not None and action.isCheckable():
+            action.trigger()
+            return
+        super().keyPressEvent(event)
 
 
 class DirectoryPanel(QWidget):
@@ -116,7 +135,7 @@ class DirectoryPanel(QWidget):
             button.setAccessibleName(self.tr("Filtre : {0}").format(facet_title(facet)))
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMenu(QMenu(button))
+            button.setMenu(_TickMenu(button))
             button.setEnabled(False)
             facets_flow.addWidget(button)
             self.facet_buttons[facet] = button
@@ -371,9 +390,38 @@ class DirectoryPanel(QWidget):
                 action.toggled.connect(lambda on, f=facet, v=fv.value: self._toggle(f, v, on))
                 menu.addAction(action)
             if menu.isEmpty():
-                none = menu.addAction(self.tr("Aucune valeur"))
+                others = any(v for f, v in self._selected.items() if f != facet)
+                why = (
+                    self.tr("Aucune valeur parmi les résultats de la recherche et des filtres")
+                    if others or self.search_field.text().strip()
+                    else self.tr("Aucune valeur dans le catalogue")
+                )
+                none = menu.addAction(why)
                 none.setEnabled(False)
             self._show_active(button, facet_title(facet), len(selected))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._keep_widths()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._keep_widths()
+
+    def _keep_widths(self) -> None:
+        for facet, button in self.facet_buttons.items():
+            active = len(self._selected[facet])
+            button.setMinimumWidth(0)
+            self._keep_width(button, facet_title(facet))
+            self._show_active(button, facet_title(facet), active)
+
+    def _keep_width(self, button: QToolButton, title: str) -> None:
+        """As wide as when active (bold, « (99) »): a choice does not move the buttons
+        under the pointer."""
+        self._show_active(button, title, 99)
+        button.setMinimumWidth(button.sizeHint().width())
+        self._show_active(button, title, 0)
 
     @staticmethod
     def _show_active(button: QToolButton, title: str, active: int) -> None:
