@@ -143,8 +143,12 @@ def for_my_territory(window, shot) -> None:
         if panel.mine_button.isEnabled():
             break
         QTest.qWait(100)
+    from PySide6.QtTest import QSignalSpy
+
+    spy = QSignalSpy(panel.results_shown)
     panel.mine_button.click()
-    QTest.qWait(1500)
+    spy.wait(20000)
+    QTest.qWait(300)
     shot("for-my-territory")
 
 

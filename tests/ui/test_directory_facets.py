@@ -49,3 +49,15 @@ def test_an_empty_facet_says_why(qtbot, window) -> None:
         panel.apply_filter("kinds", "scheme")
     texts = [a.text() for a in panel.facet_buttons["actor_types"].menu().actions()]
     assert texts == ["Aucune valeur parmi les résultats de la recherche et des filtres"]
+
+
+def test_columns_fit_the_pane_at_1366(qtbot, window) -> None:
+    window.resize(1366, 768)
+    panel = window.directory
+    window.show_view("directory")
+    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+        panel.refresh()
+    qtbot.wait(50)
+    assert panel.table.horizontalScrollBar().maximum() == 0
+    title = panel.table.columnWidth(0)
+    assert title >= 0.4 * panel.table.viewport().width() - 2

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -186,7 +186,7 @@ class DirectoryPanel(QWidget):
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # _fit_columns shares the width
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.clicked.connect(self._open)
@@ -361,16 +361,43 @@ class DirectoryPanel(QWidget):
             text = self.tr("{0} résultats").format(count)
         self.count_label.setText(text)
         self.stack.setCurrentIndex(0 if count else 1)
+        self._wanted: dict[int, int] = {}
         if count <= 2000:  # measuring every row of a huge list would stall the GUI thread
-            self.table.resizeColumnToContents(DirectoryModel.COL_KIND)
-        if self.table.columnWidth(DirectoryModel.COL_TITLE) < 220:
-            self.table.setColumnWidth(DirectoryModel.COL_TITLE, 260)
-        header = self.table.horizontalHeader()
-        for column in (DirectoryModel.COL_TYPE, DirectoryModel.COL_BACKER):
-            wanted = max(140, header.sectionSizeFromContents(column).width() + 8)
-            if self.table.columnWidth(column) < wanted:
-                self.table.setColumnWidth(column, wanted)
+            for column in range(1, DirectoryModel.COLUMN_COUNT):
+                self._wanted[column] = self.table.sizeHintForColumn(column) + 12
+        self._fit_columns()
         self.results_shown.emit(count)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Every column on screen, no horizontal scrollbar: the name keeps at least 40 %
+        of the width and whatever the others leave; the others share the rest, each no
+        wider than its contents (elided beyond, full text in the tooltip)."""
+        avail = self.table.viewport().width()
+        if avail < 200:
+            return
+        header = self.table.horizontalHeader()
+        wanted = getattr(self, "_wanted", {})
+        others = [c for c in range(1, DirectoryModel.COLUMN_COUNT) if not header.isSectionHidden(c)]
+        widths: dict[int, int] = {}
+        if self.mine_button.isChecked():  # « tous territoires » read in full
+            column = DirectoryModel.COL_TERRITORIES
+            widths[column] = min(wanted.get(column, 120), avail // 4)
+        rest = avail - int(avail * 0.4) - sum(widths.values())
+        left = [c for c in others if c not in widths]
+        # the narrowest first: what they do not use goes to the wider ones
+        for i, column in enumerate(sorted(left, key=lambda c: wanted.get(c, 100))):
+            share = max(50, rest // (len(left) - i))
+            widths[column] = min(wanted.get(column, share), share)
+            rest -= widths[column]
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        self.table.setColumnWidth(
+            DirectoryModel.COL_TITLE, max(120, avail - sum(widths.values()))
+        )
 
     def _update_facets(self, facets: dict[str, list[FacetValue]]) -> None:
         for facet in FACETS:
