@@ -395,9 +395,7 @@ class DirectoryPanel(QWidget):
             rest -= widths[column]
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
-        self.table.setColumnWidth(
-            DirectoryModel.COL_TITLE, max(120, avail - sum(widths.values()))
-        )
+        self.table.setColumnWidth(DirectoryModel.COL_TITLE, max(120, avail - sum(widths.values())))
 
     def _update_facets(self, facets: dict[str, list[FacetValue]]) -> None:
         for facet in FACETS:
