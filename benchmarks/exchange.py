@@ -17,53 +17,32 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert
-
 from essdesk.notes import open_notes
 from essdesk.notes.exchange import apply_import, export_notes, preview_import
-from essdesk.notes.schema import note_versions, notes, notes_fts, statuses
-from essdesk.textfold import index_text
+from essdesk.notes.records import Status
+from essdesk.notes.writing import NewNote, TextChange
 
 
 def build(store, count: int) -> None:  # type: ignore[no-untyped-def]
-    """Bulk rows (save_note one by one would time the store, not the exchange)."""
+    """Bulk writes through the store's unit of work (save_note one by one would time the
+    store, not the exchange): every note gets two versions, every other note a status."""
     terrs = [store.add_territory(f"Territoire {i:02d}", ["ZRR"], initials="AB") for i in range(20)]
     t0 = datetime(2024, 5, 6, tzinfo=UTC)
-    with store._write() as conn:
-        for i in range(count):
-            t = terrs[i % 20]
-            uuid = f"{i:08x}-0000-4000-8000-000000000000"
-            when = (t0 + timedelta(seconds=i)).isoformat(timespec="microseconds")
-            text = f"Note {i} : contact pris, suite à donner. " * 8
-            conn.execute(
-                insert(notes).values(
-                    uuid=uuid,
-                    entry_key=f"scheme:s{i // 20}",
-                    territory_uuid=t.uuid,
-                    text=text,
-                    created=when,
-                    updated=when,
-                    entry_title=f"Dispositif {i // 20}",
-                )
-            )
-            for v in ("brouillon", text):
-                conn.execute(
-                    insert(note_versions).values(
-                        note_uuid=uuid, text=v, started_at=when, saved_at=when
-                    )
-                )
-            conn.execute(insert(notes_fts).values(note_uuid=uuid, body=index_text(text)))
-            if i % 2 == 0:
-                conn.execute(
-                    insert(statuses).values(
-                        entry_key=f"scheme:s{i // 20}",
-                        territory_uuid=t.uuid,
-                        status="contacte",
-                        date=None,
-                        contact="",
-                        updated=when,
-                    )
-                )
+    new, changes, follow = [], [], []
+    for i in range(count):
+        t = terrs[i % 20]
+        uuid = f"{i:08x}-0000-4000-8000-000000000000"
+        when = t0 + timedelta(seconds=i)
+        key = f"scheme:s{i // 20}"
+        text = f"Note {i} : contact pris, suite à donner. " * 8
+        new.append(NewNote(uuid, key, t.uuid, "brouillon", when, when, f"Dispositif {i // 20}"))
+        changes.append(TextChange(uuid, text, when))
+        if i % 2 == 0:
+            follow.append(Status(key, t.uuid, "contacte", None, "", when))
+    with store.writing() as w:
+        w.add_notes(new)
+        w.replace_texts(changes)
+        w.put_statuses(follow)
 
 
 def timed(label: str, fn):  # type: ignore[no-untyped-def]

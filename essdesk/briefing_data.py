@@ -238,33 +238,6 @@ def french_date(day: date) -> str:
     return f"{number} {_MONTHS[day.month - 1]} {day.year}"
 
 
-NBSP = "\u00a0"
-"""Espace insécable (mot): before « : », after a number before « % » or « € »."""
-NNBSP = "\u202f"
-"""Espace fine insécable: before « ; ! ? », inside « », between thousands."""
-
-_SPACE_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]+:(?=\s|$)")
-_SPACE_BEFORE_FINE = re.compile(r"[ \u00a0\u202f]+([;!?»])")
-_SPACE_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]*")
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?: (\d{3}))+(?![\d])")
-_SPACE_BEFORE_UNIT = re.compile(r"(\d) ([%€])")
-
-
-def french_typography(text: str) -> str:
-    """Make the spaces French typography asks for non-breaking, so a line never starts
-    with « : », « ; », « ! », « ? » or « » », never ends with « «, and « 6 000 » or
-    « 10 % » never split.
-
-    Only spaces already typed are changed (a thin no-break space before ; ! ? and inside
-    guillemets, a no-break space before a colon); "10:30", URLs and "a;b" are left alone.
-    """
-    text = _SPACE_BEFORE_COLON.sub(NBSP + ":", text)
-    text = _SPACE_BEFORE_FINE.sub(lambda m: NNBSP + m.group(1), text)
-    text = _SPACE_AFTER_OPEN.sub("«" + NNBSP, text)
-    text = _THOUSANDS.sub(lambda m: m.group(0).replace(" ", NNBSP), text)
-    return _SPACE_BEFORE_UNIT.sub(lambda m: m.group(1) + NBSP + m.group(2), text)
-
-
 # -- gathering --------------------------------------------------------------------------------
 
 
@@ -648,7 +621,6 @@ __all__ = [
     "csv_cell",
     "csv_table",
     "french_date",
-    "french_typography",
     "notes_csv",
     "to_markdown",
 ]

@@ -68,3 +68,14 @@ def index_text(text: str) -> str:
 sort_key = index_text
 """French collation good enough for lists (é with e, Œ with Oe, case-insensitive): the
 indexed form, on purpose, so that lists and search agree on what a name is."""
+
+
+def clean_name(name: str) -> str:
+    """A name as essdesk stores and compares it: NFC (« Corrèze » typed with a combining
+    accent is the same name), invisible format characters removed (zero-width spaces and
+    joiners, soft hyphen, BOM, bidi marks: a zero-width space in « Creuse » makes no other
+    profile), runs of spaces of any kind made one space, ends trimmed."""
+    nfc = unicodedata.normalize("NFC", name)
+    if not nfc.isascii():
+        nfc = "".join(c for c in nfc if unicodedata.category(c) != "Cf")
+    return " ".join(nfc.split())

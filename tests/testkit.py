@@ -77,8 +77,8 @@ def essdesk_process(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 
 def exchange_corpus() -> ModuleType:
-    """``tests/notes/exchange_corpus/make_corpus.py`` as a module (its builders)."""
-    path = Path(__file__).resolve().parent / "notes" / "exchange_corpus" / "make_corpus.py"
+    """``tests/notes/exchange/corpus/make_corpus.py`` as a module (its builders)."""
+    path = Path(__file__).resolve().parent / "notes" / "exchange" / "corpus" / "make_corpus.py"
     spec = importlib.util.spec_from_file_location("make_corpus", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

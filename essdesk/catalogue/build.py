@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import sys
-import tempfile
 import tomllib
 from collections import defaultdict
 from pathlib import Path
@@ -21,6 +19,7 @@ from essdesk import textfold
 from essdesk.catalogue.records import ACTOR_TYPE_LABELS, KIND_LABELS, NATURE_LABELS
 from essdesk.catalogue.schema import FTS_DDL, SCHEMA_VERSION, metadata
 from essdesk.catalogue.sources import RawEntry, SourceError, load_sources, sources_digest
+from essdesk.fileio import replacing
 
 REPORT_PREFIX = "Source : compte-rendu du webinaire du 31 mars 2021 — "
 
@@ -146,10 +145,7 @@ def write_catalogue(entries: list[RawEntry], info: dict[str, Any], digest: str, 
         elif e.kind == "territory":
             territories[e.key].add(e.key)
 
-    fd, tmp_name = tempfile.mkstemp(suffix=".sqlite3", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(out) as tmp:
         from sqlalchemy import create_engine
 
         engine = create_engine(f"sqlite:///{tmp}")
@@ -179,9 +175,6 @@ def write_catalogue(entries: list[RawEntry], info: dict[str, Any], digest: str, 
             con.execute("VACUUM")
         finally:
             con.close()
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _insert_entry(

@@ -38,6 +38,7 @@ from essdesk.briefing_data import (
     to_markdown,
 )
 from essdesk.cli.common import error, with_store
+from essdesk.fileio import write_atomically
 from essdesk.notes import NotesStore, Territory
 from essdesk.notes.errors import os_reason
 
@@ -119,9 +120,7 @@ def _write(output: str, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from essdesk.ui.briefing_render import write_bytes_atomically
-
-    write_bytes_atomically(Path(output), data)
+    write_atomically(Path(output), data)
 
 
 def _run(store: NotesStore, args: argparse.Namespace, fmt: str) -> int:

@@ -11,8 +11,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from essdesk import french
 from essdesk.cli.common import error, local_catalogue, print_json, with_store
 from essdesk.cli.parser import vocabulary
+from essdesk.fileio import write_atomically
 from essdesk.local.index import LocalIndex
 from essdesk.local.spreadsheet import (
     apply_import,
@@ -170,16 +172,14 @@ def _import(store: NotesStore, args: argparse.Namespace) -> int:
 
 def _export(store: NotesStore, args: argparse.Namespace) -> int:
     """Write the local entries as CSV (UTF-8 BOM, « ; »: opens in French Calc and Excel)."""
-    from essdesk.ui.briefing_render import write_bytes_atomically
-
     territory = store.territory_by_name(args.territory) if args.territory else None
     entries = store.local_entries(territory)
     target = Path(args.file)
     if not target.parent.is_dir():
         error(f"le dossier {target.parent} n'existe pas.")
         return 1
-    write_bytes_atomically(target, export_csv(entries))
-    print(f"Liste enregistrée : {target} ({len(entries)} entrée(s))")
+    write_atomically(target, export_csv(entries))
+    print(f"Liste enregistrée : {target} ({french.count(len(entries), 'entrée')})")
     return 0
 
 

@@ -14,12 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from essdesk import french, textfold
 from essdesk.cli.common import error, print_json, with_store
 from essdesk.cli.parser import vocabulary
 from essdesk.notes import STATUSES, NotesInputError, NotesStore, Territory
 from essdesk.notes.records import Note
 from essdesk.notes.schema import note_text_problem
-from essdesk.notes.store import territory_type_key
+from essdesk.notes.store import status_key, territory_type_key
 
 # ``notes list --sort``: the words the help shows (French), the store's English keys accepted.
 SORT_WORDS = ("modification", "création", "entrée", "statut")
@@ -77,7 +78,7 @@ def _territories_list(store: NotesStore, args: argparse.Namespace) -> int:
     for t, count in rows:
         types = ", ".join(_type_label(k) for k in t.types) or "aucun type"
         where = f" — {t.commune}" if t.commune else ""
-        print(f"{t.name}{where}  [{types}]  {count} note(s)")
+        print(f"{t.name}{where}  [{types}]  {french.count(count, 'note')}")
     return 0
 
 
@@ -137,6 +138,7 @@ def _catalogue_title(key: str, store: NotesStore | None = None) -> str | None:
 def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
     """Write the note of an entry for a territory (replacing its text), optionally a status."""
     territory = store.territory_by_name(args.territory)
+    status = status_key(args.status) if args.status else None  # refused before any write
     title = args.title
     if title is None:
         found = _catalogue_title(args.key, store)
@@ -151,14 +153,18 @@ def _notes_add(store: NotesStore, args: argparse.Namespace) -> int:
     if problem is not None:
         error(problem)
         return 1
-    note = store.save_note(args.key, territory, text, entry_title=title)
-    if args.status:
-        store.set_status(args.key, territory, args.status)
-        note = store.note(note.uuid)
+    earlier = store.get_note(args.key, territory)
+    with store.writing() as w:  # the note and its status together, or nothing
+        note = w.save_note(args.key, territory.uuid, text, title)
+        if status is not None:
+            w.set_status(args.key, territory.uuid, status)
+    note = store.note(note.uuid)
     if args.json:
         print_json(_note_json(note))
-    else:
-        print(f"Note enregistrée : {note.entry_key} pour {territory.name} ({note.uuid})")
+        return 0
+    if earlier is not None and earlier.text != text:
+        print("Note remplacée ; l'ancienne version reste dans l'historique.")
+    print(f"Note enregistrée : {note.entry_key} pour {territory.name} ({note.uuid})")
     return 0
 
 
@@ -193,11 +199,7 @@ def _notes_export(store: NotesStore, args: argparse.Namespace) -> int:
             }
         )
     else:
-        names = ", ".join(done.territories) or "aucun territoire"
-        print(
-            f"Exporté : {done.notes} note(s) et {done.statuses} suivi(s) ({names})\n"
-            f"Fichier : {done.path}"
-        )
+        print(exchange.messages.export_done(done))
     return 0
 
 
@@ -208,7 +210,8 @@ def _territory_mapping(
     mapping: dict[str, str | None] = {}
     for pair in pairs or []:
         incoming, sep, local = pair.partition("=")
-        found = [t for t in file.territories if t.name.casefold() == incoming.strip().casefold()]
+        wanted = textfold.clean_name(incoming).casefold()
+        found = [t for t in file.territories if textfold.clean_name(t.name).casefold() == wanted]
         if not sep or not found:
             names = ", ".join(f"« {t.name} »" for t in file.territories) or "aucun"
             raise NotesInputError(
@@ -237,23 +240,14 @@ def _notes_import(store: NotesStore, args: argparse.Namespace) -> int:
             print_json({**preview.as_json(), "dry_run": True, "applied": False, "backup": None})
         else:
             print("\n".join(preview.summary_lines()))
-            print("Simulation (--dry-run) : rien n'a été modifié.")
+            print(exchange.messages.DRY_RUN)
         return 0
     result = exchange.apply_import(store, preview)
     backup = str(result.backup.path) if result.backup else None
     if args.json:
         print_json({**result.plan.as_json(), "dry_run": False, "applied": True, "backup": backup})
         return 0
-    print("\n".join(result.plan.summary_lines()))
-    if result.backup is None:
-        print("Rien à importer : tout ce que contient ce fichier est déjà là.")
-    else:
-        print(f"Import terminé. Sauvegarde faite juste avant : {backup}")
-        if result.counts.conflicting:
-            print(
-                "Les notes en conflit sont gardées côte à côte : ouvrez-les dans essdesk pour "
-                "choisir la version à garder."
-            )
+    print("\n".join(exchange.messages.import_done(result)))
     return 0
 
 

@@ -46,6 +46,16 @@ class Note:
 
 
 @dataclass(frozen=True)
+class NoteBase:
+    """What an editor started from: the note's ``updated`` and text when it was loaded
+    (``None`` and "" when the entry had no note). A save based on it keeps both texts when
+    the note changed meanwhile (:meth:`essdesk.notes.store.NotesStore.save_note`)."""
+
+    updated: datetime | None
+    text: str
+
+
+@dataclass(frozen=True)
 class NoteVersion:
     """One step of a note's history; typing within a minute is coalesced into one version."""
 

@@ -40,12 +40,12 @@ from essdesk.notes.exchange import (
     ExchangeFile,
     IncomingNote,
     IncomingTerritory,
-    _execute,
-    _plan,
+    merge_in,
 )
 from essdesk.notes.records import Territory
 from essdesk.notes.schema import text_digest, timestamp
 from essdesk.notes.store import NotesStore, TerritoryRef
+from essdesk.notes.writing import NotesWriter
 from essdesk.team import server
 from essdesk.team.errors import TeamUsageError, translate
 from essdesk.team.server import Change
@@ -422,8 +422,8 @@ def _apply(store: NotesStore, conn: Connection, changes: list[Change]) -> tuple[
             statuses=(),
             sha256="",
         )
-        plan = _plan(conn, file, {}, None, arrival_order=True)
-        _execute(store, conn, plan)
+        # The notes go through the store's unit of work, in this sync's transaction.
+        plan = merge_in(NotesWriter(conn, store.now), file, arrival_order=True)
         for np in plan.notes:
             if np.action != "identical":
                 done += 1

@@ -35,16 +35,16 @@ from essdesk.briefing_data import (
     NotesLike,
     Selection,
     build_sheet,
-    french_typography,
     notes_csv,
     to_markdown,
 )
+from essdesk.fileio import write_atomically
+from essdesk.french import typography as french_typography
 from essdesk.notes import NotesError, Territory
 from essdesk.ui.briefing_render import (
     RenderError,
     page_count,
     print_preview,
-    write_bytes_atomically,
     write_pdf,
 )
 from essdesk.ui.messages import plain_label
@@ -330,7 +330,7 @@ class BriefingDialog(QDialog):
         if path is None:
             return
         try:
-            write_bytes_atomically(path, to_markdown(sheet).encode("utf-8"))
+            write_atomically(path, to_markdown(sheet).encode("utf-8"))
         except OSError as exc:
             self._failed(exc)
             return
@@ -349,7 +349,7 @@ class BriefingDialog(QDialog):
             return
         try:
             data = notes_csv(self._store, self._territory, self._catalogue)
-            write_bytes_atomically(path, data)
+            write_atomically(path, data)
         except (OSError, NotesError) as exc:
             self._failed(exc)
             return

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,7 +46,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from essdesk import __version__
 from essdesk.briefing_data import (
-    NBSP,
     BriefingEntry,
     BriefingSheet,
     CatalogueLike,
@@ -56,8 +53,10 @@ from essdesk.briefing_data import (
     NotesLike,
     NoteText,
     french_date,
-    french_typography,
 )
+from essdesk.fileio import write_atomically
+from essdesk.french import NBSP
+from essdesk.french import typography as french_typography
 from essdesk.notes.records import Territory
 from essdesk.ui import note_markup as markup
 from essdesk.ui.plain import plain_title
@@ -571,30 +570,8 @@ def write_pdf(sheet: BriefingSheet, path: Path | str) -> int:
     The file is replaced atomically (a half-written PDF never replaces a good one).
     Raises OSError when the folder cannot be written."""
     data, pages = pdf_and_pages(sheet)
-    write_bytes_atomically(Path(path), data)
+    write_atomically(path, data)
     return pages
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> Path:
-    """Write through a temporary file in the same folder, then rename it over ``path``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would make every sheet private
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def page_count(sheet: BriefingSheet, page_layout: QPageLayout | None = None) -> int:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk.briefing_data import french_typography
+from essdesk.french import typography as french_typography
 from essdesk.notes import Note, NotesError, NotesStore, Territory
 from essdesk.ui.exchange_dialog import local_time
 from essdesk.ui.messages import plain_label, show_message

@@ -40,8 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk import textfold
-from essdesk.briefing_data import french_typography
+from essdesk.french import typography as french_typography
 from essdesk.notes import NotesError, NotesStore, Territory
 from essdesk.notes.exchange import (
     SUFFIX,
@@ -52,6 +51,7 @@ from essdesk.notes.exchange import (
     NotePlan,
     TerritoryPlan,
     apply_import,
+    default_filename,
     export_notes,
     preview_import,
 )
@@ -101,14 +101,9 @@ TERRITORY, ALL, SELECTION = "territory", "all", "selection"
 
 
 def default_export_name(territory: Territory | None, scope: str, day: date) -> str:
-    """``notes-creuse-2026-11-26.essnotes``, ``notes-tous-territoires-…``, ``…-selection-…``."""
-    if scope == ALL or territory is None:
-        slug = "tous-territoires"
-    else:
-        slug = "-".join(textfold.words(territory.name))[:40].strip("-") or "territoire"
-    if scope == SELECTION:
-        slug += "-selection"
-    return f"notes-{slug}-{day.isoformat()}{SUFFIX}"
+    """The file name proposed for ``scope`` (:func:`essdesk.notes.exchange.default_filename`)."""
+    name = None if scope == ALL or territory is None else territory.name
+    return default_filename(name, day, selection=scope == SELECTION)
 
 
 class ExportDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from essdesk.briefing_data import french_typography
+from essdesk.french import typography as french_typography
 from essdesk.ui.plain import PlainLabel, plain_label
 
 __all__ = ["PlainLabel", "confirm", "inform", "plain_label", "show_message"]

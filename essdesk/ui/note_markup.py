@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 
+from essdesk.french import typography as french_typography
 from essdesk.urls import safe_url
 
 RICH_NOTE_CHARS = 20_000
@@ -45,10 +46,6 @@ def _emphasis(escaped: str) -> str:
 def _inline(line: str, links: bool, typography: bool) -> str:
     """One line of a note: escaped first, then links (if asked) and emphasis on the result."""
     if typography:
-        # Imported here: essdesk.briefing_data pulls in the notes layer (and SQLAlchemy), which the
-        # window must not import before it is usable (tests/test_layout.py).
-        from essdesk.briefing_data import french_typography
-
         line = french_typography(line)
     escaped = html.escape(line, quote=True)
     if not links:
@@ -79,7 +76,7 @@ def note_html(text: str, *, links: bool = True, typography: bool = False, gap_px
 
     ``links``: http(s)/mailto URLs and ``[label](url)`` become anchors (the panel); without,
     they stay plain text (paper has nothing to click). ``typography``: French non-breaking
-    spaces (:func:`~essdesk.briefing_data.french_typography`), applied line by line before
+    spaces (:func:`essdesk.french.typography`), applied line by line before
     escaping. ``gap_px``: space under each paragraph and list. An empty text gives "".
     """
     out: list[str] = []

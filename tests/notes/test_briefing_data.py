@@ -25,11 +25,11 @@ from essdesk.briefing_data import (
     build_sheet,
     csv_cell,
     french_date,
-    french_typography,
     notes_csv,
     to_markdown,
 )
 from essdesk.catalogue.store import Catalogue
+from essdesk.french import typography as french_typography
 from essdesk.notes import NotesStore, Territory
 
 REPO = Path(__file__).resolve().parents[2]

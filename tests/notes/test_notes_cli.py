@@ -31,7 +31,7 @@ def test_territories_add_and_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert data[0]["types"] == ["territory:zrr", "territory:montagne", "territory:drom"]
     assert data[1]["commune"] == "Alençon" and data[1]["notes"] == 0
     code, out, _ = run(capsys, "territories")
-    assert "Creuse  [ZRR, montagne, DROM]  0 note(s)" in out
+    assert "Creuse  [ZRR, montagne, DROM]  0 note" in out
 
 
 @pytest.mark.parametrize(
@@ -183,3 +183,23 @@ def test_python_m_essdesk_runs_the_notes_commands(home: Path) -> None:
     done = essdesk("notes", "add", "lever:3", "--territory", "Ailleurs", "--text", "x")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert essdesk("notes").returncode == 2
+
+
+def test_a_failed_notes_add_changes_nothing_and_a_replacement_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    run(capsys, "territories", "add", "Creuse")
+    add = ("notes", "add", "scheme:dla", "--territory", "Creuse", "--title", "DLA", "--text")
+    code, out, _ = run(capsys, *add, "premier")
+    assert code == 0 and "remplacée" not in out
+    code, out, err = run(capsys, *add, "second", "--status", "bogus")
+    assert code == 1 and "Statut inconnu" in err
+    code, out, _ = run(capsys, "notes", "list", "--json")
+    (note,) = json.loads(out)
+    assert (note["text"], note["status"]) == ("premier", None)  # nothing was written
+    code, out, _ = run(capsys, *add, "second", "--status", "en cours")
+    assert code == 0
+    assert "Note remplacée ; l'ancienne version reste dans l'historique." in out
+    code, out, _ = run(capsys, "notes", "list", "--json")
+    (note,) = json.loads(out)
+    assert (note["text"], note["status"]) == ("second", "en-cours")

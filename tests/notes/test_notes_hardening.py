@@ -414,7 +414,7 @@ def test_a_file_full_of_html_goes_through_the_cli_as_text(
     home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The corpus' html-everywhere file: accepted, and every text comes back literally."""
-    corpus = Path(__file__).resolve().parent / "exchange_corpus" / "html-everywhere.essnotes"
+    corpus = Path(__file__).resolve().parent / "exchange" / "corpus" / "html-everywhere.essnotes"
     code, out, err = run(capsys, "notes", "import", str(corpus))
     assert code == 0, err
     code, out, err = run(capsys, "notes", "list", "--json")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from essdesk.notes import NotesStore, open_notes
+from essdesk.notes.store import BOTH_SEPARATOR
 
 WORKER = Path(__file__).resolve().parent / "notes_worker.py"
 
@@ -104,3 +105,44 @@ def test_two_instances_writing_at_once_lose_no_note(home: Path, tmp_path: Path) 
         assert history and all(v.text.split(" ")[0] in {"A", "B"} for v in history)
         assert len(store.statuses_for_territory(creuse)) == 2 * len(range(0, count, 7))
         assert store.full_check().ok
+
+
+@pytest.mark.parametrize("base", ["", "texte de départ"])
+def test_two_processes_saving_the_same_note_keep_both_texts(
+    home: Path, tmp_path: Path, base: str
+) -> None:
+    """Two windows in two processes loaded the same note and save at the same moment: the
+    « keep both » decision is taken inside the write transaction, so the second save always
+    sees the first and keeps both texts (a check in a transaction of its own let both pass
+    it, and the second text replaced the first)."""
+    store, _ = open_notes()
+    with store:
+        creuse = store.add_territory("Creuse")
+        if base:
+            store.save_note("scheme:dla", creuse, base)
+    for round_ in range(4):
+        go = tmp_path / f"go-{round_}"
+        texts = [f"{base} + ajout {who}{round_}".strip() for who in ("A", "B")]
+        workers = [
+            subprocess.Popen(
+                [sys.executable, str(WORKER), "--keep-both", text, "--start-file", str(go)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for text in texts
+        ]
+        for w in workers:
+            assert w.stdout is not None and w.stdout.readline().strip() == "ready"
+        go.touch()
+        for w in workers:
+            _, err = w.communicate(timeout=60)
+            assert w.returncode == 0, err
+        store, _ = open_notes()
+        with store:
+            final = store.get_note("scheme:dla", creuse.uuid)
+            assert final is not None
+            assert all(text in final.text for text in texts), final.text
+            assert BOTH_SEPARATOR in final.text
+            # the next round starts again from one text both processes load
+            store.save_note("scheme:dla", creuse.uuid, base)

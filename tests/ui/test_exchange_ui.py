@@ -19,11 +19,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from testkit import Clock, flat, sql_dump
 
-from essdesk.briefing_data import french_typography
 from essdesk.catalogue.store import Catalogue
+from essdesk.french import typography as french_typography
 from essdesk.notes import NotesStore, Territory, open_notes
 from essdesk.notes.exchange import (
     ExchangeError,
+    default_filename,
     export_notes,
     preview_import,
     read_exchange_file,
@@ -183,6 +184,7 @@ def test_default_export_names() -> None:
         "notes-haute-vienne-d-ici-selection-2026-11-26.essnotes"
     )
     assert default_export_name(None, "territory", day).startswith("notes-tous-territoires-")
+    assert default_export_name(creuse, "territory", day) == default_filename(creuse.name, day)
 
 
 def test_export_dialog_writes_a_territory_all_or_a_selection(

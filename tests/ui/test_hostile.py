@@ -44,7 +44,7 @@ from essdesk.ui.note_markup import RICH_NOTE_CHARS, note_html
 from essdesk.ui.notes_ui import NotesFeature
 from essdesk.ui.plain import plain_tip, plain_title
 
-CORPUS = Path(__file__).resolve().parents[1] / "notes" / "exchange_corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "notes" / "exchange" / "corpus"
 TAGS = ("<img", "<b>")
 """Raw markup of the hostile file: found in a widget rendered as rich text, it is data as HTML."""
 

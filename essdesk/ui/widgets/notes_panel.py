@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from essdesk.notes import NotesError
+from essdesk.notes.records import NoteBase
 from essdesk.ui.labels import STATUS_KEYS, status_label
 from essdesk.ui.links import UrlOpener, is_allowed
 from essdesk.ui.note_markup import RICH_NOTE_CHARS, note_html
@@ -52,7 +53,6 @@ RETRY_MS = 5000
 """Delay before trying again a save that failed."""
 NO_DATE = QDate(1900, 1, 1)
 """The date edit's minimum, shown as « Sans date »."""
-KEEP_BOTH_SEPARATOR = "\n\n— version enregistrée dans une autre fenêtre —\n\n"
 
 
 @dataclass
@@ -471,16 +471,15 @@ class NotesPanel(QWidget):
         kept_both = False
         for ident, item in list(self.pending.items()):
             try:
-                current = store.get_note(item.key, item.territory_uuid)
-                text, both = item.text, False
-                if (
-                    current is not None
-                    and current.updated != item.base_updated
-                    and current.text not in (item.text, item.base_text)
-                ):
-                    # written meanwhile by another essdesk window: keep both texts
-                    text, both = current.text + KEEP_BOTH_SEPARATOR + item.text, True
-                note = store.save_note(item.key, item.territory_uuid, text, entry_title=item.title)
+                # « keep both » is decided by the store, inside its write transaction
+                note = store.save_note(
+                    item.key,
+                    item.territory_uuid,
+                    item.text,
+                    entry_title=item.title,
+                    based_on=NoteBase(item.base_updated, item.base_text),
+                )
+                text, both = note.text, note.text != item.text
             except NotesError as exc:  # NotesWriteError included: the text stays, retried
                 self._failed(exc.message)
                 return False

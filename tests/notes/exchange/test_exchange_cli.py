@@ -15,8 +15,8 @@ from testkit import sql_dump as dump
 
 from essdesk import paths
 
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = Path(__file__).resolve().parent / "exchange_corpus"
+REPO = Path(__file__).resolve().parents[3]
+CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
 def _catalogue_ok() -> bool:
@@ -69,8 +69,8 @@ def test_export_then_dry_run_then_import(
         "statuses": 1,
     }
     code, out, _ = run(capsys, "notes", "export", str(tmp_path), "--territory", "creuse")
-    assert code == 0 and "Exporté : 2 note(s) et 1 suivi(s) (Creuse)" in out
-    assert len(list(tmp_path.glob("notes-essdesk-creuse-*.essnotes"))) == 1
+    assert code == 0 and "Exporté : 2 notes et 1 suivi (Creuse)" in out
+    assert len(list(tmp_path.glob("notes-creuse-*.essnotes"))) == 1
 
     # Another laptop: a fresh user folder.
     monkeypatch.setenv("ESSDESK_HOME", str(tmp_path / "laptop-b"))

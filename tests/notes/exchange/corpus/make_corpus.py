@@ -1,7 +1,7 @@
 """Build the corpus of bad exchange files (and one good one) beside this script.
 
-Run ``python tests/notes/exchange_corpus/make_corpus.py`` after changing a case; the files are
-committed, and ``test_exchange_corpus.py`` checks they still match what this script builds.
+Run ``python tests/notes/exchange/corpus/make_corpus.py`` after changing a case; the files are
+committed, and ``exchange/test_reader_corpus.py`` checks they still match what this script builds.
 Every case is ``name -> (bytes, expected fragment of the French message)``; the expected
 fragment is ``""`` for the valid file. Cases too big to commit (a 2 GB file, 100,001 notes) are
 built by the tests at run time with the helpers below.
@@ -243,6 +243,17 @@ def nul_in_name() -> bytes:
 # -- cases built at run time (too big to commit) ------------------------------------------------
 
 
+def undercounted(extra: int = 1_000) -> bytes:
+    """A valid archive with ``extra`` more members whose end record counts 2 entries:
+    zipfile walks the central directory by its size, whatever the count says."""
+    raw = pack(
+        [("manifest.json", b"{}"), ("notes.json", b"{}")] + [(f"x{i}", b"") for i in range(extra)],
+        compress=zipfile.ZIP_STORED,
+    )
+    end = raw.rfind(b"PK\x05\x06")
+    return raw[: end + 8] + struct.pack("<HH", 2, 2) + raw[end + 12 :]
+
+
 def too_many_notes(count: int = 100_001) -> bytes:
     payload = valid_payload()
     template = payload["notes"][0]
@@ -479,7 +490,7 @@ def cases() -> dict[str, tuple[Callable[[], bytes], str]]:
         "manifest-too-big": (
             lambda: pack(
                 [
-                    ("manifest.json", manifest[:-1] + b" " * 70_000 + b"}"),
+                    ("manifest.json", manifest[:-1] + b" " * 17_000_000 + b"}"),
                     ("notes.json", payload_body),
                 ]
             ),
@@ -542,6 +553,28 @@ def cases() -> dict[str, tuple[Callable[[], bytes], str]]:
         "bad-territory-type": (lambda: with_territory(types=["<script>"]), "territory:zrr"),
         "name-too-long": (lambda: with_territory(name="Creuse " * 1000), "« name » est trop long"),
         "blank-territory-name": (lambda: with_territory(name="   "), "« name » est vide"),
+        # issue 11: #11, #12
+        "undercounted-central-directory": (lambda: undercounted(), "trop d'éléments"),
+        "c1-control-in-text": (
+            lambda: with_note(text="avant\x9b2J\x9d0;pwned\x9c après"),
+            "caractères de contrôle",
+        ),
+        "c1-control-in-territory-name": (
+            lambda: with_territory(name="Creuse\x85"),
+            "caractères de contrôle",
+        ),
+        "c1-control-in-type": (
+            lambda: with_territory(types=["territory:zrr\x9b31m"]),
+            "territory:zrr",
+        ),
+        "escape-in-duplicate-key": (
+            lambda: sealed_raw(b'{"\\u001b]0;pwned\\u0007": 1, "\\u001b]0;pwned\\u0007": 2}'),
+            "la clé « \ufffd]0;pwned\ufffd » y figure deux fois",
+        ),
+        "escape-in-format": (
+            lambda: archive(format="\x1b[2J\x1b]0;Import OK\x07essdesk"),
+            "(format « \ufffd[2J\ufffd]0;Import OK\ufffdessdesk »)",
+        ),
         "count-as-boolean": (
             lambda: archive(counts={"territories": True, "notes": 2, "statuses": 1}),
             "entier positif",

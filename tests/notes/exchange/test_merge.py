@@ -23,7 +23,6 @@ from essdesk.notes import (
     NotesStore,
     NotesWriteError,
     Territory,
-    exchange,
     open_notes,
 )
 from essdesk.notes.exchange import (
@@ -32,9 +31,11 @@ from essdesk.notes.exchange import (
     ExchangeError,
     apply_import,
     export_notes,
+    merge,
     preview_import,
     read_exchange_file,
 )
+from essdesk.notes.exchange import writer as exchange_writer
 from essdesk.notes.store import BOTH_SEPARATOR
 
 Clock = Any  # the hand-driven clock fixture of conftest.py
@@ -411,15 +412,15 @@ def test_a_failure_during_apply_rolls_everything_back(
     path = export_notes(a, tmp_path / "a.essnotes").path
     b.add_territory("Creuse")
     before = dump(b)
-    real_execute = exchange._execute
+    real_execute = merge._execute
 
-    def write_then_fail(store: NotesStore, conn: Any, plan: Any) -> None:
-        real_execute(store, conn, plan)  # every row written, then the disk fails
+    def write_then_fail(writer: Any, plan: Any) -> None:
+        real_execute(writer, plan)  # every row written, then the disk fails
         raise sqlalchemy.exc.OperationalError(
             "COMMIT", {}, sqlite3.OperationalError("disk I/O error")
         )
 
-    monkeypatch.setattr(exchange, "_execute", write_then_fail)
+    monkeypatch.setattr(merge, "_execute", write_then_fail)
     with pytest.raises(NotesWriteError) as err:
         import_file(b, path)
     assert "Impossible d'enregistrer" in err.value.message
@@ -512,7 +513,7 @@ def test_export_scopes_and_file_layout(
     folder.mkdir()
     into_folder = export_notes(a, folder, [correze])
     assert into_folder.path.parent == folder
-    assert into_folder.path.name.startswith("notes-essdesk-correze-")
+    assert into_folder.path.name.startswith("notes-correze-")
     assert into_folder.path.suffix == ".essnotes"
 
     with pytest.raises(ExchangeError, match="Impossible d'écrire"):
@@ -674,7 +675,7 @@ def test_an_export_the_other_laptop_would_refuse_is_never_written(
     assert "bombe" in err.value.message and err.value.message.endswith("Rien n'a été écrit.")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["laptop-a", "laptop-b"]
 
-    monkeypatch.setattr(exchange, "MAX_PAYLOAD_BYTES", 1_000)
+    monkeypatch.setattr(exchange_writer, "MAX_PAYLOAD_BYTES", 1_000)
     a.save_note("scheme:dla", creuse, "court")
     a.save_note("scheme:crte", creuse, "x" * 2_000)
     with pytest.raises(ExchangeError, match="Trop de notes pour un seul fichier"):
@@ -689,7 +690,7 @@ def test_names_stay_unique_when_profiles_are_created_or_restored(
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
-        "make_corpus", Path(__file__).parent / "exchange_corpus" / "make_corpus.py"
+        "make_corpus", Path(__file__).parent / "corpus" / "make_corpus.py"
     )
     assert spec is not None and spec.loader is not None
     mc = importlib.util.module_from_spec(spec)
@@ -849,3 +850,56 @@ def test_a_deleted_note_does_not_come_back_once_the_trash_is_emptied(
     clock.advance(minutes=5)
     a.save_note("scheme:dla", creuse, "Nouvelle information")
     assert import_file(b, export_notes(a, tmp_path / "new.essnotes").path).counts.new == 1
+
+
+# -- look-alike territory names (issue 11, #13) ---------------------------------------------
+
+
+def test_look_alike_territory_names_are_one_name(
+    pair: tuple[NotesStore, NotesStore], tmp_path: Path
+) -> None:
+    """NFD « Corrèze » and a zero-width space in « Creuse » make no second profile, whether
+    typed here or imported; ``Correze`` still finds « Corrèze »."""
+    a, b = pair
+    nfd = "Corre\u0300ze"
+    correze = a.add_territory(nfd)
+    assert correze.name == "Corrèze" and len(correze.name) == 7  # stored NFC
+    creuse = a.add_territory("Cre\u200buse\ufeff")
+    assert creuse.name == "Creuse"
+    for twin in ("Corrèze", "Cre\u2060use", "CREUSE\u00ad"):
+        with pytest.raises(NotesInputError, match="s'appelle déjà"):
+            a.add_territory(twin)
+    assert a.territory_by_name("Correze").uuid == correze.uuid
+    assert a.territory_by_name("corre\u0300ze").uuid == correze.uuid
+    assert a.territory_by_name("Cre\u200buse").uuid == creuse.uuid
+
+    # Another laptop whose profiles were made before names were cleaned, or by hand.
+    a.save_note("scheme:dla", correze, "note de A")
+    path = export_notes(a, tmp_path / "a.essnotes").path
+    b.add_territory("Corrèze")
+    b.add_territory("Creuse")
+    payload_names = [t.name for t in read_exchange_file(path).territories]
+    assert sorted(payload_names) == ["Corrèze", "Creuse"]
+    raw = json.loads(zipfile.ZipFile(path).read(PAYLOAD))
+    raw["territories"][0]["name"] = "Corre\u0300ze\u200b"  # as a hostile or old file may say
+    body = json.dumps(raw).encode()
+    hand = tmp_path / "hand.essnotes"
+    hand.write_bytes(_reseal(path, body))
+    plans = {t.incoming.name: t for t in preview_import(b, hand).territories}
+    assert plans["Corrèze"].action == "map" and plans["Corrèze"].by_name
+    assert plans["Creuse"].action == "map"
+    assert len(b.territories()) == 2
+
+
+def _reseal(path: Path, body: bytes) -> bytes:
+    """The archive at ``path`` with ``body`` as its notes.json, the manifest vouching for it."""
+    import hashlib
+    import io
+
+    manifest = json.loads(zipfile.ZipFile(path).read(MANIFEST))
+    manifest["payload"].update(size=len(body), sha256=hashlib.sha256(body).hexdigest())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST, json.dumps(manifest))
+        archive.writestr(PAYLOAD, body)
+    return out.getvalue()

@@ -1,7 +1,7 @@
 """The corpus of bad exchange files: each named case is refused with its French message and
 leaves the notes database exactly as it was (same bytes on disk, same SQL dump).
 
-The files live in ``exchange_corpus/`` and are built by ``exchange_corpus/make_corpus.py``;
+The files live in ``corpus/`` and are built by ``corpus/make_corpus.py``;
 the cases too big to commit (a 2 GB file, 100,001 notes) are built here at run
 time in ``tmp_path``.
 """
@@ -24,7 +24,7 @@ from essdesk.notes import open_notes
 from essdesk.notes.exchange import ExchangeError, apply_import, preview_import, read_exchange_file
 
 Clock = Any
-CORPUS = Path(__file__).resolve().parent / "exchange_corpus"
+CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
 def _corpus_module() -> ModuleType:
