@@ -344,11 +344,11 @@ class LocalEntriesFeature(QObject):
         )
         if not chosen:
             return None
-        from essdesk.ui.briefing_render import write_bytes_atomically
+        from essdesk.fileio import write_atomically
 
         target = Path(chosen)
         try:
-            write_bytes_atomically(target, export_csv(store.local_entries(territory)))
+            write_atomically(target, export_csv(store.local_entries(territory)))
         except OSError as exc:
             inform(
                 self.window,
