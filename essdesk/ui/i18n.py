@@ -6,20 +6,27 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from essdesk import paths
 
+TRANSLATOR_NAME = "essdeskTranslator"
+
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install Qt's own strings (standard buttons) and essdesk's for ``language``.
 
-    Returns the translators; the caller keeps them alive as long as the application.
+    Those installed before by this function are removed first: installing again (a second
+    window in a test, a language switch) never stacks two languages. Returns the translators,
+    parented to ``app`` so they live as long as it.
     """
+    remove_translators(app, app.findChildren(QTranslator, TRANSLATOR_NAME))
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
+    qt_translator.setObjectName(TRANSLATOR_NAME)
     if qt_translator.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
     if language != "fr":
         ours = QTranslator(app)
+        ours.setObjectName(TRANSLATOR_NAME)
         if ours.load(f"essdesk_{language}", str(paths.resources_dir() / "i18n")):
             app.installTranslator(ours)
             installed.append(ours)
@@ -32,3 +39,5 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+        translator.setParent(None)
+        translator.deleteLater()

@@ -64,6 +64,29 @@ NOTES_MIN_COMFORT = 200
 """The notes panel's share when the panes are rebalanced (its buttons need about this)."""
 
 
+def zoomed_font(steps: int) -> QFont:
+    """The application font ``steps`` zoom steps from the one the desktop gave at start.
+
+    The zoom is the application's font, not the window's: under the application style sheet
+    a font set on the window does not reach its children (Qt resolves each styled widget's
+    font from the application's), so a window font changed nothing but the window itself.
+    The desktop's font is kept as an application property the first time, so every later
+    window (and a zoom back to 0) starts from it rather than from an already zoomed font.
+    """
+    app = QApplication.instance()
+    base = app.property("essdesk_base_font")
+    if not isinstance(base, QFont):
+        base = QFont(QApplication.font())
+        app.setProperty("essdesk_base_font", base)
+    font = QFont(base)
+    factor = 1 + ZOOM_STEP * steps
+    if base.pointSizeF() > 0:
+        font.setPointSizeF(base.pointSizeF() * factor)
+    else:
+        font.setPixelSize(max(6, round(base.pixelSize() * factor)))
+    return font
+
+
 class MainWindow(QMainWindow):
     catalogue_loaded = Signal()
     """Trees filled and search ready."""
@@ -96,7 +119,6 @@ class MainWindow(QMainWindow):
         """The notes feature (``essdesk.ui.notes_ui.NotesFeature``) once attached."""
         self.catalogue: Catalogue | None = None
         self.history = History()
-        self._base_font = QFont(QApplication.font())
         self._about: AboutDialog | None = None
         self._help: HelpDialog | None = None
         self._scroll: dict[str, int] = {}
@@ -677,13 +699,12 @@ class MainWindow(QMainWindow):
     def set_zoom(self, steps: int) -> None:
         steps = min(max(steps, ZOOM_MIN), ZOOM_MAX)
         self.state.font_zoom = steps
-        font = QFont(self._base_font)
-        base = self._base_font.pointSizeF()
-        if base > 0:
-            font.setPointSizeF(base * (1 + ZOOM_STEP * steps))
-        else:
-            font.setPixelSize(max(6, round(self._base_font.pixelSize() * (1 + ZOOM_STEP * steps))))
-        self.setFont(font)
+        font = zoomed_font(steps)
+        app = QApplication.instance()
+        if font != QApplication.font():
+            QApplication.setFont(font)
+            if app.styleSheet():  # styled widgets keep their font until polished again
+                app.setStyleSheet(app.styleSheet())
         self.zoom_out_action.setEnabled(steps > ZOOM_MIN)
         self.zoom_in_action.setEnabled(steps < ZOOM_MAX)
 
