@@ -100,7 +100,8 @@ def prepare_application(argv: list[str]) -> QApplication:
     else:
         app.setStyle("Fusion")
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("essdesk")
+    # No application display name: Qt would append « — essdesk » to every window title,
+    # and the main window's already starts with « essdesk — ».
     app.setApplicationVersion(__version__)
     icon = paths.resources_dir() / "essdesk.png"
     if icon.is_file():

@@ -20,7 +20,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -351,6 +351,7 @@ def build_sheet(
     *,
     today: date | None = None,
     include_text: bool = False,
+    include_remarks: bool = False,
 ) -> BriefingSheet:
     """Gather the selected entries with the territory's notes and statuses.
 
@@ -359,6 +360,9 @@ def build_sheet(
     (orphans) are kept, with the title stored with the note. Raises :class:`BriefingError`
     for an explicit key that neither the catalogue nor the territory's notes know, or for
     "all with a note" without a territory. May raise ``NotesError`` (reading the notes).
+    ``include_remarks``: the catalogue's remarks about the report itself (a typo, a doubt
+    about a figure) are for the user, not for the mayor the sheet is printed for: left out
+    unless asked. An orphan's explanation is not such a remark and always stays.
     """
     sel = Selection.of(selection)
     if (sel.with_notes or sel.mobilised) and territory is None:
@@ -405,6 +409,8 @@ def build_sheet(
         built.append(
             _entry(key, entries[key], notes, status, stored_titles.get(key, ""), include_text)
         )
+        if not include_remarks and built[-1].in_catalogue and built[-1].remark:
+            built[-1] = replace(built[-1], remark="")
 
     meta = _source_line(catalogue)
     return BriefingSheet(
@@ -518,7 +524,7 @@ def to_markdown(sheet: BriefingSheet) -> str:
     for number, e in enumerate(sheet.entries, start=1):
         out += [f"## {number}. {_md(e.title)}", ""]
         kind = e.kind_label + (f" · {e.subtype_label}" if e.subtype_label else "")
-        out += [f"*{_md(kind)}* — `{e.key}`", ""]
+        out += [f"*{_md(kind)}*", ""]  # no internal key: the sheet is read by people
         if e.status is not None:
             out += [f"**Suivi :** {_md(_follow_up_text(e.status))}", ""]
         if e.summary:

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -56,6 +56,7 @@ from essdesk.notes.exchange import (
     preview_import,
 )
 from essdesk.notes.local_exchange import local_summary
+from essdesk.ui.folders import last_folder, remember_folder
 from essdesk.ui.messages import plain_label, show_message
 from essdesk.ui.plain import plain_tip
 
@@ -75,13 +76,6 @@ def local_time(moment: datetime) -> str:
     local = moment.astimezone()
     return QCoreApplication.translate("ExchangeDialogs", "{0} à {1}").format(
         local.strftime("%d/%m/%Y"), local.strftime("%H:%M")
-    )
-
-
-def _documents() -> Path:
-    return Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        or Path.home()
     )
 
 
@@ -134,7 +128,7 @@ class ExportDialog(QDialog):
         self._territory = territory
         self._selected = tuple(dict.fromkeys(selected_keys))
         self._today = today
-        self._folder = _documents()
+        self._folder = last_folder()
         self.summary: ExportSummary | None = None
 
         intro = plain_label(
@@ -236,6 +230,7 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         self._folder = path.parent
+        remember_folder(path)
         return path
 
     def export(self) -> None:
@@ -795,7 +790,7 @@ def import_notes_dialog(
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
             QCoreApplication.translate("ExchangeDialogs", "Importer des notes"),
-            str(_documents()),
+            str(last_folder()),
             QCoreApplication.translate("ExchangeDialogs", "Notes essdesk (*.essnotes)")
             + ";;"
             + QCoreApplication.translate("ExchangeDialogs", "Tous les fichiers (*)"),
@@ -803,6 +798,7 @@ def import_notes_dialog(
         if not chosen:
             return False
         path = Path(chosen)
+        remember_folder(path)
     try:
         with _busy():
             preview = preview_import(store, path, known_keys)

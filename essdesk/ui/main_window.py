@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -62,6 +63,17 @@ DETAIL_MIN_COMFORT = 280
 """Below this width (px) the panes are rebalanced when the window is resized."""
 NOTES_MIN_COMFORT = 200
 """The notes panel's share when the panes are rebalanced (its buttons need about this)."""
+
+
+def relaunch() -> bool:
+    """Start a new essdesk process like this one (a bundle, or Python with ``-m essdesk``)."""
+    import sys
+
+    from PySide6.QtCore import QProcess
+
+    if getattr(sys, "frozen", False):
+        return QProcess.startDetached(sys.executable, sys.argv[1:])[0]
+    return QProcess.startDetached(sys.executable, ["-m", "essdesk", *sys.argv[1:]])[0]
 
 
 def zoomed_font(steps: int) -> QFont:
@@ -113,6 +125,8 @@ class MainWindow(QMainWindow):
             self.tr("essdesk — L'ESS au cœur de la relance des territoires fragiles")
         )
         self.state = state or UiState()
+        self.restarter: Callable[[], object] = relaunch
+        """Starts essdesk again after « Redémarrer maintenant » (tests record instead)."""
         self._settings_path = settings_path
         self.opener = opener
         self.notes: object | None = None
@@ -725,12 +739,36 @@ class MainWindow(QMainWindow):
             return
         self.state.language = code
         self.save_settings()
-        message = (
+        from essdesk.ui.messages import inform  # not needed before the window shows
+
+        # In both languages: whoever chose a language they read better may not read the
+        # current one, and the one they chose only applies at the next start.
+        box = inform(
+            self,
+            "Langue / Language",
+            "La langue choisie s’appliquera au prochain démarrage d’essdesk.\n"
+            "The language you chose applies the next time essdesk starts.",
+            name="languageMessage",
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+        restart = box.addButton(
+            "Redémarrer maintenant / Restart now", QMessageBox.ButtonRole.AcceptRole
+        )
+        restart.setObjectName("restartNowButton")
+        box.addButton("Plus tard / Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        restart.clicked.connect(self.restart)
+        self.statusBar().showMessage(
             "La langue sera appliquée au prochain démarrage."
             if code == "fr"
-            else "The language will be applied at the next start."
+            else "The language will be applied at the next start.",
+            10000,
         )
-        self.statusBar().showMessage(message, 10000)
+
+    def restart(self) -> None:
+        """Close as Ctrl+Q does (state and notes saved), then start essdesk again."""
+        if self.close():
+            self.restarter()
 
     def show_help(self, tab: str = "first_steps") -> HelpDialog:
         """Aide › Premiers pas (F1) or Glossaire: built once, from the catalogue."""

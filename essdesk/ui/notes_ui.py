@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from essdesk.catalogue.records import KIND_LABELS, Filters, Hit
 from essdesk.notes import Backup, Note, NotesError, Territory
+from essdesk.ui.folders import last_folder, remember_folder
 from essdesk.ui.messages import confirm, inform
 from essdesk.ui.notes_session import NotesSession, Opener, default_opener
 from essdesk.ui.widgets.note_dialogs import BackupsDialog, HistoryDialog, TrashDialog
@@ -37,6 +38,8 @@ REOPEN_MS = 5000
 def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
     """The file dialog of « Sauvegarder vers… » (patched in tests)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    if path:
+        remember_folder(path)
     return path
 
 
@@ -553,7 +556,7 @@ class NotesFeature(QObject):
         chosen = ask_save_path(
             self.window,
             self.tr("Sauvegarder les notes vers…"),
-            str(Path.home() / "notes-essdesk.sqlite3"),
+            str(last_folder() / "notes-essdesk.sqlite3"),
             self.tr("Sauvegarde de notes essdesk (*.sqlite3)"),
         )
         if not chosen:

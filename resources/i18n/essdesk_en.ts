@@ -76,142 +76,173 @@ Size: {1} KB</translation>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="93" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="91" />
         <source>Fiche de synthèse</source>
         <translation>Briefing sheet</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="102" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="100" />
         <source>Aucun territoire choisi : la fiche reprendra les entrées sans notes ni suivi.</source>
         <translation>No territory chosen: the sheet will list the entries without notes or follow-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="109" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="107" />
         <source>Une fiche A4 des entrées choisies, avec les notes et le suivi de « {0} » et la source de chaque entrée.</source>
         <translation>An A4 sheet of the chosen entries, with the notes and follow-up of “{0}” and the source of each entry.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="115" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="113" />
         <source>Entrées à inclure</source>
         <translation>Entries to include</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="118" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="116" />
         <source>Les entrées sélectionnées ({0})</source>
         <translation>The selected entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="121" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="119" />
         <source>Toutes les entrées avec une note ou un suivi ({0})</source>
         <translation>Every entry with a note or a follow-up ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="125" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="123" />
         <source>Toutes les entrées au statut « mobilisé » ({0})</source>
         <translation>Every entry with the status “mobilised” ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="137" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="135" />
         <source>Inclure le texte complet du compte-rendu</source>
         <translation>Include the report's full text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="146" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="136" />
+        <source>Inclure les remarques sur le compte-rendu</source>
+        <translation>Include remarks about the report</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="140" />
+        <source>Les remarques du catalogue sur le compte-rendu lui-même (une coquille, une précision sur la source) : utiles pour vous, pas pour un élu.</source>
+        <translation>The catalogue's remarks about the report itself (a typo, a note on the source): useful to you, not to an elected official.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="152" />
         <source>Exporter en &amp;PDF…</source>
         <translation>Export as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="147" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="153" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="148" />
-        <source>&amp;Markdown…</source>
-        <translation>&amp;Markdown…</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="149" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="155" />
         <source>&amp;CSV des notes…</source>
         <translation>&amp;CSV of the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="150" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="156" />
         <source>Enregistrer la fiche en PDF (format A4)</source>
         <translation>Save the sheet as a PDF (A4)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="151" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="157" />
         <source>Aperçu avant impression, puis impression</source>
         <translation>Print preview, then print</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="152" />
-        <source>Enregistrer la fiche en texte Markdown</source>
-        <translation>Save the sheet as Markdown text</translation>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="154" />
+        <source>Texte &amp;Markdown…</source>
+        <translation>&amp;Markdown text…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="155" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="159" />
+        <source>Markdown : texte pour un courriel ou un traitement de texte</source>
+        <translation>Markdown: text for an email or a word processor</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="163" />
+        <source>Markdown : texte pour un courriel ou un traitement de texte.</source>
+        <translation>Markdown: text for an email or a word processor.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="171" />
         <source>Liste des notes et du suivi du territoire, pour LibreOffice Calc ou Excel (séparateur « ; », UTF-8)</source>
         <translation>The territory's notes and follow-up, for LibreOffice Calc or Excel (separator “;”, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="240" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="187" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="328" />
+        <source>&amp;Ouvrir le PDF</source>
+        <translation>&amp;Open the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="189" />
+        <source>Ouvrir le &amp;dossier</source>
+        <translation>Open the &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="280" />
         <source>Choisissez les entrées à inclure.</source>
         <translation>Choose the entries to include.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="256" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="297" />
         <source>Aucune entrée dans cette sélection.</source>
         <translation>No entry in this selection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="259" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="300" />
         <source>{0} entrée(s), {1} page(s) A4.</source>
         <translation>{0} entry(ies), {1} A4 page(s).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="283" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="325" />
         <source>Enregistré : {0}{1}</source>
         <translation>Saved: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="290" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="328" />
+        <source>&amp;Ouvrir le fichier</source>
+        <translation>&amp;Open the file</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="343" />
         <source>Impossible d'écrire le fichier {0} : {1}.</source>
         <translation>Cannot write the file {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="302" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="355" />
         <source>Enregistrer la fiche en PDF</source>
         <translation>Save the sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="304" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="357" />
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="314" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="367" />
         <source> ({0} page(s))</source>
         <translation> ({0} page(s))</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="325" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="378" />
         <source>Enregistrer la fiche en Markdown</source>
         <translation>Save the sheet as Markdown</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="327" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="380" />
         <source>Texte Markdown (*.md)</source>
         <translation>Markdown text (*.md)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="343" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="396" />
         <source>Enregistrer la liste des notes (CSV)</source>
         <translation>Save the list of notes (CSV)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="345" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="398" />
         <source>Tableur CSV, séparateur point-virgule (*.csv)</source>
         <translation>CSV spreadsheet, semicolon separator (*.csv)</translation>
     </message>
@@ -419,6 +450,39 @@ Size: {1} KB</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="106" />
+        <source>Sans date (jj/mm/aaaa)</source>
+        <translation>No date (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="107" />
+        <source>Par exemple 15/03/2026, 15/3/26 ou 15 mars 2026</source>
+        <translation>For example 15/03/2026, 15/3/26 or 15 mars 2026</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="112" />
+        <source>Choisir dans le calendrier</source>
+        <translation>Pick in the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="113" />
+        <source>Ouvrir le calendrier</source>
+        <translation>Open the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="185" />
+        <source>Aujourd’hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="188" />
+        <source>Effacer</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
     <name>DetailView</name>
     <message>
         <location filename="../../essdesk/ui/widgets/detail.py" line="90" />
@@ -601,215 +665,215 @@ Size: {1} KB</translation>
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="74" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="75" />
         <source>{0} à {1}</source>
         <translation>{0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="268" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="263" />
         <source>{0} note</source>
         <translation>{0} note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="269" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="264" />
         <source>{0} notes</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="273" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="268" />
         <source>{0} suivi</source>
         <translation>{0} follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="274" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="269" />
         <source>{0} suivis</source>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="276" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="271" />
         <source>aucun territoire</source>
         <translation>no territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="279" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="274" />
         <source>{0} et {1} exportés ({2}) dans le fichier :
 {3}</source>
         <translation>{0} and {1} exported ({2}) to the file:
 {3}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="308" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="303" />
         <source>Notes exportées</source>
         <translation>Notes exported</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="324" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="319" />
         <source>{0} nouvelle</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="325" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="320" />
         <source>{0} nouvelles</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="332" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="327" />
         <source>{0} mise à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="333" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="328" />
         <source>{0} mises à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="338" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="333" />
         <source>{0} en conflit</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="344" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="339" />
         <source>{0} identique</source>
         <translation>{0} identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="345" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="340" />
         <source>{0} identiques</source>
         <translation>{0} identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="348" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="343" />
         <source>aucune note</source>
         <translation>no notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="353" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="348" />
         <source>nouvelle</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="354" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="349" />
         <source>identique</source>
         <translation>identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="355" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="350" />
         <source>mise à jour</source>
         <translation>update</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="356" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="351" />
         <source>en conflit</source>
         <translation>in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="359" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="354" />
         <source>, orpheline</source>
         <translation>, orphaned</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="365" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="360" />
         <source>Pas encore de note pour cette entrée ici : elle est ajoutée.</source>
         <translation>No note for this entry here yet: it is added.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="368" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="363" />
         <source>Ce texte est déjà ici : rien à faire.</source>
         <translation>This text is already here: nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="371" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="366" />
         <source>Modifiée seulement sur l'autre ordinateur : elle remplace la vôtre (gardée dans l'historique).</source>
         <translation>Changed only on the other computer: it replaces yours (kept in the history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="376" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="371" />
         <source>Modifiée des deux côtés : gardée à côté de la vôtre, vous choisirez ensuite.</source>
         <translation>Changed on both sides: kept alongside yours; you will choose later.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="382" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="377" />
         <source>Cette entrée est inconnue de ce catalogue.</source>
         <translation>This entry is unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="725" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="720" />
         <source>Rien n'a changé : toutes ces notes étaient déjà ici.</source>
         <translation>Nothing changed: all these notes were already here.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="728" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="723" />
         <source>Import terminé.</source>
         <translation>Import complete.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="730" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="725" />
         <source>Notes : {0}.</source>
         <translation>Notes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="734" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="729" />
         <source>Les notes en conflit sont gardées à côté des vôtres : ouvrez les conflits du territoire pour choisir quelle version garder.</source>
         <translation>Notes in conflict are kept alongside yours: open the territory's conflicts to choose which version to keep.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="744" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="739" />
         <source>{0} note concerne une fiche inconnue de ce catalogue.</source>
         <translation>{0} note is about an entry unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="747" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="742" />
         <source>{0} notes concernent une fiche inconnue de ce catalogue.</source>
         <translation>{0} notes are about entries unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="754" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="749" />
         <source>Suivis : {0}, {1}.</source>
         <translation>Follow-ups: {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="757" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="752" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="758" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="753" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="762" />
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="763" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="757" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="758" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="768" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="763" />
         <source>Une sauvegarde a été faite juste avant : {0}.</source>
         <translation>A backup was made just before: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="791" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="786" />
         <source>Importer des notes</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="793" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="788" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="795" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="790" />
         <source>Tous les fichiers (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="807" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="803" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="822" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="818" />
         <source>Notes importées</source>
         <translation>Notes imported</translation>
     </message>
@@ -817,92 +881,92 @@ Size: {1} KB</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="129" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="123" />
         <source>Exporter les notes</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="141" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="135" />
         <source>Un fichier .essnotes à copier (clé USB…) et à importer sur un autre ordinateur. Il contient les notes et le suivi des entrées.</source>
         <translation>An .essnotes file to copy (USB stick…) and import on another computer. It holds the entries' notes and follow-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="147" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="141" />
         <source>Notes à exporter</source>
         <translation>Notes to export</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="150" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="144" />
         <source>Le territoire « {0} » ({1})</source>
         <translation>The territory “{0}” ({1})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="154" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="148" />
         <source>Le territoire courant (aucun territoire choisi)</source>
         <translation>The current territory (no territory chosen)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="157" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="151" />
         <source>Toutes les notes, tous territoires ({0})</source>
         <translation>All notes, all territories ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="161" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="155" />
         <source>Les entrées sélectionnées ({0})</source>
         <translation>The selected entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="167" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="161" />
         <source>Exporter le territoire courant</source>
         <translation>Export the current territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="168" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="162" />
         <source>Exporter toutes les notes</source>
         <translation>Export all notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="169" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="163" />
         <source>Exporter les entrées sélectionnées</source>
         <translation>Export the selected entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="182" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="176" />
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="185" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="179" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="188" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="182" />
         <source>Choisir le fichier et exporter</source>
         <translation>Choose the file and export</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="199" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="193" />
         <source>{0} note</source>
         <translation>{0} note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="199" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="193" />
         <source>{0} notes</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="227" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="221" />
         <source>Enregistrer le fichier de notes</source>
         <translation>Save the notes file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="229" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="223" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="257" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="252" />
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -971,193 +1035,193 @@ Size: {1} KB</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="406" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="401" />
         <source>Importer des notes — aperçu</source>
         <translation>Import notes — preview</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="414" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="409" />
         <source>Fichier « {0} », exporté le {1} (essdesk {2}</source>
         <translation>File “{0}”, exported on {1} (essdesk {2}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="418" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="413" />
         <source>, catalogue {0}</source>
         <translation>, catalogue {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="430" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="425" />
         <source>Notes du fichier</source>
         <translation>Notes in the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="431" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="426" />
         <source>Nombre de notes par cas</source>
         <translation>Number of notes per case</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="435" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="430" />
         <source>Nouvelles :</source>
         <translation>New:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="436" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="431" />
         <source>Identiques (déjà ici) :</source>
         <translation>Identical (already here):</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="437" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="432" />
         <source>Mises à jour :</source>
         <translation>Updated:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="438" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="433" />
         <source>En conflit :</source>
         <translation>In conflict:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="439" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="434" />
         <source>Orphelines (fiche inconnue) :</source>
         <translation>Orphaned (unknown entry):</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="450" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="445" />
         <source>Suivis :</source>
         <translation>Follow-ups:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="453" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="448" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="477" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="472" />
         <source>existe déjà ici</source>
         <translation>already exists here</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="481" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="476" />
         <source>Destination des notes de « {0} »</source>
         <translation>Destination of the notes of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="501" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="496" />
         <source>Notes du fichier, par entrée</source>
         <translation>Notes in the file, by entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="502" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="497" />
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="502" />
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="596" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="497" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="591" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="502" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="497" />
         <source>Effet</source>
         <translation>Effect</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="520" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="515" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="523" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="518" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="525" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="520" />
         <source>Importer les notes du fichier</source>
         <translation>Import the notes from the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="563" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="558" />
         <source>Créer le territoire « {0} »</source>
         <translation>Create the territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="566" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="561" />
         <source>Rétablir le territoire « {0} » (supprimé ici)</source>
         <translation>Reinstate the territory “{0}” (deleted here)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="571" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="566" />
         <source>Rattacher à « {0} » (même nom)</source>
         <translation>Attach to “{0}” (same name)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="572" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="567" />
         <source>Créer un autre territoire « {0} »</source>
         <translation>Create another territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="575" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="570" />
         <source>Rattacher à « {0} »</source>
         <translation>Attach to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="622" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="617" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="622" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="617" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="623" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="618" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="624" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="619" />
         <source>{0} inchangé</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="624" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="619" />
         <source>{0} inchangés</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="635" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="630" />
         <source>Vérifiez ce que l'import va faire, puis cliquez sur « Importer ». Une sauvegarde de vos notes est faite avant.</source>
         <translation>Check what the import will do, then click “Import”. Your notes are backed up first.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="642" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="637" />
         <source>Rien de nouveau : ce fichier a déjà été importé.</source>
         <translation>Nothing new: this file has already been imported.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="652" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="647" />
         <source>Une note en conflit a été modifiée ici et sur l'autre ordinateur : les deux versions sont gardées côte à côte, vous choisirez ensuite laquelle garder.</source>
         <translation>A note in conflict was changed both here and on the other computer: both versions are kept side by side, and you will choose which one to keep afterwards.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="659" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="654" />
         <source>Une note orpheline concerne une fiche inconnue de ce catalogue : elle est importée et gardée quand même.</source>
         <translation>An orphaned note is about an entry this catalogue does not know: it is imported and kept all the same.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="666" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="661" />
         <source>Le catalogue n'a pas pu être lu : les notes orphelines n'ont pas été repérées.</source>
         <translation>The catalogue could not be read: orphaned notes were not detected.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="699" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="694" />
         <source>… et {0} autres notes (non listées ici).</source>
         <translation>… and {0} more notes (not listed here).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="714" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="709" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -1213,217 +1277,217 @@ Size: {1} KB</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="89" />
+        <location filename="../../essdesk/ui/main_window.py" line="124" />
         <source>essdesk — L'ESS au cœur de la relance des territoires fragiles</source>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="128" />
+        <location filename="../../essdesk/ui/main_window.py" line="164" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="129" />
+        <location filename="../../essdesk/ui/main_window.py" line="165" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="131" />
+        <location filename="../../essdesk/ui/main_window.py" line="167" />
         <source>Outils et dispositifs par nature</source>
         <translation>Tools and schemes by kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="176" />
+        <location filename="../../essdesk/ui/main_window.py" line="212" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="179" />
+        <location filename="../../essdesk/ui/main_window.py" line="215" />
         <source>Chargement du catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="211" />
+        <location filename="../../essdesk/ui/main_window.py" line="247" />
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="216" />
+        <location filename="../../essdesk/ui/main_window.py" line="252" />
         <source>Entrée précédente (Alt+←)</source>
         <translation>Previous entry (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="218" />
+        <location filename="../../essdesk/ui/main_window.py" line="254" />
         <source>Suivant</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="223" />
+        <location filename="../../essdesk/ui/main_window.py" line="259" />
         <source>Entrée suivante (Alt+→)</source>
         <translation>Next entry (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="226" />
+        <location filename="../../essdesk/ui/main_window.py" line="262" />
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="229" />
+        <location filename="../../essdesk/ui/main_window.py" line="265" />
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="232" />
+        <location filename="../../essdesk/ui/main_window.py" line="268" />
         <source>Réduire le texte</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="235" />
+        <location filename="../../essdesk/ui/main_window.py" line="271" />
         <source>Taille normale</source>
         <translation>Normal size</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="237" />
+        <location filename="../../essdesk/ui/main_window.py" line="273" />
         <source>À propos d'essdesk</source>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="239" />
+        <location filename="../../essdesk/ui/main_window.py" line="275" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="243" />
+        <location filename="../../essdesk/ui/main_window.py" line="279" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="244" />
+        <location filename="../../essdesk/ui/main_window.py" line="280" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="245" />
+        <location filename="../../essdesk/ui/main_window.py" line="281" />
         <source>Outils et dispositifs</source>
         <translation>Tools and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="246" />
+        <location filename="../../essdesk/ui/main_window.py" line="282" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="247" />
+        <location filename="../../essdesk/ui/main_window.py" line="283" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="257" />
+        <location filename="../../essdesk/ui/main_window.py" line="293" />
         <source>Changer de territoire</source>
         <translation>Switch territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="260" />
+        <location filename="../../essdesk/ui/main_window.py" line="296" />
         <source>Modifier la note</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="263" />
+        <location filename="../../essdesk/ui/main_window.py" line="299" />
         <source>Mettre en évidence ce qui concerne mon territoire</source>
         <translation>Highlight what concerns my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="270" />
+        <location filename="../../essdesk/ui/main_window.py" line="306" />
         <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
         <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="298" />
+        <location filename="../../essdesk/ui/main_window.py" line="334" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="310" />
+        <location filename="../../essdesk/ui/main_window.py" line="346" />
         <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
         <translation>Search the whole catalogue (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="311" />
+        <location filename="../../essdesk/ui/main_window.py" line="347" />
         <source>Recherche globale</source>
         <translation>Global search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="321" />
+        <location filename="../../essdesk/ui/main_window.py" line="357" />
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="331" />
+        <location filename="../../essdesk/ui/main_window.py" line="367" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="337" />
+        <location filename="../../essdesk/ui/main_window.py" line="373" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="347" />
+        <location filename="../../essdesk/ui/main_window.py" line="383" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="351" />
+        <location filename="../../essdesk/ui/main_window.py" line="387" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="358" />
+        <location filename="../../essdesk/ui/main_window.py" line="394" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="507" />
+        <location filename="../../essdesk/ui/main_window.py" line="546" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="520" />
+        <location filename="../../essdesk/ui/main_window.py" line="559" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="521" />
+        <location filename="../../essdesk/ui/main_window.py" line="560" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="523" />
+        <location filename="../../essdesk/ui/main_window.py" line="562" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="529" />
+        <location filename="../../essdesk/ui/main_window.py" line="568" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="535" />
+        <location filename="../../essdesk/ui/main_window.py" line="574" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="537" />
+        <location filename="../../essdesk/ui/main_window.py" line="576" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="550" />
+        <location filename="../../essdesk/ui/main_window.py" line="589" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="635" />
+        <location filename="../../essdesk/ui/main_window.py" line="674" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -1498,43 +1562,43 @@ Size: {1} KB</translation>
         <translation>Search my notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="99" />
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="114" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="100" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="115" />
         <source>Notes orphelines</source>
         <translation>Orphan notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="103" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="104" />
         <source>Ces notes portent sur des entrées que ce catalogue ne contient plus (il a été mis à jour depuis). Elles sont gardées telles quelles, avec le titre de l'entrée au moment où elles ont été écrites ; survolez une ligne pour lire la note.</source>
         <translation>These notes are about entries this catalogue no longer has (it was updated since). They are kept as they are, with the entry's title when they were written; hover a row to read the note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="129" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="130" />
         <source>Les notes s'afficheront ici une fois ouvertes.</source>
         <translation>Notes will show here once opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="150" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="151" />
         <source>Choisissez ou créez un territoire pour voir ses notes.</source>
         <translation>Choose or create a territory to see its notes.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="153" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="154" />
         <source>Aucune note de {0} ne contient « {1} ».</source>
         <translation>No note of {0} contains “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="155" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="156" />
         <source>{0} note(s) de {1} contiennent « {2} »</source>
         <translation>{0} note(s) of {1} contain “{2}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="161" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="162" />
         <source>Aucune note pour {0} pour l'instant : ouvrez une entrée et écrivez dans le panneau Notes, à droite.</source>
         <translation>No note for {0} yet: open an entry and write in the Notes pane, on the right.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="165" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="166" />
         <source>{0} note(s) de {1}</source>
         <translation>{0} note(s) of {1}</translation>
     </message>
@@ -1542,19 +1606,19 @@ Size: {1} KB</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="96" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="99" />
         <source>Notes récupérées</source>
         <translation>Notes recovered</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="223" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="259" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="271" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="226" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="262" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="274" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="262" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="265" />
         <source>Supprimer le territoire « {0} » ?
 
 Ses {1} note(s) iront à la corbeille, d'où vous pourrez les restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
@@ -1563,100 +1627,100 @@ Ses {1} note(s) iront à la corbeille, d'où vous pourrez les restaurer pendant 
 Its {1} note(s) will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="265" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="268" />
         <source>Supprimer le territoire</source>
         <translation>Delete the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="318" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="321" />
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="344" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="347" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="375" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="378" />
         <source>Ma note</source>
         <translation>My note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="428" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="431" />
         <source>Exporter les notes…</source>
         <translation>Export notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="429" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="432" />
         <source>Importer des notes…</source>
         <translation>Import notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="430" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="433" />
         <source>Fiche de synthèse…</source>
         <translation>Briefing sheet…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="431" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="434" />
         <source>Résoudre les conflits…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="433" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="436" />
         <source>Sauvegarder vers…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="434" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="437" />
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="435" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="438" />
         <source>Vérifier l'intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="436" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="439" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="542" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="545" />
         <source>Sauvegarder les notes vers…</source>
         <translation>Back up the notes to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="544" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="547" />
         <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
         <translation>essdesk notes backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="551" />
         <location filename="../../essdesk/ui/notes_ui.py" line="554" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="557" />
         <source>Sauvegarde impossible</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="558" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="561" />
         <source>Notes sauvegardées</source>
         <translation>Notes backed up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="559" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="562" />
         <source>Une copie vérifiée des notes a été écrite dans :
 {0}</source>
         <translation>A verified copy of the notes was written to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="571" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="574" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="576" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="579" />
         <source>Remplacer toutes les notes par la sauvegarde du {0} ?
 
 Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
@@ -1665,17 +1729,17 @@ Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste)
 The current notes will be backed up first (they will stay in the list).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="579" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="582" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="589" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="592" />
         <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
         <translation>Backup restored; previous notes kept as {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="610" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="613" />
         <source>Vérification des notes</source>
         <translation>Notes check</translation>
     </message>
@@ -1704,218 +1768,213 @@ The current notes will be backed up first (they will stay in the list).</transla
     </message>
     <message>
         <location filename="../../essdesk/ui/models/notes_model.py" line="117" />
-        <source>Début</source>
-        <translation>Beginning</translation>
+        <source>Extrait</source>
+        <translation>Excerpt</translation>
     </message>
 </context>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="95" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="118" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="291" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="125" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="148" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="318" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="130" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="160" />
         <source>Message des notes</source>
         <translation>Notes message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="146" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="176" />
         <source>Avertissement des notes</source>
         <translation>Notes warning</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="152" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="182" />
         <source>Cette note a une version importée en conflit.</source>
         <translation>This note has a conflicting imported version.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="154" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="184" />
         <source>Résoudre…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="156" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="186" />
         <source>Résoudre les conflits de cette note</source>
         <translation>Resolve this note's conflicts</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="165" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="195" />
         <source>Note (lecture)</source>
         <translation>Note (reading)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="170" />
-        <source>Double-cliquez pour modifier (Ctrl+E)</source>
-        <translation>Double-click to edit (Ctrl+E)</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="173" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="205" />
         <source>Texte de la note</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="175" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="207" />
         <source>Enregistrée automatiquement. **gras**, listes avec -, liens http(s).</source>
         <translation>Saved automatically. **bold**, lists with -, http(s) links.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="184" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="216" />
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="186" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="218" />
         <source>Modifier la note (Ctrl+E)</source>
         <translation>Edit the note (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="190" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="222" />
         <source>État de l'enregistrement</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="199" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="231" />
         <source>Statut de suivi</source>
         <translation>Follow-up status</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="206" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="238" />
         <source>Date du suivi</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="209" />
-        <source>Sans date</source>
-        <translation>No date</translation>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="202" />
+        <source>Cliquez pour modifier (Ctrl+E)</source>
+        <translation>Click to edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="215" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="242" />
         <source>Contact du suivi</source>
         <translation>Follow-up contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="216" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="243" />
         <source>Nom, téléphone, courriel…</source>
         <translation>Name, phone, email…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="221" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="248" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="222" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="249" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="223" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="250" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="225" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="252" />
         <source>Historique…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="228" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="255" />
         <source>Supprimer la note</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="231" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="258" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="291" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="318" />
         <source>Notes — {0}</source>
         <translation>Notes — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="299" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="344" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="326" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="371" />
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="303" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="330" />
         <source>Ouverture des notes…</source>
         <translation>Opening the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="308" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="335" />
         <source>Pour prendre des notes, créez d'abord le profil de votre territoire (nom, types de territoire, commune ou EPCI). Plusieurs territoires peuvent cohabiter sur ce poste.</source>
         <translation>To take notes, first create your territory's profile (name, territory types, municipality or EPCI). Several territories can live side by side on this computer.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="312" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="339" />
         <source>Créer un territoire…</source>
         <translation>Create a territory…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="318" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="345" />
         <source>Choisissez une entrée à gauche pour lire ou écrire sa note.</source>
         <translation>Choose an entry on the left to read or write its note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="355" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="382" />
         <source>Vos notes sur cette entrée pour {0}…</source>
         <translation>Your notes on this entry for {0}…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="373" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="435" />
-        <source>Modifications non enregistrées…</source>
-        <translation>Unsaved changes…</translation>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="400" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="505" />
+        <source>Enregistrement…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="377" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="404" />
         <source>{0} · par {1}</source>
         <translation>{0} · by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="394" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="421" />
         <source>Enregistré à {0}</source>
         <translation>Saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="395" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="422" />
         <source>Enregistré le {0}</source>
         <translation>Saved on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="428" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="498" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="465" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="535" />
         <source>Le fichier de notes n'est pas ouvert.</source>
         <translation>The notes file is not open.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="499" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="569" />
         <source>Cette note avait été modifiée dans une autre fenêtre d'essdesk : les deux versions ont été gardées, l'une après l'autre.</source>
         <translation>This note had been changed in another essdesk window: both versions were kept, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="511" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="581" />
         <source>Échec de l'enregistrement — nouvel essai dans 5 s</source>
         <translation>Save failed — trying again in 5 s</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="538" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="608" />
         <source>Suivi enregistré à {0}</source>
         <translation>Follow-up saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="574" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="644" />
         <source>Note placée dans la corbeille (restaurable 30 jours).</source>
         <translation>Note moved to the trash (restorable for 30 days).</translation>
     </message>
@@ -2154,17 +2213,17 @@ The current notes will be backed up first (they will stay in the list).</transla
         <translation>Current territory: it scopes notes, follow-ups and exports (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="48" />
+        <location filename="../../essdesk/ui/widgets/territory.py" line="51" />
         <source>Aucun territoire</source>
         <translation>No territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="57" />
+        <location filename="../../essdesk/ui/widgets/territory.py" line="60" />
         <source>Nouveau territoire…</source>
         <translation>New territory…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory.py" line="58" />
+        <location filename="../../essdesk/ui/widgets/territory.py" line="61" />
         <source>Gérer les territoires…</source>
         <translation>Manage territories…</translation>
     </message>

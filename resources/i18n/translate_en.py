@@ -514,6 +514,31 @@ EN = {
     "——— Ma version (modifiée le {0}) ———": "——— My version (modified on {0}) ———",
     "« {0} » : le texte fusionné est enregistré.": "“{0}”: the merged text is saved.",
     "Conflit": "Conflict",
+    # briefing dialog: a sheet fit for the mayor
+    "Inclure les remarques sur le compte-rendu": "Include remarks about the report",
+    "Les remarques du catalogue sur le compte-rendu lui-même (une coquille, une précision sur "
+    "la source) : utiles pour vous, pas pour un élu.": "The catalogue's remarks about the "
+    "report itself (a typo, a note on the source): useful to you, not to an elected official.",
+    "Texte &Markdown…": "&Markdown text…",
+    "Markdown : texte pour un courriel ou un traitement de texte": "Markdown: text for an email "
+    "or a word processor",
+    "Markdown : texte pour un courriel ou un traitement de texte.": "Markdown: text for an "
+    "email or a word processor.",
+    "&Ouvrir le PDF": "&Open the PDF",
+    "Ouvrir le &dossier": "Open the &folder",
+    "&Ouvrir le fichier": "&Open the file",
+    # follow-up date field
+    "Sans date (jj/mm/aaaa)": "No date (dd/mm/yyyy)",
+    "Par exemple 15/03/2026, 15/3/26 ou 15 mars 2026": "For example 15/03/2026, 15/3/26 or "
+    "15 mars 2026",
+    "Choisir dans le calendrier": "Pick in the calendar",
+    "Ouvrir le calendrier": "Open the calendar",
+    "Aujourd’hui": "Today",
+    "Effacer": "Clear",
+    # notes
+    "Extrait": "Excerpt",
+    "Cliquez pour modifier (Ctrl+E)": "Click to edit (Ctrl+E)",
+    "Enregistrement…": "Saving…",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from essdesk.ui.settings import UiState, load_state, save_state, settings_path
 
@@ -84,9 +85,19 @@ def test_language_switch_persisted(qtbot, make_window) -> None:
     window.language_actions["en"].trigger()
     assert load_state(settings_path()).language == "en"
     assert "next start" in window.statusBar().currentMessage()
-    window.close()
+    box = window.findChild(QMessageBox, "languageMessage")
+    assert "prochain démarrage" in box.text() and "next time" in box.text()
+    restart = box.findChild(QPushButton, "restartNowButton")
+    assert (
+        restart.text() == "Redémarrer maintenant / Restart now" and box.defaultButton() is restart
+    )
+    restarted: list[bool] = []
+    window.restarter = lambda: restarted.append(True)
+    restart.click()
+    assert restarted == [True] and not window.isVisible()  # closed as Ctrl+Q: state saved
     again = make_window()
     assert again.language_actions["en"].isChecked()
+    assert again.sections.item(3).text() == "Directory"
 
 
 def test_english_translation_is_complete_for_the_main_window(qtbot, make_window) -> None:

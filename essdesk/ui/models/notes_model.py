@@ -119,7 +119,7 @@ class NotesListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        titles = (self.tr("Entrée"), self.tr("Suivi"), self.tr("Modifiée le"), self.tr("Début"))
+        titles = (self.tr("Entrée"), self.tr("Suivi"), self.tr("Modifiée le"), self.tr("Extrait"))
         return column_title(titles, section, orientation, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

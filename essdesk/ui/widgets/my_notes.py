@@ -93,8 +93,9 @@ class MyNotesView(QWidget):
         self.table.horizontalHeader().setSortIndicator(
             NotesListModel.COL_UPDATED, Qt.SortOrder.DescendingOrder
         )
+        # a single click opens the entry, as in the trees, the directory and the search
         self.table.activated.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
+        self.table.clicked.connect(self._open)
 
         self.orphans_title = PlainLabel(self.tr("Notes orphelines"), self)
         self.orphans_title.setObjectName("panelTitle")

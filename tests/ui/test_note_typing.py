@@ -1,0 +1,119 @@
+"""A note takes typing: a click in it is enough, no keystroke is ever dropped, the rendered
+view looks different from the editor, the state says « Enregistrement… » then « Enregistré »."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+
+from essdesk.notes import open_notes
+from essdesk.ui.main_window import MainWindow
+from essdesk.ui.note_markup import note_html, source_position
+from essdesk.ui.notes_ui import attach_notes
+from essdesk.ui.widgets.notes_panel import NotesPanel
+
+KEY = "scheme:dla"
+NOTE = (
+    "Appeler **Mme Durand** lundi\n\n- relancer la DLA\n- envoyer le [dossier](https://example.org)"
+)
+
+
+@pytest.fixture
+def panel(make_window, qtbot) -> Iterator[NotesPanel]:
+    store, _ = open_notes()
+    creuse = store.add_territory("Creuse", ["ZRR"], initials="AB")
+    store.save_note(KEY, creuse.uuid, NOTE)
+    store.close()
+    window: MainWindow = make_window()
+    attach_notes(window)
+    window.open_entry(KEY)
+    panel = window.notes_panel
+    assert isinstance(panel, NotesPanel)
+    qtbot.waitUntil(lambda: panel.note_stack.currentWidget() is panel.viewer)
+    yield panel
+    window.close()
+
+
+def test_source_position_finds_the_clicked_character_behind_the_markup() -> None:
+    text = NOTE
+    assert source_position(text, 0, "") == 0
+    assert source_position(text, 0, "Appeler Mme") == text.index(" Durand")
+    # list items: the « - » marker is not shown, the caret goes after what was
+    assert source_position(text, 1, "") == text.index("relancer")
+    assert source_position(text, 2, "envoyer le dos") == text.index("sier](")
+    assert source_position(text, 9, "x") == len(text)  # past the end: at the end
+
+
+def point_after(panel: NotesPanel, shown: str) -> QPoint:
+    """Where a person clicks just after ``shown`` in the rendered note."""
+    document = panel.viewer.document()
+    found = document.find(shown)
+    assert not found.isNull(), shown
+    cursor = QTextCursor(document)
+    cursor.setPosition(found.selectionEnd())
+    rect = panel.viewer.cursorRect(cursor)
+    return QPoint(rect.left() + 1, rect.center().y())
+
+
+def test_a_single_click_in_the_rendered_note_types_where_clicked(qtbot, panel) -> None:
+    assert "<b>" in note_html(NOTE)
+    qtbot.mouseClick(
+        panel.viewer.viewport(), Qt.MouseButton.LeftButton, pos=point_after(panel, "Mme Durand")
+    )
+    assert panel.note_stack.currentWidget() is panel.editor and panel.editor.hasFocus()
+    qtbot.keyClicks(panel.editor, " (mairie)")
+    assert panel.editor.toPlainText().startswith("Appeler **Mme Durand (mairie)** lundi")
+    assert panel.state_label.text() == "Enregistrement…"
+    qtbot.waitUntil(lambda: panel.state_label.text().startswith("Enregistré à "), timeout=5000)
+
+
+def test_keys_typed_into_the_rendered_note_are_never_dropped(qtbot, panel) -> None:
+    panel.viewer.setFocus()
+    qtbot.waitUntil(panel.viewer.hasFocus)
+    qtbot.keyClick(panel.viewer, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.viewer, "mardi aussi")  # keys already on their way to the viewer
+    assert panel.editor.toPlainText() == NOTE + "\nmardi aussi"
+    # Ctrl+C and the arrows stay the viewer's: they type nothing
+    panel.editor.clearFocus()
+    panel.note_stack.setCurrentWidget(panel.viewer)
+    qtbot.keyClick(panel.viewer, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(panel.viewer, Qt.Key.Key_Down)
+    assert panel.editor.toPlainText() == NOTE + "\nmardi aussi"
+
+
+def test_the_rendered_note_looks_different_from_the_editor(qtbot, panel) -> None:
+    shown = panel.viewer.grab().toImage().pixelColor(20, panel.viewer.height() - 10)
+    panel.start_editing()
+    editing = panel.editor.grab().toImage().pixelColor(20, panel.editor.height() - 10)
+    assert shown != editing
+    assert "Cliquez" in panel.viewer.toolTip()
+
+
+def test_a_drag_in_the_rendered_note_selects_and_a_link_opens(qtbot, panel, opened) -> None:
+    cursor = panel.viewer.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(7, QTextCursor.MoveMode.KeepAnchor)
+    panel.viewer.setTextCursor(cursor)  # what a drag leaves
+    qtbot.mouseRelease(panel.viewer.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert panel.note_stack.currentWidget() is panel.viewer
+    link = point_after(panel, "doss")
+    qtbot.mouseClick(panel.viewer.viewport(), Qt.MouseButton.LeftButton, pos=link)
+    assert opened == ["https://example.org"]
+    assert panel.note_stack.currentWidget() is panel.viewer
+
+
+def test_the_contact_field_shows_its_beginning(qtbot, make_window) -> None:
+    store, _ = open_notes()
+    creuse = store.add_territory("Creuse", ["ZRR"])
+    contact = "Mme Durand, chargée de mission ESS, 05 55 00 00 00, durand@example.org"
+    store.set_status(KEY, creuse.uuid, "contacte", None, contact)
+    store.close()
+    window = make_window()
+    attach_notes(window)
+    window.open_entry(KEY)
+    field = window.notes_panel.contact_edit
+    assert field.text() == contact and field.cursorPosition() == 0
+    window.close()
