@@ -227,6 +227,33 @@ def _child(args: argparse.Namespace) -> int:
     window.detail.browser.verticalScrollBar().setValue(0)
     shot("notes")
 
+    # 5b. the follow-up date field, its calendar open
+    panel = window.notes_panel
+    if hasattr(panel, "date_edit"):
+        panel.date_edit.open_calendar()
+        shot("date", whole_screen=True)
+        if panel.date_edit.popup is not None:
+            panel.date_edit.popup.hide()
+
+    # 5c. the briefing sheet dialog and a file dialog (Qt's own, in the UI language)
+    feature = window.notes
+    if feature is not None:
+        dialog = feature.briefing()
+        if dialog is not None:
+            shot("sheet", whole_screen=True)
+            dialog.close()
+        from PySide6.QtWidgets import QFileDialog
+
+        from essdesk.ui.folders import last_folder
+
+        files = QFileDialog(window, "Enregistrer la fiche en PDF", str(last_folder()))
+        files.setOption(QFileDialog.Option.DontUseNativeDialog)
+        files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        files.setNameFilter("Documents PDF (*.pdf)")
+        files.show()
+        shot("filedialog", whole_screen=True)
+        files.close()
+
     # 6. the territory switcher, open
     window.territory_switcher.showPopup()
     shot("territory", whole_screen=True)

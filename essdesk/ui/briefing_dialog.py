@@ -39,6 +39,7 @@ from essdesk.briefing_data import (
     notes_csv,
     to_markdown,
 )
+from essdesk.french import plural
 from essdesk.notes import NotesError, Territory
 from essdesk.ui.briefing_render import (
     RenderError,
@@ -297,7 +298,12 @@ class BriefingDialog(QDialog):
                     self.summary.setText(self.tr("Aucune entrée dans cette sélection."))
                 else:
                     pages = page_count(self._sheet)
-                    self.summary.setText(self.tr("{0} entrée(s), {1} page(s) A4.").format(n, pages))
+                    self.summary.setText(
+                        plural(n, self.tr("{0} entrée"), self.tr("{0} entrées"))
+                        + ", "
+                        + plural(pages, self.tr("{0} page A4"), self.tr("{0} pages A4"))
+                        + "."
+                    )
         ready = self._sheet is not None and bool(self._sheet.entries)
         for button in (self.pdf_button, self.print_button, self.markdown_button):
             button.setEnabled(ready)
@@ -364,7 +370,9 @@ class BriefingDialog(QDialog):
         except (OSError, RenderError) as exc:
             self._failed(exc)
             return
-        self._done("pdf", path, self.tr(" ({0} page(s))").format(pages))
+        self._done(
+            "pdf", path, " (" + plural(pages, self.tr("{0} page"), self.tr("{0} pages")) + ")"
+        )
 
     def print_sheet(self) -> None:
         if self._sheet is not None:

@@ -13,10 +13,9 @@ LAST_FOLDER_KEY = "files/last_folder"
 
 
 def documents() -> Path:
-    return Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        or Path.home()
-    )
+    """The user's Documents folder, or the home folder where there is none."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def last_folder() -> Path:

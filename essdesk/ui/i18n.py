@@ -9,6 +9,25 @@ from essdesk import paths
 TRANSLATOR_NAME = "essdeskTranslator"
 
 
+QT_FRENCH_GAPS = {
+    ("QFileDialog", "&Look in:"): "&Regarder dans\u00a0:",
+    ("QFileDialog", "Files of &type:"): "Fichiers de &type\u00a0:",
+}
+"""Strings of Qt's own file dialog that the shipped ``qtbase_fr`` leaves in English."""
+
+
+class _QtFrenchGaps(QTranslator):
+    """Fills :data:`QT_FRENCH_GAPS`; installed after ``qtbase_fr``, so asked first."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return QT_FRENCH_GAPS.get((context, source))  # None: not ours, the next translator
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install Qt's own strings (standard buttons) and essdesk's for ``language``.
 
@@ -24,7 +43,12 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if qt_translator.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
-    if language != "fr":
+    if language == "fr":
+        gaps = _QtFrenchGaps(app)
+        gaps.setObjectName(TRANSLATOR_NAME)
+        app.installTranslator(gaps)
+        installed.append(gaps)
+    else:
         ours = QTranslator(app)
         ours.setObjectName(TRANSLATOR_NAME)
         if ours.load(f"essdesk_{language}", str(paths.resources_dir() / "i18n")):

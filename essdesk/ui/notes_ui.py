@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from essdesk.catalogue.records import KIND_LABELS, Filters, Hit
+from essdesk.french import plural
 from essdesk.notes import Backup, Note, NotesError, Territory
 from essdesk.ui.folders import last_folder, remember_folder
 from essdesk.ui.messages import confirm, inform
@@ -274,10 +275,24 @@ class NotesFeature(QObject):
         except NotesError as exc:
             inform(self.window, self.tr("Territoire"), exc.message)
             return False
-        question = self.tr(
-            "Supprimer le territoire « {0} » ?\n\nSes {1} note(s) iront à la corbeille, "
-            "d'où vous pourrez les restaurer pendant au moins 30 jours (Fichier > Corbeille…)."
-        ).format(territory.name, count)
+        if count == 0:
+            question = self.tr("Supprimer le territoire « {0} » ? Il n’a aucune note.").format(
+                territory.name
+            )
+        else:
+            question = plural(
+                count,
+                self.tr(
+                    "Supprimer le territoire « {1} » ?\n\n{0} note ira à la corbeille, d’où "
+                    "vous pourrez la restaurer pendant au moins 30 jours (Fichier > Corbeille…)."
+                ),
+                self.tr(
+                    "Supprimer le territoire « {1} » ?\n\nSes {0} notes iront à la corbeille, "
+                    "d’où vous pourrez les restaurer pendant au moins 30 jours "
+                    "(Fichier > Corbeille…)."
+                ),
+                territory.name,
+            )
         if not confirm(self._manage or self.window, self.tr("Supprimer le territoire"), question):
             return False
         self.panel.save_now()

@@ -76,173 +76,193 @@ Size: {1} KB</translation>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="91" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="92" />
         <source>Fiche de synthèse</source>
         <translation>Briefing sheet</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="100" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="101" />
         <source>Aucun territoire choisi : la fiche reprendra les entrées sans notes ni suivi.</source>
         <translation>No territory chosen: the sheet will list the entries without notes or follow-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="107" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="108" />
         <source>Une fiche A4 des entrées choisies, avec les notes et le suivi de « {0} » et la source de chaque entrée.</source>
         <translation>An A4 sheet of the chosen entries, with the notes and follow-up of “{0}” and the source of each entry.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="113" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="114" />
         <source>Entrées à inclure</source>
         <translation>Entries to include</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="116" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="117" />
         <source>Les entrées sélectionnées ({0})</source>
         <translation>The selected entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="119" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="120" />
         <source>Toutes les entrées avec une note ou un suivi ({0})</source>
         <translation>Every entry with a note or a follow-up ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="123" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="124" />
         <source>Toutes les entrées au statut « mobilisé » ({0})</source>
         <translation>Every entry with the status “mobilised” ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="135" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="136" />
         <source>Inclure le texte complet du compte-rendu</source>
         <translation>Include the report's full text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="136" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="137" />
         <source>Inclure les remarques sur le compte-rendu</source>
         <translation>Include remarks about the report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="140" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="141" />
         <source>Les remarques du catalogue sur le compte-rendu lui-même (une coquille, une précision sur la source) : utiles pour vous, pas pour un élu.</source>
         <translation>The catalogue's remarks about the report itself (a typo, a note on the source): useful to you, not to an elected official.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="152" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="153" />
         <source>Exporter en &amp;PDF…</source>
         <translation>Export as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="153" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="154" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="155" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="156" />
         <source>&amp;CSV des notes…</source>
         <translation>&amp;CSV of the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="156" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="157" />
         <source>Enregistrer la fiche en PDF (format A4)</source>
         <translation>Save the sheet as a PDF (A4)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="157" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="158" />
         <source>Aperçu avant impression, puis impression</source>
         <translation>Print preview, then print</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="154" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="302" />
+        <source>{0} entrée</source>
+        <translation>{0} entry</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="302" />
+        <source>{0} entrées</source>
+        <translation>{0} entries</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="304" />
+        <source>{0} page A4</source>
+        <translation>{0} A4 page</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="304" />
+        <source>{0} pages A4</source>
+        <translation>{0} A4 pages</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="374" />
+        <source>{0} page</source>
+        <translation>{0} page</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="374" />
+        <source>{0} pages</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="155" />
         <source>Texte &amp;Markdown…</source>
         <translation>&amp;Markdown text…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="159" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="160" />
         <source>Markdown : texte pour un courriel ou un traitement de texte</source>
         <translation>Markdown: text for an email or a word processor</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="163" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="164" />
         <source>Markdown : texte pour un courriel ou un traitement de texte.</source>
         <translation>Markdown: text for an email or a word processor.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="171" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="172" />
         <source>Liste des notes et du suivi du territoire, pour LibreOffice Calc ou Excel (séparateur « ; », UTF-8)</source>
         <translation>The territory's notes and follow-up, for LibreOffice Calc or Excel (separator “;”, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="187" />
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="328" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="188" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="334" />
         <source>&amp;Ouvrir le PDF</source>
         <translation>&amp;Open the PDF</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="189" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="190" />
         <source>Ouvrir le &amp;dossier</source>
         <translation>Open the &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="280" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="281" />
         <source>Choisissez les entrées à inclure.</source>
         <translation>Choose the entries to include.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="297" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="298" />
         <source>Aucune entrée dans cette sélection.</source>
         <translation>No entry in this selection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="300" />
-        <source>{0} entrée(s), {1} page(s) A4.</source>
-        <translation>{0} entry(ies), {1} A4 page(s).</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="325" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="331" />
         <source>Enregistré : {0}{1}</source>
         <translation>Saved: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="328" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="334" />
         <source>&amp;Ouvrir le fichier</source>
         <translation>&amp;Open the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="343" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="349" />
         <source>Impossible d'écrire le fichier {0} : {1}.</source>
         <translation>Cannot write the file {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="355" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="361" />
         <source>Enregistrer la fiche en PDF</source>
         <translation>Save the sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="357" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="363" />
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="367" />
-        <source> ({0} page(s))</source>
-        <translation> ({0} page(s))</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="378" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="386" />
         <source>Enregistrer la fiche en Markdown</source>
         <translation>Save the sheet as Markdown</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="380" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="388" />
         <source>Texte Markdown (*.md)</source>
         <translation>Markdown text (*.md)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="396" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="404" />
         <source>Enregistrer la liste des notes (CSV)</source>
         <translation>Save the list of notes (CSV)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing_dialog.py" line="398" />
+        <location filename="../../essdesk/ui/briefing_dialog.py" line="406" />
         <source>Tableur CSV, séparateur point-virgule (*.csv)</source>
         <translation>CSV spreadsheet, semicolon separator (*.csv)</translation>
     </message>
@@ -1546,181 +1566,205 @@ Size: {1} KB</translation>
 <context>
     <name>MyNotesView</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="69" />
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="91" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="70" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="92" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="76" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="77" />
         <source>Chercher dans mes notes…</source>
         <translation>Search my notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="77" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="78" />
         <source>Chercher dans mes notes</source>
         <translation>Search my notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="100" />
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="115" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="101" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="116" />
         <source>Notes orphelines</source>
         <translation>Orphan notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="104" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="105" />
         <source>Ces notes portent sur des entrées que ce catalogue ne contient plus (il a été mis à jour depuis). Elles sont gardées telles quelles, avec le titre de l'entrée au moment où elles ont été écrites ; survolez une ligne pour lire la note.</source>
         <translation>These notes are about entries this catalogue no longer has (it was updated since). They are kept as they are, with the entry's title when they were written; hover a row to read the note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="130" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="131" />
         <source>Les notes s'afficheront ici une fois ouvertes.</source>
         <translation>Notes will show here once opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="151" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="152" />
         <source>Choisissez ou créez un territoire pour voir ses notes.</source>
         <translation>Choose or create a territory to see its notes.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="154" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="155" />
         <source>Aucune note de {0} ne contient « {1} ».</source>
         <translation>No note of {0} contains “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="156" />
-        <source>{0} note(s) de {1} contiennent « {2} »</source>
-        <translation>{0} note(s) of {1} contain “{2}”</translation>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="159" />
+        <source>{0} note de {1} contient « {2} »</source>
+        <translation>{0} note of {1} contains “{2}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="162" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="160" />
+        <source>{0} notes de {1} contiennent « {2} »</source>
+        <translation>{0} notes of {1} contain “{2}”</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="171" />
+        <source>{0} note de {1}</source>
+        <translation>{0} note of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="171" />
+        <source>{0} notes de {1}</source>
+        <translation>{0} notes of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="167" />
         <source>Aucune note pour {0} pour l'instant : ouvrez une entrée et écrivez dans le panneau Notes, à droite.</source>
         <translation>No note for {0} yet: open an entry and write in the Notes pane, on the right.</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="166" />
-        <source>{0} note(s) de {1}</source>
-        <translation>{0} note(s) of {1}</translation>
     </message>
 </context>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="99" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="100" />
         <source>Notes récupérées</source>
         <translation>Notes recovered</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="226" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="262" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="274" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="227" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="263" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="289" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="265" />
-        <source>Supprimer le territoire « {0} » ?
-
-Ses {1} note(s) iront à la corbeille, d'où vous pourrez les restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
-        <translation>Delete the territory “{0}”?
-
-Its {1} note(s) will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
+        <location filename="../../essdesk/ui/notes_ui.py" line="266" />
+        <source>Supprimer le territoire « {0} » ? Il n’a aucune note.</source>
+        <translation>Delete the territory “{0}”? It has no notes.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="268" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="273" />
+        <source>Supprimer le territoire « {1} » ?
+
+{0} note ira à la corbeille, d’où vous pourrez la restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
+        <translation>Delete the territory “{1}”?
+
+{0} note will go to the trash, where you can restore it for at least 30 days (File &gt; Trash…).</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="277" />
+        <source>Supprimer le territoire « {1} » ?
+
+Ses {0} notes iront à la corbeille, d’où vous pourrez les restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
+        <translation>Delete the territory “{1}”?
+
+Its {0} notes will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes_ui.py" line="283" />
         <source>Supprimer le territoire</source>
         <translation>Delete the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="321" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="336" />
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="347" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="362" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="378" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="393" />
         <source>Ma note</source>
         <translation>My note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="431" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="446" />
         <source>Exporter les notes…</source>
         <translation>Export notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="432" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="447" />
         <source>Importer des notes…</source>
         <translation>Import notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="433" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="448" />
         <source>Fiche de synthèse…</source>
         <translation>Briefing sheet…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="434" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="449" />
         <source>Résoudre les conflits…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="436" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="451" />
         <source>Sauvegarder vers…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="437" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="452" />
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="438" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="453" />
         <source>Vérifier l'intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="439" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="454" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="545" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="560" />
         <source>Sauvegarder les notes vers…</source>
         <translation>Back up the notes to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="547" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="562" />
         <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
         <translation>essdesk notes backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="554" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="557" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="569" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="572" />
         <source>Sauvegarde impossible</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="561" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="576" />
         <source>Notes sauvegardées</source>
         <translation>Notes backed up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="562" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="577" />
         <source>Une copie vérifiée des notes a été écrite dans :
 {0}</source>
         <translation>A verified copy of the notes was written to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="574" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="589" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="579" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="594" />
         <source>Remplacer toutes les notes par la sauvegarde du {0} ?
 
 Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
@@ -1729,17 +1773,17 @@ Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste)
 The current notes will be backed up first (they will stay in the list).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="582" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="597" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="592" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="607" />
         <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
         <translation>Backup restored; previous notes kept as {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="613" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="628" />
         <source>Vérification des notes</source>
         <translation>Notes check</translation>
     </message>

@@ -539,6 +539,27 @@ EN = {
     "Extrait": "Excerpt",
     "Cliquez pour modifier (Ctrl+E)": "Click to edit (Ctrl+E)",
     "Enregistrement…": "Saving…",
+    # French plurals (essdesk.french.plural picks the form; English follows the same split)
+    "{0} entrée": "{0} entry",
+    "{0} entrées": "{0} entries",
+    "{0} page A4": "{0} A4 page",
+    "{0} pages A4": "{0} A4 pages",
+    "{0} page": "{0} page",
+    "{0} pages": "{0} pages",
+    "{0} note de {1} contient « {2} »": "{0} note of {1} contains “{2}”",
+    "{0} notes de {1} contiennent « {2} »": "{0} notes of {1} contain “{2}”",
+    "{0} note de {1}": "{0} note of {1}",
+    "{0} notes de {1}": "{0} notes of {1}",
+    "Supprimer le territoire « {0} » ? Il n’a aucune note.": "Delete the territory “{0}”? It "
+    "has no notes.",
+    "Supprimer le territoire « {1} » ?\n\n{0} note ira à la corbeille, d’où vous pourrez la "
+    "restaurer pendant au moins 30 jours (Fichier > Corbeille…).": "Delete the territory "
+    "“{1}”?\n\n{0} note will go to the trash, where you can restore it for at least 30 days "
+    "(File > Trash…).",
+    "Supprimer le territoire « {1} » ?\n\nSes {0} notes iront à la corbeille, d’où vous "
+    "pourrez les restaurer pendant au moins 30 jours (Fichier > Corbeille…).": "Delete the "
+    "territory “{1}”?\n\nIts {0} notes will go to the trash, where you can restore them for "
+    "at least 30 days (File > Trash…).",
 }
 
 

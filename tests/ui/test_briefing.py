@@ -377,7 +377,8 @@ def test_dialog_exports_pdf_markdown_and_csv(
     assert dialog.mobilised_radio.text().endswith("(1)")
     sheet = dialog.sheet()
     assert sheet is not None and [e.key for e in sheet.entries] == ["lever:3", "scheme:dla"]
-    assert dialog.summary.text() == f"2 entrée(s), {LaidOutSheet(sheet).page_count} page(s) A4."
+    pages = LaidOutSheet(sheet).page_count
+    assert dialog.summary.text() == f"2 entrées, {pages} page{'s' if pages > 1 else ''} A4."
 
     dialog.mobilised_radio.click()
     sheet = dialog.sheet()
@@ -394,7 +395,7 @@ def test_dialog_exports_pdf_markdown_and_csv(
     assert Path(suggested).name.startswith("Fiche de synthèse - Creuse - ")
     assert pdf_page_count(pdf) == 1
     assert "1. Dispositif local d’accompagnement (DLA)" in pdf_pages(pdf)[0]
-    assert str(pdf) in dialog.message.text() and "1 page(s)" in dialog.message.text()
+    assert str(pdf) in dialog.message.text() and "(1 page)" in dialog.message.text()
 
     # Markdown of the same choice
     save_as.answers.append(str(tmp_path / "fiche.md"))

@@ -376,6 +376,7 @@ def test_my_notes_lists_sorts_searches_and_opens(qtbot, notes_window, with_terri
     with qtbot.waitSignal(view.refreshed, timeout=3000):
         qtbot.keyClicks(view.search_field, "rendez")
     assert view.model.rowCount() == 1
+    assert view.count_label.text() == "1 note de Creuse contient « rendez »"  # no « (s) »
     assert view.model.headerData(3, Qt.Orientation.Horizontal) == "Extrait"
     index = view.model.index(0, 0)
     # one click opens it, as everywhere else in the window

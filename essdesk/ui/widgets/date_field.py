@@ -200,16 +200,24 @@ class DateField(QWidget):
         shown = self._value or date.today()
         self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
         self.calendar.setCurrentPage(shown.year, shown.month)
-        # the whole month: weekday names and the sixth week never cut (zoomed text too)
-        self.calendar.setMinimumSize(self.calendar.sizeHint())
+        # the whole month: weekday names (« mer. », not « m… ») and the sixth week never
+        # cut, at any text size
+        metrics = self.calendar.fontMetrics()
+        day_width = max(metrics.horizontalAdvance(name) for name in ("mer.", "sam.", "Wed")) + 14
+        hint = self.calendar.sizeHint()
+        self.calendar.setMinimumSize(max(hint.width(), 7 * day_width), hint.height())
         self.popup.adjustSize()
-        below = self.mapToGlobal(QPoint(0, self.height()))
-        screen = self.screen().availableGeometry()
-        x = min(below.x(), screen.right() - self.popup.width())
-        y = below.y()
-        if y + self.popup.height() > screen.bottom():
+        # right-aligned under the field, inside the window (a popup past its edge is missed)
+        # and the screen; above the field when there is no room below
+        bounds = self.window().frameGeometry().intersected(self.screen().availableGeometry())
+        if bounds.width() < self.popup.width() or bounds.height() < self.popup.height():
+            bounds = self.screen().availableGeometry()
+        right = self.mapToGlobal(QPoint(self.width(), 0)).x()
+        x = min(right - self.popup.width(), bounds.right() - self.popup.width())
+        y = self.mapToGlobal(QPoint(0, self.edit.height())).y()
+        if y + self.popup.height() > bounds.bottom():
             y = self.mapToGlobal(QPoint(0, 0)).y() - self.popup.height()
-        self.popup.move(max(screen.left(), x), max(screen.top(), y))
+        self.popup.move(max(bounds.left(), x), max(bounds.top(), y))
         self.popup.show()
         self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
         return self.popup

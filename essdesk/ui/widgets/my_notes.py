@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essdesk.french import plural
 from essdesk.ui.models import KEY_ROLE
 from essdesk.ui.models.notes_model import NotesListModel
 from essdesk.ui.plain import PlainLabel
@@ -153,8 +154,12 @@ class MyNotesView(QWidget):
             text = (
                 self.tr("Aucune note de {0} ne contient « {1} ».").format(territory, query.strip())
                 if not count
-                else self.tr("{0} note(s) de {1} contiennent « {2} »").format(
-                    count, territory, query.strip()
+                else plural(
+                    count,
+                    self.tr("{0} note de {1} contient « {2} »"),
+                    self.tr("{0} notes de {1} contiennent « {2} »"),
+                    territory,
+                    query.strip(),
                 )
             )
         elif count == 0:
@@ -163,7 +168,7 @@ class MyNotesView(QWidget):
                 "panneau Notes, à droite."
             ).format(territory)
         else:
-            text = self.tr("{0} note(s) de {1}").format(count, territory)
+            text = plural(count, self.tr("{0} note de {1}"), self.tr("{0} notes de {1}"), territory)
         self.count_label.setText(text)
         self.refreshed.emit(count)
 
