@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from essdesk import textfold
 from essdesk.catalogue.records import KIND_LABELS, Entry
+from essdesk.french import MONTHS
 from essdesk.notes.records import Note, Status, Territory
 from essdesk.notes.schema import STATUSES
 from essdesk.urls import safe_url
@@ -53,21 +54,6 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _FORMULA_SIGNS = "=+-@\uff1d\uff0b\uff0d\uff20"  # and their full-width forms
 """Cell starts that spreadsheets read as a formula (OWASP "CSV injection")."""
-
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_LABELS)}
 
@@ -235,7 +221,7 @@ class BriefingSheet:
 def french_date(day: date) -> str:
     """« 26 novembre 2026 », « 1er mars 2021 » (French style, no leading zero)."""
     number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{number} {MONTHS[day.month - 1]} {day.year}"
 
 
 NBSP = "\u00a0"

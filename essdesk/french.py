@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+"""The months, as written in a French date (« 15 mars 2026 »)."""
+
 
 def plural(count: int, singular: str, plural_form: str, *more: object) -> str:
     """``singular`` or ``plural_form`` formatted with ``count`` as ``{0}`` (then ``more`` as

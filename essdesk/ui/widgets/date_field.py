@@ -25,23 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essdesk.french import MONTHS
 from essdesk.textfold import fold
 
-MONTHS = (
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-)
-"""French month names, accents folded (« février », « Août » are found)."""
+_FOLDED_MONTHS = tuple(fold(name) for name in MONTHS)
+"""Month names without accents: « fevrier », « Aout » are found too."""
 
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -71,7 +59,7 @@ def parse_date(text: str) -> date | None:
     elif words:
         day = int(words.group(1) or 1)
         name = words.group(2)
-        matches = [n for n, month_name in enumerate(MONTHS, 1) if month_name.startswith(name)]
+        matches = [n for n, month_name in enumerate(_FOLDED_MONTHS, 1) if month_name.startswith(name)]
         if len(name) < 3 or len(matches) != 1:
             raise DateError(f"Mois inconnu : « {words.group(2)} ».")
         month, year = matches[0], int(words.group(3))
