@@ -268,14 +268,357 @@ Size: {1} KB</translation>
     </message>
 </context>
 <context>
+    <name>CatalogueLabels</name>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="91" />
+        <source>Bénéficiaires</source>
+        <translation>Beneficiaries</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="92" />
+        <source>Fonction</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="93" />
+        <source>Levier</source>
+        <translation>Lever</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="94" />
+        <source>Montants</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="95" />
+        <source>Nature</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="96" />
+        <source>Porteur ou financeur</source>
+        <translation>Backer or funder</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="97" />
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="98" />
+        <source>Territoires</source>
+        <translation>Territories</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="99" />
+        <source>Type d'acteur</source>
+        <translation>Actor type</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="100" />
+        <source>Fonds</source>
+        <translation>Fund</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="101" />
+        <source>Contrat</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="102" />
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="103" />
+        <source>Appel à projets</source>
+        <translation>Call for projects</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="104" />
+        <source>Prêt</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="105" />
+        <source>Garantie</source>
+        <translation>Guarantee</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="106" />
+        <source>Agrément</source>
+        <translation>Accreditation</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="107" />
+        <source>Accord</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="108" />
+        <source>Réseau, communauté</source>
+        <translation>Network, community</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="109" />
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="110" />
+        <source>Loi</source>
+        <translation>Law</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="111" />
+        <source>Étude, rapport</source>
+        <translation>Study, report</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="112" />
+        <source>Publication, ressource</source>
+        <translation>Publication, resource</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="113" />
+        <source>Accompagnement</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="114" />
+        <source>Plateforme, site</source>
+        <translation>Platform, website</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="115" />
+        <source>Schéma, stratégie</source>
+        <translation>Scheme, strategy</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="116" />
+        <source>Événement, instance</source>
+        <translation>Event, body</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="117" />
+        <source>Aide, subvention</source>
+        <translation>Aid, grant</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="118" />
+        <source>Mesure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="119" />
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="120" />
+        <source>État et opérateurs publics</source>
+        <translation>State and public operators</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="121" />
+        <source>Collectivités et leurs réseaux</source>
+        <translation>Local authorities and their networks</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="122" />
+        <source>Banque ou financeur</source>
+        <translation>Bank or funder</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="123" />
+        <source>Réseau d'accompagnement</source>
+        <translation>Support network</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="124" />
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="125" />
+        <source>Coopérative, SCIC</source>
+        <translation>Cooperative, SCIC</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="126" />
+        <source>Entreprise</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="127" />
+        <source>Recherche et enseignement</source>
+        <translation>Research and education</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="128" />
+        <source>Bureau d'études, conseil</source>
+        <translation>Consultancy</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="129" />
+        <source>Protection sociale</source>
+        <translation>Social protection</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="130" />
+        <source>Institution européenne</source>
+        <translation>European institution</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="131" />
+        <source>Intervient dans</source>
+        <translation>Speaks in</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="132" />
+        <source>Intervenant·e</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="133" />
+        <source>Anime</source>
+        <translation>Moderates</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="134" />
+        <source>Animé par</source>
+        <translation>Moderated by</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="135" />
+        <source>Travaille pour</source>
+        <translation>Works for</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="136" />
+        <source>Personne de la structure</source>
+        <translation>Person from the organisation</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="137" />
+        <source>Membre de</source>
+        <translation>Member of</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="138" />
+        <source>Membre</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="139" />
+        <source>Fait partie de</source>
+        <translation>Part of</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="140" />
+        <source>Comprend</source>
+        <translation>Includes</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="141" />
+        <source>Soutient ou finance</source>
+        <translation>Supports or funds</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="142" />
+        <source>Soutenu ou financé par</source>
+        <translation>Supported or funded by</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="143" />
+        <source>Porte ou anime</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="144" />
+        <source>Porté ou animé par</source>
+        <translation>Run by</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="145" />
+        <source>Auteur de</source>
+        <translation>Author of</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="146" />
+        <source>Rédigé par</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="147" />
+        <source>Accompagne</source>
+        <translation>Supports</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="148" />
+        <source>Accompagné par</source>
+        <translation>Supported by</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="149" />
+        <source>Illustre le levier ou l'outil</source>
+        <translation>Illustrates the lever or tool</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="150" />
+        <source>Illustré par</source>
+        <translation>Illustrated by</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="151" />
+        <source>Cible le territoire</source>
+        <translation>Targets the territory</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="152" />
+        <source>Dispositif qui le cible</source>
+        <translation>Scheme targeting it</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="153" />
+        <source>Partenaire de</source>
+        <translation>Partner of</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="154" />
+        <source>Mentionne</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="155" />
+        <source>Mentionné par</source>
+        <translation>Mentioned by</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="156" />
+        <source>Lié à</source>
+        <translation>Related to</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="157" />
+        <source>Cité dans</source>
+        <translation>Cited in</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="158" />
+        <source>Cité dans cette partie</source>
+        <translation>Cited in this part</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueTreeModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="172" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="174" />
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="174" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="176" />
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
@@ -472,32 +815,32 @@ Size: {1} KB</translation>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/date_field.py" line="106" />
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="96" />
         <source>Sans date (jj/mm/aaaa)</source>
         <translation>No date (dd/mm/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/date_field.py" line="107" />
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="97" />
         <source>Par exemple 15/03/2026, 15/3/26 ou 15 mars 2026</source>
         <translation>For example 15/03/2026, 15/3/26 or 15 mars 2026</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/date_field.py" line="112" />
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="102" />
         <source>Choisir dans le calendrier</source>
         <translation>Pick in the calendar</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/date_field.py" line="113" />
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="103" />
         <source>Ouvrir le calendrier</source>
         <translation>Open the calendar</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/date_field.py" line="185" />
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="175" />
         <source>Aujourd’hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/date_field.py" line="188" />
+        <location filename="../../essdesk/ui/widgets/date_field.py" line="178" />
         <source>Effacer</source>
         <translation>Clear</translation>
     </message>
@@ -525,62 +868,67 @@ Size: {1} KB</translation>
         <translation>Also known as</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="150" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="151" />
+        <source> :</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/detail.py" line="152" />
         <source>En bref</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="151" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="153" />
         <source>Faits et chiffres</source>
         <translation>Facts and figures</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="152" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="154" />
         <source>Points clés</source>
         <translation>Key points</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="153" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="155" />
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="154" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="156" />
         <source>Liens du rapport</source>
         <translation>Links from the report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="157" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="159" />
         <source>Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet.</source>
         <translation>These links open in the browser and need an Internet connection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="160" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="162" />
         <source>en ligne</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="221" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="226" />
         <source>Liens croisés</source>
         <translation>Cross-links</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="255" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="260" />
         <source>Lien refusé : seuls les liens web (http, https) et de courriel (mailto) peuvent être ouverts.</source>
         <translation>Link refused: only web (http, https) and e-mail (mailto) links can be opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="262" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="267" />
         <source>Le lien n'a pas pu être ouvert : {0}</source>
         <translation>The link could not be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="264" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="269" />
         <source>Ouvert dans le navigateur : {0}</source>
         <translation>Opened in the browser: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="277" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="282" />
         <source>Connexion Internet nécessaire</source>
         <translation>Internet connection needed</translation>
     </message>
@@ -1297,217 +1645,217 @@ Size: {1} KB</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="124" />
+        <location filename="../../essdesk/ui/main_window.py" line="155" />
         <source>essdesk — L'ESS au cœur de la relance des territoires fragiles</source>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="164" />
+        <location filename="../../essdesk/ui/main_window.py" line="199" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="165" />
+        <location filename="../../essdesk/ui/main_window.py" line="200" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="167" />
+        <location filename="../../essdesk/ui/main_window.py" line="202" />
         <source>Outils et dispositifs par nature</source>
         <translation>Tools and schemes by kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="212" />
+        <location filename="../../essdesk/ui/main_window.py" line="249" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="215" />
+        <location filename="../../essdesk/ui/main_window.py" line="252" />
         <source>Chargement du catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="247" />
+        <location filename="../../essdesk/ui/main_window.py" line="284" />
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="252" />
+        <location filename="../../essdesk/ui/main_window.py" line="289" />
         <source>Entrée précédente (Alt+←)</source>
         <translation>Previous entry (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="254" />
+        <location filename="../../essdesk/ui/main_window.py" line="291" />
         <source>Suivant</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="259" />
+        <location filename="../../essdesk/ui/main_window.py" line="296" />
         <source>Entrée suivante (Alt+→)</source>
         <translation>Next entry (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="262" />
+        <location filename="../../essdesk/ui/main_window.py" line="299" />
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="265" />
+        <location filename="../../essdesk/ui/main_window.py" line="302" />
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="268" />
+        <location filename="../../essdesk/ui/main_window.py" line="305" />
         <source>Réduire le texte</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="271" />
+        <location filename="../../essdesk/ui/main_window.py" line="308" />
         <source>Taille normale</source>
         <translation>Normal size</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="273" />
+        <location filename="../../essdesk/ui/main_window.py" line="310" />
         <source>À propos d'essdesk</source>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="275" />
+        <location filename="../../essdesk/ui/main_window.py" line="312" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="279" />
+        <location filename="../../essdesk/ui/main_window.py" line="316" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="280" />
+        <location filename="../../essdesk/ui/main_window.py" line="317" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="281" />
+        <location filename="../../essdesk/ui/main_window.py" line="318" />
         <source>Outils et dispositifs</source>
         <translation>Tools and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="282" />
+        <location filename="../../essdesk/ui/main_window.py" line="319" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="283" />
+        <location filename="../../essdesk/ui/main_window.py" line="320" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="293" />
+        <location filename="../../essdesk/ui/main_window.py" line="330" />
         <source>Changer de territoire</source>
         <translation>Switch territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="296" />
+        <location filename="../../essdesk/ui/main_window.py" line="333" />
         <source>Modifier la note</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="299" />
+        <location filename="../../essdesk/ui/main_window.py" line="336" />
         <source>Mettre en évidence ce qui concerne mon territoire</source>
         <translation>Highlight what concerns my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="306" />
+        <location filename="../../essdesk/ui/main_window.py" line="343" />
         <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
         <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="334" />
+        <location filename="../../essdesk/ui/main_window.py" line="371" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="346" />
+        <location filename="../../essdesk/ui/main_window.py" line="383" />
         <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
         <translation>Search the whole catalogue (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="347" />
+        <location filename="../../essdesk/ui/main_window.py" line="384" />
         <source>Recherche globale</source>
         <translation>Global search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="357" />
+        <location filename="../../essdesk/ui/main_window.py" line="394" />
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="367" />
+        <location filename="../../essdesk/ui/main_window.py" line="404" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="373" />
+        <location filename="../../essdesk/ui/main_window.py" line="410" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="383" />
+        <location filename="../../essdesk/ui/main_window.py" line="420" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="387" />
+        <location filename="../../essdesk/ui/main_window.py" line="424" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="394" />
+        <location filename="../../essdesk/ui/main_window.py" line="431" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="546" />
+        <location filename="../../essdesk/ui/main_window.py" line="616" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="559" />
+        <location filename="../../essdesk/ui/main_window.py" line="629" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="560" />
+        <location filename="../../essdesk/ui/main_window.py" line="630" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="562" />
+        <location filename="../../essdesk/ui/main_window.py" line="632" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="568" />
+        <location filename="../../essdesk/ui/main_window.py" line="638" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="574" />
+        <location filename="../../essdesk/ui/main_window.py" line="644" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="576" />
+        <location filename="../../essdesk/ui/main_window.py" line="646" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="589" />
+        <location filename="../../essdesk/ui/main_window.py" line="659" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="674" />
+        <location filename="../../essdesk/ui/main_window.py" line="748" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -1515,32 +1863,32 @@ Size: {1} KB</translation>
 <context>
     <name>ManageTerritoriesDialog</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="123" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="141" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="126" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="144" />
         <source>Profils de territoire</source>
         <translation>Territory profiles</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="128" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="146" />
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="131" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="149" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="134" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="152" />
         <source>Supprimer…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="147" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="165" />
         <source>Supprimer un territoire envoie ses notes à la corbeille : elles y restent restaurables au moins 30 jours.</source>
         <translation>Deleting a territory sends its notes to the trash: they stay restorable there for at least 30 days.</translation>
     </message>
@@ -2194,52 +2542,67 @@ The current notes will be backed up first (they will stay in the list).</transla
         <translation>e.g. Communauté de communes du Haut-Jura</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="52" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="54" />
         <source>Types de territoire</source>
         <translation>Territory types</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="63" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="65" />
         <source>Commune ou EPCI</source>
         <translation>Municipality or EPCI</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="65" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="67" />
         <source>Code INSEE ou SIREN</source>
         <translation>INSEE or SIREN code</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="67" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="69" />
+        <source>code INSEE de la commune (5 chiffres) ou SIREN de l’EPCI (9 chiffres)</source>
+        <translation>the municipality's INSEE code (5 digits) or the EPCI's SIREN number (9 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="73" />
+        <source>Le code officiel de votre territoire : code INSEE d’une commune (ex. 23096) ou numéro SIREN d’un EPCI (ex. 200067130). Il distingue deux territoires de même nom ; essdesk ne l’envoie nulle part.</source>
+        <translation>Your territory's official code: a municipality's INSEE code (e.g. 23096) or an EPCI's SIREN number (e.g. 200067130). It tells apart two territories with the same name; essdesk sends it nowhere.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="79" />
         <source>Initiales de l'auteur</source>
         <translation>Author's initials</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="70" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="83" />
+        <source>Vos initiales signent les notes que vous partagez dans un fichier d’échange : vos collègues voient qui a écrit quoi.</source>
+        <translation>Your initials sign the notes you share in an exchange file: your colleagues see who wrote what.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="88" />
         <source>&amp;Nom</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="71" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="89" />
         <source>&amp;Commune ou EPCI (facultatif)</source>
         <translation>&amp;Municipality or EPCI (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="72" />
-        <source>C&amp;ode (facultatif)</source>
-        <translation>C&amp;ode (optional)</translation>
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="90" />
+        <source>C&amp;ode INSEE ou SIREN (facultatif)</source>
+        <translation>INSEE or SIREN c&amp;ode (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="73" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="91" />
         <source>&amp;Initiales (facultatif)</source>
         <translation>&amp;Initials (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="82" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="100" />
         <source>Créer</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="82" />
+        <location filename="../../essdesk/ui/widgets/territory_dialogs.py" line="100" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>

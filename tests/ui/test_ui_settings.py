@@ -109,6 +109,14 @@ def test_english_translation_is_complete_for_the_main_window(qtbot, make_window)
     window.open_entry("scheme:dla")
     text = window.detail.browser.toPlainText()
     assert "Cross-links" in text and "At a glance" in text
+    # interface words the catalogue carries are translated, its content stays French
+    assert "Beneficiaries" in text and "Bénéficiaires" not in text
+    assert "Structures de l’ESS" in text
+    assert "Also known as: DLA" in text  # English typography: no space before the colon
+    assert "Cited in" in text
+    tools = window.trees["tools"].model_
+    groups = [tools.index(row, 0).data() for row in range(tools.rowCount())]
+    assert "Fund" in groups and "Fonds" not in groups
 
 
 def test_unwritable_settings_folder_is_not_an_error(tmp_path) -> None:

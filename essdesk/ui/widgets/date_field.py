@@ -59,7 +59,9 @@ def parse_date(text: str) -> date | None:
     elif words:
         day = int(words.group(1) or 1)
         name = words.group(2)
-        matches = [n for n, month_name in enumerate(_FOLDED_MONTHS, 1) if month_name.startswith(name)]
+        matches = [
+            n for n, month_name in enumerate(_FOLDED_MONTHS, 1) if month_name.startswith(name)
+        ]
         if len(name) < 3 or len(matches) != 1:
             raise DateError(f"Mois inconnu : « {words.group(2)} ».")
         month, year = matches[0], int(words.group(3))
@@ -193,7 +195,9 @@ class DateField(QWidget):
         metrics = self.calendar.fontMetrics()
         day_width = max(metrics.horizontalAdvance(name) for name in ("mer.", "sam.", "Wed")) + 14
         hint = self.calendar.sizeHint()
-        self.calendar.setMinimumSize(max(hint.width(), 7 * day_width), hint.height())
+        self.calendar.setMinimumSize(
+            max(hint.width(), 7 * day_width), hint.height() + metrics.height() // 2
+        )
         self.popup.adjustSize()
         # right-aligned under the field, inside the window (a popup past its edge is missed)
         # and the screen; above the field when there is no room below
