@@ -2169,7 +2169,7 @@ The current notes will be backed up first (they will stay in the list).</transla
     <message>
         <location filename="../../essdesk/ui/widgets/notes_panel.py" line="125" />
         <location filename="../../essdesk/ui/widgets/notes_panel.py" line="148" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="318" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="328" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -2229,12 +2229,12 @@ The current notes will be backed up first (they will stay in the list).</transla
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="231" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="239" />
         <source>Statut de suivi</source>
         <translation>Follow-up status</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="238" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="246" />
         <source>Date du suivi</source>
         <translation>Follow-up date</translation>
     </message>
@@ -2244,131 +2244,146 @@ The current notes will be backed up first (they will stay in the list).</transla
         <translation>Click to edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="242" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="224" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="226" />
+        <source>Remettre la note supprimée</source>
+        <translation>Bring the deleted note back</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="250" />
         <source>Contact du suivi</source>
         <translation>Follow-up contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="243" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="251" />
         <source>Nom, téléphone, courriel…</source>
         <translation>Name, phone, email…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="248" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="256" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="249" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="257" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="250" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="258" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="252" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="260" />
         <source>Historique…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="255" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="263" />
         <source>Supprimer la note</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="258" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="266" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="318" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="328" />
         <source>Notes — {0}</source>
         <translation>Notes — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="326" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="371" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="336" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="381" />
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="330" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="340" />
         <source>Ouverture des notes…</source>
         <translation>Opening the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="335" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="345" />
         <source>Pour prendre des notes, créez d'abord le profil de votre territoire (nom, types de territoire, commune ou EPCI). Plusieurs territoires peuvent cohabiter sur ce poste.</source>
         <translation>To take notes, first create your territory's profile (name, territory types, municipality or EPCI). Several territories can live side by side on this computer.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="339" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="349" />
         <source>Créer un territoire…</source>
         <translation>Create a territory…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="345" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="355" />
         <source>Choisissez une entrée à gauche pour lire ou écrire sa note.</source>
         <translation>Choose an entry on the left to read or write its note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="382" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="392" />
         <source>Vos notes sur cette entrée pour {0}…</source>
         <translation>Your notes on this entry for {0}…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="400" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="505" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="410" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="515" />
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="404" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="414" />
         <source>{0} · par {1}</source>
         <translation>{0} · by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="421" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="431" />
         <source>Enregistré à {0}</source>
         <translation>Saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="422" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="432" />
         <source>Enregistré le {0}</source>
         <translation>Saved on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="498" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="508" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="535" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="545" />
         <source>Le fichier de notes n'est pas ouvert.</source>
         <translation>The notes file is not open.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="569" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="579" />
         <source>Cette note avait été modifiée dans une autre fenêtre d'essdesk : les deux versions ont été gardées, l'une après l'autre.</source>
         <translation>This note had been changed in another essdesk window: both versions were kept, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="581" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="591" />
         <source>Échec de l'enregistrement — nouvel essai dans 5 s</source>
         <translation>Save failed — trying again in 5 s</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="608" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="618" />
         <source>Suivi enregistré à {0}</source>
         <translation>Follow-up saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="644" />
-        <source>Note placée dans la corbeille (restaurable 30 jours).</source>
-        <translation>Note moved to the trash (restorable for 30 days).</translation>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="657" />
+        <source>Note placée dans la corbeille (restaurable 30 jours). Son suivi (statut, date, contact) est gardé.</source>
+        <translation>Note moved to the trash (restorable for 30 days). Its follow-up (status, date, contact) is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="677" />
+        <source>Note remise.</source>
+        <translation>Note brought back.</translation>
     </message>
 </context>
 <context>

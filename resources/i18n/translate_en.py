@@ -539,6 +539,11 @@ EN = {
     "Extrait": "Excerpt",
     "Cliquez pour modifier (Ctrl+E)": "Click to edit (Ctrl+E)",
     "Enregistrement…": "Saving…",
+    "Remettre la note supprimée": "Bring the deleted note back",
+    "Note placée dans la corbeille (restaurable 30 jours). Son suivi (statut, date, contact) "
+    "est gardé.": "Note moved to the trash (restorable for 30 days). Its follow-up (status, "
+    "date, contact) is kept.",
+    "Note remise.": "Note brought back.",
     # territory dialog
     "code INSEE de la commune (5 chiffres) ou SIREN de l’EPCI (9 chiffres)": "the municipality's "
     "INSEE code (5 digits) or the EPCI's SIREN number (9 digits)",

@@ -11,7 +11,8 @@ Steps (dicts): ``{"do": "wait_notes"}``, ``{"do": "open", "key": K}``,
 ``{"do": "click_note", "where": "end"|"start"}``, ``{"do": "type", "text": T}``,
 ``{"do": "key", "key": "Ctrl++"}`` (to the focused widget, as a keyboard would),
 ``{"do": "action", "name": OBJECT_NAME}`` (a menu item), ``{"do": "resize", "w": W, "h": H}``,
-``{"do": "observe"}``, ``{"do": "announce", "text": T}``, ``{"do": "quit"}`` (Ctrl+Q).
+``{"do": "click", "text": T}`` (a button of a message, by its text), ``{"do": "observe"}``,
+``{"do": "announce", "text": T}``, ``{"do": "quit"}`` (Ctrl+Q).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 DEADLINE_S = float(os.environ.get("JOURNEY_DEADLINE_S", "90"))
 """How long a step may wait for its condition (a loaded 2-core CI machine is slow)."""
@@ -66,6 +67,14 @@ def observe(window) -> dict[str, object]:
         "note_state": panel.state_label.text() if hasattr(panel, "state_label") else "",
         "zoom_enabled": window.zoom_in_action.isEnabled(),
     }
+
+
+def visible_button(text: str) -> QPushButton | None:
+    for top in QApplication.topLevelWidgets():
+        for button in top.findChildren(QPushButton):
+            if button.isVisible() and button.text().replace("&", "") == text:
+                return button
+    return None
 
 
 def type_char(widget: QWidget, char: str) -> None:
@@ -122,6 +131,10 @@ def play(steps: list[Step]) -> Iterator[Callable[[], bool] | None]:
             window.showNormal()
             window.resize(int(step["w"]), int(step["h"]))
             yield lambda w=step["w"], h=step["h"]: window.width() == w and window.height() == h
+        elif what == "click":  # a button of any open window, by its text (a message's)
+            yield lambda text=step["text"]: visible_button(str(text)) is not None
+            visible_button(str(step["text"])).click()
+            yield None
         elif what == "observe":
             print(json.dumps(observe(window), ensure_ascii=False), flush=True)
         elif what == "announce":
@@ -129,9 +142,11 @@ def play(steps: list[Step]) -> Iterator[Callable[[], bool] | None]:
         elif what == "wait_saved":
             yield lambda: window.notes_panel.state_label.text().startswith(("Enregistré", "Saved"))
         elif what == "quit":
+            window.activateWindow()  # a message just closed: back to the window, as a click
+            yield window.isActiveWindow
             focus = QApplication.focusWidget() or window
             QTest.keyClick(focus, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-            return
+            yield lambda: False  # the process ends here; still running at the deadline: error
 
 
 def drive(steps: list[Step]) -> None:

@@ -107,6 +107,7 @@ def test_language_zoom_window_and_note_survive_a_restart(ui_home: Path, territor
             {"do": "key", "key": "Ctrl++"},
             {"do": "key", "key": "Ctrl++"},
             {"do": "action", "name": "language_en"},
+            {"do": "click", "text": "Plus tard / Later"},  # the message offers a restart
             {"do": "observe"},
             {"do": "quit"},
         ],

@@ -117,3 +117,23 @@ def test_the_contact_field_shows_its_beginning(qtbot, make_window) -> None:
     field = window.notes_panel.contact_edit
     assert field.text() == contact and field.cursorPosition() == 0
     window.close()
+
+
+def test_deleting_a_note_asks_nothing_and_offers_undo(qtbot, panel, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    store = panel.session.store
+    store.set_status(KEY, panel._territory_uuid(), "contacte", None, "Mme Durand")
+    panel.reload()
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert asked == []  # no question
+    assert store.get_note(KEY, panel._territory_uuid()) is None
+    message = panel.state_label.text()
+    assert "corbeille" in message and "suivi" in message  # where it went, what stays
+    assert panel.undo_button.isVisible() and panel.undo_button.text() == "Annuler"
+    assert panel.status_combo.currentData() == "contacte"  # the status is kept and shown
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    assert store.get_note(KEY, panel._territory_uuid()).text == NOTE
+    assert panel.editor.toPlainText() == NOTE and not panel.undo_button.isVisible()

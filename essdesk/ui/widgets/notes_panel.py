@@ -220,9 +220,17 @@ class NotesPanel(QWidget):
         self.state_label = PlainLabel(self)
         self.state_label.setObjectName("saveState")
         self.state_label.setAccessibleName(self.tr("État de l'enregistrement"))
+        self.state_label.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("Annuler"), self)
+        self.undo_button.setObjectName("undoDeleteButton")
+        self.undo_button.setToolTip(self.tr("Remettre la note supprimée"))
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.setVisible(False)
+        self._deleted_uuid = ""
         state_row = QHBoxLayout()
         state_row.setContentsMargins(0, 0, 0, 0)
         state_row.addWidget(self.state_label, 1)
+        state_row.addWidget(self.undo_button)
         state_row.addWidget(self.edit_button)
 
         # -- follow-up
@@ -312,6 +320,8 @@ class NotesPanel(QWidget):
 
     def reload(self) -> None:
         """Read the note, its status and conflicts again (never from a stale cache)."""
+        self.undo_button.setVisible(False)
+        self._deleted_uuid = ""
         session = self.session
         t = session.territory
         self.heading.setText(
@@ -645,4 +655,27 @@ class NotesPanel(QWidget):
             return
         self.session.note_written(self.key, False)
         self.reload()
-        self._set_state(self.tr("Note placée dans la corbeille (restaurable 30 jours)."))
+        # Nothing asked before: the message says where it went, what stays, and undoes it.
+        self._set_state(
+            self.tr(
+                "Note placée dans la corbeille (restaurable 30 jours). Son suivi (statut, "
+                "date, contact) est gardé."
+            )
+        )
+        self._deleted_uuid = note.uuid
+        self.undo_button.setVisible(True)
+        self.undo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def undo_delete(self) -> None:
+        """« Annuler » after « Supprimer la note »: the note comes back from the trash."""
+        store, uuid = self.session.store, self._deleted_uuid
+        if store is None or not uuid:
+            return
+        try:
+            note = store.restore_from_trash(uuid)
+        except NotesError as exc:
+            self._failed(exc.message)
+            return
+        self.session.note_written(note.entry_key, bool(note.text.strip()))
+        self.reload()
+        self._set_state(self.tr("Note remise."))
