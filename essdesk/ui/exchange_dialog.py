@@ -778,9 +778,13 @@ def import_notes_dialog(
     store: NotesStore,
     known_keys: Collection[str] | None,
     path: Path | None = None,
+    open_conflicts: Callable[[], object] | None = None,
 ) -> bool:
     """Choose an ``.essnotes`` file (unless ``path`` is given), preview it, import on
     « Importer » and report. Returns True when notes were written.
+
+    ``open_conflicts``: when the import kept conflicting versions, the report offers
+    « Ouvrir les conflits », which calls it.
 
     ``known_keys``: the catalogue's entry keys, to flag orphans (None when the catalogue
     cannot be read). A bad file shows the domain's French message and changes nothing.
@@ -818,11 +822,16 @@ def import_notes_dialog(
         dialog.deleteLater()
     if not accepted or result is None:
         return False
+    actions: list[tuple[str, Callable[[], object]]] = []
+    if result.counts.conflicting and open_conflicts is not None:
+        label = QCoreApplication.translate("ExchangeDialogs", "Ouvrir les conflits")
+        actions.append((label, open_conflicts))
     show_message(
         parent,
         QMessageBox.Icon.Information,
         QCoreApplication.translate("ExchangeDialogs", "Notes importées"),
         import_report(result),
+        actions,
     )
     return result.backup is not None
 

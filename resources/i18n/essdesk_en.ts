@@ -613,12 +613,12 @@ Size: {1} KB</translation>
 <context>
     <name>CatalogueTreeModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="174" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="176" />
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/tree_model.py" line="176" />
+        <location filename="../../essdesk/ui/models/tree_model.py" line="178" />
         <source>Nombre</source>
         <translation>Count</translation>
     </message>
@@ -649,165 +649,165 @@ Size: {1} KB</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="60" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="63" />
         <source>Conflits — {0}</source>
         <translation>Conflicts — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="65" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="68" />
         <source>Ces notes ont été modifiées sur deux ordinateurs. Les deux versions sont gardées tant que vous n'avez pas choisi ; ensuite, la version écartée reste récupérable (corbeille ou historique de la note).</source>
         <translation>These notes were changed on two computers. Both versions are kept until you choose; after that, the version set aside can still be recovered (trash or the note's history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="75" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="78" />
         <source>Notes en conflit</source>
         <translation>Notes in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="90" />
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="98" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="93" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="101" />
         <source>Ma version</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="91" />
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="99" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="94" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="102" />
         <source>Version importée</source>
         <translation>Imported version</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="109" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="112" />
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="110" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="113" />
         <source>Garder l'&amp;importée</source>
         <translation>Keep the &amp;imported one</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="111" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="114" />
         <source>Garder les &amp;deux</source>
         <translation>Keep &amp;both</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="112" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="115" />
         <source>&amp;Fusionner…</source>
         <translation>M&amp;erge…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="114" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="117" />
         <source>La note garde votre texte ; la version importée va à la corbeille.</source>
         <translation>The note keeps your text; the imported version goes to the trash.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="117" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="120" />
         <source>La note prend le texte importé ; le vôtre reste dans son historique.</source>
         <translation>The note takes the imported text; yours stays in its history.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="120" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="123" />
         <source>La note contient les deux textes, l'un après l'autre.</source>
         <translation>The note holds both texts, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="122" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="125" />
         <source>Écrire vous-même le texte à garder.</source>
         <translation>Write the text to keep yourself.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="144" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="147" />
         <source>Écrivez le texte à garder à partir des deux versions, retirez les lignes « ——— », puis enregistrez (Ctrl+Entrée).</source>
         <translation>Write the text to keep from the two versions, remove the “———” lines, then save (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="152" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="155" />
         <source>Texte fusionné</source>
         <translation>Merged text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="154" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="157" />
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="156" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="159" />
         <source>Annuler la fusion</source>
         <translation>Cancel the merge</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="157" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="160" />
         <source>Revenir aux deux versions (Échap)</source>
         <translation>Back to the two versions (Esc)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="171" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="174" />
         <source>Aucun conflit à résoudre pour « {0} ».</source>
         <translation>No conflicts to resolve for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="189" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="192" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="230" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="233" />
         <source>{0} (fiche inconnue du catalogue)</source>
         <translation>{0} (entry unknown to the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="297" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="300" />
         <source>dans la corbeille</source>
         <translation>in the trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="301" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="304" />
         <source>(La note locale est dans la corbeille : restaurez-la pour la comparer, ou gardez la version importée.)</source>
         <translation>(The local note is in the trash: restore it to compare it, or keep the imported version.)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="307" />
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="309" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="310" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="312" />
         <source>modifiée le {0}</source>
         <translation>modified on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="311" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="314" />
         <source>{0}, par {1}</source>
         <translation>{0}, by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="319" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="329" />
         <source>« {0} » : votre version est gardée.</source>
         <translation>“{0}”: your version is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="324" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="334" />
         <source>« {0} » : la version importée est gardée (la vôtre reste dans l'historique).</source>
         <translation>“{0}”: the imported version is kept (yours stays in the history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="328" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="338" />
         <source>« {0} » : les deux versions sont gardées dans la note.</source>
         <translation>“{0}”: both versions are kept in the note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="336" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="346" />
         <source>——— Version importée (modifiée le {0}) ———</source>
         <translation>——— Imported version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="341" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="351" />
         <source>——— Ma version (modifiée le {0}) ———</source>
         <translation>——— My version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="365" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="375" />
         <source>« {0} » : le texte fusionné est enregistré.</source>
         <translation>“{0}”: the merged text is saved.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/conflicts_dialog.py" line="377" />
+        <location filename="../../essdesk/ui/conflicts_dialog.py" line="387" />
         <source>Conflit</source>
         <translation>Conflict</translation>
     </message>
@@ -848,87 +848,97 @@ Size: {1} KB</translation>
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="90" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="89" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="94" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="93" />
         <source>Fiche de l'entrée</source>
         <translation>Entry details</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="148" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="147" />
         <source>Dans</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="149" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="148" />
         <source>Aussi appelé</source>
         <translation>Also known as</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="151" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="150" />
         <source> :</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="152" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="151" />
         <source>En bref</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="153" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="152" />
         <source>Faits et chiffres</source>
         <translation>Facts and figures</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="154" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="153" />
         <source>Points clés</source>
         <translation>Key points</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="155" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="154" />
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="156" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="155" />
         <source>Liens du rapport</source>
         <translation>Links from the report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="159" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="158" />
         <source>Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet.</source>
         <translation>These links open in the browser and need an Internet connection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="162" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="161" />
         <source>en ligne</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="226" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="227" />
         <source>Liens croisés</source>
         <translation>Cross-links</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="260" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="241" />
+        <source>Outil {0} : numérotation propre à essdesk (le compte-rendu énumère les outils sans numéro).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/detail.py" line="252" />
+        <source>Le compte-rendu ne rattache aucun acteur, dispositif ou exemple à cet outil en particulier : ceux qu’il cite pour le levier sont sur sa page :</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/detail.py" line="291" />
         <source>Lien refusé : seuls les liens web (http, https) et de courriel (mailto) peuvent être ouverts.</source>
         <translation>Link refused: only web (http, https) and e-mail (mailto) links can be opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="267" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="298" />
         <source>Le lien n'a pas pu être ouvert : {0}</source>
         <translation>The link could not be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="269" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="300" />
         <source>Ouvert dans le navigateur : {0}</source>
         <translation>Opened in the browser: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/detail.py" line="282" />
+        <location filename="../../essdesk/ui/widgets/detail.py" line="313" />
         <source>Connexion Internet nécessaire</source>
         <translation>Internet connection needed</translation>
     </message>
@@ -1221,27 +1231,32 @@ Size: {1} KB</translation>
         <translation>A backup was made just before: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="786" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="790" />
         <source>Importer des notes</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="788" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="792" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="790" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="794" />
         <source>Tous les fichiers (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="803" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="807" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange_dialog.py" line="818" />
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="821" />
+        <source>Ouvrir les conflits</source>
+        <translation>Open the conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange_dialog.py" line="826" />
         <source>Notes importées</source>
         <translation>Notes imported</translation>
     </message>
@@ -1375,6 +1390,24 @@ Size: {1} KB</translation>
         <location filename="../../essdesk/ui/labels.py" line="79" />
         <source>Avec une note</source>
         <translation>With a note</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../essdesk/ui/widgets/help.py" line="103" />
+        <source>Aide d'essdesk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/help.py" line="107" />
+        <source>Premiers pas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/help.py" line="108" />
+        <source>Glossaire</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1645,24 +1678,19 @@ Size: {1} KB</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="155" />
+        <location filename="../../essdesk/ui/main_window.py" line="156" />
         <source>essdesk — L'ESS au cœur de la relance des territoires fragiles</source>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="199" />
+        <location filename="../../essdesk/ui/main_window.py" line="201" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="200" />
+        <location filename="../../essdesk/ui/main_window.py" line="202" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/main_window.py" line="202" />
-        <source>Outils et dispositifs par nature</source>
-        <translation>Tools and schemes by kind</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/main_window.py" line="249" />
@@ -1720,142 +1748,157 @@ Size: {1} KB</translation>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="312" />
+        <location filename="../../essdesk/ui/main_window.py" line="318" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="316" />
+        <location filename="../../essdesk/ui/main_window.py" line="322" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="317" />
+        <location filename="../../essdesk/ui/main_window.py" line="323" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="318" />
-        <source>Outils et dispositifs</source>
-        <translation>Tools and schemes</translation>
+        <location filename="../../essdesk/ui/main_window.py" line="203" />
+        <source>Dispositifs par nature</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="319" />
+        <location filename="../../essdesk/ui/main_window.py" line="312" />
+        <source>Premiers pas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="315" />
+        <source>Glossaire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="324" />
+        <source>Dispositifs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/main_window.py" line="325" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="320" />
+        <location filename="../../essdesk/ui/main_window.py" line="326" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="330" />
+        <location filename="../../essdesk/ui/main_window.py" line="336" />
         <source>Changer de territoire</source>
         <translation>Switch territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="333" />
+        <location filename="../../essdesk/ui/main_window.py" line="339" />
         <source>Modifier la note</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="336" />
+        <location filename="../../essdesk/ui/main_window.py" line="342" />
         <source>Mettre en évidence ce qui concerne mon territoire</source>
         <translation>Highlight what concerns my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="343" />
+        <location filename="../../essdesk/ui/main_window.py" line="349" />
         <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
         <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="371" />
+        <location filename="../../essdesk/ui/main_window.py" line="377" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="383" />
+        <location filename="../../essdesk/ui/main_window.py" line="389" />
         <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
         <translation>Search the whole catalogue (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="384" />
+        <location filename="../../essdesk/ui/main_window.py" line="390" />
         <source>Recherche globale</source>
         <translation>Global search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="394" />
+        <location filename="../../essdesk/ui/main_window.py" line="400" />
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="404" />
+        <location filename="../../essdesk/ui/main_window.py" line="410" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="410" />
+        <location filename="../../essdesk/ui/main_window.py" line="416" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="420" />
+        <location filename="../../essdesk/ui/main_window.py" line="426" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="424" />
+        <location filename="../../essdesk/ui/main_window.py" line="430" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="431" />
+        <location filename="../../essdesk/ui/main_window.py" line="437" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="616" />
+        <location filename="../../essdesk/ui/main_window.py" line="625" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="629" />
+        <location filename="../../essdesk/ui/main_window.py" line="638" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="630" />
+        <location filename="../../essdesk/ui/main_window.py" line="639" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="632" />
+        <location filename="../../essdesk/ui/main_window.py" line="641" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="638" />
+        <location filename="../../essdesk/ui/main_window.py" line="647" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="644" />
+        <location filename="../../essdesk/ui/main_window.py" line="653" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="646" />
+        <location filename="../../essdesk/ui/main_window.py" line="655" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="659" />
+        <location filename="../../essdesk/ui/main_window.py" line="668" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="748" />
+        <location filename="../../essdesk/ui/main_window.py" line="757" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -1914,69 +1957,69 @@ Size: {1} KB</translation>
 <context>
     <name>MyNotesView</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="70" />
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="92" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="77" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="99" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="77" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="84" />
         <source>Chercher dans mes notes…</source>
         <translation>Search my notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="78" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="85" />
         <source>Chercher dans mes notes</source>
         <translation>Search my notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="101" />
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="116" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="108" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="123" />
         <source>Notes orphelines</source>
         <translation>Orphan notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="105" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="112" />
         <source>Ces notes portent sur des entrées que ce catalogue ne contient plus (il a été mis à jour depuis). Elles sont gardées telles quelles, avec le titre de l'entrée au moment où elles ont été écrites ; survolez une ligne pour lire la note.</source>
         <translation>These notes are about entries this catalogue no longer has (it was updated since). They are kept as they are, with the entry's title when they were written; hover a row to read the note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="131" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="138" />
         <source>Les notes s'afficheront ici une fois ouvertes.</source>
         <translation>Notes will show here once opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="152" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="159" />
         <source>Choisissez ou créez un territoire pour voir ses notes.</source>
         <translation>Choose or create a territory to see its notes.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="155" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="162" />
         <source>Aucune note de {0} ne contient « {1} ».</source>
         <translation>No note of {0} contains “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="159" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="166" />
         <source>{0} note de {1} contient « {2} »</source>
         <translation>{0} note of {1} contains “{2}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="160" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="167" />
         <source>{0} notes de {1} contiennent « {2} »</source>
         <translation>{0} notes of {1} contain “{2}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="171" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="178" />
         <source>{0} note de {1}</source>
         <translation>{0} note of {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="171" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="178" />
         <source>{0} notes de {1}</source>
         <translation>{0} notes of {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/my_notes.py" line="167" />
+        <location filename="../../essdesk/ui/widgets/my_notes.py" line="174" />
         <source>Aucune note pour {0} pour l'instant : ouvrez une entrée et écrivez dans le panneau Notes, à droite.</source>
         <translation>No note for {0} yet: open an entry and write in the Notes pane, on the right.</translation>
     </message>
@@ -1984,24 +2027,24 @@ Size: {1} KB</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="100" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="101" />
         <source>Notes récupérées</source>
         <translation>Notes recovered</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="227" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="263" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="289" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="228" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="264" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="290" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="266" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="267" />
         <source>Supprimer le territoire « {0} » ? Il n’a aucune note.</source>
         <translation>Delete the territory “{0}”? It has no notes.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="273" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="274" />
         <source>Supprimer le territoire « {1} » ?
 
 {0} note ira à la corbeille, d’où vous pourrez la restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
@@ -2010,7 +2053,7 @@ Size: {1} KB</translation>
 {0} note will go to the trash, where you can restore it for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="277" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="278" />
         <source>Supprimer le territoire « {1} » ?
 
 Ses {0} notes iront à la corbeille, d’où vous pourrez les restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
@@ -2019,100 +2062,100 @@ Ses {0} notes iront à la corbeille, d’où vous pourrez les restaurer pendant 
 Its {0} notes will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="283" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="284" />
         <source>Supprimer le territoire</source>
         <translation>Delete the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="336" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="337" />
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="362" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="363" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="393" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="394" />
         <source>Ma note</source>
         <translation>My note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="446" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="467" />
         <source>Exporter les notes…</source>
         <translation>Export notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="447" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="468" />
         <source>Importer des notes…</source>
         <translation>Import notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="448" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="469" />
         <source>Fiche de synthèse…</source>
         <translation>Briefing sheet…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="449" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="470" />
         <source>Résoudre les conflits…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="451" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="472" />
         <source>Sauvegarder vers…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="452" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="473" />
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="453" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="474" />
         <source>Vérifier l'intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="454" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="475" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="560" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="587" />
         <source>Sauvegarder les notes vers…</source>
         <translation>Back up the notes to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="562" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="589" />
         <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
         <translation>essdesk notes backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="569" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="572" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="596" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="599" />
         <source>Sauvegarde impossible</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="576" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="603" />
         <source>Notes sauvegardées</source>
         <translation>Notes backed up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="577" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="604" />
         <source>Une copie vérifiée des notes a été écrite dans :
 {0}</source>
         <translation>A verified copy of the notes was written to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="589" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="616" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="594" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="621" />
         <source>Remplacer toutes les notes par la sauvegarde du {0} ?
 
 Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
@@ -2121,17 +2164,17 @@ Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste)
 The current notes will be backed up first (they will stay in the list).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="597" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="624" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="607" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="634" />
         <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
         <translation>Backup restored; previous notes kept as {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="628" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="655" />
         <source>Vérification des notes</source>
         <translation>Notes check</translation>
     </message>
@@ -2139,29 +2182,44 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>NotesListModel</name>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="82" />
-        <source>{0} (version en conflit)</source>
-        <translation>{0} (conflicting version)</translation>
+        <location filename="../../essdesk/ui/models/notes_model.py" line="108" />
+        <source>⚠ {0} — conflit à résoudre</source>
+        <translation>⚠ {0} — conflict to settle</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="117" />
+        <location filename="../../essdesk/ui/models/notes_model.py" line="133" />
+        <source>Cette note a une version importée en conflit : ouvrez l’entrée et cliquez sur « Résoudre… ».</source>
+        <translation>This note has a conflicting imported version: open the entry and click “Settle…”.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/models/notes_model.py" line="154" />
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="117" />
+        <location filename="../../essdesk/ui/models/notes_model.py" line="155" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="117" />
+        <location filename="../../essdesk/ui/models/notes_model.py" line="156" />
         <source>Modifiée le</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/models/notes_model.py" line="117" />
+        <location filename="../../essdesk/ui/models/notes_model.py" line="157" />
         <source>Extrait</source>
         <translation>Excerpt</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/models/notes_model.py" line="158" />
+        <source>Date du suivi</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/models/notes_model.py" line="159" />
+        <source>Contact</source>
+        <translation>Contact</translation>
     </message>
 </context>
 <context>
@@ -2403,105 +2461,115 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="180" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="170" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="181" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="180" />
+        <source>Suggestions de recherche</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/search.py" line="184" />
         <source>Dans mes notes uniquement</source>
         <translation>In my notes only</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="183" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="186" />
         <source>Chercher dans mes notes uniquement</source>
         <translation>Search my notes only</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="185" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="188" />
         <source>La recherche couvre aussi les notes du territoire courant (« Ma note »)</source>
         <translation>The search also covers the current territory's notes (“My note”)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="192" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="195" />
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="262" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="274" />
         <source>Aucun résultat pour « {0} ».</source>
         <translation>No results for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="264" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="276" />
         <source>1 résultat pour « {0} »</source>
         <translation>1 result for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="266" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="278" />
         <source> (les {0} premiers)</source>
         <translation> (the first {0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/search.py" line="268" />
+        <location filename="../../essdesk/ui/widgets/search.py" line="280" />
         <source>{0} résultats pour « {1} »</source>
         <translation>{0} results for “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/search.py" line="296" />
+        <source>Vouliez-vous dire : {0} ?</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SectionList</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="27" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="30" />
         <source>Rubriques</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="33" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="36" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="33" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="36" />
         <source>Le déroulé du webinaire (Ctrl+1)</source>
         <translation>The webinar, part by part (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="34" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="37" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="34" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="37" />
         <source>Les 6 leviers et leurs outils (Ctrl+2)</source>
         <translation>The 6 levers and their tools (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="35" />
-        <source>Outils et dispositifs</source>
-        <translation>Tools and schemes</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="35" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="38" />
         <source>Dispositifs par nature (Ctrl+3)</source>
         <translation>Schemes by kind (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="36" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="38" />
+        <source>Dispositifs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="39" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="36" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="39" />
         <source>Acteurs et dispositifs (Ctrl+4)</source>
         <translation>Actors and schemes (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="37" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="40" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/navigation.py" line="37" />
+        <location filename="../../essdesk/ui/widgets/navigation.py" line="40" />
         <source>Les notes de votre territoire (Ctrl+5)</source>
         <translation>Your territory's notes (Ctrl+5)</translation>
     </message>

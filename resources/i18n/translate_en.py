@@ -539,6 +539,12 @@ EN = {
     "Extrait": "Excerpt",
     "Cliquez pour modifier (Ctrl+E)": "Click to edit (Ctrl+E)",
     "Enregistrement…": "Saving…",
+    "Ouvrir les conflits": "Open the conflicts",
+    "⚠ {0} — conflit à résoudre": "⚠ {0} — conflict to settle",
+    "Cette note a une version importée en conflit : ouvrez l’entrée et cliquez sur "
+    "« Résoudre… ».": "This note has a conflicting imported version: open the entry and "
+    "click “Settle…”.",
+    "Date du suivi": "Follow-up date",
     "Remettre la note supprimée": "Bring the deleted note back",
     "Note placée dans la corbeille (restaurable 30 jours). Son suivi (statut, date, contact) "
     "est gardé.": "Note moved to the trash (restorable for 30 days). Its follow-up (status, "

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtWidgets import QApplication, QDialog
 
-from essdesk.app import create_window, prepare_application
+from essdesk.app import create_window, prepare_application, style_sheet
 from essdesk.catalogue.store import Catalogue
 from essdesk.paths import catalogue_path
 from essdesk.ui.i18n import install_translators
@@ -51,7 +51,11 @@ def _application_as_essdesk_runs_it(qapp: QApplication) -> QApplication:
 
 
 @pytest.fixture(autouse=True)
-def _reset_app_font_and_language(qapp: QApplication) -> Iterator[None]:
+def _reset_app_font_and_language(
+    qapp: QApplication, _application_as_essdesk_runs_it: QApplication
+) -> Iterator[None]:
+    if qapp.styleSheet() != style_sheet():  # a test before cleared it: essdesk's again
+        qapp.setStyleSheet(style_sheet())
     font = qapp.font()
     yield
     if qapp.font() != font:

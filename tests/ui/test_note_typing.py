@@ -137,3 +137,44 @@ def test_deleting_a_note_asks_nothing_and_offers_undo(qtbot, panel, monkeypatch)
     qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
     assert store.get_note(KEY, panel._territory_uuid()).text == NOTE
     assert panel.editor.toPlainText() == NOTE and not panel.undo_button.isVisible()
+
+
+def test_my_notes_one_row_per_entry_with_a_conflict_marker_and_the_contact(
+    qtbot, make_window, tmp_path
+) -> None:
+    from essdesk.notes.exchange import apply_import, export_notes, preview_import
+
+    # laptop A writes the note and shares it; this laptop (B) imports it
+    a, _ = open_notes(tmp_path / "a" / "notes.sqlite3")
+    creuse = a.add_territory("Creuse", ["ZRR"])
+    a.save_note(KEY, creuse, "départ", entry_title="DLA")
+    a.save_note("lever:3", creuse, "commande publique", entry_title="L3")
+    first = export_notes(a, tmp_path / "a0.essnotes").path
+    b, _ = open_notes()
+    apply_import(b, preview_import(b, first))
+    b.set_status(KEY, creuse.uuid, "contacte", "2026-03-15", "Mme Durand")
+    # both change the DLA note; A's file comes back: both versions kept (a conflict)
+    a.save_note(KEY, creuse, "leur version")
+    b.save_note(KEY, creuse.uuid, "ma version")
+    second = export_notes(a, tmp_path / "a1.essnotes").path
+    a.close()
+    apply_import(b, preview_import(b, second))
+    assert b.conflicts(KEY, creuse.uuid)
+    b.close()
+    window = make_window()
+    attach_notes(window)
+    window.show_view("mynotes")
+    view = window.my_notes
+    view.refresh()
+    rows = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
+    assert len(rows) == 2, rows  # one row per entry: the conflict copy is a marker, not a row
+    (dla,) = [r for r in rows if "conflit" in r]
+    assert dla.startswith("⚠ ")
+    assert view.count_label.text() == "2 notes de Creuse"
+    row = rows.index(dla)
+    assert view.model.index(row, view.model.COL_CONTACT).data() == "Mme Durand"
+    assert view.model.index(row, view.model.COL_FOLLOWUP_DATE).data() == "15/03/2026"
+    with qtbot.waitSignal(view.refreshed, timeout=3000):
+        qtbot.keyClicks(view.search_field, "durand")
+    assert view.model.rowCount() == 1  # the search covers the contact
+    window.close()

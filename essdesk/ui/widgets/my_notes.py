@@ -27,8 +27,12 @@ from essdesk.ui.plain import PlainLabel
 if TYPE_CHECKING:
     from essdesk.notes import Note
 
-Loader = Callable[[str, str], tuple[Sequence["Note"], Sequence["Note"], dict[str, str], str]]
-"""(query, sort) → (notes, orphans, catalogue titles, territory name)."""
+FollowUps = dict[str, tuple[str | None, str]]
+"""entry key → (follow-up date as ISO text or None, contact)."""
+Loader = Callable[
+    [str, str], tuple[Sequence["Note"], Sequence["Note"], dict[str, str], str, FollowUps]
+]
+"""(query, sort) → (notes, orphans, catalogue titles, territory name, follow-ups)."""
 
 
 def _table(model: NotesListModel, name: str, accessible: str, parent: QWidget) -> QTableView:
@@ -49,6 +53,9 @@ def _table(model: NotesListModel, name: str, accessible: str, parent: QWidget) -
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(NotesListModel.COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(NotesListModel.COL_UPDATED, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(
+        NotesListModel.COL_FOLLOWUP_DATE, QHeaderView.ResizeMode.ResizeToContents
+    )
     header.setStretchLastSection(False)
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -140,14 +147,14 @@ class MyNotesView(QWidget):
             self.model.set_notes([])
             return
         query = self.search_field.text()
-        notes, orphans, titles, territory = self._loader(query, self._sort)
+        notes, orphans, titles, territory, followups = self._loader(query, self._sort)
         if self._descending != (self._sort in NEWEST_FIRST):  # the other way round
             notes = notes[::-1]
-        self.model.set_notes(notes, titles)
+        self.model.set_notes(notes, titles, followups)
         self.orphans_model.set_notes(orphans)
         for widget in (self.orphans_title, self.orphans_hint, self.orphans_table):
             widget.setVisible(bool(orphans))
-        count = len(notes)
+        count = self.model.rowCount()  # notes per entry: a conflict copy is not one more
         if not territory:
             text = self.tr("Choisissez ou créez un territoire pour voir ses notes.")
         elif query.strip():
