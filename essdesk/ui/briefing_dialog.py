@@ -159,7 +159,7 @@ class BriefingDialog(QDialog):
         self.markdown_button.setToolTip(
             self.tr("Markdown : texte pour un courriel ou un traitement de texte")
         )
-        self.markdown_hint = QLabel(
+        self.markdown_hint = PlainLabel(
             french_typography(
                 self.tr("Markdown : texte pour un courriel ou un traitement de texte.")
             ),

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QToolButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from essdesk.french import MONTHS
 from essdesk.textfold import fold
+from essdesk.ui.plain import PlainLabel
 
 _FOLDED_MONTHS = tuple(fold(name) for name in MONTHS)
 """Month names without accents: « fevrier », « Aout » are found too."""
@@ -102,10 +102,9 @@ class DateField(QWidget):
         self.button.setToolTip(self.tr("Choisir dans le calendrier"))
         self.button.setAccessibleName(self.tr("Ouvrir le calendrier"))
         self.button.clicked.connect(self.open_calendar)
-        self.error = QLabel(self)
+        self.error = PlainLabel(self)
         self.error.setObjectName("dateError")
         self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setVisible(False)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
