@@ -182,8 +182,9 @@ class BriefingDialog(QDialog):
         self.pdf_button.setDefault(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
-        for button in close.buttons():
-            button.setAutoDefault(False)
+        for standard in close.buttons():
+            if isinstance(standard, QPushButton):
+                standard.setAutoDefault(False)
         # after a save: open what was written, or the folder it is in
         self.open_file_button = QPushButton(self.tr("&Ouvrir le PDF"), self)
         self.open_file_button.setObjectName("openFileButton")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -116,7 +116,7 @@ def zoomed_font(steps: int) -> QFont:
     The desktop's font is kept as an application property the first time, so every later
     window (and a zoom back to 0) starts from it rather than from an already zoomed font.
     """
-    app = QApplication.instance()
+    app = cast(QApplication, QApplication.instance())
     base = app.property("essdesk_base_font")
     if not isinstance(base, QFont):
         base = QFont(QApplication.font())
@@ -788,7 +788,7 @@ class MainWindow(QMainWindow):
         steps = min(max(steps, ZOOM_MIN), ZOOM_MAX)
         self.state.font_zoom = steps
         font = zoomed_font(steps)
-        app = QApplication.instance()
+        app = cast(QApplication, QApplication.instance())
         if font != QApplication.font():
             QApplication.setFont(font)
             if app.styleSheet():  # styled widgets keep their font until polished again
