@@ -227,6 +227,40 @@ def _child(args: argparse.Namespace) -> int:
     window.detail.browser.verticalScrollBar().setValue(0)
     shot("notes")
 
+    # 5b. the follow-up date field, its calendar open
+    panel = window.notes_panel
+    if hasattr(panel, "date_edit"):
+        panel.date_edit.open_calendar()
+        shot("date", whole_screen=True)
+        if panel.date_edit.popup is not None:
+            panel.date_edit.popup.hide()
+
+    # 5c. the briefing sheet dialog and a file dialog (Qt's own, in the UI language)
+    feature = window.notes
+    if feature is not None:
+        dialog = feature.briefing()
+        if dialog is not None:
+            shot("sheet", whole_screen=True)
+            dialog.close()
+        from PySide6.QtWidgets import QFileDialog
+
+        from essdesk.ui.folders import last_folder
+
+        files = QFileDialog(window, "Enregistrer la fiche en PDF", str(last_folder()))
+        files.setOption(QFileDialog.Option.DontUseNativeDialog)
+        files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        files.setNameFilter("Documents PDF (*.pdf)")
+        files.show()
+        shot("filedialog", whole_screen=True)
+        files.close()
+
+    # 5d. the conflict view (the lever 3 note, changed on both laptops)
+    if feature is not None:
+        dialog = feature.resolve_conflicts()
+        if dialog is not None:
+            shot("conflicts", whole_screen=True)
+            dialog.close()
+
     # 6. the territory switcher, open
     window.territory_switcher.showPopup()
     shot("territory", whole_screen=True)
@@ -266,8 +300,30 @@ def _seed_notes() -> None:
             "actor:france-active", creuse, "Garantie pour la SCIC bois-énergie ?", "France Active"
         )
         store.set_status("actor:france-active", creuse, "a-explorer")
+        _seed_conflict(store, creuse)
     finally:
         store.close()
+
+
+def _seed_conflict(store, creuse) -> None:
+    """A colleague's laptop changed the lever 3 note too: its file, imported, leaves a
+    conflict copy beside ours (for the conflict view's screenshot)."""
+    import tempfile
+
+    from essdesk.notes import open_notes
+    from essdesk.notes.exchange import apply_import, export_notes, preview_import
+
+    with tempfile.TemporaryDirectory() as folder:
+        ours = export_notes(store, Path(folder) / "ours.essnotes").path
+        theirs, _ = open_notes(Path(folder) / "a" / "notes.sqlite3")
+        apply_import(theirs, preview_import(theirs, ours))
+        theirs.save_note(
+            "lever:3", creuse.uuid, "Clauses sociales : voir avec le service achats et la MdE."
+        )
+        back = export_notes(theirs, Path(folder) / "theirs.essnotes").path
+        theirs.close()
+        store.save_note("lever:3", creuse, "Clauses sociales : voir avec le service juridique.")
+        apply_import(store, preview_import(store, back))
 
 
 def main() -> int:

@@ -6,11 +6,12 @@ from the event loop's first turn (``QTimer.singleShot(0, …)``), after ``show()
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -18,7 +19,7 @@ from essdesk import APP_NAME, __version__, paths
 from essdesk.ui import settings
 from essdesk.ui.i18n import install_translators
 from essdesk.ui.links import UrlOpener, system_opener
-from essdesk.ui.main_window import MainWindow
+from essdesk.ui.main_window import MainWindow, zoomed_font
 
 if TYPE_CHECKING:
     from essdesk.catalogue.store import Catalogue
@@ -86,6 +87,47 @@ def style_sheet() -> str:
         return ""
 
 
+def prepare_application(argv: list[str]) -> QApplication:
+    """The application as essdesk runs it: Fusion, names, icon, the style sheet.
+
+    The UI tests call it too (through their fixtures), so what they check is what a user gets.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        # Fusion given as Qt's own "-style" option: app.setStyle() returns a QStyle, and
+        # wrapping the first QStyle builds its Python enums (~10 ms before the window shows).
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, "-style", "Fusion", *argv])
+    else:
+        app.setStyle("Fusion")
+    app.setApplicationName(APP_NAME)
+    # No application display name: Qt would append « — essdesk » to every window title,
+    # and the main window's already starts with « essdesk — ».
+    app.setApplicationVersion(__version__)
+    icon = paths.resources_dir() / "essdesk.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setStyleSheet(style_sheet())
+    return app
+
+
+def create_window(
+    app: QApplication,
+    opener: UrlOpener = system_opener,
+    save_settings: bool = True,
+) -> MainWindow:
+    """The window with the user's settings applied: text size and language before the first
+    widget exists (no re-polish at start-up), the settings file it writes back to."""
+    settings_path = settings.settings_path()
+    state = settings.load_state(settings_path)
+    QApplication.setFont(zoomed_font(state.font_zoom))
+    install_translators(app, state.language)  # parented to app: they live as long as it
+    window = MainWindow(
+        state=state, settings_path=settings_path if save_settings else None, opener=opener
+    )
+    keep_style_sheet(app, window)
+    return window
+
+
 def build(
     argv: list[str],
     opener: UrlOpener = system_opener,
@@ -97,27 +139,8 @@ def build(
 
     ``save_settings=False`` reads the user's settings but never writes them (self-check).
     """
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        # Fusion given as Qt's own "-style" option: app.setStyle() returns a QStyle, and
-        # wrapping the first QStyle builds its Python enums (~10 ms before the window shows).
-        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, "-style", "Fusion", *argv])
-    else:
-        app.setStyle("Fusion")
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("essdesk")
-    app.setApplicationVersion(__version__)
-    icon = paths.resources_dir() / "essdesk.png"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
-    app.setStyleSheet(style_sheet())
-    settings_path = settings.settings_path()
-    state = settings.load_state(settings_path)
-    install_translators(app, state.language)  # parented to app: they live as long as it
-    window = MainWindow(
-        state=state, settings_path=settings_path if save_settings else None, opener=opener
-    )
-    keep_style_sheet(app, window)
+    app = prepare_application(argv)
+    window = create_window(app, opener, save_settings)
     window.show()
     # A window closed before these turns of the event loop come gets nothing opened into it:
     # a notes store opened then would never be closed (the window let its notes go already).
@@ -137,6 +160,42 @@ def build(
     return app, window
 
 
+_terminate_wiring: list[object] = []
+
+
+def close_on_terminate(app: QApplication, window: MainWindow) -> None:
+    """SIGTERM (session logout, system shutdown, ``kill``) closes the window as Ctrl+Q does:
+    the window state and any note not yet saved are written before the process ends.
+
+    Python runs a signal handler only when Python code runs, which a waiting Qt event loop
+    does not do: the signal also writes a byte to a socket (``signal.set_wakeup_fd``) that a
+    ``QSocketNotifier`` watches, so the loop wakes up and the handler runs at once.
+    """
+    import signal
+    import socket
+
+    if not hasattr(signal, "SIGTERM"):
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    try:
+        signal.set_wakeup_fd(writer.fileno())
+    except ValueError:  # not the main thread: leave the default behaviour
+        reader.close()
+        writer.close()
+        return
+    signal.signal(signal.SIGTERM, lambda _sig, _frame: QTimer.singleShot(0, window.close))
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    notifier.activated.connect(drain)
+    _terminate_wiring.append((reader, writer, notifier))  # alive as long as the process
+
+
 def run(argv: list[str]) -> int:
     """Run the desktop app until its window closes; returns the exit code.
 
@@ -150,6 +209,7 @@ def run(argv: list[str]) -> int:
         print(refusal(problem), file=sys.stderr)
         return 1
     app, window = build(argv)
+    close_on_terminate(app, window)
     code = app.exec()
     if window.catalogue is not None:
         window.catalogue.close()

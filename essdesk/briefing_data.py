@@ -20,12 +20,13 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
 from essdesk import textfold
 from essdesk.catalogue.records import KIND_LABELS, Entry
+from essdesk.french import MONTHS
 from essdesk.notes.records import Note, Status, Territory
 from essdesk.notes.schema import STATUSES
 from essdesk.urls import safe_url
@@ -53,21 +54,6 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _FORMULA_SIGNS = "=+-@\uff1d\uff0b\uff0d\uff20"  # and their full-width forms
 """Cell starts that spreadsheets read as a formula (OWASP "CSV injection")."""
-
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_LABELS)}
 
@@ -235,7 +221,7 @@ class BriefingSheet:
 def french_date(day: date) -> str:
     """« 26 novembre 2026 », « 1er mars 2021 » (French style, no leading zero)."""
     number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{number} {MONTHS[day.month - 1]} {day.year}"
 
 
 # -- gathering --------------------------------------------------------------------------------
@@ -324,6 +310,7 @@ def build_sheet(
     *,
     today: date | None = None,
     include_text: bool = False,
+    include_remarks: bool = False,
 ) -> BriefingSheet:
     """Gather the selected entries with the territory's notes and statuses.
 
@@ -332,6 +319,9 @@ def build_sheet(
     (orphans) are kept, with the title stored with the note. Raises :class:`BriefingError`
     for an explicit key that neither the catalogue nor the territory's notes know, or for
     "all with a note" without a territory. May raise ``NotesError`` (reading the notes).
+    ``include_remarks``: the catalogue's remarks about the report itself (a typo, a doubt
+    about a figure) are for the user, not for the mayor the sheet is printed for: left out
+    unless asked. An orphan's explanation is not such a remark and always stays.
     """
     sel = Selection.of(selection)
     if (sel.with_notes or sel.mobilised) and territory is None:
@@ -378,6 +368,8 @@ def build_sheet(
         built.append(
             _entry(key, entries[key], notes, status, stored_titles.get(key, ""), include_text)
         )
+        if not include_remarks and built[-1].in_catalogue and built[-1].remark:
+            built[-1] = replace(built[-1], remark="")
 
     meta = _source_line(catalogue)
     return BriefingSheet(
@@ -491,7 +483,7 @@ def to_markdown(sheet: BriefingSheet) -> str:
     for number, e in enumerate(sheet.entries, start=1):
         out += [f"## {number}. {_md(e.title)}", ""]
         kind = e.kind_label + (f" · {e.subtype_label}" if e.subtype_label else "")
-        out += [f"*{_md(kind)}* — `{e.key}`", ""]
+        out += [f"*{_md(kind)}*", ""]  # no internal key: the sheet is read by people
         if e.status is not None:
             out += [f"**Suivi :** {_md(_follow_up_text(e.status))}", ""]
         if e.summary:

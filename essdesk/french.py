@@ -50,10 +50,10 @@ def count(n: int, one: str, many: str | None = None) -> str:
     return f"{number(n)} {plural(n, one, many)}"
 
 
-def counted(n: int, one: str, many: str) -> str:
+def counted(n: int, one: str, many: str, *more: object) -> str:
     """``one``/``many`` are templates holding ``{0}`` (translated strings in the window):
-    the one that agrees with ``n``, filled with it."""
-    return plural(n, one, many).format(n)
+    the one that agrees with ``n``, filled with it (then ``more`` as ``{1}``, ``{2}``…)."""
+    return plural(n, one, many).format(n, *more)
 
 
 def size(n: int) -> str:
@@ -62,3 +62,20 @@ def size(n: int) -> str:
         if n >= factor:
             return f"{n / factor:.1f} {unit}".replace(".", ",")
     return f"{n} {plural(n, 'octet')}"
+
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+"""The months, as written in a French date (« 15 mars 2026 »)."""

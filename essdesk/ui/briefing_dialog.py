@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,6 +39,7 @@ from essdesk.briefing_data import (
     to_markdown,
 )
 from essdesk.fileio import write_atomically
+from essdesk.french import counted
 from essdesk.french import typography as french_typography
 from essdesk.notes import NotesError, Territory
 from essdesk.ui.briefing_render import (
@@ -47,6 +48,7 @@ from essdesk.ui.briefing_render import (
     print_preview,
     write_pdf,
 )
+from essdesk.ui.folders import last_folder, remember_folder
 from essdesk.ui.messages import plain_label
 from essdesk.ui.plain import PlainLabel, plain_title
 
@@ -82,10 +84,7 @@ class BriefingDialog(QDialog):
         self._store = notes_store
         self._territory = territory
         self._today = today
-        self._folder = Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home()
-        )
+        self._folder = last_folder()
         noted = self._noted_keys()
         self._selected = tuple(
             dict.fromkeys(k for k in selected_keys if catalogue.title(k) is not None or k in noted)
@@ -135,6 +134,14 @@ class BriefingDialog(QDialog):
             self._group.addButton(radio)
             box_layout.addWidget(radio)
         self.full_text = QCheckBox(self.tr("Inclure le texte complet du compte-rendu"), self)
+        self.remarks = QCheckBox(self.tr("Inclure les remarques sur le compte-rendu"), self)
+        self.remarks.setObjectName("briefingRemarks")
+        self.remarks.setToolTip(
+            self.tr(
+                "Les remarques du catalogue sur le compte-rendu lui-même (une coquille, une "
+                "précision sur la source) : utiles pour vous, pas pour un élu."
+            )
+        )
 
         self.summary = PlainLabel(self)
         self.summary.setObjectName("briefingSummary")
@@ -145,11 +152,21 @@ class BriefingDialog(QDialog):
 
         self.pdf_button = QPushButton(self.tr("Exporter en &PDF…"), self)
         self.print_button = QPushButton(self.tr("&Imprimer…"), self)
-        self.markdown_button = QPushButton(self.tr("&Markdown…"), self)
+        self.markdown_button = QPushButton(self.tr("Texte &Markdown…"), self)
         self.csv_button = QPushButton(self.tr("&CSV des notes…"), self)
         self.pdf_button.setToolTip(self.tr("Enregistrer la fiche en PDF (format A4)"))
         self.print_button.setToolTip(self.tr("Aperçu avant impression, puis impression"))
-        self.markdown_button.setToolTip(self.tr("Enregistrer la fiche en texte Markdown"))
+        self.markdown_button.setToolTip(
+            self.tr("Markdown : texte pour un courriel ou un traitement de texte")
+        )
+        self.markdown_hint = PlainLabel(
+            french_typography(
+                self.tr("Markdown : texte pour un courriel ou un traitement de texte.")
+            ),
+            self,
+        )
+        self.markdown_hint.setObjectName("panelHint")
+        self.markdown_hint.setWordWrap(True)
         self.csv_button.setToolTip(
             self.tr(
                 "Liste des notes et du suivi du territoire, pour LibreOffice Calc ou Excel "
@@ -161,17 +178,41 @@ class BriefingDialog(QDialog):
         for button in (self.pdf_button, self.print_button, self.markdown_button, self.csv_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
+        # Enter exports the PDF: what the dialog is for, not « Fermer »
+        self.pdf_button.setDefault(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        for standard in close.buttons():
+            if isinstance(standard, QPushButton):
+                standard.setAutoDefault(False)
+        # after a save: open what was written, or the folder it is in
+        self.open_file_button = QPushButton(self.tr("&Ouvrir le PDF"), self)
+        self.open_file_button.setObjectName("openFileButton")
+        self.open_folder_button = QPushButton(self.tr("Ouvrir le &dossier"), self)
+        self.open_folder_button.setObjectName("openFolderButton")
+        self.open_file_button.clicked.connect(lambda: self._open_saved(folder=False))
+        self.open_folder_button.clicked.connect(lambda: self._open_saved(folder=True))
+        opened = QHBoxLayout()
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setAutoDefault(False)
+            button.setVisible(False)
+            opened.addWidget(button)
+        opened.addStretch(1)
+        self._saved: Path | None = None
+        self.file_opener = _open_with_desktop
+        """Opens a saved file or its folder with the desktop's application (tests record)."""
 
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(box)
         layout.addWidget(self.full_text)
+        layout.addWidget(self.remarks)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
+        layout.addWidget(self.markdown_hint)
         layout.addWidget(self.message)
+        layout.addLayout(opened)
         layout.addWidget(close)
 
         if self._selected:
@@ -182,6 +223,7 @@ class BriefingDialog(QDialog):
             self.mobilised_radio.setChecked(True)
         self._group.buttonToggled.connect(lambda *_: self._refresh())
         self.full_text.toggled.connect(lambda *_: self._refresh())
+        self.remarks.toggled.connect(lambda *_: self._refresh())
         self.pdf_button.clicked.connect(self.export_pdf)
         self.print_button.clicked.connect(self.print_sheet)
         self.markdown_button.clicked.connect(self.export_markdown)
@@ -247,6 +289,7 @@ class BriefingDialog(QDialog):
                     selection,
                     today=self._today(),
                     include_text=self.full_text.isChecked(),
+                    include_remarks=self.remarks.isChecked(),
                 )
             except (BriefingError, NotesError) as exc:
                 self.summary.setText(french_typography(exc.message))
@@ -256,7 +299,12 @@ class BriefingDialog(QDialog):
                     self.summary.setText(self.tr("Aucune entrée dans cette sélection."))
                 else:
                     pages = page_count(self._sheet)
-                    self.summary.setText(self.tr("{0} entrée(s), {1} page(s) A4.").format(n, pages))
+                    self.summary.setText(
+                        counted(n, self.tr("{0} entrée"), self.tr("{0} entrées"))
+                        + ", "
+                        + counted(pages, self.tr("{0} page A4"), self.tr("{0} pages A4"))
+                        + "."
+                    )
         ready = self._sheet is not None and bool(self._sheet.entries)
         for button in (self.pdf_button, self.print_button, self.markdown_button):
             button.setEnabled(ready)
@@ -277,11 +325,23 @@ class BriefingDialog(QDialog):
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         self._folder = path.parent
+        remember_folder(path)
         return path
 
     def _done(self, kind: str, path: Path, detail: str = "") -> None:
         self.message.setText(french_typography(self.tr("Enregistré : {0}{1}")).format(path, detail))
+        self._saved = path
+        self.open_file_button.setText(
+            self.tr("&Ouvrir le PDF") if kind == "pdf" else self.tr("&Ouvrir le fichier")
+        )
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setVisible(True)
         self.exported.emit(kind, str(path))
+
+    def _open_saved(self, folder: bool) -> None:
+        if self._saved is not None:
+            target = self._saved.parent if folder else self._saved
+            self.file_opener(QUrl.fromLocalFile(str(target)))
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, OSError):
@@ -311,7 +371,9 @@ class BriefingDialog(QDialog):
         except (OSError, RenderError) as exc:
             self._failed(exc)
             return
-        self._done("pdf", path, self.tr(" ({0} page(s))").format(pages))
+        self._done(
+            "pdf", path, " (" + counted(pages, self.tr("{0} page"), self.tr("{0} pages")) + ")"
+        )
 
     def print_sheet(self) -> None:
         if self._sheet is not None:
@@ -354,6 +416,12 @@ class BriefingDialog(QDialog):
             self._failed(exc)
             return
         self._done("csv", path)
+
+
+def _open_with_desktop(url: QUrl) -> bool:
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(url)
 
 
 def open_briefing_dialog(

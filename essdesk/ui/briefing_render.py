@@ -72,8 +72,11 @@ MARGINS_MM = QMarginsF(18, 14, 18, 12)
 HEADER_PT = 24.0
 FOOTER_PT = 22.0
 BODY_FONT_PT = 9.5
-KEEP_WITH_HEADING_PT = 70.0
-"""A heading needs this much room below it on its page, else it moves to the next page."""
+KEEP_WITH_HEADING_PT = 40.0
+"""Room needed under an entry's lead (heading, kind line, summary) on its page, else the
+heading moves to the next page: the lead never ends a page alone."""
+LEAD_BLOCKS = 2
+"""Blocks after the heading that belong to its lead: the kind line, then the summary."""
 
 INK = "#1b2a3a"
 ACCENT = "#1f4e79"
@@ -172,8 +175,7 @@ def _entry_html(number: int, entry: BriefingEntry, territory: str) -> str:
     out = [
         f'<h2 style="margin-top:16px; margin-bottom:2px; color:{ACCENT}; font-size:13pt">'
         f'<a name="{_ANCHOR}{number}">{number}.</a> {_t(entry.title)}</h2>',
-        f'<p style="margin-top:0px; margin-bottom:4px; color:{MUTED}">{_t(kind)} '
-        f'<span style="font-size:8pt">({_t(entry.key)})</span></p>',
+        f'<p style="margin-top:0px; margin-bottom:4px; color:{MUTED}">{_t(kind)}</p>',
     ]
     if entry.status is not None:
         out.append(_status_html(entry.status))
@@ -367,9 +369,14 @@ class LaidOutSheet:
             rect = layout.blockBoundingRect(block)
             page = self._page_of(rect.top())
             page_top = (page - 1) * self.body_height
-            if self._page_of(rect.bottom() + KEEP_WITH_HEADING_PT) != page and rect.top() > (
-                page_top + 1
-            ):
+            # the heading, its kind line and the block after (the summary, or the follow-up
+            # status) with a few lines of what follows: never alone at the bottom of a page
+            lead = block
+            for _ in range(LEAD_BLOCKS):
+                if lead.next().isValid():
+                    lead = lead.next()
+            bottom = max(rect.bottom(), layout.blockBoundingRect(lead).bottom())
+            if self._page_of(bottom + KEEP_WITH_HEADING_PT) != page and rect.top() > (page_top + 1):
                 fmt = QTextBlockFormat()
                 fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).mergeBlockFormat(fmt)

@@ -9,10 +9,12 @@ a note is never rendered as HTML.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -315,6 +318,13 @@ class ConflictsDialog(QDialog):
         self.theirs_when.setText(when)
         self.theirs_edit.setPlainText(copy.text)
         self.keep_mine_button.setEnabled(local is not None)
+        if local is not None:
+            mine, theirs = differing_spans(local.text, copy.text)
+            _highlight(self.mine_edit, mine)
+            _highlight(self.theirs_edit, theirs)
+        else:
+            _highlight(self.mine_edit, [])
+            _highlight(self.theirs_edit, [])
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -392,6 +402,51 @@ class ConflictsDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+DIFFERENCE_BACKGROUND = "#ffe08a"
+"""Behind the words that differ between « Ma version » and « Version importée » (dark text
+stays readable on it in light and dark palettes)."""
+
+
+def differing_spans(mine: str, theirs: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) character spans of what differs, word by word, in each text."""
+
+    def words(text: str) -> tuple[list[str], list[int]]:
+        parts = re.findall(r"\S+|\s+", text)
+        starts, at = [], 0
+        for part in parts:
+            starts.append(at)
+            at += len(part)
+        starts.append(at)
+        return parts, starts
+
+    a, a_at = words(mine)
+    b, b_at = words(theirs)
+    spans_a: list[tuple[int, int]] = []
+    spans_b: list[tuple[int, int]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if i2 > i1:
+            spans_a.append((a_at[i1], a_at[i2]))
+        if j2 > j1:
+            spans_b.append((b_at[j1], b_at[j2]))
+    return spans_a, spans_b
+
+
+def _highlight(view: QPlainTextEdit, spans: list[tuple[int, int]]) -> None:
+    selections = []
+    for start, end in spans:
+        selection = QTextEdit.ExtraSelection()
+        selection.format.setBackground(QColor(DIFFERENCE_BACKGROUND))
+        selection.format.setForeground(QColor("#1b1b1b"))
+        cursor = view.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selections.append(selection)
+    view.setExtraSelections(selections)
 
 
 def open_conflicts_dialog(

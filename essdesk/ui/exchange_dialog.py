@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -56,6 +56,7 @@ from essdesk.notes.exchange import (
     preview_import,
 )
 from essdesk.notes.local_exchange import local_summary
+from essdesk.ui.folders import last_folder, remember_folder
 from essdesk.ui.messages import plain_label, show_message
 from essdesk.ui.plain import plain_tip
 
@@ -75,13 +76,6 @@ def local_time(moment: datetime) -> str:
     local = moment.astimezone()
     return QCoreApplication.translate("ExchangeDialogs", "{0} à {1}").format(
         local.strftime("%d/%m/%Y"), local.strftime("%H:%M")
-    )
-
-
-def _documents() -> Path:
-    return Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        or Path.home()
     )
 
 
@@ -129,7 +123,7 @@ class ExportDialog(QDialog):
         self._territory = territory
         self._selected = tuple(dict.fromkeys(selected_keys))
         self._today = today
-        self._folder = _documents()
+        self._folder = last_folder()
         self.summary: ExportSummary | None = None
 
         intro = plain_label(
@@ -231,6 +225,7 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         self._folder = path.parent
+        remember_folder(path)
         return path
 
     def export(self) -> None:
@@ -778,9 +773,13 @@ def import_notes_dialog(
     store: NotesStore,
     known_keys: Collection[str] | None,
     path: Path | None = None,
+    open_conflicts: Callable[[], object] | None = None,
 ) -> bool:
     """Choose an ``.essnotes`` file (unless ``path`` is given), preview it, import on
     « Importer » and report. Returns True when notes were written.
+
+    ``open_conflicts``: when the import kept conflicting versions, the report offers
+    « Ouvrir les conflits », which calls it.
 
     ``known_keys``: the catalogue's entry keys, to flag orphans (None when the catalogue
     cannot be read). A bad file shows the domain's French message and changes nothing.
@@ -790,7 +789,7 @@ def import_notes_dialog(
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
             QCoreApplication.translate("ExchangeDialogs", "Importer des notes"),
-            str(_documents()),
+            str(last_folder()),
             QCoreApplication.translate("ExchangeDialogs", "Notes essdesk (*.essnotes)")
             + ";;"
             + QCoreApplication.translate("ExchangeDialogs", "Tous les fichiers (*)"),
@@ -798,6 +797,7 @@ def import_notes_dialog(
         if not chosen:
             return False
         path = Path(chosen)
+        remember_folder(path)
     try:
         with _busy():
             preview = preview_import(store, path, known_keys)
@@ -817,11 +817,16 @@ def import_notes_dialog(
         dialog.deleteLater()
     if not accepted or result is None:
         return False
+    actions: list[tuple[str, Callable[[], object]]] = []
+    if result.counts.conflicting and open_conflicts is not None:
+        label = QCoreApplication.translate("ExchangeDialogs", "Ouvrir les conflits")
+        actions.append((label, open_conflicts))
     show_message(
         parent,
         QMessageBox.Icon.Information,
         QCoreApplication.translate("ExchangeDialogs", "Notes importées"),
         import_report(result),
+        actions,
     )
     return result.backup is not None
 

@@ -6,20 +6,51 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from essdesk import paths
 
+TRANSLATOR_NAME = "essdeskTranslator"
+
+
+QT_FRENCH_GAPS = {
+    ("QFileDialog", "&Look in:"): "&Regarder dans\u00a0:",
+    ("QFileDialog", "Files of &type:"): "Fichiers de &type\u00a0:",
+}
+"""Strings of Qt's own file dialog that the shipped ``qtbase_fr`` leaves in English."""
+
+
+class _QtFrenchGaps(QTranslator):
+    """Fills :data:`QT_FRENCH_GAPS`; installed after ``qtbase_fr``, so asked first."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return QT_FRENCH_GAPS.get((context, source))  # None: not ours, the next translator
+
+    def isEmpty(self) -> bool:
+        return False
+
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install Qt's own strings (standard buttons) and essdesk's for ``language``.
 
-    Returns the translators; the caller keeps them alive as long as the application.
+    Those installed before by this function are removed first: installing again (a second
+    window in a test, a language switch) never stacks two languages. Returns the translators,
+    parented to ``app`` so they live as long as it.
     """
+    remove_translators(app, app.findChildren(QTranslator, TRANSLATOR_NAME))
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
+    qt_translator.setObjectName(TRANSLATOR_NAME)
     if qt_translator.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
-    if language != "fr":
+    if language == "fr":
+        gaps = _QtFrenchGaps(app)
+        gaps.setObjectName(TRANSLATOR_NAME)
+        app.installTranslator(gaps)
+        installed.append(gaps)
+    else:
         ours = QTranslator(app)
+        ours.setObjectName(TRANSLATOR_NAME)
         if ours.load(f"essdesk_{language}", str(paths.resources_dir() / "i18n")):
             app.installTranslator(ours)
             installed.append(ours)
@@ -32,3 +63,5 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+        translator.setParent(None)
+        translator.deleteLater()

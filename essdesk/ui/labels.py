@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def kind_label(kind: str) -> str:
@@ -83,3 +83,83 @@ def followup_label(value: str) -> str:
     if value == WITH_NOTE:
         return QCoreApplication.translate("Facets", "Avec une note")
     return status_label(value)
+
+
+def catalogue_label(text: str) -> str:
+    """An interface word the catalogue carries in French (a detail's label such as
+    « Bénéficiaires », a nature, an actor type, a relation's wording), in the interface's
+    language; the report's content itself stays French."""
+    return QCoreApplication.translate("CatalogueLabels", text)
+
+
+CATALOGUE_LABELS = (
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Bénéficiaires"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Fonction"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Levier"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Montants"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Nature"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Porteur ou financeur"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Période"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Territoires"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Type d'acteur"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Fonds"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Contrat"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Programme"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Appel à projets"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Prêt"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Garantie"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Agrément"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Accord"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Réseau, communauté"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Plan"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Loi"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Étude, rapport"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Publication, ressource"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Accompagnement"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Plateforme, site"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Schéma, stratégie"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Événement, instance"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Aide, subvention"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Mesure"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Personne"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "État et opérateurs publics"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Collectivités et leurs réseaux"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Banque ou financeur"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Réseau d'accompagnement"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Association"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Coopérative, SCIC"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Entreprise"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Recherche et enseignement"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Bureau d'études, conseil"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Protection sociale"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Institution européenne"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Intervient dans"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Intervenant·e"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Anime"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Animé par"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Travaille pour"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Personne de la structure"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Membre de"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Membre"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Fait partie de"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Comprend"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Soutient ou finance"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Soutenu ou financé par"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Porte ou anime"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Porté ou animé par"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Auteur de"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Rédigé par"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Accompagne"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Accompagné par"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Illustre le levier ou l'outil"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Illustré par"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Cible le territoire"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Dispositif qui le cible"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Partenaire de"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Mentionne"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Mentionné par"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Lié à"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Cité dans"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Cité dans cette partie"),
+)
+"""The labels :func:`catalogue_label` knows (listed for ``pyside6-lupdate``)."""

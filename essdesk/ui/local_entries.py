@@ -102,6 +102,9 @@ class LocalEntriesFeature(QObject):
         bar = window.menuBar()
         last = bar.actions()[-1] if bar.actions() else None  # « Aide » stays last
         bar.insertMenu(last, menu) if last is not None else bar.addMenu(menu)
+        from essdesk.ui.main_window import assign_access_letters
+
+        menu.aboutToShow.connect(lambda m=menu: assign_access_letters(m))
         return menu
 
     def _markers_changed(self, keys: set[str] | None) -> None:

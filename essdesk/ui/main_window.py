@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMainWindow,
+    QMenu,
+    QMessageBox,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -59,9 +61,73 @@ ZOOM_STEP = 0.1  # each step is 10 % of the base font size
 
 
 DETAIL_MIN_COMFORT = 280
-"""Below this width (px) the panes are rebalanced when the window is resized."""
+"""Below this width (px, at 100 %) the panes are rebalanced when the window is resized."""
 NOTES_MIN_COMFORT = 200
 """The notes panel's share when the panes are rebalanced (its buttons need about this)."""
+DETAIL_MIN_CHARS = 38
+"""The reading pane's floor in average characters: it keeps priority at 150 and 200 %."""
+NOTES_MIN_CHARS = 27
+BROWSER_MIN_CHARS = 16
+
+
+def _access_letter(text: str) -> str:
+    """The letter after a single « & » in ``text`` (lower case), or ""."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else ""
+
+
+def assign_access_letters(menu: QMenu) -> None:
+    """Give every item of ``menu`` without one an access letter (Alt+F, then the letter):
+    a word's first letter if free, else any free letter. Run each time the menu opens, so
+    items other features add later (notes, team) get one too."""
+    actions = [a for a in menu.actions() if not a.isSeparator() and a.text()]
+    used = {_access_letter(a.text()) for a in actions} - {""}
+    for action in actions:
+        text = action.text()
+        if _access_letter(text):
+            continue
+        starts = [i for i, c in enumerate(text) if c.isalnum() and (i == 0 or text[i - 1] == " ")]
+        others = [i for i, c in enumerate(text) if c.isalnum() and i not in starts]
+        for i in starts + others:
+            if text[i].lower() not in used:
+                used.add(text[i].lower())
+                action.setText(text[:i] + "&" + text[i:])
+                break
+
+
+def relaunch() -> bool:
+    """Start a new essdesk process like this one (a bundle, or Python with ``-m essdesk``)."""
+    import sys
+
+    from PySide6.QtCore import QProcess
+
+    if getattr(sys, "frozen", False):
+        return QProcess.startDetached(sys.executable, sys.argv[1:])[0]
+    return QProcess.startDetached(sys.executable, ["-m", "essdesk", *sys.argv[1:]])[0]
+
+
+def zoomed_font(steps: int) -> QFont:
+    """The application font ``steps`` zoom steps from the one the desktop gave at start.
+
+    The zoom is the application's font, not the window's: under the application style sheet
+    a font set on the window does not reach its children (Qt resolves each styled widget's
+    font from the application's), so a window font changed nothing but the window itself.
+    The desktop's font is kept as an application property the first time, so every later
+    window (and a zoom back to 0) starts from it rather than from an already zoomed font.
+    """
+    app = cast(QApplication, QApplication.instance())
+    base = app.property("essdesk_base_font")
+    if not isinstance(base, QFont):
+        base = QFont(QApplication.font())
+        app.setProperty("essdesk_base_font", base)
+    font = QFont(base)
+    factor = 1 + ZOOM_STEP * steps
+    if base.pointSizeF() > 0:
+        font.setPointSizeF(base.pointSizeF() * factor)
+    else:
+        font.setPixelSize(max(6, round(base.pixelSize() * factor)))
+    return font
 
 
 class MainWindow(QMainWindow):
@@ -90,13 +156,14 @@ class MainWindow(QMainWindow):
             self.tr("essdesk — L'ESS au cœur de la relance des territoires fragiles")
         )
         self.state = state or UiState()
+        self.restarter: Callable[[], object] = relaunch
+        """Starts essdesk again after « Redémarrer maintenant » (tests record instead)."""
         self._settings_path = settings_path
         self.opener = opener
         self.notes: object | None = None
         """The notes feature (``essdesk.ui.notes_ui.NotesFeature``) once attached."""
         self.catalogue: Catalogue | None = None
         self.history = History()
-        self._base_font = QFont(QApplication.font())
         self._about: AboutDialog | None = None
         self._help: HelpDialog | None = None
         self._scroll: dict[str, int] = {}
@@ -127,6 +194,10 @@ class MainWindow(QMainWindow):
         browser_layout.addWidget(self.page_title)
         self.pages = QStackedWidget(browser)
         self.pages.setObjectName("browserPages")
+        # Not the widest page's minimum (the directory's filter buttons at 200 %): the
+        # browser is a pane that shrinks before the reading pane, and the window must fit
+        # a 1024 px wide screen at any text size.
+        self.pages.setMinimumWidth(1)
         browser_layout.addWidget(self.pages, 1)
         self.trees = {
             "sessions": NavigationTree("sessions", self.tr("Arbre des sessions"), self.pages),
@@ -166,6 +237,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.catalogue_status = PlainLabel(self)
         self.catalogue_status.setObjectName("catalogueStatus")
+        # cut rather than widen the window (its minimum width) at 200 %
+        self.catalogue_status.setMinimumWidth(1)
         self.statusBar().addPermanentWidget(self.catalogue_status)
 
         # -- wiring
@@ -372,6 +445,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.glossary_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+        for menu in (file_menu, view_menu, language_menu, go_menu, help_menu):
+            menu.aboutToShow.connect(lambda m=menu: assign_access_letters(m))
 
     def _restore_layout(self) -> None:
         restored = self.state.geometry is not None and self.restoreGeometry(self.state.geometry)
@@ -399,15 +474,45 @@ class MainWindow(QMainWindow):
             self._default_main_sizes()  # a saved layout that hides a pane: start over
             self._default_content_sizes()
 
+    def _pane_needs(self) -> tuple[int, int, int, int]:
+        """Widths (sections, browser, detail, notes) below which a pane is not usable, in
+        characters of the current text size: at 200 % everything needs twice the room."""
+        char = max(1, self.fontMetrics().averageCharWidth())
+        scale = char / 7  # DejaVu Sans 9 pt, the 100 % the pixel floors were measured at
+        sections = max(150, self.sections.sizeHintForColumn(0) + 28, self.sections.minimumWidth())
+        detail = max(int(DETAIL_MIN_COMFORT * scale), DETAIL_MIN_CHARS * char)
+        notes = max(int(NOTES_MIN_COMFORT * scale), NOTES_MIN_CHARS * char)
+        return sections, BROWSER_MIN_CHARS * char, detail, notes
+
     def _default_main_sizes(self) -> None:
-        total = self.main_splitter.width()
-        left = max(150, self.sections.sizeHintForColumn(0) + 28)
-        browser = int((total - left) * 0.42)
-        self.main_splitter.setSizes([left, browser, total - left - browser])
+        """Share the width: the reading pane first; when the window is too narrow for all
+        four panes the section list folds first, then the notes, then the browser shrinks
+        (Ctrl+1…5 still switch sections, Ctrl+E reopens the notes)."""
+        handles = 2 * self.main_splitter.handleWidth() + self.content_splitter.handleWidth()
+        avail = max(0, self.main_splitter.width() - handles)
+        need_sections, need_browser, need_detail, need_notes = self._pane_needs()
+        sections = need_sections
+        if avail < need_sections + need_browser + need_detail + need_notes:
+            sections = 0
+        notes = max(need_notes, min(int(360 * need_notes / NOTES_MIN_COMFORT), avail // 4))
+        if avail - sections < need_browser + need_detail + notes:
+            notes = need_notes if avail - sections >= need_browser + need_detail + need_notes else 0
+        rest = avail - sections - notes
+        browser = max(need_browser, int(rest * 0.42))
+        if rest - browser < need_detail:
+            browser = max(min(need_browser, rest // 3), rest - need_detail)
+        detail = rest - browser
+        self.main_splitter.setSizes(
+            [sections, browser, detail + notes + self.content_splitter.handleWidth()]
+        )
+        self.content_splitter.setSizes([detail, notes])
 
     def _default_content_sizes(self) -> None:
         rest = self.main_splitter.sizes()[2] - self.content_splitter.handleWidth()
-        notes = max(NOTES_MIN_COMFORT, min(360, rest * 2 // 5))
+        need_detail, need_notes = self._pane_needs()[2:]
+        notes = max(need_notes, min(int(360 * need_notes / NOTES_MIN_COMFORT), rest * 2 // 5))
+        if rest - notes < need_detail:
+            notes = need_notes if rest - need_notes >= need_detail else 0
         self.content_splitter.setSizes([rest - notes, notes])
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -429,7 +534,8 @@ class MainWindow(QMainWindow):
     def _squeezed(self) -> bool:
         """The detail, or the notes (unless the user closed them), is narrower than usable."""
         detail, notes = self.content_splitter.sizes()
-        return detail < DETAIL_MIN_COMFORT or 0 < notes < NOTES_MIN_COMFORT
+        need_detail, need_notes = self._pane_needs()[2:]
+        return detail < need_detail or 0 < notes < need_notes
 
     def _rebalance_if_squeezed(self) -> None:
         if self._squeezed():
@@ -645,6 +751,10 @@ class MainWindow(QMainWindow):
 
     def focus_note(self) -> None:
         """Ctrl+E: put the cursor in the note editor."""
+        detail, notes = self.content_splitter.sizes()
+        if notes == 0:  # folded on a narrow window: open it again, at the detail's expense
+            need = self._pane_needs()[3]
+            self.content_splitter.setSizes([max(0, detail - need), need])
         start = getattr(self.notes_panel, "start_editing", None)
         if callable(start):
             start()
@@ -677,15 +787,16 @@ class MainWindow(QMainWindow):
     def set_zoom(self, steps: int) -> None:
         steps = min(max(steps, ZOOM_MIN), ZOOM_MAX)
         self.state.font_zoom = steps
-        font = QFont(self._base_font)
-        base = self._base_font.pointSizeF()
-        if base > 0:
-            font.setPointSizeF(base * (1 + ZOOM_STEP * steps))
-        else:
-            font.setPixelSize(max(6, round(self._base_font.pixelSize() * (1 + ZOOM_STEP * steps))))
-        self.setFont(font)
+        font = zoomed_font(steps)
+        app = cast(QApplication, QApplication.instance())
+        if font != QApplication.font():
+            QApplication.setFont(font)
+            if app.styleSheet():  # styled widgets keep their font until polished again
+                app.setStyleSheet(app.styleSheet())
         self.zoom_out_action.setEnabled(steps > ZOOM_MIN)
         self.zoom_in_action.setEnabled(steps < ZOOM_MAX)
+        if self._splitters_restored and self.isVisible():
+            QTimer.singleShot(0, self, self._rebalance_if_squeezed)  # the text grew
 
     def zoom_in(self) -> None:
         self.set_zoom(self.state.font_zoom + 1)
@@ -704,12 +815,36 @@ class MainWindow(QMainWindow):
             return
         self.state.language = code
         self.save_settings()
-        message = (
+        from essdesk.ui.messages import inform  # not needed before the window shows
+
+        # In both languages: whoever chose a language they read better may not read the
+        # current one, and the one they chose only applies at the next start.
+        box = inform(
+            self,
+            "Langue / Language",
+            "La langue choisie s’appliquera au prochain démarrage d’essdesk.\n"
+            "The language you chose applies the next time essdesk starts.",
+            name="languageMessage",
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+        restart = box.addButton(
+            "Redémarrer maintenant / Restart now", QMessageBox.ButtonRole.AcceptRole
+        )
+        restart.setObjectName("restartNowButton")
+        box.addButton("Plus tard / Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        restart.clicked.connect(self.restart)
+        self.statusBar().showMessage(
             "La langue sera appliquée au prochain démarrage."
             if code == "fr"
-            else "The language will be applied at the next start."
+            else "The language will be applied at the next start.",
+            10000,
         )
-        self.statusBar().showMessage(message, 10000)
+
+    def restart(self) -> None:
+        """Close as Ctrl+Q does (state and notes saved), then start essdesk again."""
+        if self.close():
+            self.restarter()
 
     def show_help(self, tab: str = "first_steps") -> HelpDialog:
         """Aide › Premiers pas (F1) or Glossaire: built once, from the catalogue."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -23,12 +25,32 @@ def _box(
     return box
 
 
-def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
-    """A modal message box (the static ``QMessageBox.warning`` guesses the format)."""
+def show_message(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    actions: Sequence[tuple[str, Callable[[], object]]] = (),
+) -> None:
+    """A modal message box (the static ``QMessageBox.warning`` guesses the format).
+
+    ``actions``: (button text, what it does) offered beside OK, e.g. « Ouvrir les
+    conflits » at the end of an import; the one clicked runs once the box is closed."""
     box = _box(icon, title, french_typography(text), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("exchangeMessage")
+    offered = []
+    for label, action in actions:
+        button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+        button.setObjectName("messageAction")
+        offered.append((button, action))
+    if offered:
+        box.setDefaultButton(offered[0][0])
     box.exec()
+    clicked = box.clickedButton()
     box.deleteLater()
+    for button, action in offered:
+        if clicked is button:
+            action()
 
 
 def inform(parent: QWidget, title: str, text: str, name: str = "notesMessageBox") -> QMessageBox:

@@ -117,6 +117,34 @@ def note_html(text: str, *, links: bool = True, typography: bool = False, gap_px
     return "".join(out)
 
 
+def source_position(text: str, line_index: int, shown_before: str) -> int:
+    """Where in ``text`` the caret goes for a click in the rendered note.
+
+    ``line_index`` counts the lines the rendered note shows (the non-blank lines of the
+    text, in order: :func:`note_html` drops blank lines and keeps one shown line per
+    source line); ``shown_before`` is what that shown line displays left of the click. Its
+    characters are found in order in the source line, skipping what the rendering hid
+    (``**``, ``- `` list markers, ``[label](url)``), so the caret lands after the same
+    character the user clicked after.
+    """
+    offset = 0
+    index = -1
+    for raw in text.split("\n"):
+        if raw.strip():
+            index += 1
+            if index == line_index:
+                bullet = _BULLET.match(raw)
+                column = bullet.start(2) if bullet else len(raw) - len(raw.lstrip())
+                for char in shown_before:
+                    found = raw.find(char, column)
+                    if found < 0:
+                        break
+                    column = found + 1
+                return offset + column
+        offset += len(raw) + 1
+    return len(text)
+
+
 def first_line(text: str, width: int = 120) -> str:
     """The first non-empty line of a note, shortened (lists of notes)."""
     for line in text.splitlines():

@@ -16,8 +16,11 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from essdesk import textfold
 from essdesk.catalogue.records import KIND_LABELS, Filters, Hit
+from essdesk.french import counted
 from essdesk.notes import Backup, Note, NotesError, Territory
+from essdesk.ui.folders import last_folder, remember_folder
 from essdesk.ui.messages import confirm, inform
 from essdesk.ui.notes_session import NotesSession, Opener, default_opener
 from essdesk.ui.widgets.note_dialogs import BackupsDialog, HistoryDialog, TrashDialog
@@ -37,6 +40,8 @@ REOPEN_MS = 5000
 def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
     """The file dialog of « Sauvegarder vers… » (patched in tests)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    if path:
+        remember_folder(path)
     return path
 
 
@@ -271,10 +276,24 @@ class NotesFeature(QObject):
         except NotesError as exc:
             inform(self.window, self.tr("Territoire"), exc.message)
             return False
-        question = self.tr(
-            "Supprimer le territoire « {0} » ?\n\nSes {1} note(s) iront à la corbeille, "
-            "d'où vous pourrez les restaurer pendant au moins 30 jours (Fichier > Corbeille…)."
-        ).format(territory.name, count)
+        if count == 0:
+            question = self.tr("Supprimer le territoire « {0} » ? Il n’a aucune note.").format(
+                territory.name
+            )
+        else:
+            question = counted(
+                count,
+                self.tr(
+                    "Supprimer le territoire « {1} » ?\n\n{0} note ira à la corbeille, d’où "
+                    "vous pourrez la restaurer pendant au moins 30 jours (Fichier > Corbeille…)."
+                ),
+                self.tr(
+                    "Supprimer le territoire « {1} » ?\n\nSes {0} notes iront à la corbeille, "
+                    "d’où vous pourrez les restaurer pendant au moins 30 jours "
+                    "(Fichier > Corbeille…)."
+                ),
+                territory.name,
+            )
         if not confirm(self._manage or self.window, self.tr("Supprimer le territoire"), question):
             return False
         self.panel.save_now()
@@ -405,24 +424,44 @@ class NotesFeature(QObject):
 
     def _load_my_notes(
         self, query: str, sort: str
-    ) -> tuple[Sequence[Note], Sequence[Note], dict[str, str], str]:
+    ) -> tuple[
+        Sequence[Note], Sequence[Note], dict[str, str], str, dict[str, tuple[str | None, str]]
+    ]:
         store, territory, catalogue = (
             self.session.store,
             self.session.territory,
             self.window.catalogue,
         )
         if store is None or territory is None:
-            return [], [], {}, ""
+            return [], [], {}, "", {}
         try:
+            everything = store.notes_for_territory(territory, sort)
+            followups: dict[str, tuple[str | None, str]] = {}
+            for key in {n.entry_key for n in everything if n.status}:
+                status = store.status(key, territory)
+                if status is not None:
+                    followups[key] = (status.date, status.contact)
             if query.strip():
                 notes = [hit.note for hit in store.search_notes(query, territory)]
+                # the search covers the follow-up's contact too (« Durand » finds her)
+                words = textfold.words(query)
+                found = {n.uuid for n in notes}
+                notes += [
+                    n
+                    for n in everything
+                    if n.uuid not in found
+                    and words
+                    and all(
+                        w in textfold.fold(followups.get(n.entry_key, (None, ""))[1]) for w in words
+                    )
+                ]
             else:
-                notes = store.notes_for_territory(territory, sort)
+                notes = everything
             known = set(catalogue.keys()) if catalogue is not None else set()
             orphans = store.orphans(known, territory) if catalogue is not None else []
         except NotesError as exc:
             log.warning("my notes unavailable: %s", exc)
-            return [], [], {}, territory.name
+            return [], [], {}, territory.name, {}
         orphan_ids = {n.uuid for n in orphans}
         notes = [n for n in notes if n.uuid not in orphan_ids]
         titles = {}
@@ -431,7 +470,7 @@ class NotesFeature(QObject):
                 title = catalogue.title(note.entry_key)
                 if title:
                     titles[note.entry_key] = title
-        return notes, orphans, titles, territory.name
+        return notes, orphans, titles, territory.name, followups
 
     # ================================================================ Fichier menu
     def _build_actions(self) -> None:
@@ -493,7 +532,9 @@ class NotesFeature(QObject):
             return False
         self.panel.save_now()
         known = set(catalogue.keys()) if catalogue is not None else None
-        changed = import_notes_dialog(self.window, store, known, path)
+        changed = import_notes_dialog(
+            self.window, store, known, path, open_conflicts=self._open_conflicts_later
+        )
         if changed:
             if self.session.territory is None:
                 self.session.set_territory(None)  # the first profile the import created
@@ -502,6 +543,10 @@ class NotesFeature(QObject):
             self.session.everything_changed()
             self.panel.reload()
         return changed
+
+    def _open_conflicts_later(self) -> None:
+        """« Ouvrir les conflits » of the import report: once the window has the new notes."""
+        QTimer.singleShot(0, self.resolve_conflicts)
 
     def briefing(self) -> QWidget | None:
         from essdesk.ui.briefing_render import open_briefing_dialog
@@ -553,7 +598,7 @@ class NotesFeature(QObject):
         chosen = ask_save_path(
             self.window,
             self.tr("Sauvegarder les notes vers…"),
-            str(Path.home() / "notes-essdesk.sqlite3"),
+            str(last_folder() / "notes-essdesk.sqlite3"),
             self.tr("Sauvegarde de notes essdesk (*.sqlite3)"),
         )
         if not chosen:

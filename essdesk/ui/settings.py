@@ -17,6 +17,12 @@ SETTINGS_FILENAME = "settings.ini"
 LANGUAGES = ("fr", "en")
 VIEWS = ("sessions", "levers", "tools", "directory", "mynotes")
 ZOOM_MIN, ZOOM_MAX = -3, 10
+LANGUAGE_KEY = "view/language"
+"""Not ``general/language``, which essdesk used before: Qt's INI format keeps a group named
+« General » for keys without a group and writes any other spelling as ``[%General]``, read
+back as ``General/…``, so the language never came back and each quit added another
+``[%General]`` section. Files written that way are read once (``General/language``) and
+cleaned at the next save."""
 
 
 class UiState:
@@ -138,7 +144,9 @@ def load_state(path: Path) -> UiState:
         state.last_view = _text(settings, "view/last_view", "sessions", VIEWS)
         state.last_entry = _text(settings, "view/last_entry", "")
         state.font_zoom = _int(settings, "view/font_zoom", 0, ZOOM_MIN, ZOOM_MAX)
-        state.language = _text(settings, "general/language", "fr", LANGUAGES)
+        state.language = _text(
+            settings, LANGUAGE_KEY, _text(settings, "General/language", "fr", LANGUAGES), LANGUAGES
+        )
         state.territory = _text(settings, "notes/territory", "")
         state.highlight_territory = _int(settings, "view/highlight_territory", 1, 0, 1) == 1
     except Exception:  # a settings file must never stop the app
@@ -162,7 +170,9 @@ def save_state(path: Path, state: UiState) -> bool:
         settings.setValue("view/last_view", state.last_view)
         settings.setValue("view/last_entry", state.last_entry)
         settings.setValue("view/font_zoom", state.font_zoom)
-        settings.setValue("general/language", state.language)
+        settings.setValue(LANGUAGE_KEY, state.language)
+        for legacy in ("General", "general"):  # see LANGUAGE_KEY
+            settings.remove(legacy)
         settings.setValue("notes/territory", state.territory)
         settings.setValue("view/highlight_territory", int(state.highlight_territory))
         settings.sync()

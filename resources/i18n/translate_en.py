@@ -540,6 +540,141 @@ EN = {
     "Aucune valeur parmi les résultats de la recherche et des filtres": "No value among the "
     "results of the search and filters",
     "Aucune valeur dans le catalogue": "No value in the catalogue",
+    # briefing dialog: a sheet fit for the mayor
+    "Inclure les remarques sur le compte-rendu": "Include remarks about the report",
+    "Les remarques du catalogue sur le compte-rendu lui-même (une coquille, une précision sur "
+    "la source) : utiles pour vous, pas pour un élu.": "The catalogue's remarks about the "
+    "report itself (a typo, a note on the source): useful to you, not to an elected official.",
+    "Texte &Markdown…": "&Markdown text…",
+    "Markdown : texte pour un courriel ou un traitement de texte": "Markdown: text for an email "
+    "or a word processor",
+    "Markdown : texte pour un courriel ou un traitement de texte.": "Markdown: text for an "
+    "email or a word processor.",
+    "&Ouvrir le PDF": "&Open the PDF",
+    "Ouvrir le &dossier": "Open the &folder",
+    "&Ouvrir le fichier": "&Open the file",
+    # follow-up date field
+    "Sans date (jj/mm/aaaa)": "No date (dd/mm/yyyy)",
+    "Par exemple 15/03/2026, 15/3/26 ou 15 mars 2026": "For example 15/03/2026, 15/3/26 or "
+    "15 mars 2026",
+    "Choisir dans le calendrier": "Pick in the calendar",
+    "Ouvrir le calendrier": "Open the calendar",
+    "Aujourd’hui": "Today",
+    "Effacer": "Clear",
+    # notes
+    "Extrait": "Excerpt",
+    "Cliquez pour modifier (Ctrl+E)": "Click to edit (Ctrl+E)",
+    "Enregistrement…": "Saving…",
+    "Ouvrir les conflits": "Open the conflicts",
+    "⚠ {0} — conflit à résoudre": "⚠ {0} — conflict to settle",
+    "Cette note a une version importée en conflit : ouvrez l’entrée et cliquez sur "
+    "« Résoudre… ».": "This note has a conflicting imported version: open the entry and "
+    "click “Settle…”.",
+    "Date du suivi": "Follow-up date",
+    "Remettre la note supprimée": "Bring the deleted note back",
+    "Note placée dans la corbeille (restaurable 30 jours). Son suivi (statut, date, contact) "
+    "est gardé.": "Note moved to the trash (restorable for 30 days). Its follow-up (status, "
+    "date, contact) is kept.",
+    "Note remise.": "Note brought back.",
+    # territory dialog
+    "code INSEE de la commune (5 chiffres) ou SIREN de l’EPCI (9 chiffres)": "the municipality's "
+    "INSEE code (5 digits) or the EPCI's SIREN number (9 digits)",
+    "Le code officiel de votre territoire : code INSEE d’une commune (ex. 23096) ou numéro "
+    "SIREN d’un EPCI (ex. 200067130). Il distingue deux territoires de même nom ; essdesk ne "
+    "l’envoie nulle part.": "Your territory's official code: a municipality's INSEE code (e.g. "
+    "23096) or an EPCI's SIREN number (e.g. 200067130). It tells apart two territories with "
+    "the same name; essdesk sends it nowhere.",
+    "Vos initiales signent les notes que vous partagez dans un fichier d’échange : vos "
+    "collègues voient qui a écrit quoi.": "Your initials sign the notes you share in an "
+    "exchange file: your colleagues see who wrote what.",
+    "C&ode INSEE ou SIREN (facultatif)": "INSEE or SIREN c&ode (optional)",
+    # catalogue labels shown as interface (essdesk.ui.labels.catalogue_label)
+    "\u00a0:": ":",
+    'Bénéficiaires': 'Beneficiaries',
+    'Fonction': 'Role',
+    'Montants': 'Amounts',
+    'Nature': 'Nature',
+    'Période': 'Period',
+    'Fonds': 'Fund',
+    'Contrat': 'Contract',
+    'Programme': 'Programme',
+    'Appel à projets': 'Call for projects',
+    'Prêt': 'Loan',
+    'Garantie': 'Guarantee',
+    'Agrément': 'Accreditation',
+    'Accord': 'Agreement',
+    'Réseau, communauté': 'Network, community',
+    'Plan': 'Plan',
+    'Loi': 'Law',
+    'Étude, rapport': 'Study, report',
+    'Publication, ressource': 'Publication, resource',
+    'Accompagnement': 'Support',
+    'Plateforme, site': 'Platform, website',
+    'Schéma, stratégie': 'Scheme, strategy',
+    'Événement, instance': 'Event, body',
+    'Aide, subvention': 'Aid, grant',
+    'Mesure': 'Measure',
+    'Personne': 'Person',
+    'État et opérateurs publics': 'State and public operators',
+    'Collectivités et leurs réseaux': 'Local authorities and their networks',
+    'Banque ou financeur': 'Bank or funder',
+    "Réseau d'accompagnement": 'Support network',
+    'Association': 'Association',
+    'Coopérative, SCIC': 'Cooperative, SCIC',
+    'Entreprise': 'Company',
+    'Recherche et enseignement': 'Research and education',
+    "Bureau d'études, conseil": 'Consultancy',
+    'Protection sociale': 'Social protection',
+    'Institution européenne': 'European institution',
+    'Intervient dans': 'Speaks in',
+    'Intervenant·e': 'Speaker',
+    'Anime': 'Moderates',
+    'Animé par': 'Moderated by',
+    'Travaille pour': 'Works for',
+    'Personne de la structure': 'Person from the organisation',
+    'Membre de': 'Member of',
+    'Membre': 'Member',
+    'Fait partie de': 'Part of',
+    'Comprend': 'Includes',
+    'Soutient ou finance': 'Supports or funds',
+    'Soutenu ou financé par': 'Supported or funded by',
+    'Porte ou anime': 'Runs',
+    'Porté ou animé par': 'Run by',
+    'Auteur de': 'Author of',
+    'Rédigé par': 'Written by',
+    'Accompagne': 'Supports',
+    'Accompagné par': 'Supported by',
+    "Illustre le levier ou l'outil": 'Illustrates the lever or tool',
+    'Illustré par': 'Illustrated by',
+    'Cible le territoire': 'Targets the territory',
+    'Dispositif qui le cible': 'Scheme targeting it',
+    'Partenaire de': 'Partner of',
+    'Mentionne': 'Mentions',
+    'Mentionné par': 'Mentioned by',
+    'Lié à': 'Related to',
+    'Cité dans': 'Cited in',
+    'Cité dans cette partie': 'Cited in this part',
+    # French plurals (essdesk.french.plural picks the form; English follows the same split)
+    "{0} entrée": "{0} entry",
+    "{0} entrées": "{0} entries",
+    "{0} page A4": "{0} A4 page",
+    "{0} pages A4": "{0} A4 pages",
+    "{0} page": "{0} page",
+    "{0} pages": "{0} pages",
+    "{0} note de {1} contient « {2} »": "{0} note of {1} contains “{2}”",
+    "{0} notes de {1} contiennent « {2} »": "{0} notes of {1} contain “{2}”",
+    "{0} note de {1}": "{0} note of {1}",
+    "{0} notes de {1}": "{0} notes of {1}",
+    "Supprimer le territoire « {0} » ? Il n’a aucune note.": "Delete the territory “{0}”? It "
+    "has no notes.",
+    "Supprimer le territoire « {1} » ?\n\n{0} note ira à la corbeille, d’où vous pourrez la "
+    "restaurer pendant au moins 30 jours (Fichier > Corbeille…).": "Delete the territory "
+    "“{1}”?\n\n{0} note will go to the trash, where you can restore it for at least 30 days "
+    "(File > Trash…).",
+    "Supprimer le territoire « {1} » ?\n\nSes {0} notes iront à la corbeille, d’où vous "
+    "pourrez les restaurer pendant au moins 30 jours (Fichier > Corbeille…).": "Delete the "
+    "territory “{1}”?\n\nIts {0} notes will go to the trash, where you can restore them for "
+    "at least 30 days (File > Trash…).",
 }
 
 

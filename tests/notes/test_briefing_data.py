@@ -93,7 +93,9 @@ def test_explicit_keys_keep_their_order_and_carry_catalogue_and_notes(
     assert "Le DLA accompagne 6 000 structures par an." in dla.facts
     assert dla.provenance.startswith("Source : compte-rendu du webinaire du 31 mars 2021")
     assert ("Info DLA", "https://www.info-dla.fr/") in dla.links
-    assert dla.remark  # the report's quirk, kept
+    assert not dla.remark  # the report's quirk: for the user, not for the mayor
+    asked = build_sheet(catalogue, store, noted, ["scheme:dla"], today=DAY, include_remarks=True)
+    assert asked.entries[0].remark  # « Inclure les remarques sur le compte-rendu »
     assert dla.status is not None
     assert (dla.status.status, dla.status.label) == ("mobilise", "mobilisé")
     assert dla.status.date == date(2026, 3, 12) and dla.status.contact == "Mme Durand"
@@ -189,7 +191,8 @@ def test_markdown_export(catalogue: Catalogue, store: NotesStore, noted: Territo
     assert "**Date :** 26 novembre 2026  " in lines
     assert "## 1. Dispositif local d’accompagnement (DLA)" in lines
     assert "## 2. Développer une commande publique responsable" in lines
-    assert "*Dispositif · Accompagnement* — `scheme:dla`" in lines
+    assert "*Dispositif · Accompagnement*" in lines
+    assert "scheme:dla" not in "\n".join(lines)  # no internal key for the people it is for
     assert "**Suivi :** mobilisé — le 12 mars 2026 — contact : Mme Durand" in lines
     # the note is a block quote that keeps its own light Markdown…
     assert "> Rencontré la chargée de mission : **très intéressée**." in lines

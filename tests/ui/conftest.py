@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtWidgets import QApplication, QDialog
 
+from essdesk.app import create_window, prepare_application, style_sheet
 from essdesk.catalogue.store import Catalogue
 from essdesk.paths import catalogue_path
+from essdesk.ui.i18n import install_translators
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.settings import load_state, settings_path
 
 UI_DIR = Path(__file__).resolve().parent
 
@@ -42,11 +43,26 @@ def ui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _application_as_essdesk_runs_it(qapp: QApplication) -> QApplication:
+    """Style, style sheet, names and icon exactly as ``essdesk`` sets them: a test run
+    without the style sheet once passed a text zoom that did nothing in the application."""
+    return prepare_application([])
+
+
 @pytest.fixture(autouse=True)
-def _reset_app_font(qapp: QApplication) -> Iterator[None]:
+def _reset_app_font_and_language(
+    qapp: QApplication, _application_as_essdesk_runs_it: QApplication
+) -> Iterator[None]:
+    if qapp.styleSheet() != style_sheet():  # a test before cleared it: essdesk's again
+        qapp.setStyleSheet(style_sheet())
     font = qapp.font()
     yield
-    qapp.setFont(font)
+    if qapp.font() != font:
+        qapp.setFont(font)
+        qapp.setStyleSheet(qapp.styleSheet())
+    if QLocale().language() != QLocale.Language.French:
+        install_translators(qapp, "fr")
 
 
 @pytest.fixture(scope="session")
@@ -72,14 +88,14 @@ def opened() -> OpenedUrls:
 
 @pytest.fixture
 def make_window(qtbot, catalogue: Catalogue, opened: OpenedUrls):
-    """Build a window as ``essdesk.app`` does (state from the settings file), with the
-    catalogue attached and the first directory query done."""
+    """Build a window as ``essdesk.app`` does (``create_window``: the settings file, the
+    text size and the translators it names), with the catalogue attached and the first
+    directory query done."""
 
     def make(with_catalogue: bool = True) -> MainWindow:
-        path = settings_path()
-        window = MainWindow(state=load_state(path), settings_path=path, opener=opened)
+        window = create_window(QApplication.instance(), opener=opened)
         qtbot.addWidget(window)
-        if load_state(path).geometry is None:
+        if window.state.geometry is None:
             window.resize(1280, 720)  # the offscreen screen is 800x600; test the projector size
         window.show()
         qtbot.waitExposed(window)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -134,7 +135,7 @@ def test_one_entry_is_one_a4_page_without_contents(
         "Guéret",
         "Zones de revitalisation rurale (ZRR)",
         "1. Dispositif local d’accompagnement (DLA)",
-        "Dispositif · Accompagnement (scheme:dla)",
+        "Dispositif · Accompagnement",
         "Suivi : mobilisé — le 12 mars 2026 — contact : Mme Durand",
         "Le DLA accompagne 6 000 structures par an.",
         "Notes — Creuse",
@@ -146,6 +147,8 @@ def test_one_entry_is_one_a4_page_without_contents(
     ):
         assert expected in page, expected
     assert "Sommaire" not in page
+    assert "scheme:" not in page  # no internal key on a sheet printed for people
+    assert "Remarque" not in page  # remarks about the report only when asked
     assert "**" not in page  # the note's Markdown is rendered, not printed
     # the hostile note is printed as the text it is, nothing of it active
     assert HOSTILE.replace(" ", "") in page.replace(" ", "")  # (lines may wrap inside it)
@@ -168,8 +171,12 @@ def test_several_pages_get_contents_page_numbers_and_a_running_header(
     assert laid_out.has_toc and "Sommaire" in pages[0]
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} sur {len(pages)}" in page
-        if number > 1:  # running header
-            assert page.startswith("Fiche de synthèse — Creuse 26 novembre 2026")
+        if number > 1:  # running header, the page's first line (read in layout order: a
+            # table row continued at the top of a page comes before it in reading order)
+            top = pdf_text(target, "-layout", "-f", str(number), "-l", str(number))
+            assert (
+                flat(top.strip().splitlines()[0]) == "Fiche de synthèse — Creuse 26 novembre 2026"
+            )
     # every entry is where the contents says, its heading kept with its first lines
     first = pdf_text(target, "-layout", "-l", "1")
     toc_lines = [flat(line) for line in first[first.index("Sommaire") :].splitlines()]
@@ -188,7 +195,10 @@ def test_several_pages_get_contents_page_numbers_and_a_running_header(
         if page_no == 1:
             body = body[body.index(title) + len(title) :]  # past the contents line
         assert title in body, (title, page_no)
-        assert f"({entry.key})" in body, (entry.key, page_no)  # the line under the heading
+        assert entry.key not in body and entry.kind_label in body, (entry.key, page_no)
+        # the lead (heading, kind, summary) is never left alone at the bottom of a page
+        if entry.summary:
+            assert flat(entry.summary)[:40] in flat(body), (entry.key, page_no)
     assert laid_out.entry_pages == sorted(laid_out.entry_pages)
 
     # nothing painted twice (Qt also paints the line above the clip; see
@@ -197,8 +207,12 @@ def test_several_pages_get_contents_page_numbers_and_a_running_header(
     footer = re.compile(
         r"essdesk \S+ — Fiche de synthèse — Creuse — 26 novembre 2026 Page \d+ sur \d+"
     )
-    body = "".join(footer.sub("", p.removeprefix(header) if i else p) for i, p in enumerate(pages))
+    body = "".join(footer.sub("", p) for p in pages)
     printed = Counter(c for c in body if not c.isspace() and c not in "-•")
+    # the running header of each page after the first (its words may come interleaved with
+    # a table row continued at the top of the page, in reading order)
+    for _ in pages[1:]:
+        printed.subtract(c for c in header if not c.isspace())
     document = Counter(
         c for c in flat(laid_out.document.toPlainText()) if not c.isspace() and c != "-"
     )
@@ -363,7 +377,8 @@ def test_dialog_exports_pdf_markdown_and_csv(
     assert dialog.mobilised_radio.text().endswith("(1)")
     sheet = dialog.sheet()
     assert sheet is not None and [e.key for e in sheet.entries] == ["lever:3", "scheme:dla"]
-    assert dialog.summary.text() == f"2 entrée(s), {LaidOutSheet(sheet).page_count} page(s) A4."
+    pages = LaidOutSheet(sheet).page_count
+    assert dialog.summary.text() == f"2 entrées, {pages} page{'s' if pages > 1 else ''} A4."
 
     dialog.mobilised_radio.click()
     sheet = dialog.sheet()
@@ -380,7 +395,7 @@ def test_dialog_exports_pdf_markdown_and_csv(
     assert Path(suggested).name.startswith("Fiche de synthèse - Creuse - ")
     assert pdf_page_count(pdf) == 1
     assert "1. Dispositif local d’accompagnement (DLA)" in pdf_pages(pdf)[0]
-    assert str(pdf) in dialog.message.text() and "1 page(s)" in dialog.message.text()
+    assert str(pdf) in dialog.message.text() and "(1 page)" in dialog.message.text()
 
     # Markdown of the same choice
     save_as.answers.append(str(tmp_path / "fiche.md"))
@@ -413,6 +428,48 @@ def test_dialog_exports_pdf_markdown_and_csv(
     assert [e.key for e in shown[0].entries] == ["scheme:dla"]
 
     dialog.close()
+
+
+def test_dialog_is_fit_for_the_mayor_enter_exports_and_the_pdf_opens(
+    qtbot,
+    parent: QWidget,
+    catalogue: Catalogue,
+    store: NotesStore,
+    creuse: Territory,
+    save_as: SaveAs,
+    tmp_path: Path,
+) -> None:
+    from essdesk.ui.folders import documents
+
+    dialog = open_briefing_dialog(parent, catalogue, store, creuse, ["scheme:dla"])
+    # Enter exports the PDF (the default button), not « Fermer »
+    assert dialog.pdf_button.isDefault()
+    assert "courriel ou un traitement de texte" in dialog.markdown_hint.text()
+    # remarks about the report only when asked
+    assert not dialog.remarks.isChecked()
+    assert not dialog.sheet().entries[0].remark
+    dialog.remarks.click()
+    assert dialog.sheet().entries[0].remark
+    dialog.remarks.click()
+    # the first file dialog opens in Documents, never in the working folder
+    assert not dialog.open_file_button.isVisible()
+    save_as.answers.append(str(tmp_path / "conseil.pdf"))
+    with qtbot.waitSignal(dialog.exported):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert Path(save_as.asked[-1][1]).parent == documents()
+    opened: list[str] = []
+    dialog.file_opener = lambda url: opened.append(url.toLocalFile()) or True
+    assert dialog.open_file_button.isVisible() and dialog.open_folder_button.isVisible()
+    assert dialog.open_file_button.text().replace("&", "") == "Ouvrir le PDF"
+    qtbot.mouseClick(dialog.open_file_button, _left())
+    qtbot.mouseClick(dialog.open_folder_button, _left())
+    assert opened == [str(tmp_path / "conseil.pdf"), str(tmp_path)]
+    dialog.close()
+    # the next dialog, even after a restart, opens where the last file went
+    again = open_briefing_dialog(parent, catalogue, store, creuse, ["scheme:dla"])
+    again.pdf_button.click()
+    assert Path(save_as.asked[-1][1]).parent == tmp_path
+    again.close()
 
 
 def test_dialog_choices_without_selection_or_territory(

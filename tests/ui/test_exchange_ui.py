@@ -748,3 +748,55 @@ def test_orphan_conflicts_are_titled_from_the_note(
         dialog.conflict_list.item(i).text().endswith("(fiche inconnue du catalogue)")
         for i in range(dialog.conflict_list.count())
     )
+
+
+def test_the_conflict_view_highlights_what_differs(
+    qtbot, laptops: Laptops, parent: QWidget, conflicts: Territory, catalogue: Catalogue
+) -> None:
+    dialog = open_conflicts_dialog(parent, laptops.b, conflicts, catalogue.title)
+    select(dialog, "scheme:dla")  # « B : dossier déposé le 3. » / « A : RDV déplacé au 14. »
+
+    def marked(view) -> list[str]:
+        return [s.cursor.selectedText() for s in view.extraSelections()]
+
+    mine, theirs = marked(dialog.mine_edit), marked(dialog.theirs_edit)
+    assert "B" in mine and "A" in theirs  # what differs is highlighted…
+    assert any("3." in m for m in mine) and any("14." in t for t in theirs)
+    assert not any(m.strip() == ":" for m in mine + theirs)  # …what is the same is not
+    dialog.close()
+
+
+def test_the_import_report_opens_the_conflicts(
+    qtbot, laptops: Laptops, parent: QWidget, drive, catalogue: Catalogue, monkeypatch
+) -> None:
+    opened: list[bool] = []
+
+    def click_open(box: QMessageBox) -> int:
+        offered = [x for x in box.buttons() if x.text() == "Ouvrir les conflits"]
+        if offered:  # the report of an import that kept conflicts
+            assert box.defaultButton() is offered[0]
+            offered[0].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_open)
+    a, b, clock = laptops.a, laptops.b, laptops.clock
+    creuse = a.add_territory("Creuse", initials="AB")
+    a.save_note("scheme:dla", creuse, "Départ", entry_title="DLA")
+    first = export_notes(a, laptops.folder / "a0.essnotes").path
+    drive(ImportPreviewDialog, lambda d: qtbot.mouseClick(d.import_button, LEFT))
+    assert import_notes_dialog(
+        parent, b, catalogue.keys(), first, open_conflicts=lambda: opened.append(False)
+    )
+    assert opened == []  # no conflict, nothing offered
+    clock.advance(minutes=10)
+    a.save_note("scheme:dla", creuse, "leur version")
+    clock.advance(minutes=10)
+    b.save_note("scheme:dla", creuse.uuid, "ma version")
+    clock.advance(minutes=10)
+    second = export_notes(a, laptops.folder / "a1.essnotes").path
+
+    drive(ImportPreviewDialog, lambda d: qtbot.mouseClick(d.import_button, LEFT))
+    assert import_notes_dialog(
+        parent, b, catalogue.keys(), second, open_conflicts=lambda: opened.append(True)
+    )
+    assert opened == [True]

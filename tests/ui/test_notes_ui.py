@@ -110,7 +110,7 @@ def test_write_a_note_autosaves_and_survives_entry_territory_and_restart(
     assert isinstance(panel, NotesPanel)
     window.open_entry(KEY)
     type_note(qtbot, panel, "Contacter la **DLA** lundi")
-    assert panel.state_label.text() == "Modifications non enregistrées…"
+    assert panel.state_label.text() == "Enregistrement…"
     wait_saved(qtbot, panel)
     # another entry, then back: the note is read again from the database
     window.open_entry("lever:3")
@@ -376,8 +376,13 @@ def test_my_notes_lists_sorts_searches_and_opens(qtbot, notes_window, with_terri
     with qtbot.waitSignal(view.refreshed, timeout=3000):
         qtbot.keyClicks(view.search_field, "rendez")
     assert view.model.rowCount() == 1
+    assert view.count_label.text() == "1 note de Creuse contient « rendez »"  # no « (s) »
+    assert view.model.headerData(3, Qt.Orientation.Horizontal) == "Extrait"
     index = view.model.index(0, 0)
-    view.table.doubleClicked.emit(index)
+    # one click opens it, as everywhere else in the window
+    qtbot.mouseClick(
+        view.table.viewport(), Qt.MouseButton.LeftButton, pos=view.table.visualRect(index).center()
+    )
     assert window.history.current == KEY
     assert window.notes_panel.editor.toPlainText().startswith("Rendez-vous DLA")
 

@@ -85,3 +85,23 @@ def test_switching_to_a_dark_palette_while_running_restyles_the_window(tmp_path)
     section_before, section_after, arrow_before, arrow_after = map(int, out.stdout.split())
     assert section_after < section_before / 20  # light background gone, light text only
     assert arrow_before == 0 and arrow_after > 20  # black arrow, then a light one
+
+
+def test_at_200_percent_the_reading_pane_keeps_priority(qtbot, make_window) -> None:
+    """Text at 200 %: the reading pane keeps room for ~38 characters a line (its title no
+    longer one letter a line); the section list and the notes fold first; the window still
+    fits a 1024x600 screen."""
+    window = make_window()
+    window.resize(1024 if window.screen().size().width() >= 1024 else 790, 560)
+    for _ in range(10):
+        window.zoom_in()
+    qtbot.waitUntil(lambda: not window._squeezed(), timeout=5000)
+    char = window.fontMetrics().averageCharWidth()
+    assert window.content_splitter.sizes()[0] >= 38 * char
+    assert window.minimumSizeHint().width() <= 1024
+    assert window.width() <= 1024
+    # Ctrl+E opens the notes again when they were folded away
+    window.focus_note()
+    assert window.content_splitter.sizes()[1] > 0
+    window.zoom_reset()
+    qtbot.waitUntil(lambda: not window._squeezed(), timeout=5000)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from essdesk.ui.i18n import install_translators, remove_translators
 from essdesk.ui.settings import UiState, load_state, save_state, settings_path
 
 
@@ -85,24 +85,38 @@ def test_language_switch_persisted(qtbot, make_window) -> None:
     window.language_actions["en"].trigger()
     assert load_state(settings_path()).language == "en"
     assert "next start" in window.statusBar().currentMessage()
-    window.close()
+    box = window.findChild(QMessageBox, "languageMessage")
+    assert "prochain démarrage" in box.text() and "next time" in box.text()
+    restart = box.findChild(QPushButton, "restartNowButton")
+    assert (
+        restart.text() == "Redémarrer maintenant / Restart now" and box.defaultButton() is restart
+    )
+    restarted: list[bool] = []
+    window.restarter = lambda: restarted.append(True)
+    restart.click()
+    assert restarted == [True] and not window.isVisible()  # closed as Ctrl+Q: state saved
     again = make_window()
     assert again.language_actions["en"].isChecked()
+    assert again.sections.item(3).text() == "Directory"
 
 
-def test_english_translation_is_complete_for_the_main_window(qtbot, qapp, make_window) -> None:
-    translators = install_translators(qapp, "en")
-    try:
-        assert QCoreApplication.translate("SectionList", "Annuaire") == "Directory"
-        window = make_window()
-        assert window.sections.item(3).text() == "Directory"
-        assert window.directory.facet_buttons["territories"].text().startswith("Territory")
-        window.open_entry("scheme:dla")
-        text = window.detail.browser.toPlainText()
-        assert "Cross-links" in text and "At a glance" in text
-    finally:
-        remove_translators(qapp, translators)
-        install_translators(qapp, "fr")
+def test_english_translation_is_complete_for_the_main_window(qtbot, make_window) -> None:
+    save_state(settings_path(), UiState(language="en"))  # as the language menu leaves it
+    window = make_window()
+    assert QCoreApplication.translate("SectionList", "Annuaire") == "Directory"
+    assert window.sections.item(3).text() == "Directory"
+    assert window.directory.facet_buttons["territories"].text().startswith("Territory")
+    window.open_entry("scheme:dla")
+    text = window.detail.browser.toPlainText()
+    assert "Cross-links" in text and "At a glance" in text
+    # interface words the catalogue carries are translated, its content stays French
+    assert "Beneficiaries" in text and "Bénéficiaires" not in text
+    assert "Structures de l’ESS" in text
+    assert "Also known as: DLA" in text  # English typography: no space before the colon
+    assert "Cited in" in text
+    tools = window.trees["tools"].model_
+    groups = [tools.index(row, 0).data() for row in range(tools.rowCount())]
+    assert "Fund" in groups and "Fonds" not in groups
 
 
 def test_unwritable_settings_folder_is_not_an_error(tmp_path) -> None:

@@ -90,13 +90,12 @@ def test_app_shows_the_window_before_opening_the_catalogue(qtbot, opened) -> Non
         calls.append(time.perf_counter())
         return Catalogue.open(catalogue_path())
 
-    app, window = essdesk_app.build([], opener=opened, factory=factory)
+    _app, window = essdesk_app.build([], opener=opened, factory=factory)
     qtbot.addWidget(window)
     assert window.isVisible() and calls == []  # shown, catalogue not opened yet
     with qtbot.waitSignal(window.catalogue_loaded, timeout=10000):
         pass
     assert calls and window.trees["sessions"].model_.rowCount() > 0
-    app.setStyleSheet("")
     window.close()
     window.catalogue.close()
 
@@ -122,12 +121,11 @@ def test_a_broken_catalogue_is_explained_in_the_window(qtbot, opened, tmp_path) 
     def factory() -> Catalogue:
         return Catalogue.open(broken)
 
-    app, window = essdesk_app.build([], opener=opened, factory=factory)
+    _app, window = essdesk_app.build([], opener=opened, factory=factory)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: "pas pu être ouvert" in window.detail.browser.toPlainText())
     assert window.catalogue is None
     assert str(broken) in window.detail.browser.toPlainText()
-    app.setStyleSheet("")
     with pytest.raises(CatalogueError):
         Catalogue.open(broken)
 

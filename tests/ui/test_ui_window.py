@@ -175,7 +175,15 @@ def test_font_zoom(qtbot, window) -> None:
     qtbot.keyClick(window.trees["sessions"], Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert window.state.font_zoom == 2
     assert window.font().pointSizeF() > base
-    assert window.detail.browser.font().pointSizeF() == window.font().pointSizeF()
+    # every text of the window, under the application's style sheet (a window font alone
+    # stopped at the window: its styled children kept the application's size)
+    zoomed = window.font().pointSizeF()
+    assert window.detail.browser.font().pointSizeF() == zoomed
+    assert window.trees["sessions"].font().pointSizeF() == zoomed
+    assert window.sections.font().pointSizeF() == zoomed
+    assert window.page_title.font().pointSizeF() == zoomed
+    assert window.search_field.font().pointSizeF() == zoomed
+    assert window.directory.table.font().pointSizeF() == zoomed
     qtbot.keyClick(window.trees["sessions"], Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert window.state.font_zoom == 1
     qtbot.keyClick(window.trees["sessions"], Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)

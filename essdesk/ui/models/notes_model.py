@@ -43,8 +43,10 @@ class NotesListModel(QAbstractTableModel):
     COL_STATUS = 1
     COL_UPDATED = 2
     COL_TEXT = 3
-    COLUMN_COUNT = 4
-    SORT_KEYS = ("entry", "status", "updated", "updated")
+    COL_FOLLOWUP_DATE = 4
+    COL_CONTACT = 5
+    COLUMN_COUNT = 6
+    SORT_KEYS = ("entry", "status", "updated", "updated", "status", "status")
     """``NotesStore.notes_for_territory(sort=…)`` of each column."""
 
     sort_requested = Signal(str, bool)
@@ -54,14 +56,38 @@ class NotesListModel(QAbstractTableModel):
         super().__init__(parent)
         self._notes: list[Note] = []
         self._titles: dict[str, str] = {}
+        self._conflicted: set[str] = set()
+        self._followups: dict[str, tuple[str | None, str]] = {}
 
     # ---------------------------------------------------------------- the one entry point
-    def set_notes(self, notes: Sequence[Note], titles: dict[str, str] | None = None) -> None:
-        """``titles``: current catalogue titles by key (the note's own title otherwise)."""
+    def set_notes(
+        self,
+        notes: Sequence[Note],
+        titles: dict[str, str] | None = None,
+        followups: dict[str, tuple[str | None, str]] | None = None,
+    ) -> None:
+        """``titles``: current catalogue titles by key (the note's own title otherwise).
+
+        One row per entry: a conflict copy kept beside a note is not a second row (both
+        looked the same) but a marker on the note's row; a copy whose note is gone stands
+        in for it."""
+        rows: dict[str, Note] = {}
+        conflicted: set[str] = set()
+        for note in notes:
+            if note.conflict_of:
+                conflicted.add(note.entry_key)
+            seen = rows.get(note.entry_key)
+            if seen is None or (seen.conflict_of and not note.conflict_of):
+                rows[note.entry_key] = note
         self.beginResetModel()
-        self._notes = list(notes)
+        self._notes = list(rows.values())
+        self._conflicted = conflicted
         self._titles = dict(titles or {})
+        self._followups = dict(followups or {})
         self.endResetModel()
+
+    def has_conflict(self, note: Note) -> bool:
+        return note.entry_key in self._conflicted
 
     def note(self, row: int) -> Note | None:
         return self._notes[row] if 0 <= row < len(self._notes) else None
@@ -79,13 +105,18 @@ class NotesListModel(QAbstractTableModel):
     def _cell(self, note: Note, column: int) -> str:
         if column == self.COL_ENTRY:
             title = self.title(note)
-            if note.conflict_of:
-                return self.tr("{0} (version en conflit)").format(title)
+            if self.has_conflict(note):
+                return self.tr("⚠ {0} — conflit à résoudre").format(title)
             return title
         if column == self.COL_STATUS:
             return status_label(note.status) if note.status else ""
         if column == self.COL_UPDATED:
             return f"{_local(note.updated):%d/%m/%Y}"
+        if column in (self.COL_FOLLOWUP_DATE, self.COL_CONTACT):
+            when, contact = self._followups.get(note.entry_key, (None, ""))
+            if column == self.COL_CONTACT:
+                return contact
+            return f"{when[8:10]}/{when[5:7]}/{when[:4]}" if when and len(when) == 10 else ""
         return first_line(note.text)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -98,6 +129,11 @@ class NotesListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_UPDATED:
                 return f"{_local(note.updated):%d/%m/%Y %H:%M}"
+            if column == self.COL_ENTRY and self.has_conflict(note):
+                return self.tr(
+                    "Cette note a une version importée en conflit : ouvrez l’entrée et "
+                    "cliquez sur « Résoudre… »."
+                )
             return (
                 plain_tip(note.text[:600]) or None
                 if column in (self.COL_TEXT, self.COL_ENTRY)
@@ -119,7 +155,14 @@ class NotesListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        titles = (self.tr("Entrée"), self.tr("Suivi"), self.tr("Modifiée le"), self.tr("Début"))
+        titles = (
+            self.tr("Entrée"),
+            self.tr("Suivi"),
+            self.tr("Modifiée le"),
+            self.tr("Extrait"),
+            self.tr("Date du suivi"),
+            self.tr("Contact"),
+        )
         return column_title(titles, section, orientation, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

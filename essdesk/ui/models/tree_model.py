@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from essdesk.ui.labels import catalogue_label
 from essdesk.ui.models import (
     KEY_ROLE,
     KIND_ROLE,
@@ -150,7 +151,8 @@ class CatalogueTreeModel(QAbstractItemModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_TITLE:
-                return node.title
+                # a category (« Fonds », « Contrat ») is interface, translated; titles are not
+                return catalogue_label(node.title) if node.kind == "group" else node.title
             return str(node.count) if node.count else ""
         markers = self._markers
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_COUNT:

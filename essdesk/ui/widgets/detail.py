@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from essdesk.ui.colours import mix, muted
-from essdesk.ui.labels import kind_label
+from essdesk.ui.labels import catalogue_label, kind_label
 from essdesk.ui.links import UrlOpener, entry_key, entry_url, is_allowed, system_opener
 from essdesk.ui.plain import PlainLabel, plain_tip
 
@@ -147,6 +147,8 @@ class DetailView(QWidget):
         t = {
             "in_": _esc(self.tr("Dans")),
             "aka": _esc(self.tr("Aussi appelé")),
+            # « : » takes a non-breaking space before it in French, none in English
+            "colon": _esc(self.tr("\u00a0:")),
             "brief": _esc(self.tr("En bref")),
             "facts": _esc(self.tr("Faits et chiffres")),
             "points": _esc(self.tr("Points clés")),
@@ -165,7 +167,7 @@ class DetailView(QWidget):
         if e.parent:
             parent_title = self._title_lookup(e.parent) or e.parent
             out.append(
-                f'<p style="color:{muted}; margin-bottom:0">{t["in_"]} : '
+                f'<p style="color:{muted}; margin-bottom:0">{t["in_"]}{t["colon"]} '
                 f'<a href="{_esc(entry_url(e.parent))}">{_esc(parent_title)}</a></p>'
             )
         out.append(f'<h2 style="margin-top:4px; margin-bottom:6px">{_esc(e.title)}</h2>')
@@ -173,7 +175,9 @@ class DetailView(QWidget):
             f'<span style="background-color:{badge_bg}; color:{text_color}">'
             f"&nbsp;{_esc(kind_label(e.kind))}&nbsp;</span>"
         )
-        extra = [x for x in (e.subtype_label, e.role) if x and x != kind_label(e.kind)]
+        extra = [
+            catalogue_label(x) for x in (e.subtype_label, e.role) if x and x != kind_label(e.kind)
+        ]
         line = badge
         if extra:
             line += f'&nbsp;&nbsp;<span style="color:{muted}">{_esc(" · ".join(extra))}</span>'
@@ -181,7 +185,8 @@ class DetailView(QWidget):
         if e.kind == "tool":
             out.append(self._tool_html(e, muted))
         if e.aliases:
-            out.append(f'<p style="color:{muted}">{t["aka"]} : {_esc(", ".join(e.aliases))}</p>')
+            aliases = _esc(", ".join(e.aliases))
+            out.append(f'<p style="color:{muted}">{t["aka"]}{t["colon"]} {aliases}</p>')
         if e.provenance:
             out.append(f'<p style="color:{muted}"><i>{_esc(e.provenance)}</i></p>')
         if e.summary:
@@ -191,7 +196,7 @@ class DetailView(QWidget):
         if e.details:
             rows = "".join(
                 f'<tr><td style="color:{muted}; padding-right:14px" valign="top">'
-                f"{_esc(label)}</td><td>{_esc(value)}</td></tr>"
+                f"{_esc(catalogue_label(label))}</td><td>{_esc(value)}</td></tr>"
                 for label, value in e.details
             )
             out.append(
@@ -268,7 +273,7 @@ class DetailView(QWidget):
                 for r in group
             )
             out.append(
-                f'<p style="margin-bottom:0"><b>{_esc(label)}</b></p>'
+                f'<p style="margin-bottom:0"><b>{_esc(catalogue_label(label))}</b></p>'
                 f'<ul style="margin-top:2px">{items}</ul>'
             )
         return "".join(out)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essdesk.french import counted
 from essdesk.ui.models import KEY_ROLE
 from essdesk.ui.models.notes_model import NotesListModel
 from essdesk.ui.plain import PlainLabel
@@ -26,8 +27,12 @@ from essdesk.ui.plain import PlainLabel
 if TYPE_CHECKING:
     from essdesk.notes import Note
 
-Loader = Callable[[str, str], tuple[Sequence["Note"], Sequence["Note"], dict[str, str], str]]
-"""(query, sort) → (notes, orphans, catalogue titles, territory name)."""
+FollowUps = dict[str, tuple[str | None, str]]
+"""entry key → (follow-up date as ISO text or None, contact)."""
+Loader = Callable[
+    [str, str], tuple[Sequence["Note"], Sequence["Note"], dict[str, str], str, FollowUps]
+]
+"""(query, sort) → (notes, orphans, catalogue titles, territory name, follow-ups)."""
 
 
 def _table(model: NotesListModel, name: str, accessible: str, parent: QWidget) -> QTableView:
@@ -48,6 +53,9 @@ def _table(model: NotesListModel, name: str, accessible: str, parent: QWidget) -
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(NotesListModel.COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(NotesListModel.COL_UPDATED, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(
+        NotesListModel.COL_FOLLOWUP_DATE, QHeaderView.ResizeMode.ResizeToContents
+    )
     header.setStretchLastSection(False)
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -93,8 +101,9 @@ class MyNotesView(QWidget):
         self.table.horizontalHeader().setSortIndicator(
             NotesListModel.COL_UPDATED, Qt.SortOrder.DescendingOrder
         )
+        # a single click opens the entry, as in the trees, the directory and the search
         self.table.activated.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
+        self.table.clicked.connect(self._open)
 
         self.orphans_title = PlainLabel(self.tr("Notes orphelines"), self)
         self.orphans_title.setObjectName("panelTitle")
@@ -138,22 +147,26 @@ class MyNotesView(QWidget):
             self.model.set_notes([])
             return
         query = self.search_field.text()
-        notes, orphans, titles, territory = self._loader(query, self._sort)
+        notes, orphans, titles, territory, followups = self._loader(query, self._sort)
         if self._descending != (self._sort in NEWEST_FIRST):  # the other way round
             notes = notes[::-1]
-        self.model.set_notes(notes, titles)
+        self.model.set_notes(notes, titles, followups)
         self.orphans_model.set_notes(orphans)
         for widget in (self.orphans_title, self.orphans_hint, self.orphans_table):
             widget.setVisible(bool(orphans))
-        count = len(notes)
+        count = self.model.rowCount()  # notes per entry: a conflict copy is not one more
         if not territory:
             text = self.tr("Choisissez ou créez un territoire pour voir ses notes.")
         elif query.strip():
             text = (
                 self.tr("Aucune note de {0} ne contient « {1} ».").format(territory, query.strip())
                 if not count
-                else self.tr("{0} note(s) de {1} contiennent « {2} »").format(
-                    count, territory, query.strip()
+                else counted(
+                    count,
+                    self.tr("{0} note de {1} contient « {2} »"),
+                    self.tr("{0} notes de {1} contiennent « {2} »"),
+                    territory,
+                    query.strip(),
                 )
             )
         elif count == 0:
@@ -162,7 +175,7 @@ class MyNotesView(QWidget):
                 "panneau Notes, à droite."
             ).format(territory)
         else:
-            text = self.tr("{0} note(s) de {1}").format(count, territory)
+            text = counted(count, self.tr("{0} note de {1}"), self.tr("{0} notes de {1}"), territory)
         self.count_label.setText(text)
         self.refreshed.emit(count)
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QFocusEvent, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -39,8 +39,9 @@ from essdesk.notes import NotesError
 from essdesk.notes.records import NoteBase
 from essdesk.ui.labels import STATUS_KEYS, status_label
 from essdesk.ui.links import UrlOpener, is_allowed
-from essdesk.ui.note_markup import RICH_NOTE_CHARS, note_html
+from essdesk.ui.note_markup import RICH_NOTE_CHARS, note_html, source_position
 from essdesk.ui.plain import PlainLabel
+from essdesk.ui.widgets.date_field import DateField
 from essdesk.ui.widgets.flow_layout import flow_container
 
 if TYPE_CHECKING:
@@ -51,8 +52,6 @@ AUTOSAVE_MS = 800
 """Longest wait between an unsaved keystroke and its save (the spec: at most 1 s)."""
 RETRY_MS = 5000
 """Delay before trying again a save that failed."""
-NO_DATE = QDate(1900, 1, 1)
-"""The date edit's minimum, shown as « Sans date »."""
 
 
 @dataclass
@@ -65,6 +64,37 @@ class PendingSave:
     title: str
     base_updated: datetime | None
     base_text: str
+
+
+LINE_SEPARATOR = "\u2028"
+"""What a ``<br/>`` of the rendered note becomes in its QTextDocument block."""
+
+
+def _types_text(event: QKeyEvent) -> bool:
+    """A key that writes into a note (a character, Enter, Backspace, Delete), not a shortcut
+    nor a move (Tab, arrows, Ctrl+C stay the viewer's)."""
+    if event.modifiers() & (
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.MetaModifier
+    ):
+        return False
+    if event.key() in (
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Delete,
+    ):
+        return True
+    text = event.text()
+    return bool(text) and text.isprintable()
+
+
+def _iso_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:  # a damaged value: shown as no date, never an error
+        return None
 
 
 class _Editor(QPlainTextEdit):
@@ -167,7 +197,9 @@ class NotesPanel(QWidget):
         self.viewer.setOpenExternalLinks(False)
         self.viewer.anchorClicked.connect(self._link_clicked)
         self.viewer.viewport().installEventFilter(self)
-        self.viewer.setToolTip(self.tr("Double-cliquez pour modifier (Ctrl+E)"))
+        self.viewer.installEventFilter(self)  # a key typed while it has the focus
+        self.viewer.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.viewer.setToolTip(self.tr("Cliquez pour modifier (Ctrl+E)"))
         self.editor = _Editor(self)
         self.editor.setObjectName("noteEditor")
         self.editor.setAccessibleName(self.tr("Texte de la note"))
@@ -188,9 +220,17 @@ class NotesPanel(QWidget):
         self.state_label = PlainLabel(self)
         self.state_label.setObjectName("saveState")
         self.state_label.setAccessibleName(self.tr("État de l'enregistrement"))
+        self.state_label.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("Annuler"), self)
+        self.undo_button.setObjectName("undoDeleteButton")
+        self.undo_button.setToolTip(self.tr("Remettre la note supprimée"))
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.setVisible(False)
+        self._deleted_uuid = ""
         state_row = QHBoxLayout()
         state_row.setContentsMargins(0, 0, 0, 0)
         state_row.addWidget(self.state_label, 1)
+        state_row.addWidget(self.undo_button)
         state_row.addWidget(self.edit_button)
 
         # -- follow-up
@@ -201,15 +241,10 @@ class NotesPanel(QWidget):
         for key in STATUS_KEYS:
             self.status_combo.addItem(status_label(key), key)
         self.status_combo.currentIndexChanged.connect(lambda _i: self._status_edited())
-        self.date_edit = QDateEdit(self)
+        self.date_edit = DateField(self)
         self.date_edit.setObjectName("statusDate")
-        self.date_edit.setAccessibleName(self.tr("Date du suivi"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMinimumDate(NO_DATE)
-        self.date_edit.setSpecialValueText(self.tr("Sans date"))
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_edit.setDate(NO_DATE)
-        self.date_edit.dateChanged.connect(lambda _d: self._status_edited())
+        self.date_edit.edit.setAccessibleName(self.tr("Date du suivi"))
+        self.date_edit.date_edited.connect(self._status_edited)
         self.contact_edit = QLineEdit(self)
         self.contact_edit.setObjectName("statusContact")
         self.contact_edit.setAccessibleName(self.tr("Contact du suivi"))
@@ -285,6 +320,8 @@ class NotesPanel(QWidget):
 
     def reload(self) -> None:
         """Read the note, its status and conflicts again (never from a stale cache)."""
+        self.undo_button.setVisible(False)
+        self._deleted_uuid = ""
         session = self.session
         t = session.territory
         self.heading.setText(
@@ -358,9 +395,9 @@ class NotesPanel(QWidget):
             )
             index = self.status_combo.findData(status.status if status else None)
             self.status_combo.setCurrentIndex(max(index, 0))
-            when = QDate.fromString(status.date, "yyyy-MM-dd") if status and status.date else None
-            self.date_edit.setDate(when if when is not None and when.isValid() else NO_DATE)
+            self.date_edit.set_value(_iso_date(status.date if status else None))
             self.contact_edit.setText(status.contact if status else "")
+            self.contact_edit.setCursorPosition(0)  # its beginning shows, not its end
         finally:
             self._loading = False
         self._dirty = False
@@ -370,7 +407,7 @@ class NotesPanel(QWidget):
         self.delete_button.setEnabled(note is not None)
         self.history_button.setEnabled(note is not None)
         if pending is not None:
-            self._set_state(self.tr("Modifications non enregistrées…"))
+            self._set_state(self.tr("Enregistrement…"))
         elif note is not None:
             saved = self._saved_text(note.updated)
             if note.author:  # written elsewhere, imported from an exchange file
@@ -402,11 +439,16 @@ class NotesPanel(QWidget):
         self.state_label.setText(text)
 
     # ================================================================ editing
-    def start_editing(self) -> None:
-        """Ctrl+E: show the editor and put the cursor in it."""
+    def start_editing(self, caret: int | None = None) -> None:
+        """Ctrl+E, a click or a key in the rendered note: show the editor and put the cursor
+        in it, at ``caret`` (a position in the text) or else at the end."""
         if self.pages.currentIndex() != 1:
             return
-        if self.note_stack.currentWidget() is not self.editor or not self.editor.hasFocus():
+        if caret is not None:
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(caret, len(self.editor.toPlainText())))
+            self.editor.setTextCursor(cursor)
+        elif self.note_stack.currentWidget() is not self.editor or not self.editor.hasFocus():
             self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.note_stack.setCurrentWidget(self.editor)
         self.edit_button.setVisible(False)
@@ -420,10 +462,48 @@ class NotesPanel(QWidget):
             self.edit_button.setVisible(True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.viewer.viewport() and event.type() == QEvent.Type.MouseButtonDblClick:
+        """The rendered note is only a look: a click puts the caret where it was clicked, a
+        key typed into it goes to the editor (nothing typed is ever dropped). A link still
+        opens, and a drag still selects text to copy."""
+        kind = event.type()
+        if watched is self.viewer.viewport() and isinstance(event, QMouseEvent):
+            if kind == QEvent.Type.MouseButtonDblClick:
+                self.start_editing(self._clicked_position(event.position().toPoint()))
+                return True
+            if (
+                kind == QEvent.Type.MouseButtonRelease
+                and event.button() == Qt.MouseButton.LeftButton
+                and not self.viewer.anchorAt(event.position().toPoint())
+            ) and not self.viewer.textCursor().hasSelection():  # a drag selects, to copy
+                self.start_editing(self._clicked_position(event.position().toPoint()))
+                return True
+        if (
+            watched is self.viewer
+            and isinstance(event, QKeyEvent)
+            and kind == QEvent.Type.KeyPress
+            and _types_text(event)
+        ):
             self.start_editing()
+            copy = QKeyEvent(
+                kind, event.key(), event.modifiers(), event.text(), event.isAutoRepeat()
+            )
+            QApplication.sendEvent(self.editor, copy)
             return True
         return super().eventFilter(watched, event)
+
+    def _clicked_position(self, point: QPoint) -> int:
+        """The text position under ``point`` in the rendered note (see source_position)."""
+        clicked = self.viewer.cursorForPosition(point)
+        block = self.viewer.document().firstBlock()
+        line = 0
+        while block.isValid() and block != clicked.block():
+            if block.text().strip():
+                line += block.text().count(LINE_SEPARATOR) + 1
+            block = block.next()
+        before = clicked.block().text()[: clicked.positionInBlock()]
+        line += before.count(LINE_SEPARATOR)
+        shown = before.rsplit(LINE_SEPARATOR, 1)[-1]
+        return source_position(self.editor.toPlainText(), line, shown)
 
     def _link_clicked(self, url: QUrl) -> None:
         if is_allowed(url):
@@ -436,7 +516,7 @@ class NotesPanel(QWidget):
         if self._loading or not self.key:
             return
         self._dirty = True
-        self._set_state(self.tr("Modifications non enregistrées…"))
+        self._set_state(self.tr("Enregistrement…"))
         # Not restarted by each keystroke: someone typing without pause is saved at most
         # AUTOSAVE_MS after the first unsaved change.
         if not self._retry.isActive() and not self._autosave.isActive():
@@ -533,8 +613,8 @@ class NotesPanel(QWidget):
             return
         self._update_follow_enabled()
         status = self.status_combo.currentData()
-        when = self.date_edit.date()
-        iso = when.toString("yyyy-MM-dd") if status and when != NO_DATE else None
+        when = self.date_edit.value()
+        iso = when.isoformat() if status and when is not None else None
         contact = self.contact_edit.text() if status else ""
         self._status_pending = (self.key, self._territory_uuid(), status, iso, contact)
         if self._flush_status():
@@ -574,4 +654,27 @@ class NotesPanel(QWidget):
             return
         self.session.note_written(self.key, False)
         self.reload()
-        self._set_state(self.tr("Note placée dans la corbeille (restaurable 30 jours)."))
+        # Nothing asked before: the message says where it went, what stays, and undoes it.
+        self._set_state(
+            self.tr(
+                "Note placée dans la corbeille (restaurable 30 jours). Son suivi (statut, "
+                "date, contact) est gardé."
+            )
+        )
+        self._deleted_uuid = note.uuid
+        self.undo_button.setVisible(True)
+        self.undo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def undo_delete(self) -> None:
+        """« Annuler » after « Supprimer la note »: the note comes back from the trash."""
+        store, uuid = self.session.store, self._deleted_uuid
+        if store is None or not uuid:
+            return
+        try:
+            note = store.restore_from_trash(uuid)
+        except NotesError as exc:
+            self._failed(exc.message)
+            return
+        self.session.note_written(note.entry_key, bool(note.text.strip()))
+        self.reload()
+        self._set_state(self.tr("Note remise."))

@@ -36,8 +36,11 @@ class TerritorySwitcher(QComboBox):
         self.setToolTip(
             self.tr("Territoire courant : il délimite notes, suivis et exports (Ctrl+T)")
         )
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.setMinimumContentsLength(14)
+        # A fixed room (not the longest name's): an EPCI's long name must not push the
+        # global search box narrower; the list that drops down shows names in full.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(22)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self._current = ""
         self.activated.connect(self._activated)
         self.set_territories([], None)

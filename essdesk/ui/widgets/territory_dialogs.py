@@ -50,6 +50,8 @@ class TerritoryDialog(QDialog):
         self.name_edit.setObjectName("territoryName")
         self.name_edit.setAccessibleName(self.tr("Nom du territoire"))
         self.name_edit.setPlaceholderText(self.tr("ex. Communauté de communes du Haut-Jura"))
+        # an EPCI's name is long: « Communauté de communes Creuse Grand Sud » fits whole
+        self.name_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         types_box = QGroupBox(self.tr("Types de territoire"), self)
         types_layout = QVBoxLayout(types_box)
         self.type_boxes: dict[str, QCheckBox] = {}
@@ -64,13 +66,29 @@ class TerritoryDialog(QDialog):
         self.commune_edit.setAccessibleName(self.tr("Commune ou EPCI"))
         self.code_edit = QLineEdit(territory.code if territory else "", self)
         self.code_edit.setAccessibleName(self.tr("Code INSEE ou SIREN"))
+        self.code_edit.setPlaceholderText(
+            self.tr("code INSEE de la commune (5 chiffres) ou SIREN de l’EPCI (9 chiffres)")
+        )
+        self.code_edit.setToolTip(
+            self.tr(
+                "Le code officiel de votre territoire : code INSEE d’une commune (ex. 23096) "
+                "ou numéro SIREN d’un EPCI (ex. 200067130). Il distingue deux territoires de "
+                "même nom ; essdesk ne l’envoie nulle part."
+            )
+        )
         self.initials_edit = QLineEdit(territory.initials if territory else "", self)
         self.initials_edit.setAccessibleName(self.tr("Initiales de l'auteur"))
         self.initials_edit.setMaxLength(12)
+        self.initials_edit.setToolTip(
+            self.tr(
+                "Vos initiales signent les notes que vous partagez dans un fichier d’échange : "
+                "vos collègues voient qui a écrit quoi."
+            )
+        )
         form = QFormLayout()
         form.addRow(self.tr("&Nom"), self.name_edit)
         form.addRow(self.tr("&Commune ou EPCI (facultatif)"), self.commune_edit)
-        form.addRow(self.tr("C&ode (facultatif)"), self.code_edit)
+        form.addRow(self.tr("C&ode INSEE ou SIREN (facultatif)"), self.code_edit)
         form.addRow(self.tr("&Initiales (facultatif)"), self.initials_edit)
         self.error_label = PlainLabel(self)
         self.error_label.setObjectName("notesWarning")

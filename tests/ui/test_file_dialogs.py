@@ -1,0 +1,34 @@
+"""Qt's own file dialog speaks the interface's language and opens where the user works."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+from essdesk.ui.folders import documents, last_folder, remember_folder
+
+
+def test_qt_file_dialog_is_french(qtbot, make_window) -> None:
+    window = make_window()  # French, as essdesk starts: qtbase_fr and its gaps filled
+    dialog = QFileDialog(window, "Enregistrer", str(last_folder()))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "&Regarder dans\u00a0:"
+    assert labels["fileTypeLabel"] == "Fichiers de &type\u00a0:"
+    assert labels["fileNameLabel"] == "&Nom de fichier\u00a0:"
+    dialog.close()
+
+
+def test_file_dialogs_open_in_the_last_folder_used_or_documents(tmp_path: Path) -> None:
+    assert last_folder() == documents() and documents().is_dir()
+    assert last_folder() != Path.cwd() or Path.cwd() == documents()
+    remember_folder(tmp_path / "fiche.pdf")
+    assert last_folder() == tmp_path  # read back from settings.ini: held at the next start
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    remember_folder(gone / "x.pdf")
+    gone.rmdir()
+    assert last_folder() == documents()  # a folder since removed: Documents again
