@@ -317,7 +317,6 @@ class LaidOutSheet:
                 if self.entry_pages == pages:
                     break
                 pages = self.entry_pages
-        self.has_toc = self.document.pageCount() > 1 and bool(sheet.entries)
         self._split = False
 
     @property

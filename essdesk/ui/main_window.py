@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk.ui.history import History
 from essdesk.ui.icons import arrow_icon
 from essdesk.ui.links import UrlOpener, system_opener
+from essdesk.ui.navigation_history import NavigationHistory
 from essdesk.ui.plain import PlainLabel
 from essdesk.ui.settings import VIEWS, ZOOM_MAX, ZOOM_MIN, UiState, save_state
 from essdesk.ui.widgets.detail import DetailView
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.notes: object | None = None
         """The notes feature (``essdesk.ui.notes_ui.NotesFeature``) once attached."""
         self.catalogue: Catalogue | None = None
-        self.history = History()
+        self.history = NavigationHistory()
         self._base_font = QFont(QApplication.font())
         self._about: AboutDialog | None = None
         self._help: HelpDialog | None = None
@@ -336,7 +336,6 @@ class MainWindow(QMainWindow):
         bar.addWidget(territory_label)
         bar.addWidget(self.territory_switcher)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.toolbar = bar
 
     def _build_menus(self) -> None:
         menubar = self.menuBar()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk.catalogue.records import FacetValue, Filters, Row
+from essdesk.catalogue.records import DirectoryRow, FacetValue, Filters
 from essdesk.ui.labels import (
     FACETS,
     FOLLOWUP_FACET,
@@ -80,7 +80,6 @@ class DirectoryPanel(QWidget):
         self._labels: dict[tuple[str, str], str] = {}
         self._sort = ("title", False)
         self._sorted_by_user = False
-        self._pending_focus_key = ""
 
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("directorySearch")
@@ -289,7 +288,7 @@ class DirectoryPanel(QWidget):
         self.table.horizontalHeader().setSortIndicatorShown(sort != "relevance")
         followed = self.followup_keys()  # read here, on the GUI thread that writes it
 
-        def page(offset: int) -> list[Row]:
+        def page(offset: int) -> list[DirectoryRow]:
             if followed is not None:  # a small set: filtered here, all in one page
                 return []
             return catalogue.directory(
@@ -297,9 +296,9 @@ class DirectoryPanel(QWidget):
             )
 
         def job() -> tuple[
-            list[Row],
+            list[DirectoryRow],
             int,
-            Callable[[int], list[Row]],
+            Callable[[int], list[DirectoryRow]],
             dict[str, list[FacetValue]],
             frozenset[str] | None,
         ]:

@@ -104,7 +104,6 @@ class NotesPanel(QWidget):
         self._loading = False
         self.pending: dict[tuple[str, str], PendingSave] = {}
         self._status_pending: tuple[str, str, str | None, str | None, str] | None = None
-        self.read_only = False
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
