@@ -5,6 +5,9 @@ here through the standard library's sqlite3: importing SQLAlchemy costs ~0.2 s, 
 whole start-up budget of the window, and these read-only queries are plain SQL anyway. Each
 thread gets its own read-only connection, so a search may run on a worker thread while the
 GUI thread reads an entry.
+
+Over 500 lines, on purpose: one class, the catalogue's whole read API (entries, search,
+directory and facets, trees, glossary), and the only module holding the catalogue's SQL.
 """
 
 from __future__ import annotations

@@ -2,6 +2,10 @@
 
 It is built without a catalogue (so it can be shown at once) and receives one through
 ``set_catalogue``; it never opens files or databases itself.
+
+Over 500 lines: the window's own layout, menus, shortcuts, navigation and settings, in one
+class; the features (notes, exchange, briefing, pages) live in their own modules and attach
+to it.
 """
 
 from __future__ import annotations

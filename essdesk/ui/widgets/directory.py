@@ -11,6 +11,9 @@ aside, as for every facet) whenever the panel holds them all, that is when the r
 in one page or when « Suivi » filters; for a longer result they are counted over the whole
 territory (the menu then says « dans votre territoire »). They are counted again each time
 the menu opens, so a status set a moment ago is counted at once.
+
+Over 500 lines: the table, its facet menus and the « Suivi » counts share the query state
+(text, facets, sort, territory scope) that every refresh reads.
 """
 
 from __future__ import annotations
