@@ -11,6 +11,9 @@ Usage::
     sheet = build_sheet(catalogue, store, territory, WITH_NOTES)   # or MOBILISED
     Path("fiche.md").write_text(to_markdown(sheet), encoding="utf-8")
     Path("notes.csv").write_bytes(notes_csv(store, territory, catalogue))
+
+Over 500 lines: the sheet's selection rules, its records and their two text renderings
+(Markdown, CSV) share one set of record types; splitting would only scatter them.
 """
 
 from __future__ import annotations

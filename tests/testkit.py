@@ -9,9 +9,13 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
+
+Run = Callable[..., tuple[int, str, str]]
+"""``essdesk(*argv)`` of tests/cli/conftest.py: exit code, stdout, stderr."""
 
 
 def sql_dump(path: Path) -> list[str]:

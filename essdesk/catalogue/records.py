@@ -166,7 +166,7 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
-class Row:
+class DirectoryRow:
     """One line of the directory (actors and schemes)."""
 
     key: str

@@ -15,7 +15,6 @@ MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
 SNIPPET_CHARS = 180
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def query_words(text: str) -> list[str]:

@@ -5,6 +5,9 @@ here through the standard library's sqlite3: importing SQLAlchemy costs ~0.2 s, 
 whole start-up budget of the window, and these read-only queries are plain SQL anyway. Each
 thread gets its own read-only connection, so a search may run on a worker thread while the
 GUI thread reads an entry.
+
+Over 500 lines, on purpose: one class, the catalogue's whole read API (entries, search,
+directory and facets, trees, glossary), and the only module holding the catalogue's SQL.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from essdesk.catalogue.records import (
     KIND_LABELS,
     NATURE_LABELS,
     RELATION_LABELS,
+    DirectoryRow,
     Entry,
     FacetValue,
     Filters,
@@ -32,7 +36,6 @@ from essdesk.catalogue.records import (
     Hit,
     Link,
     Related,
-    Row,
     TreeNode,
 )
 from essdesk.catalogue.search import Matcher, fts_query, query_words
@@ -94,14 +97,11 @@ class Catalogue:
 
     def __init__(self, connections: _Connections, meta: dict[str, str]) -> None:
         self._connections = connections
-        self.schema_version = int(meta["schema_version"])
         self.version = meta["catalogue_version"]
         self.sources_digest = meta.get("sources_digest", "")
         self.source_title = meta.get("source_title", "")
-        self.source_kind = meta.get("source_kind", "")
         self.source_date = meta.get("source_date", "")
         self.source_author = meta.get("source_author", "")
-        self.source_url = meta.get("source_url", "")
         self._titles: dict[str, tuple[str, str]] | None = None
         self._labels: dict[str, dict[str, str]] | None = None
         self._vocabulary: fuzzy.Vocabulary | None = None
@@ -470,7 +470,7 @@ class Catalogue:
         descending: bool = False,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[Row]:
+    ) -> list[DirectoryRow]:
         """Actors and schemes (unless ``filters.kinds`` says otherwise), sorted in SQL
         (``sort="relevance"`` with text: best match first, as the search ranks).
 
@@ -503,7 +503,7 @@ class Catalogue:
             f" ORDER BY {order} {direction}, e.sort_title {direction}, e.id{page}",
             bound,
         )
-        return [Row(*r) for r in rows]
+        return [DirectoryRow(*r) for r in rows]
 
     def count(self, text: str = "", filters: Filters | None = None) -> int:
         """Number of rows ``directory(text, filters)`` returns without a limit."""

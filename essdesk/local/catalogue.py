@@ -19,11 +19,11 @@ from essdesk import fuzzy, textfold
 from essdesk.catalogue.records import (
     KIND_LABELS,
     NATURE_LABELS,
+    DirectoryRow,
     Entry,
     FacetValue,
     Filters,
     Hit,
-    Row,
     TreeNode,
 )
 from essdesk.catalogue.search import query_words
@@ -220,7 +220,7 @@ class TerritoryCatalogue(Catalogue):
         descending: bool = False,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[Row]:
+    ) -> list[DirectoryRow]:
         filters = filters or Filters()
         local_rows = self._local.rows(text, query_words(text), filters) if self._local else []
         if not local_rows:

@@ -4,7 +4,7 @@ Built once per change of the local entries (a snapshot: immutable, so a search o
 thread and an edit on the GUI thread never share mutable state), it finds entries by the
 same folded words as the catalogue (:mod:`essdesk.textfold`: case, accents, œ/æ, apostrophes,
 hyphens; every word a prefix) through a sorted vocabulary, and turns them into the
-catalogue's :class:`Entry`, :class:`Row`, :class:`Hit` and facet counts.
+catalogue's :class:`Entry`, :class:`DirectoryRow`, :class:`Hit` and facet counts.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from essdesk import fuzzy, textfold
 from essdesk.catalogue.records import (
     RELATION_LABELS,
+    DirectoryRow,
     Entry,
     Filters,
     Hit,
     Link,
     Related,
-    Row,
 )
 from essdesk.catalogue.search import Matcher
 from essdesk.notes.local_entries import PERSONAL_DATA, LocalEntry
@@ -40,7 +40,7 @@ class LocalHit(Hit):
 
 
 @dataclass(frozen=True, slots=True)
-class LocalRow(Row):
+class LocalRow(DirectoryRow):
     """A directory line of a local entry (shown with its « ajouté pour … » mark)."""
 
     territory: str = ""

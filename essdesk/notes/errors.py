@@ -39,8 +39,6 @@ class NewerSchemaError(NotesError):
             f"notes database schema {found} is newer than supported {known}; left untouched",
         )
         self.path = Path(path)
-        self.found = found
-        self.known = known
 
 
 class NotesDamagedError(NotesError):

@@ -13,6 +13,10 @@ links are printed as text: there is no ``<a href>`` in the document, hence no li
 
 Entry points for the main window: :func:`open_briefing_dialog` (in
 :mod:`essdesk.ui.briefing_dialog`), :func:`write_pdf`, :func:`print_preview`.
+
+Over 500 lines: the sheet's HTML and its page layout (contents, running header, page
+numbers, PDF and print preview) are still one module; they are to be split when ui/ is
+regrouped by feature (issue 10).
 """
 
 from __future__ import annotations
@@ -318,7 +322,6 @@ class LaidOutSheet:
                 if self.entry_pages == pages:
                     break
                 pages = self.entry_pages
-        self.has_toc = self.document.pageCount() > 1 and bool(sheet.entries)
         self._split = False
 
     @property

@@ -3,13 +3,20 @@ as a shell would run them (the catalogue shipped in data/, notes in the test's o
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from testkit import Run
 
+from essdesk.catalogue.build import build
 from essdesk.cli import main
 
-Run = Callable[..., tuple[int, str, str]]
+MINI = Path(__file__).resolve().parents[1] / "catalogue" / "mini"
+"""The small catalogue sources of the catalogue tests."""
 
 
 @pytest.fixture
@@ -25,5 +32,25 @@ def essdesk(capsys: pytest.CaptureFixture[str]) -> Run:
         out, err = capsys.readouterr()
         assert "Traceback" not in err
         return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``cli(*argv)``: ``python -m essdesk *argv`` in its own process, on a catalogue built
+    from the small test sources (tests/catalogue/mini)."""
+    catalogue = tmp_path / "mini.sqlite3"
+    build(MINI, catalogue)
+    env = {**os.environ, "ESSDESK_CATALOGUE": str(catalogue), "QT_QPA_PLATFORM": "offscreen"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "essdesk", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
 
     return run

@@ -8,16 +8,13 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Callable
 
 import pytest
+from testkit import Run
 
 from essdesk.catalogue.records import KIND_LABELS
 from essdesk.cli import build_parser
 from essdesk.cli.catalogue import KINDS, TREES
-
-Run = Callable[..., tuple[int, str, str]]
-"""The ``essdesk`` fixture (tests/cli/conftest.py): argv → exit code, stdout, stderr."""
 
 # What argparse prints when it is left in English.
 ENGLISH = (

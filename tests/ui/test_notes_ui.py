@@ -1,5 +1,8 @@
 """The notes in the window, driven as a user would: territory, typing with autosave, markers,
-history, trash, « Mes notes », search, restart, and the safety messages."""
+history, trash, « Mes notes », search, restart, and the safety messages.
+
+Over 500 lines: one journey per notes feature of the window, sharing the window fixtures.
+"""
 
 from __future__ import annotations
 

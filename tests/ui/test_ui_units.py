@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from essdesk import app as essdesk_app
 from essdesk.catalogue.store import Catalogue, CatalogueError
 from essdesk.paths import catalogue_path
-from essdesk.ui.history import History
 from essdesk.ui.links import entry_key, entry_url, is_allowed
 from essdesk.ui.messages import confirm, inform, plain_label
+from essdesk.ui.navigation_history import NavigationHistory
 from essdesk.ui.worker import QueryRunner
 
 
 def test_history_behaves_like_a_browser() -> None:
-    h = History()
+    h = NavigationHistory()
     assert h.current is None and not h.can_go_back() and h.back() is None
     for key in ("a", "b", "b", "c"):
         h.visit(key)

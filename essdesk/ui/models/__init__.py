@@ -8,7 +8,7 @@ NO_PARENT = QModelIndex()
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 """The entry's stable key (str)."""
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The record behind the row (Row, Hit or TreeNode)."""
+"""The record behind the row (DirectoryRow, Hit or TreeNode)."""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4
 """The entry kind ("scheme", "actor", …; "group" for grouping nodes)."""
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 5

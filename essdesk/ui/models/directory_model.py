@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from essdesk.catalogue.records import Row
+from essdesk.catalogue.records import DirectoryRow
 from essdesk.ui.labels import kind_label, local_mark
 from essdesk.ui.models import (
     KEY_ROLE,
@@ -46,9 +46,9 @@ class DirectoryModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Row] = []
+        self._rows: list[DirectoryRow] = []
         self._total = 0
-        self._fetch: Callable[[int], Sequence[Row]] | None = None
+        self._fetch: Callable[[int], Sequence[DirectoryRow]] | None = None
         self._fetching = False
         self._markers: Markers | None = None
         self._scopes: dict[str, tuple[str, str]] = {}
@@ -57,9 +57,9 @@ class DirectoryModel(QAbstractTableModel):
     # ---------------------------------------------------------------- the one entry point
     def set_rows(
         self,
-        rows: Sequence[Row],
+        rows: Sequence[DirectoryRow],
         total: int | None = None,
-        fetch: Callable[[int], Sequence[Row]] | None = None,
+        fetch: Callable[[int], Sequence[DirectoryRow]] | None = None,
         scopes: dict[str, tuple[str, str]] | None = None,
     ) -> None:
         """Show ``rows``, the first page of ``total``; ``fetch(offset)`` returns the next page
@@ -120,7 +120,7 @@ class DirectoryModel(QAbstractTableModel):
             if row.key in wanted:
                 self.dataChanged.emit(self.index(i, 0), self.index(i, self.COLUMN_COUNT - 1))
 
-    def row_record(self, row: int) -> Row | None:
+    def row_record(self, row: int) -> DirectoryRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def key_row(self, key: str) -> int:
@@ -136,7 +136,7 @@ class DirectoryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
-    def _cell(self, row: Row, column: int) -> str:
+    def _cell(self, row: DirectoryRow, column: int) -> str:
         if column == self.COL_TITLE:
             return row.title
         if column == self.COL_KIND:

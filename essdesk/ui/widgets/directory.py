@@ -11,6 +11,9 @@ aside, as for every facet) whenever the panel holds them all, that is when the r
 in one page or when « Suivi » filters; for a longer result they are counted over the whole
 territory (the menu then says « dans votre territoire »). They are counted again each time
 the menu opens, so a status set a moment ago is counted at once.
+
+Over 500 lines: the table, its facet menus and the « Suivi » counts share the query state
+(text, facets, sort, territory scope) that every refresh reads.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk.catalogue.records import FacetValue, Filters, Row
+from essdesk.catalogue.records import DirectoryRow, FacetValue, Filters
 from essdesk.ui.labels import (
     FACETS,
     FOLLOWUP_FACET,
@@ -99,7 +102,6 @@ class DirectoryPanel(QWidget):
         self._labels: dict[tuple[str, str], str] = {}
         self._sort = ("title", False)
         self._sorted_by_user = False
-        self._pending_focus_key = ""
 
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("directorySearch")
@@ -308,7 +310,7 @@ class DirectoryPanel(QWidget):
         self.table.horizontalHeader().setSortIndicatorShown(sort != "relevance")
         followed = self.followup_keys()  # read here, on the GUI thread that writes it
 
-        def page(offset: int) -> list[Row]:
+        def page(offset: int) -> list[DirectoryRow]:
             if followed is not None:  # a small set: filtered here, all in one page
                 return []
             return catalogue.directory(
@@ -316,9 +318,9 @@ class DirectoryPanel(QWidget):
             )
 
         def job() -> tuple[
-            list[Row],
+            list[DirectoryRow],
             int,
-            Callable[[int], list[Row]],
+            Callable[[int], list[DirectoryRow]],
             dict[str, list[FacetValue]],
             frozenset[str] | None,
         ]:

@@ -9,6 +9,9 @@ pending list survives moving to another entry.
 Two essdesk windows may edit the same note: before writing over it, the panel checks whether
 the stored note changed since it was loaded; if so, and both texts differ, both are kept one
 after the other in the note and the user is told (nothing overwritten).
+
+Over 500 lines: autosave, the pending list with its retries and the two-window check are
+one state machine around the note being edited, kept together so no path skips a save.
 """
 
 from __future__ import annotations
@@ -134,7 +137,6 @@ class NotesPanel(QWidget):
         self._loading = False
         self.pending: dict[tuple[str, str], PendingSave] = {}
         self._status_pending: tuple[str, str, str | None, str | None, str] | None = None
-        self.read_only = False
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)

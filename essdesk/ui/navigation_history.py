@@ -1,9 +1,10 @@
-"""Back/forward history of opened entries (plain Python, so it is trivially testable)."""
+"""Back/forward navigation through the entries opened in the window, like a browser's (not
+a note's version history). Plain Python, so it is trivially testable."""
 
 from __future__ import annotations
 
 
-class History:
+class NavigationHistory:
     """A browser-like history: visiting drops the forward branch; revisiting the current
     entry is a no-op so that a double signal (click + activate) does not stutter."""
 

@@ -11,25 +11,6 @@ from pathlib import Path
 import pytest
 
 from essdesk import __version__
-from essdesk.catalogue.build import build
-
-
-@pytest.fixture
-def cli(tmp_path: Path, mini_src: Path):
-    catalogue = tmp_path / "mini.sqlite3"
-    build(mini_src, catalogue)
-    env = {**os.environ, "ESSDESK_CATALOGUE": str(catalogue), "QT_QPA_PLATFORM": "offscreen"}
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "essdesk", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=60,
-        )
-
-    return run
 
 
 def test_search_json(cli) -> None:
