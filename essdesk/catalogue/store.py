@@ -92,6 +92,19 @@ class _Connections:
         self._local = threading.local()
 
 
+def pick_suggestions(corrected: str, hits: Sequence[Hit], n: int) -> list[str]:
+    """The corrected query, then the titles of fuzzy hits: at most ``n``, none twice once
+    folded (« france active » and « France Active » are one suggestion)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for text in [corrected, *(h.title for h in hits if h.match == "fuzzy")]:
+        folded = textfold.index_text(text)
+        if text and folded not in seen:
+            seen.add(folded)
+            out.append(text)
+    return out[:n]
+
+
 class Catalogue:
     """The read-only catalogue of the report."""
 
@@ -264,11 +277,7 @@ class Catalogue:
         """« Vouliez-vous dire … ? »: the query with its misspelt words corrected, then the
         titles of the entries its fuzzy reading finds; empty when nothing is misspelt."""
         hits, corrected = self._search(text, filters, 20)
-        out = [corrected] if corrected else []
-        for hit in hits:
-            if hit.match == "fuzzy" and hit.title not in out:
-                out.append(hit.title)
-        return out[:n]
+        return pick_suggestions(corrected, hits, n)
 
     def _search(
         self, text: str, filters: Filters | None, limit: int

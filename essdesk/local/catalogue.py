@@ -27,7 +27,7 @@ from essdesk.catalogue.records import (
     TreeNode,
 )
 from essdesk.catalogue.search import query_words
-from essdesk.catalogue.store import Catalogue, _walk
+from essdesk.catalogue.store import Catalogue, _walk, pick_suggestions
 from essdesk.local.index import LocalIndex
 from essdesk.notes.local_entries import LocalEntry, is_local_key
 
@@ -205,11 +205,7 @@ class TerritoryCatalogue(Catalogue):
         if not self._local:
             return super().suggestions(text, filters, n)
         corrected = self._search(text, filters, 20)[1]
-        out = [corrected] if corrected else []
-        for hit in self.search(text, filters, 20):
-            if hit.match == "fuzzy" and hit.title not in out:
-                out.append(hit.title)
-        return out[:n]
+        return pick_suggestions(corrected, self.search(text, filters, 20), n)
 
     # ---------------------------------------------------------------- directory
     def directory(
@@ -222,11 +218,11 @@ class TerritoryCatalogue(Catalogue):
         offset: int = 0,
     ) -> list[DirectoryRow]:
         filters = filters or Filters()
-        local_rows = self._local.rows(text, query_words(text), filters) if self._local else []
+        words = query_words(text)
+        local_rows = self._local.rows(text, words, filters) if self._local else []
         if not local_rows:
             return super().directory(text, filters, sort, descending, limit, offset)
         end = None if limit is None else max(0, offset) + max(0, limit)
-        words = query_words(text)
         if sort == "relevance" and words:  # the catalogue ranks; a local name equal to
             # the text goes first, the other local rows after the catalogue's (by name match)
             phrase = " ".join(words)

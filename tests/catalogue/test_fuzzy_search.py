@@ -131,3 +131,12 @@ def test_highlights_the_corrected_words(real: Catalogue) -> None:
 def test_nonsense_finds_nothing_and_suggests_nothing(real: Catalogue) -> None:
     assert real.search("xqzwv") == []
     assert real.suggestions("xqzwv") == []
+
+
+def test_suggestions_never_say_the_same_thing_twice(real: Catalogue) -> None:
+    """« france active » (the corrected query) and « France Active » (a title) are one
+    suggestion: seen under Xvfb, the pane offered both side by side."""
+    shown = real.suggestions("frnace active")
+    assert shown and textfold.index_text(shown[0]) == "france active"
+    folded = [textfold.index_text(s) for s in shown]
+    assert len(folded) == len(set(folded)), shown
