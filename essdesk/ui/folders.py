@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from essdesk.ui.settings import settings_path
 
@@ -38,3 +39,21 @@ def remember_folder(path: Path | str) -> None:
         settings.sync()
     except Exception:  # not worth an error: the next dialog opens in Documents
         pass
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
+    """A save dialog; a bare ``suggested`` name is proposed in :func:`last_folder` (never
+    the program's working folder), and the folder chosen is remembered."""
+    proposed = Path(suggested) if Path(suggested).is_absolute() else last_folder() / suggested
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(proposed), filters)
+    if path:
+        remember_folder(path)
+    return path
+
+
+def ask_open_path(parent: QWidget, title: str, filters: str) -> str:
+    """An open dialog that starts in :func:`last_folder` and remembers the folder chosen."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(last_folder()), filters)
+    if path:
+        remember_folder(path)
+    return path

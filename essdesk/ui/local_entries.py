@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from essdesk.catalogue.records import Filters, TreeNode
 from essdesk.local.catalogue import TerritoryCatalogue
@@ -32,6 +32,7 @@ from essdesk.local.spreadsheet import (
 from essdesk.notes import NotesError
 from essdesk.notes.local_entries import LocalContent, is_local_key
 from essdesk.ui import notes_ui
+from essdesk.ui.folders import ask_open_path
 from essdesk.ui.messages import confirm, inform
 from essdesk.ui.widgets.local_entry_dialog import LocalEntryDialog
 from essdesk.ui.widgets.local_import_dialog import LocalImportDialog
@@ -41,12 +42,6 @@ if TYPE_CHECKING:
     from essdesk.ui.notes_session import NotesSession
 
 log = logging.getLogger(__name__)
-
-
-def ask_open_path(parent: QWidget, title: str, filters: str) -> str:
-    """The file dialog of « Importer une liste… » (patched in tests)."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-    return path
 
 
 class LocalEntriesFeature(QObject):

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from essdesk import textfold
 from essdesk.catalogue.records import KIND_LABELS, Filters, Hit
 from essdesk.french import counted
 from essdesk.notes import Backup, Note, NotesError, Territory
-from essdesk.ui.folders import last_folder, remember_folder
+from essdesk.ui.folders import ask_save_path
 from essdesk.ui.messages import confirm, inform
 from essdesk.ui.notes_session import NotesSession, Opener, default_opener
 from essdesk.ui.widgets.note_dialogs import BackupsDialog, HistoryDialog, TrashDialog
@@ -35,14 +35,6 @@ log = logging.getLogger(__name__)
 
 REOPEN_MS = 5000
 """While the notes file cannot be opened (locked, read-only), try again this often."""
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
-    """The file dialog of « Sauvegarder vers… » (patched in tests)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    if path:
-        remember_folder(path)
-    return path
 
 
 class NotesFeature(QObject):
@@ -598,7 +590,7 @@ class NotesFeature(QObject):
         chosen = ask_save_path(
             self.window,
             self.tr("Sauvegarder les notes vers…"),
-            str(last_folder() / "notes-essdesk.sqlite3"),
+            "notes-essdesk.sqlite3",
             self.tr("Sauvegarde de notes essdesk (*.sqlite3)"),
         )
         if not chosen:

@@ -32,3 +32,27 @@ def test_file_dialogs_open_in_the_last_folder_used_or_documents(tmp_path: Path) 
     remember_folder(gone / "x.pdf")
     gone.rmdir()
     assert last_folder() == documents()  # a folder since removed: Documents again
+
+
+def test_every_file_dialog_starts_in_the_last_folder_used(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """« Exporter la liste… » proposed a bare name and « Importer une liste… » an empty
+    folder: both opened in the program's working folder. Qt's modal dialog is replaced by
+    one that records where it was asked to open."""
+    from essdesk.ui.folders import ask_open_path, ask_save_path
+
+    asked: list[str] = []
+
+    def record(_parent, _title, where, _filters):
+        asked.append(where)
+        return str(tmp_path / "autre" / "liste.csv"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", record)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", record)
+    remember_folder(tmp_path / "fiche.pdf")
+    ask_save_path(None, "Exporter la liste", "entrees-locales-Creuse.csv", "*.csv")
+    assert asked[-1] == str(tmp_path / "entrees-locales-Creuse.csv")
+    (tmp_path / "autre").mkdir()
+    ask_open_path(None, "Importer une liste", "*.csv")
+    assert asked[-1] == str(tmp_path / "autre")  # where the export just went
