@@ -1732,38 +1732,38 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/local_entries.py" line="73" />
         <source>&amp;Entrées locales</source>
-        <translation type="unfinished" />
+        <translation>&amp;Local entries</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local_entries.py" line="78" />
         <source>Nouvelle entrée locale…</source>
-        <translation type="unfinished" />
+        <translation>New local entry…</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local_entries.py" line="82" />
         <source>Modifier l'entrée locale…</source>
-        <translation type="unfinished" />
+        <translation>Edit local entry…</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local_entries.py" line="83" />
         <location filename="../../essdesk/ui/local_entries.py" line="238" />
         <source>Supprimer l'entrée locale</source>
-        <translation type="unfinished" />
+        <translation>Delete local entry</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local_entries.py" line="84" />
         <source>Entrées locales supprimées…</source>
-        <translation type="unfinished" />
+        <translation>Deleted local entries…</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local_entries.py" line="86" />
         <source>Importer une liste…</source>
-        <translation type="unfinished" />
+        <translation>Import a list…</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local_entries.py" line="87" />
         <source>Exporter la liste…</source>
-        <translation type="unfinished" />
+        <translation>Export the list…</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local_entries.py" line="235" />

@@ -514,6 +514,14 @@ EN = {
     "——— Ma version (modifiée le {0}) ———": "——— My version (modified on {0}) ———",
     "« {0} » : le texte fusionné est enregistré.": "“{0}”: the merged text is saved.",
     "Conflit": "Conflict",
+    # issue 15: the « Entrées locales » menu
+    "&Entrées locales": "&Local entries",
+    "Nouvelle entrée locale…": "New local entry…",
+    "Modifier l'entrée locale…": "Edit local entry…",
+    "Supprimer l'entrée locale": "Delete local entry",
+    "Entrées locales supprimées…": "Deleted local entries…",
+    "Importer une liste…": "Import a list…",
+    "Exporter la liste…": "Export the list…",
     # issue 13: finding it as a clerk does
     "Dispositifs": "Schemes",
     "Dispositifs par nature": "Schemes by kind",

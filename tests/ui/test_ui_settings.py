@@ -123,3 +123,17 @@ def test_unwritable_settings_folder_is_not_an_error(tmp_path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert save_state(blocker / "sub" / "settings.ini", UiState()) is False
+
+
+def test_english_menu_bar_has_no_french_title(qtbot, make_window) -> None:
+    """Seen under Xvfb: « Entrées locales » stayed French in the English menu bar."""
+    from essdesk.ui.notes_ui import attach_notes
+
+    save_state(settings_path(), UiState(language="en"))
+    window = make_window()
+    attach_notes(window)  # the notes and local entries add their menus
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert "Local entries" in titles and "Entrées locales" not in titles, titles
+    local = next(a.menu() for a in window.menuBar().actions() if "Local" in a.text())
+    items = [a.text().replace("&", "") for a in local.actions() if not a.isSeparator()]
+    assert "New local entry…" in items and "Import a list…" in items, items
