@@ -192,7 +192,12 @@ def _insert_entry(
     subtype_label = ACTOR_TYPE_LABELS.get(subtype) or NATURE_LABELS.get(subtype, "")
     details: list[tuple[str, str]] = []
     if e.kind == "actor":
-        details.append(("Type d'acteur", subtype_label))
+        if subtype == "unspecified":
+            details.append(("Type d'acteur", "Non précisé par le compte-rendu"))
+        else:
+            details.append(("Type d'acteur", subtype_label))
+        if f.get("actor_type_basis"):
+            details.append(("D'après le compte-rendu", f"« {f['actor_type_basis']} »"))
         if f.get("role"):
             details.append(("Fonction", f["role"]))
     elif e.kind == "scheme":

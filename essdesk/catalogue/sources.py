@@ -43,7 +43,7 @@ _SPECIFIC = {
     "session": {"parent", "order", "number", "moderators", "speakers"},
     "lever": {"number"},
     "tool": {"lever", "number"},
-    "actor": {"actor_type", "role", "everywhere"},
+    "actor": {"actor_type", "actor_type_basis", "role", "everywhere"},
     "scheme": {
         "nature",
         "backer",
@@ -177,6 +177,21 @@ def _check_entry(file: str, raw: Any, position: int) -> RawEntry:
                 f"{_where(file, key, 'actor_type')} : type d'acteur inconnu « {atype} »"
             )
         f["subtype"] = atype
+        # The type must come from the report's own words (issue 13's audit): every
+        # organisation with a type quotes them; « unspecified » is for when the report says
+        # nothing, and then no quote may pretend otherwise.
+        basis = _check_str(file, key, "actor_type_basis", raw.get("actor_type_basis"))
+        if atype not in ("person", "unspecified") and not basis:
+            raise SourceError(
+                f"{_where(file, key, 'actor_type_basis')} : citez les mots du compte-rendu"
+                f" qui font de cet acteur « {ACTOR_TYPE_LABELS[atype]} », ou mettez"
+                " actor_type = \"unspecified\""
+            )
+        if atype == "unspecified" and basis:
+            raise SourceError(
+                f"{_where(file, key, 'actor_type_basis')} : un type non précisé n'a pas de citation"
+            )
+        f["actor_type_basis"] = basis
         f["role"] = _check_str(file, key, "role", raw.get("role"))
         f["everywhere"] = _check_str(file, key, "everywhere", raw.get("everywhere"))
     elif kind == "scheme":

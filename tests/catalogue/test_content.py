@@ -92,7 +92,9 @@ def test_six_levers_nineteen_tools_word_for_word(real: Catalogue) -> None:
     assert real.entry("lever:7") is None and real.entry("tool:1.7") is None
 
 
-def test_tool_wording_is_in_the_report() -> None:
+def test_wording_is_in_the_report(real: Catalogue) -> None:
+    """Lever and tool titles, and the words each actor's type is taken from, are the
+    report's own."""
     if not REPORT.exists():
         pytest.skip("shared/source is not beside this checkout")
     report = squash(REPORT.read_text(encoding="utf-8")).lower()
@@ -100,6 +102,15 @@ def test_tool_wording_is_in_the_report() -> None:
         assert title.lower() in report
         for tool in tools:
             assert tool.lower() in report, tool
+    quotes = 0
+    for key in real.keys():
+        entry = real.entry(key)
+        assert entry is not None
+        for label, value in entry.details:
+            if label == "D'après le compte-rendu":
+                assert squash(value.strip("« »")).lower() in report, (key, value)
+                quotes += 1
+    assert quotes >= 35
 
 
 SESSIONS = {

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from essdesk import textfold
 from essdesk.catalogue.records import ACTOR_TYPE_LABELS
-from essdesk.catalogue.sources import load_sources
+from essdesk.catalogue.sources import SourceError, load_sources
 from essdesk.catalogue.store import Catalogue
 from essdesk.paths import data_dir
 
@@ -64,7 +66,51 @@ def test_floriane_boulay_and_the_accord_link_both_ways(real: Catalogue) -> None:
 def test_la_fabrique_cooperative_type_is_not_guessed(real: Catalogue) -> None:
     e = real.entry("actor:la-fabrique-cooperative")
     assert e is not None and e.subtype == "unspecified"
-    assert ("Type d'acteur", "Non précisé") in e.details
+    assert ("Type d'acteur", "Non précisé par le compte-rendu") in e.details
+
+
+# Organisations the report names without saying what they are: no type is guessed.
+UNSAID = ("actor:ademe", "actor:pole-emploi", "actor:ess-france", "actor:la-fabrique-cooperative")
+
+
+def test_every_actor_type_is_the_reports_or_not_precise(real: Catalogue) -> None:
+    """Each organisation's type quotes the report's words that make it so (shown on its
+    card), or is « non précisé » when the report says nothing."""
+    for key in UNSAID:
+        e = real.entry(key)
+        assert e is not None and e.subtype == "unspecified", key
+        assert not any(label == "D'après le compte-rendu" for label, _ in e.details), key
+    typed = 0
+    for key in real.keys():
+        e = real.entry(key)
+        assert e is not None
+        if e.kind != "actor" or e.subtype in ("person", "unspecified"):
+            continue
+        quotes = [value for label, value in e.details if label == "D'après le compte-rendu"]
+        assert len(quotes) == 1 and quotes[0].startswith("« "), key
+        typed += 1
+    assert typed >= 35
+    msa = real.entry("actor:msa")  # « les acteurs de l'accompagnement spécialisés comme la MSA »
+    assert msa is not None and msa.subtype == "support-network"
+
+
+def test_the_build_refuses_a_type_without_the_reports_words(tmp_path) -> None:
+    src = data_dir()
+    for f in src.glob("*.toml"):
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    actors = tmp_path / "actors.toml"
+    text = actors.read_text(encoding="utf-8")
+    quote = 'actor_type_basis = "SCIC Képos"\n'
+    assert quote in text
+    actors.write_text(text.replace(quote, ""), encoding="utf-8")
+    with pytest.raises(SourceError, match="citez les mots du compte-rendu"):
+        load_sources(tmp_path)
+    actors.write_text(
+        text.replace('actor_type = "unspecified"\n', 'actor_type = "unspecified"\n' + quote, 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(SourceError, match="non précisé n'a pas de citation"):
+        load_sources(tmp_path)
 
 
 def test_research_label_covers_publishers_and_think_tanks(real: Catalogue) -> None:
