@@ -102,6 +102,8 @@ CATALOGUE_LABELS = (
     QT_TRANSLATE_NOOP("CatalogueLabels", "Période"),
     QT_TRANSLATE_NOOP("CatalogueLabels", "Territoires"),
     QT_TRANSLATE_NOOP("CatalogueLabels", "Type d'acteur"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "D'après le compte-rendu"),
+    QT_TRANSLATE_NOOP("CatalogueLabels", "Territoires visés"),
     QT_TRANSLATE_NOOP("CatalogueLabels", "Fonds"),
     QT_TRANSLATE_NOOP("CatalogueLabels", "Contrat"),
     QT_TRANSLATE_NOOP("CatalogueLabels", "Programme"),

@@ -316,296 +316,306 @@ Size: {1} KB</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/labels.py" line="105" />
+        <source>D'après le compte-rendu</source>
+        <translation>In the report’s words</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="106" />
+        <source>Territoires visés</source>
+        <translation>Territories targeted</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/labels.py" line="107" />
         <source>Fonds</source>
         <translation>Fund</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="106" />
+        <location filename="../../essdesk/ui/labels.py" line="108" />
         <source>Contrat</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="107" />
+        <location filename="../../essdesk/ui/labels.py" line="109" />
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="108" />
+        <location filename="../../essdesk/ui/labels.py" line="110" />
         <source>Appel à projets</source>
         <translation>Call for projects</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="109" />
+        <location filename="../../essdesk/ui/labels.py" line="111" />
         <source>Prêt</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="110" />
+        <location filename="../../essdesk/ui/labels.py" line="112" />
         <source>Garantie</source>
         <translation>Guarantee</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="111" />
+        <location filename="../../essdesk/ui/labels.py" line="113" />
         <source>Agrément</source>
         <translation>Accreditation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="112" />
+        <location filename="../../essdesk/ui/labels.py" line="114" />
         <source>Accord</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="113" />
+        <location filename="../../essdesk/ui/labels.py" line="115" />
         <source>Réseau, communauté</source>
         <translation>Network, community</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="114" />
+        <location filename="../../essdesk/ui/labels.py" line="116" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="115" />
+        <location filename="../../essdesk/ui/labels.py" line="117" />
         <source>Loi</source>
         <translation>Law</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="116" />
+        <location filename="../../essdesk/ui/labels.py" line="118" />
         <source>Étude, rapport</source>
         <translation>Study, report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="117" />
+        <location filename="../../essdesk/ui/labels.py" line="119" />
         <source>Publication, ressource</source>
         <translation>Publication, resource</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="118" />
+        <location filename="../../essdesk/ui/labels.py" line="120" />
         <source>Accompagnement</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="119" />
+        <location filename="../../essdesk/ui/labels.py" line="121" />
         <source>Plateforme, site</source>
         <translation>Platform, website</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="120" />
+        <location filename="../../essdesk/ui/labels.py" line="122" />
         <source>Schéma, stratégie</source>
         <translation>Scheme, strategy</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="121" />
+        <location filename="../../essdesk/ui/labels.py" line="123" />
         <source>Événement, instance</source>
         <translation>Event, body</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="122" />
+        <location filename="../../essdesk/ui/labels.py" line="124" />
         <source>Aide, subvention</source>
         <translation>Aid, grant</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="123" />
+        <location filename="../../essdesk/ui/labels.py" line="125" />
         <source>Mesure</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="124" />
+        <location filename="../../essdesk/ui/labels.py" line="126" />
         <source>Personne</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="125" />
+        <location filename="../../essdesk/ui/labels.py" line="127" />
         <source>État et opérateurs publics</source>
         <translation>State and public operators</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="126" />
+        <location filename="../../essdesk/ui/labels.py" line="128" />
         <source>Collectivités et leurs réseaux</source>
         <translation>Local authorities and their networks</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="127" />
+        <location filename="../../essdesk/ui/labels.py" line="129" />
         <source>Banque ou financeur</source>
         <translation>Bank or funder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="128" />
+        <location filename="../../essdesk/ui/labels.py" line="130" />
         <source>Réseau d'accompagnement</source>
         <translation>Support network</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="129" />
+        <location filename="../../essdesk/ui/labels.py" line="131" />
         <source>Association</source>
         <translation>Association</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="130" />
+        <location filename="../../essdesk/ui/labels.py" line="132" />
         <source>Coopérative, SCIC</source>
         <translation>Cooperative, SCIC</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="131" />
+        <location filename="../../essdesk/ui/labels.py" line="133" />
         <source>Entreprise</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="132" />
+        <location filename="../../essdesk/ui/labels.py" line="134" />
         <source>Recherche et enseignement</source>
         <translation>Research and education</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="133" />
+        <location filename="../../essdesk/ui/labels.py" line="135" />
         <source>Bureau d'études, conseil</source>
         <translation>Consultancy</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="134" />
+        <location filename="../../essdesk/ui/labels.py" line="136" />
         <source>Protection sociale</source>
         <translation>Social protection</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="135" />
+        <location filename="../../essdesk/ui/labels.py" line="137" />
         <source>Institution européenne</source>
         <translation>European institution</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="136" />
+        <location filename="../../essdesk/ui/labels.py" line="138" />
         <source>Intervient dans</source>
         <translation>Speaks in</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="137" />
+        <location filename="../../essdesk/ui/labels.py" line="139" />
         <source>Intervenant·e</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="138" />
+        <location filename="../../essdesk/ui/labels.py" line="140" />
         <source>Anime</source>
         <translation>Moderates</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="139" />
+        <location filename="../../essdesk/ui/labels.py" line="141" />
         <source>Animé par</source>
         <translation>Moderated by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="140" />
+        <location filename="../../essdesk/ui/labels.py" line="142" />
         <source>Travaille pour</source>
         <translation>Works for</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="141" />
+        <location filename="../../essdesk/ui/labels.py" line="143" />
         <source>Personne de la structure</source>
         <translation>Person from the organisation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="142" />
+        <location filename="../../essdesk/ui/labels.py" line="144" />
         <source>Membre de</source>
         <translation>Member of</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="143" />
+        <location filename="../../essdesk/ui/labels.py" line="145" />
         <source>Membre</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="144" />
+        <location filename="../../essdesk/ui/labels.py" line="146" />
         <source>Fait partie de</source>
         <translation>Part of</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="145" />
+        <location filename="../../essdesk/ui/labels.py" line="147" />
         <source>Comprend</source>
         <translation>Includes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="146" />
+        <location filename="../../essdesk/ui/labels.py" line="148" />
         <source>Soutient ou finance</source>
         <translation>Supports or funds</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="147" />
+        <location filename="../../essdesk/ui/labels.py" line="149" />
         <source>Soutenu ou financé par</source>
         <translation>Supported or funded by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="148" />
+        <location filename="../../essdesk/ui/labels.py" line="150" />
         <source>Porte ou anime</source>
         <translation>Runs</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="149" />
+        <location filename="../../essdesk/ui/labels.py" line="151" />
         <source>Porté ou animé par</source>
         <translation>Run by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="150" />
+        <location filename="../../essdesk/ui/labels.py" line="152" />
         <source>Auteur de</source>
         <translation>Author of</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="151" />
+        <location filename="../../essdesk/ui/labels.py" line="153" />
         <source>Rédigé par</source>
         <translation>Written by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="152" />
+        <location filename="../../essdesk/ui/labels.py" line="154" />
         <source>Accompagne</source>
         <translation>Supports</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="153" />
+        <location filename="../../essdesk/ui/labels.py" line="155" />
         <source>Accompagné par</source>
         <translation>Supported by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="154" />
+        <location filename="../../essdesk/ui/labels.py" line="156" />
         <source>Illustre le levier ou l'outil</source>
         <translation>Illustrates the lever or tool</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="155" />
+        <location filename="../../essdesk/ui/labels.py" line="157" />
         <source>Illustré par</source>
         <translation>Illustrated by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="156" />
+        <location filename="../../essdesk/ui/labels.py" line="158" />
         <source>Cible le territoire</source>
         <translation>Targets the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="157" />
+        <location filename="../../essdesk/ui/labels.py" line="159" />
         <source>Dispositif qui le cible</source>
         <translation>Scheme targeting it</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="158" />
+        <location filename="../../essdesk/ui/labels.py" line="160" />
         <source>Partenaire de</source>
         <translation>Partner of</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="159" />
+        <location filename="../../essdesk/ui/labels.py" line="161" />
         <source>Mentionne</source>
         <translation>Mentions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="160" />
+        <location filename="../../essdesk/ui/labels.py" line="162" />
         <source>Mentionné par</source>
         <translation>Mentioned by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="161" />
+        <location filename="../../essdesk/ui/labels.py" line="163" />
         <source>Lié à</source>
         <translation>Related to</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="162" />
+        <location filename="../../essdesk/ui/labels.py" line="164" />
         <source>Cité dans</source>
         <translation>Cited in</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/labels.py" line="163" />
+        <location filename="../../essdesk/ui/labels.py" line="165" />
         <source>Cité dans cette partie</source>
         <translation>Cited in this part</translation>
     </message>
@@ -979,105 +989,135 @@ Size: {1} KB</translation>
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="106" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="108" />
         <source>Filtrer par nom, sigle, mot…</source>
         <translation>Filter by name, acronym, word…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="107" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="109" />
         <source>Filtrer l'annuaire</source>
         <translation>Filter the directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="121" />
-        <location filename="../../essdesk/ui/widgets/directory.py" line="283" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="123" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="285" />
         <source>Pour mon territoire</source>
         <translation>For my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="125" />
-        <location filename="../../essdesk/ui/widgets/directory.py" line="259" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="127" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="261" />
         <source>Choisissez un profil de territoire avec ses types (ZRR, QPV…)</source>
         <translation>Choose a territory profile with its types (ZRR, QPV…)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="135" />
-        <location filename="../../essdesk/ui/widgets/directory.py" line="150" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="137" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="152" />
         <source>Filtre : {0}</source>
         <translation>Filter: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="147" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="149" />
         <source>Vos notes et le suivi des entrées pour votre territoire</source>
         <translation>Your notes and the follow-up of entries for your territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="169" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="171" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="175" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="177" />
         <source>Annuaire des acteurs et dispositifs</source>
         <translation>Directory of actors and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="199" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="201" />
         <source>Aucun acteur ni dispositif ne correspond à la recherche et aux filtres.</source>
         <translation>No actor or scheme matches the search and the filters.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="205" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="207" />
         <source>Effacer la recherche et les filtres</source>
         <translation>Clear the search and the filters</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="224" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="226" />
         <source>concerne votre territoire</source>
         <translation>concerns your territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="226" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="228" />
         <source>Légende : fond coloré, concerne votre territoire</source>
         <translation>Legend: coloured background, concerns your territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="256" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="258" />
         <source>Les entrées qui ciblent les types de votre territoire et celles valables partout</source>
         <translation>The entries that target your territory's types and those valid everywhere</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="283" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="285" />
         <source>Pour mon territoire ✓</source>
         <translation>For my territory ✓</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="357" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="359" />
         <source>Aucun résultat</source>
         <translation>No results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="359" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="361" />
         <source>1 résultat</source>
         <translation>1 result</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="361" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="363" />
         <source>{0} résultats</source>
         <translation>{0} results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="420" />
-        <source>Aucune valeur parmi les résultats de la recherche et des filtres</source>
-        <translation>No value among the results of the search and filters</translation>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="431" />
+        <source>la recherche « {0} »</source>
+        <translation>the search “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="422" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="438" />
         <source>Aucune valeur dans le catalogue</source>
         <translation>No value in the catalogue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="507" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="440" />
+        <source>Aucune entrée ne correspond.</source>
+        <translation>No entry matches.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="442" />
+        <source>Aucun acteur parmi les résultats : le type ne concerne que les acteurs.</source>
+        <translation>No actor among the results: the type applies to actors only.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="445" />
+        <source>Aucun dispositif parmi les résultats : la nature ne concerne que les dispositifs.</source>
+        <translation>No scheme among the results: the nature applies to schemes only.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="447" />
+        <source>Aucun des résultats n'est cité pour un levier.</source>
+        <translation>None of the results is cited for a lever.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="448" />
+        <source>Aucun des résultats ne vise un type de territoire.</source>
+        <translation>None of the results targets a territory type.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="450" />
+        <source>Résultats limités par : {0}</source>
+        <translation>Results narrowed by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="531" />
         <source>Comptes dans votre territoire</source>
         <translation>Counts over your territory</translation>
     </message>
@@ -1730,96 +1770,96 @@ Size: {1} KB</translation>
 <context>
     <name>LocalEntriesFeature</name>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="73" />
+        <location filename="../../essdesk/ui/local_entries.py" line="68" />
         <source>&amp;Entrées locales</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="78" />
+        <location filename="../../essdesk/ui/local_entries.py" line="73" />
         <source>Nouvelle entrée locale…</source>
         <translation>New local entry…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="82" />
+        <location filename="../../essdesk/ui/local_entries.py" line="77" />
         <source>Modifier l'entrée locale…</source>
         <translation>Edit local entry…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="83" />
-        <location filename="../../essdesk/ui/local_entries.py" line="238" />
+        <location filename="../../essdesk/ui/local_entries.py" line="78" />
+        <location filename="../../essdesk/ui/local_entries.py" line="236" />
         <source>Supprimer l'entrée locale</source>
         <translation>Delete local entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="84" />
+        <location filename="../../essdesk/ui/local_entries.py" line="79" />
         <source>Entrées locales supprimées…</source>
         <translation>Deleted local entries…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="86" />
+        <location filename="../../essdesk/ui/local_entries.py" line="81" />
         <source>Importer une liste…</source>
         <translation>Import a list…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="87" />
+        <location filename="../../essdesk/ui/local_entries.py" line="82" />
         <source>Exporter la liste…</source>
         <translation>Export the list…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="235" />
+        <location filename="../../essdesk/ui/local_entries.py" line="233" />
         <source>Supprimer « {0} » ? Elle ira dans les entrées locales supprimées, d'où vous pourrez la restaurer ; ses notes restent.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="243" />
-        <location filename="../../essdesk/ui/local_entries.py" line="257" />
+        <location filename="../../essdesk/ui/local_entries.py" line="241" />
+        <location filename="../../essdesk/ui/local_entries.py" line="255" />
         <source>Entrées locales</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="258" />
+        <location filename="../../essdesk/ui/local_entries.py" line="256" />
         <source>Aucune entrée locale supprimée pour ce territoire.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="265" />
+        <location filename="../../essdesk/ui/local_entries.py" line="263" />
         <source>Restaurer une entrée locale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="266" />
+        <location filename="../../essdesk/ui/local_entries.py" line="264" />
         <source>Entrée :</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="287" />
-        <location filename="../../essdesk/ui/local_entries.py" line="294" />
+        <location filename="../../essdesk/ui/local_entries.py" line="285" />
+        <location filename="../../essdesk/ui/local_entries.py" line="292" />
         <source>Importer une liste</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="287" />
+        <location filename="../../essdesk/ui/local_entries.py" line="285" />
         <source>Listes CSV (*.csv *.txt)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="325" />
+        <location filename="../../essdesk/ui/local_entries.py" line="323" />
         <source>{0} entrée(s) locale(s) importée(s).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="341" />
-        <location filename="../../essdesk/ui/local_entries.py" line="355" />
+        <location filename="../../essdesk/ui/local_entries.py" line="339" />
+        <location filename="../../essdesk/ui/local_entries.py" line="353" />
         <source>Exporter la liste</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="343" />
+        <location filename="../../essdesk/ui/local_entries.py" line="341" />
         <source>Listes CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local_entries.py" line="356" />
+        <location filename="../../essdesk/ui/local_entries.py" line="354" />
         <source>Impossible d'écrire {0} : {1}</source>
         <translation type="unfinished" />
     </message>
@@ -2048,227 +2088,227 @@ Size: {1} KB</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="156" />
+        <location filename="../../essdesk/ui/main_window.py" line="160" />
         <source>essdesk — L'ESS au cœur de la relance des territoires fragiles</source>
         <translation>essdesk — The social economy at the heart of the recovery of fragile territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="203" />
+        <location filename="../../essdesk/ui/main_window.py" line="207" />
         <source>Arbre des sessions</source>
         <translation>Session tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="204" />
+        <location filename="../../essdesk/ui/main_window.py" line="208" />
         <source>Arbre des leviers</source>
         <translation>Lever tree</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="251" />
+        <location filename="../../essdesk/ui/main_window.py" line="255" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="254" />
+        <location filename="../../essdesk/ui/main_window.py" line="258" />
         <source>Chargement du catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="286" />
+        <location filename="../../essdesk/ui/main_window.py" line="290" />
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="291" />
+        <location filename="../../essdesk/ui/main_window.py" line="295" />
         <source>Entrée précédente (Alt+←)</source>
         <translation>Previous entry (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="293" />
+        <location filename="../../essdesk/ui/main_window.py" line="297" />
         <source>Suivant</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="298" />
+        <location filename="../../essdesk/ui/main_window.py" line="302" />
         <source>Entrée suivante (Alt+→)</source>
         <translation>Next entry (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="301" />
+        <location filename="../../essdesk/ui/main_window.py" line="305" />
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="304" />
+        <location filename="../../essdesk/ui/main_window.py" line="308" />
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="307" />
+        <location filename="../../essdesk/ui/main_window.py" line="311" />
         <source>Réduire le texte</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="310" />
+        <location filename="../../essdesk/ui/main_window.py" line="314" />
         <source>Taille normale</source>
         <translation>Normal size</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="312" />
+        <location filename="../../essdesk/ui/main_window.py" line="316" />
         <source>À propos d'essdesk</source>
         <translation>About essdesk</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="320" />
+        <location filename="../../essdesk/ui/main_window.py" line="324" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="324" />
+        <location filename="../../essdesk/ui/main_window.py" line="328" />
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="325" />
+        <location filename="../../essdesk/ui/main_window.py" line="329" />
         <source>Leviers</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="205" />
+        <location filename="../../essdesk/ui/main_window.py" line="209" />
         <source>Dispositifs par nature</source>
         <translation>Schemes by kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="314" />
+        <location filename="../../essdesk/ui/main_window.py" line="318" />
         <source>Premiers pas</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="317" />
+        <location filename="../../essdesk/ui/main_window.py" line="321" />
         <source>Glossaire</source>
         <translation>Glossary</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="326" />
+        <location filename="../../essdesk/ui/main_window.py" line="330" />
         <source>Dispositifs</source>
         <translation>Schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="327" />
+        <location filename="../../essdesk/ui/main_window.py" line="331" />
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="328" />
+        <location filename="../../essdesk/ui/main_window.py" line="332" />
         <source>Mes notes</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="342" />
+        <location filename="../../essdesk/ui/main_window.py" line="346" />
         <source>Changer de territoire</source>
         <translation>Switch territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="345" />
+        <location filename="../../essdesk/ui/main_window.py" line="349" />
         <source>Modifier la note</source>
         <translation>Edit the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="348" />
+        <location filename="../../essdesk/ui/main_window.py" line="352" />
         <source>Mettre en évidence ce qui concerne mon territoire</source>
         <translation>Highlight what concerns my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="355" />
+        <location filename="../../essdesk/ui/main_window.py" line="359" />
         <source>Fond ambré sur les entrées qui ciblent les types de votre territoire : « concerne votre territoire »</source>
         <translation>Amber background on entries that target your territory's types: “concerns your territory”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="383" />
+        <location filename="../../essdesk/ui/main_window.py" line="387" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="395" />
+        <location filename="../../essdesk/ui/main_window.py" line="399" />
         <source>Rechercher dans tout le catalogue (Ctrl+K)</source>
         <translation>Search the whole catalogue (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="396" />
+        <location filename="../../essdesk/ui/main_window.py" line="400" />
         <source>Recherche globale</source>
         <translation>Global search</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="406" />
+        <location filename="../../essdesk/ui/main_window.py" line="410" />
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="416" />
+        <location filename="../../essdesk/ui/main_window.py" line="419" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="422" />
+        <location filename="../../essdesk/ui/main_window.py" line="425" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="432" />
+        <location filename="../../essdesk/ui/main_window.py" line="435" />
         <source>Langue / Language</source>
         <translation>Language / Langue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="436" />
+        <location filename="../../essdesk/ui/main_window.py" line="439" />
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="443" />
+        <location filename="../../essdesk/ui/main_window.py" line="446" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="635" />
+        <location filename="../../essdesk/ui/main_window.py" line="638" />
         <source>Catalogue {0} · {1} entrées · hors ligne</source>
         <translation>Catalogue {0} · {1} entries · offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="648" />
+        <location filename="../../essdesk/ui/main_window.py" line="651" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="649" />
+        <location filename="../../essdesk/ui/main_window.py" line="652" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="651" />
+        <location filename="../../essdesk/ui/main_window.py" line="654" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="657" />
+        <location filename="../../essdesk/ui/main_window.py" line="660" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="663" />
+        <location filename="../../essdesk/ui/main_window.py" line="666" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="665" />
+        <location filename="../../essdesk/ui/main_window.py" line="668" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="678" />
+        <location filename="../../essdesk/ui/main_window.py" line="681" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="775" />
+        <location filename="../../essdesk/ui/main_window.py" line="778" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -2397,24 +2437,24 @@ Size: {1} KB</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="104" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="96" />
         <source>Notes récupérées</source>
         <translation>Notes recovered</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="241" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="277" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="303" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="233" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="269" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="295" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="280" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="272" />
         <source>Supprimer le territoire « {0} » ? Il n’a aucune note.</source>
         <translation>Delete the territory “{0}”? It has no notes.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="287" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="279" />
         <source>Supprimer le territoire « {1} » ?
 
 {0} note ira à la corbeille, d’où vous pourrez la restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
@@ -2423,7 +2463,7 @@ Size: {1} KB</translation>
 {0} note will go to the trash, where you can restore it for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="291" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="283" />
         <source>Supprimer le territoire « {1} » ?
 
 Ses {0} notes iront à la corbeille, d’où vous pourrez les restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
@@ -2432,101 +2472,101 @@ Ses {0} notes iront à la corbeille, d’où vous pourrez les restaurer pendant 
 Its {0} notes will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="297" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="289" />
         <source>Supprimer le territoire</source>
         <translation>Delete the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="350" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="342" />
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="376" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="368" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="407" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="399" />
         <source>Ma note</source>
         <translation>My note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="480" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="472" />
         <source>Exporter les notes…</source>
         <translation>Export notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="481" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="473" />
         <source>Importer des notes…</source>
         <translation>Import notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="482" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="474" />
         <source>Fiche de synthèse…</source>
         <translation>Briefing sheet…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="483" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="475" />
         <source>Résoudre les conflits…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="485" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="477" />
         <source>Sauvegarder vers…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="486" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="478" />
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="487" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="479" />
         <source>Vérifier l'intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="488" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="480" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="600" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="592" />
         <source>Sauvegarder les notes vers…</source>
         <translation>Back up the notes to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="602" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="594" />
         <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
         <translation>essdesk notes backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="609" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="612" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="601" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="604" />
         <source>Sauvegarde impossible</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="616" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="608" />
         <source>Notes sauvegardées</source>
         <translation>Notes backed up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="617" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="609" />
         <source>Une copie vérifiée des notes a été écrite dans :
 {0}</source>
         <translation>A verified copy of the notes was written to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="111" />
-        <location filename="../../essdesk/ui/notes_ui.py" line="629" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="103" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="621" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="634" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="626" />
         <source>Remplacer toutes les notes par la sauvegarde du {0} ?
 
 Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
@@ -2535,17 +2575,17 @@ Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste)
 The current notes will be backed up first (they will stay in the list).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="637" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="629" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="647" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="639" />
         <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
         <translation>Backup restored; previous notes kept as {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes_ui.py" line="668" />
+        <location filename="../../essdesk/ui/notes_ui.py" line="660" />
         <source>Vérification des notes</source>
         <translation>Notes check</translation>
     </message>
@@ -2596,221 +2636,221 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="125" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="148" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="328" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="128" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="150" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="330" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="160" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="162" />
         <source>Message des notes</source>
         <translation>Notes message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="176" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="178" />
         <source>Avertissement des notes</source>
         <translation>Notes warning</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="182" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="184" />
         <source>Cette note a une version importée en conflit.</source>
         <translation>This note has a conflicting imported version.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="184" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="186" />
         <source>Résoudre…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="186" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="188" />
         <source>Résoudre les conflits de cette note</source>
         <translation>Resolve this note's conflicts</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="195" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="197" />
         <source>Note (lecture)</source>
         <translation>Note (reading)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="205" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="207" />
         <source>Texte de la note</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="207" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="209" />
         <source>Enregistrée automatiquement. **gras**, listes avec -, liens http(s).</source>
         <translation>Saved automatically. **bold**, lists with -, http(s) links.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="216" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="218" />
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="218" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="220" />
         <source>Modifier la note (Ctrl+E)</source>
         <translation>Edit the note (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="222" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="224" />
         <source>État de l'enregistrement</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="239" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="241" />
         <source>Statut de suivi</source>
         <translation>Follow-up status</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="246" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="248" />
         <source>Date du suivi</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="202" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="204" />
         <source>Cliquez pour modifier (Ctrl+E)</source>
         <translation>Click to edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="224" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="226" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="226" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="228" />
         <source>Remettre la note supprimée</source>
         <translation>Bring the deleted note back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="250" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="252" />
         <source>Contact du suivi</source>
         <translation>Follow-up contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="251" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="253" />
         <source>Nom, téléphone, courriel…</source>
         <translation>Name, phone, email…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="256" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="258" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="257" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="259" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="258" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="260" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="260" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="262" />
         <source>Historique…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="263" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="265" />
         <source>Supprimer la note</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="266" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="268" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="328" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="330" />
         <source>Notes — {0}</source>
         <translation>Notes — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="336" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="381" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="338" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="383" />
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="340" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="342" />
         <source>Ouverture des notes…</source>
         <translation>Opening the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="345" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="347" />
         <source>Pour prendre des notes, créez d'abord le profil de votre territoire (nom, types de territoire, commune ou EPCI). Plusieurs territoires peuvent cohabiter sur ce poste.</source>
         <translation>To take notes, first create your territory's profile (name, territory types, municipality or EPCI). Several territories can live side by side on this computer.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="349" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="351" />
         <source>Créer un territoire…</source>
         <translation>Create a territory…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="355" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="357" />
         <source>Choisissez une entrée à gauche pour lire ou écrire sa note.</source>
         <translation>Choose an entry on the left to read or write its note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="392" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="394" />
         <source>Vos notes sur cette entrée pour {0}…</source>
         <translation>Your notes on this entry for {0}…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="410" />
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="519" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="412" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="521" />
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="414" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="416" />
         <source>{0} · par {1}</source>
         <translation>{0} · by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="435" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="437" />
         <source>Enregistré à {0}</source>
         <translation>Saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="436" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="438" />
         <source>Enregistré le {0}</source>
         <translation>Saved on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="512" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="514" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="549" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="551" />
         <source>Le fichier de notes n'est pas ouvert.</source>
         <translation>The notes file is not open.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="582" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="584" />
         <source>Cette note avait été modifiée dans une autre fenêtre d'essdesk : les deux versions ont été gardées, l'une après l'autre.</source>
         <translation>This note had been changed in another essdesk window: both versions were kept, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="594" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="596" />
         <source>Échec de l'enregistrement — nouvel essai dans 5 s</source>
         <translation>Save failed — trying again in 5 s</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="621" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="623" />
         <source>Suivi enregistré à {0}</source>
         <translation>Follow-up saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="660" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="662" />
         <source>Note placée dans la corbeille (restaurable 30 jours). Son suivi (statut, date, contact) est gardé.</source>
         <translation>Note moved to the trash (restorable for 30 days). Its follow-up (status, date, contact) is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="680" />
+        <location filename="../../essdesk/ui/widgets/notes_panel.py" line="682" />
         <source>Note remise.</source>
         <translation>Note brought back.</translation>
     </message>

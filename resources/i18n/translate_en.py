@@ -596,10 +596,23 @@ EN = {
     "collègues voient qui a écrit quoi.": "Your initials sign the notes you share in an "
     "exchange file: your colleagues see who wrote what.",
     "C&ode INSEE ou SIREN (facultatif)": "INSEE or SIREN c&ode (optional)",
+    # directory: why a facet offers nothing
+    "la recherche « {0} »": "the search “{0}”",
+    "Aucune entrée ne correspond.": "No entry matches.",
+    "Aucun acteur parmi les résultats : le type ne concerne que les acteurs.": "No actor among "
+    "the results: the type applies to actors only.",
+    "Aucun dispositif parmi les résultats : la nature ne concerne que les dispositifs.": "No "
+    "scheme among the results: the nature applies to schemes only.",
+    "Aucun des résultats n'est cité pour un levier.": "None of the results is cited for a lever.",
+    "Aucun des résultats ne vise un type de territoire.": "None of the results targets a "
+    "territory type.",
+    "Résultats limités par : {0}": "Results narrowed by: {0}",
     # catalogue labels shown as interface (essdesk.ui.labels.catalogue_label)
     "\u00a0:": ":",
     'Bénéficiaires': 'Beneficiaries',
     'Fonction': 'Role',
+    "D'après le compte-rendu": 'In the report’s words',
+    'Territoires visés': 'Territories targeted',
     'Montants': 'Amounts',
     'Nature': 'Nature',
     'Période': 'Period',

@@ -48,7 +48,20 @@ def test_an_empty_facet_says_why(qtbot, window) -> None:
     with qtbot.waitSignal(panel.results_shown, timeout=10000):
         panel.apply_filter("kinds", "scheme")
     texts = [a.text() for a in panel.facet_buttons["actor_types"].menu().actions()]
-    assert texts == ["Aucune valeur parmi les résultats de la recherche et des filtres"]
+    assert texts == [
+        "Aucun acteur parmi les résultats : le type ne concerne que les acteurs.",
+        "Résultats limités par : Type d'entrée : Dispositif",
+    ]
+    panel.remove_filter("kinds", "scheme")
+    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+        panel.search_field.setText("France Active & co")
+    with qtbot.waitSignal(panel.results_shown, timeout=10000):
+        panel.apply_filter("kinds", "actor")
+    texts = [a.text() for a in panel.facet_buttons["natures"].menu().actions()]
+    assert texts == [
+        "Aucun dispositif parmi les résultats : la nature ne concerne que les dispositifs.",
+        "Résultats limités par : la recherche « France Active && co » ; Type d'entrée : Acteur",
+    ]
 
 
 def test_columns_fit_the_pane_at_1366(qtbot, window) -> None:

@@ -417,15 +417,37 @@ class DirectoryPanel(QWidget):
                 action.toggled.connect(lambda on, f=facet, v=fv.value: self._toggle(f, v, on))
                 menu.addAction(action)
             if menu.isEmpty():
-                others = any(v for f, v in self._selected.items() if f != facet)
-                why = (
-                    self.tr("Aucune valeur parmi les résultats de la recherche et des filtres")
-                    if others or self.search_field.text().strip()
-                    else self.tr("Aucune valeur dans le catalogue")
-                )
-                none = menu.addAction(why)
-                none.setEnabled(False)
+                for line in self._empty_facet_reason(facet):
+                    # QAction reads « & » as a mnemonic: the query and labels are data
+                    menu.addAction(line.replace("&", "&&")).setEnabled(False)
             self._show_active(button, facet_title(facet), len(selected))
+
+    def _empty_facet_reason(self, facet: str) -> list[str]:
+        """Why a facet offers nothing, in words: what the facet sorts, then what narrowed the
+        results to none of that (the query, the other filters)."""
+        causes = []
+        query = self.search_field.text().strip()
+        if query:
+            causes.append(self.tr("la recherche « {0} »").format(query))
+        for other in FACETS:
+            if other != facet:
+                for value in self._selected[other]:
+                    label = self._labels.get((other, value), value)
+                    causes.append(f"{facet_title(other)} : {label}")
+        if not causes:
+            return [self.tr("Aucune valeur dans le catalogue")]
+        what = {
+            "kinds": self.tr("Aucune entrée ne correspond."),
+            "actor_types": self.tr(
+                "Aucun acteur parmi les résultats : le type ne concerne que les acteurs."
+            ),
+            "natures": self.tr(
+                "Aucun dispositif parmi les résultats : la nature ne concerne que les dispositifs."
+            ),
+            "levers": self.tr("Aucun des résultats n'est cité pour un levier."),
+            "territories": self.tr("Aucun des résultats ne vise un type de territoire."),
+        }[facet]
+        return [what, self.tr("Résultats limités par : {0}").format(" ; ".join(causes))]
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
