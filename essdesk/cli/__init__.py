@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from essdesk import __version__
 from essdesk.cli import brief, catalogue, entries, notes, team
-from essdesk.cli.common import error
+from essdesk.cli.common import error, failure
 from essdesk.cli.parser import FrenchParser
 
 
@@ -68,3 +68,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:  # e.g. piped into head
         return 0
+    except OSError as exc:  # in French, never the system's English strerror
+        error(failure(exc))
+        return 1

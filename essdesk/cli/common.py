@@ -32,6 +32,18 @@ def error(message: str) -> None:
     print(f"essdesk: {message}", file=sys.stderr)
 
 
+def failure(exc: BaseException) -> str:
+    """The French line for a failure no command foresaw: a file-system error in French
+    (:func:`essdesk.notes.errors.os_reason`, never the system's English ``strerror``),
+    anything else named as unexpected."""
+    if isinstance(exc, OSError):
+        from essdesk.notes.errors import os_reason
+
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"erreur de fichier{where} : {os_reason(exc)}."
+    return f"erreur inattendue : {type(exc).__name__}: {exc}"
+
+
 def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler:
     """Open (with recovery) around ``body``; turn every failure into a message and exit 1."""
 
@@ -45,7 +57,7 @@ def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler
             error(exc.terminal)
             return 1
         except Exception as exc:  # never a traceback for the user
-            error(f"impossible d'ouvrir les notes : {exc}")
+            error(f"impossible d'ouvrir les notes — {failure(exc)}")
             return 1
         if report is not None:
             error("récupération des notes —\n" + report.message)
@@ -60,7 +72,7 @@ def with_store(body: Callable[[NotesStore, argparse.Namespace], int]) -> Handler
         except BrokenPipeError:
             return 0
         except Exception as exc:
-            error(f"erreur inattendue : {type(exc).__name__}: {exc}")
+            error(failure(exc))
             return 1
 
     handler.__name__ = body.__name__

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from essdesk import textfold
 from essdesk.briefing_data import csv_table
 from essdesk.catalogue.records import RELATION_LABELS
-from essdesk.notes.errors import NotesError
+from essdesk.notes.errors import NotesError, os_reason
 from essdesk.notes.local_entries import (
     KINDS,
     LocalContent,
@@ -191,7 +191,7 @@ def read_table(path: Path | str, max_bytes: int = MAX_BYTES) -> Table:
         with source.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise _refuse(f"Impossible de lire « {name} » : {exc.strerror or exc}.", str(exc)) from exc
+        raise _refuse(f"Impossible de lire « {name} » : {os_reason(exc)}.", str(exc)) from exc
     return parse_table(data, name)
 
 

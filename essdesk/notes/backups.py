@@ -12,10 +12,10 @@ import contextlib
 import os
 import re
 import sqlite3
-import time
 from datetime import date, datetime
 from pathlib import Path
 
+from essdesk import fileio
 from essdesk.notes.errors import NotesError, NotesWriteError, os_reason, translate
 from essdesk.notes.records import Backup
 from essdesk.notes.schema import APPLICATION_ID, DEFAULT_BUSY_TIMEOUT
@@ -94,41 +94,14 @@ _TMP = re.compile(r"^(?:.+\.copie-en-cours-(\d+)\.tmp|\..+\.tmp-(\d+))(?:-journa
 
 def sweep_temporary(*folders: Path) -> list[Path]:
     """Delete the temporary copies a killed essdesk left behind (full-size copies of the
-    notes: 8 kills during backups left 688 MB). Only in essdesk's own folders, only names
-    essdesk gives, and never the copy of a process that is still running."""
+    notes: 8 kills during backups left 688 MB), and the files of an interrupted export or
+    sheet written there. Only in essdesk's own folders, only names essdesk gives, and never
+    the copy of a process that is still running."""
     removed = []
     for folder in folders:
-        try:
-            names = [p for p in folder.iterdir() if _TMP.match(p.name)]
-        except OSError:
-            continue
-        for path in names:
-            match = _TMP.match(path.name)
-            assert match is not None
-            if _in_use(int(match[1] or match[2]), path):
-                continue
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed.append(path)
+        removed += fileio.sweep_stale(folder, _TMP)
+        removed += fileio.sweep_stale(folder, fileio.TEMP_NAME)
     return removed
-
-
-def _in_use(pid: int, path: Path) -> bool:
-    """Whether the process that named ``path`` may still be writing it."""
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":  # os.kill would terminate it: trust a day's age instead
-        try:
-            return time.time() - path.stat().st_mtime < 86_400
-        except OSError:
-            return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):  # no right to signal it: it exists
-        return True
-    return True
 
 
 def list_backups(folder: Path) -> list[Backup]:

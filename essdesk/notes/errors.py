@@ -70,12 +70,27 @@ _OS_REASONS = {
     errno.EIO: "erreur d'entrée-sortie du support",
     errno.ENAMETOOLONG: "nom trop long",
     errno.ENXIO: "périphérique absent",
+    errno.ENODEV: "périphérique absent",
+    errno.ELOOP: "trop de liens symboliques en boucle",
+    errno.EBUSY: "le fichier ou le support est occupé",
+    errno.ETXTBSY: "le fichier est occupé",
+    errno.EFBIG: "le fichier est trop gros pour ce support",
+    errno.EMFILE: "trop de fichiers ouverts",
+    errno.ENFILE: "trop de fichiers ouverts",
+    errno.ENOTEMPTY: "le dossier n'est pas vide",
+    errno.EXDEV: "déplacement impossible d'un support à un autre",
+    errno.EINVAL: "nom ou opération invalide pour ce support",
+    errno.EAGAIN: "ressource momentanément indisponible",
+    errno.ENOMEM: "mémoire insuffisante",
+    errno.ENOTSUP: "opération non prise en charge par ce support",
+    errno.ESTALE: "le support a été retiré ou n'est plus accessible",
 }
 
 
 def os_reason(exc: OSError) -> str:
     """The French reason of a file-system error (``strerror`` is in the system's language,
-    English on most machines): what the user sees; ``str(exc)`` stays for the logs."""
+    English on most machines): what the user sees; ``str(exc)`` stays for the logs. The one
+    converter: every message built from an OSError goes through it, never ``strerror``."""
     reason = _OS_REASONS.get(exc.errno or -1)
     if reason is None:
         return f"erreur du système (code {exc.errno})" if exc.errno else "erreur du système"

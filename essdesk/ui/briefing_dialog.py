@@ -42,6 +42,7 @@ from essdesk.fileio import write_atomically
 from essdesk.french import counted
 from essdesk.french import typography as french_typography
 from essdesk.notes import NotesError, Territory
+from essdesk.notes.errors import os_reason
 from essdesk.ui.briefing_render import (
     RenderError,
     page_count,
@@ -345,7 +346,7 @@ class BriefingDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, OSError):
-            reason = exc.strerror or str(exc)
+            reason = os_reason(exc)
             where = exc.filename or ""
             text = french_typography(self.tr("Impossible d'écrire le fichier {0} : {1}.")).format(
                 where, reason

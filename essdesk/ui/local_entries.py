@@ -30,6 +30,7 @@ from essdesk.local.spreadsheet import (
     read_table,
 )
 from essdesk.notes import NotesError
+from essdesk.notes.errors import os_reason
 from essdesk.notes.local_entries import LocalContent, is_local_key
 from essdesk.ui import notes_ui
 from essdesk.ui.folders import ask_open_path
@@ -351,7 +352,7 @@ class LocalEntriesFeature(QObject):
             inform(
                 self.window,
                 self.tr("Exporter la liste"),
-                self.tr("Impossible d'écrire {0} : {1}").format(target, exc.strerror or exc),
+                self.tr("Impossible d'écrire {0} : {1}").format(target, os_reason(exc)),
                 "localMessage",
             )
             return None

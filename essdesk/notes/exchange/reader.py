@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from essdesk import french
+from essdesk.notes.errors import os_reason
 from essdesk.notes.exchange.format import (
     _CONTROL,
     MANIFEST,
@@ -119,7 +120,7 @@ def _read_archive(source: Path) -> bytes:
         raise _folder(source) from exc
     except OSError as exc:
         raise bad_file(
-            f"Impossible de lire le fichier {source} : {exc.strerror or exc}.", str(exc)
+            f"Impossible de lire le fichier {source} : {os_reason(exc)}.", str(exc)
         ) from exc
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
@@ -142,7 +143,7 @@ def _read_archive(source: Path) -> bytes:
             raw = fh.read(MAX_ARCHIVE_BYTES + 1)
         except OSError as exc:
             raise bad_file(
-                f"Impossible de lire le fichier {source} : {exc.strerror or exc}.", str(exc)
+                f"Impossible de lire le fichier {source} : {os_reason(exc)}.", str(exc)
             ) from exc
     if len(raw) > MAX_ARCHIVE_BYTES:  # grew while we looked
         raise bad_file("Ce fichier est bien trop volumineux.", f"read {len(raw)} bytes")

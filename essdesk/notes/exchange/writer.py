@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from essdesk import __version__, french, textfold
 from essdesk.fileio import replacing
+from essdesk.notes.errors import os_reason
 from essdesk.notes.exchange.format import (
     _CONTROL,
     _TEXT_CONTROL,
@@ -220,13 +221,22 @@ def export_notes(
         },
     }
     target = Path(dest)
-    if target.is_dir():
+    if _is_folder(target):
         only = names[0] if wanted is not None and len(names) == 1 else None
         day = now.astimezone().date()
         target = target / default_filename(only, day, selection=key_set is not None)
     head = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     _write_verified(target, head, body, now)
     return ExportSummary(target, tuple(names), len(note_rows), len(status_rows))
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; a path the system refuses even to look at (a name too
+    long) is not one, and the write then says why in French."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _write_verified(target: Path, manifest: bytes, payload: bytes, when: datetime) -> None:
@@ -254,7 +264,7 @@ def _write_verified(target: Path, manifest: bytes, payload: bytes, when: datetim
                 ) from exc
     except OSError as exc:
         raise ExchangeError(
-            f"Impossible d'écrire le fichier {target} : {exc.strerror or exc}. Vérifiez la "
+            f"Impossible d'écrire le fichier {target} : {os_reason(exc)}. Vérifiez la "
             "place libre et que la clé USB n'est pas protégée en écriture.",
             str(exc),
         ) from exc

@@ -246,3 +246,22 @@ def test_two_laptops_exchange_through_the_cli(tmp_path: Path) -> None:
     bad = essdesk(b, "notes", "import", str(CORPUS / "zip-bomb-over-cap.essnotes"))
     assert bad.returncode == 1 and "démesuré" in bad.stderr and "Traceback" not in bad.stderr
     assert essdesk(b, "notes", "import").returncode == 2  # usage
+
+
+def test_file_system_errors_reach_the_command_line_in_french(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """strerror texts (English) reached the terminal from the exchange commands."""
+    run(capsys, "territories", "add", "Creuse")
+    plain = tmp_path / "un-fichier.txt"
+    plain.write_text("pas un dossier")
+    loop = tmp_path / "boucle.essnotes"
+    loop.symlink_to(loop)
+    for argv, reason, english in (
+        (("notes", "export", str(plain / "x.essnotes")), "un élément du chemin", "Not a dir"),
+        (("notes", "import", str(loop)), "liens symboliques", "Too many levels"),
+        (("notes", "import", "--dry-run", str(plain / "x.essnotes")), "un élément", "Not a dir"),
+    ):
+        code, out, err = run(capsys, *argv)
+        assert code == 1 and out == ""
+        assert reason in err and english not in err, err

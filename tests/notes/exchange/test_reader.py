@@ -52,3 +52,39 @@ def test_a_folder_is_refused_clearly(tmp_path: Path) -> None:
 def test_a_missing_file_is_refused_clearly(tmp_path: Path) -> None:
     with pytest.raises(ExchangeError, match="Fichier introuvable"):
         read_exchange_file(tmp_path / "absent.essnotes")
+
+
+def _broken_paths(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Paths whose opening fails even for root, with the French reason expected."""
+    plain = tmp_path / "un-fichier.txt"
+    plain.write_text("pas un dossier")
+    loop = tmp_path / "boucle.essnotes"
+    loop.symlink_to(loop)
+    return {
+        "not a directory": (plain / "notes.essnotes", "un élément du chemin est un fichier"),
+        "symlink loop": (loop, "trop de liens symboliques"),
+        "name too long": (tmp_path / ("n" * 300 + ".essnotes"), "nom trop long"),
+    }
+
+
+@pytest.mark.parametrize("case", ["not a directory", "symlink loop", "name too long"])
+def test_file_system_errors_are_told_in_french(tmp_path: Path, case: str) -> None:
+    """The reader quoted the system's strerror, in English on most machines."""
+    path, reason = _broken_paths(tmp_path)[case]
+    with pytest.raises(ExchangeError) as caught:
+        read_exchange_file(path)
+    cause = caught.value.__cause__
+    assert isinstance(cause, OSError) and cause.strerror
+    assert reason in caught.value.message
+    assert cause.strerror not in caught.value.message
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads anything")
+def test_an_unreadable_file_is_told_in_french(tmp_path: Path) -> None:
+    locked = tmp_path / "notes.essnotes"
+    locked.write_bytes(b"PK")
+    locked.chmod(0)
+    with pytest.raises(ExchangeError) as caught:
+        read_exchange_file(locked)
+    assert "accès refusé" in caught.value.message
+    assert "Permission denied" not in caught.value.message

@@ -62,3 +62,25 @@ def test_every_territory_the_format_allows_exports_and_imports(
     assert "Trop de territoires pour un seul fichier" in err.value.message
     assert "un territoire à la fois" in err.value.message
     assert not (tmp_path / "trop.essnotes").exists()
+
+
+@pytest.mark.parametrize("case", ["missing folder", "not a directory", "name too long"])
+def test_export_file_system_errors_are_told_in_french(
+    store: NotesStore, tmp_path: Path, case: str
+) -> None:
+    """The writer quoted the system's strerror, in English on most machines."""
+    store.add_territory("Creuse")
+    plain = tmp_path / "un-fichier.txt"
+    plain.write_text("pas un dossier")
+    target, reason = {
+        "missing folder": (tmp_path / "absent" / "notes.essnotes", "introuvable"),
+        "not a directory": (plain / "notes.essnotes", "un élément du chemin est un fichier"),
+        "name too long": (tmp_path / ("n" * 300 + ".essnotes"), "nom trop long"),
+    }[case]
+    with pytest.raises(ExchangeError) as caught:
+        export_notes(store, target)
+    cause = caught.value.__cause__
+    assert isinstance(cause, OSError) and cause.strerror
+    assert reason in caught.value.message
+    assert cause.strerror not in caught.value.message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["un-fichier.txt"]
