@@ -6,12 +6,15 @@ notes, statuses and links hang exactly as on a catalogue key. Its content
 row of an exchange file and a row a team server would carry. The catalogue is never written:
 :mod:`essdesk.local` merges these entries into what the catalogue's queries return.
 
-Writes go through :class:`LocalEntriesMixin`, part of :class:`~essdesk.notes.NotesStore`
-(one writer): each change writes the row and a version of its history in one transaction.
+The store's :class:`LocalEntriesMixin` reads them and hands every write to the one unit of
+work, :meth:`NotesStore.writing() <essdesk.notes.NotesStore.writing>`, whose
+:class:`LocalEntriesWriter` half writes an entry's row and a version of its history together,
+in the caller's transaction (an import, an exchange file, a team sync).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid as uuidlib
@@ -21,18 +24,21 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Select, func, insert, select, update
+from sqlalchemy import Connection, Select, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from essdesk import textfold
 from essdesk.catalogue.records import ACTOR_TYPE_LABELS, NATURE_LABELS, RELATION_LABELS
 from essdesk.notes.errors import NotesInputError
-from essdesk.notes.schema import local_entries, local_entry_versions, territories
+from essdesk.notes.rows import live_territory, territory_uuid
+from essdesk.notes.schema import forgotten_texts, local_entries, local_entry_versions, territories
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from essdesk.notes.records import Territory
-    from essdesk.notes.store import AnyRow
+    from essdesk.notes.rows import AnyRow
+    from essdesk.notes.writing import NotesReader, NotesWriter
 
 LOCAL_PREFIX = "local:"
 KINDS: dict[str, str] = {"actor": "Acteur", "scheme": "Dispositif"}
@@ -361,22 +367,45 @@ def _row_values(content: LocalContent) -> dict[str, str]:
     return {"kind": content.kind, "title": content.title, "data": content.to_json()}
 
 
-class LocalEntriesMixin:
-    """Local entries' half of :class:`~essdesk.notes.NotesStore` (the one writer).
+def _uuid(key_or_uuid: str) -> str:
+    return key_or_uuid.removeprefix(LOCAL_PREFIX)
 
-    Uses the store's transaction helpers; every write puts the row and a history version
-    in the same transaction.
+
+def _not_found(entry_uuid: str) -> NotesInputError:
+    return NotesInputError("Entrée locale introuvable.", f"no local entry {entry_uuid!r}")
+
+
+def _in_trash() -> NotesInputError:
+    return NotesInputError(
+        "Cette entrée locale est dans la corbeille : restaurez-la d'abord.",
+        "local entry not live",
+    )
+
+
+@dataclass(frozen=True)
+class NewLocal:
+    """A local entry to insert (:meth:`LocalEntriesWriter.insert_local_entries`): one the user
+    adds, an exchange file's or a team's new entry, or a conflict copy kept beside one."""
+
+    uuid: str
+    territory_uuid: str
+    content: LocalContent
+    created: str
+    author: str
+    conflict_of: str | None = None
+
+
+class LocalEntriesMixin:
+    """Local entries' half of :class:`~essdesk.notes.NotesStore`.
+
+    Reads go through :meth:`~essdesk.notes.NotesStore.reading`, writes through the one unit
+    of work, :meth:`~essdesk.notes.NotesStore.writing` (:class:`LocalEntriesWriter`).
     """
 
     if TYPE_CHECKING:
 
-        def _read(self) -> AbstractContextManager[Connection]: ...
-        def _write(self) -> AbstractContextManager[Connection]: ...
-        def _now(self) -> str: ...
-        @staticmethod
-        def _tu(territory: Territory | str) -> str: ...
-        @staticmethod
-        def _live_territory(conn: Connection, tu: str) -> AnyRow: ...
+        def reading(self) -> AbstractContextManager[NotesReader]: ...
+        def writing(self) -> AbstractContextManager[NotesWriter]: ...
 
     def local_entries(
         self, territory: Territory | str | None = None, *, include_deleted: bool = False
@@ -384,57 +413,58 @@ class LocalEntriesMixin:
         """Local entries of a territory (or of every live territory), by title."""
         query = _query().where(territories.c.deleted_at.is_(None))
         if territory is not None:
-            query = query.where(local_entries.c.territory_uuid == self._tu(territory))
+            query = query.where(local_entries.c.territory_uuid == territory_uuid(territory))
         if not include_deleted:
             query = query.where(local_entries.c.deleted_at.is_(None))
-        with self._read() as conn:
-            found = [_entry(r) for r in conn.execute(query)]
+        with self.reading() as r:
+            found = [_entry(row) for row in r.rows(query)]
         return sorted(found, key=lambda e: (textfold.sort_key(e.title), e.uuid))
 
     def local_signature(self, territory: Territory | str) -> tuple[Any, ...]:
         """Changes whenever a territory's local entries do (cheap: one indexed query), so
         that a view reloads them only when something was written (an import, another window)."""
-        tu = self._tu(territory)
+        tu = territory_uuid(territory)
         query = select(
             func.count(),
             func.max(local_entries.c.updated),
             func.max(local_entries.c.deleted_at),
             func.count(local_entries.c.deleted_at),
         ).where(local_entries.c.territory_uuid == tu)
-        with self._read() as conn:
-            return (tu, *conn.execute(query).one())
+        with self.reading() as r:
+            return (tu, *r.rows(query).one())
 
     def local_entry(self, key_or_uuid: str) -> LocalEntry | None:
         """A local entry by key or uuid, in whatever state (live, trashed)."""
-        entry_uuid = key_or_uuid.removeprefix(LOCAL_PREFIX)
-        with self._read() as conn:
-            row = conn.execute(_query().where(local_entries.c.uuid == entry_uuid)).first()
+        with self.reading() as r:
+            row = r.rows(_query().where(local_entries.c.uuid == _uuid(key_or_uuid))).first()
         return _entry(row) if row is not None else None
 
     def local_trash(self) -> list[LocalEntry]:
+        """Deleted local entries, most recently deleted first (restorable at least
+        :data:`~essdesk.notes.writing.MIN_TRASH_DAYS` days, like notes)."""
         query = _query().where(local_entries.c.deleted_at.is_not(None))
-        with self._read() as conn:
-            rows = conn.execute(query.order_by(local_entries.c.deleted_at.desc()))
-            return [_entry(r) for r in rows]
+        with self.reading() as r:
+            return [
+                _entry(row) for row in r.rows(query.order_by(local_entries.c.deleted_at.desc()))
+            ]
 
     def local_history(self, key_or_uuid: str) -> list[LocalVersion]:
         """Saved states of a local entry, newest first (the first is the current one)."""
-        entry_uuid = key_or_uuid.removeprefix(LOCAL_PREFIX)
         query = (
             select(local_entry_versions)
-            .where(local_entry_versions.c.entry_uuid == entry_uuid)
+            .where(local_entry_versions.c.entry_uuid == _uuid(key_or_uuid))
             .order_by(local_entry_versions.c.id.desc())
         )
-        with self._read() as conn:
+        with self.reading() as r:
             return [
                 LocalVersion(
-                    r.id,
-                    r.entry_uuid,
-                    LocalContent.from_json(r.data),
-                    datetime.fromisoformat(r.saved_at),
-                    r.author,
+                    row.id,
+                    row.entry_uuid,
+                    LocalContent.from_json(row.data),
+                    datetime.fromisoformat(row.saved_at),
+                    row.author,
                 )
-                for r in conn.execute(query)
+                for row in r.rows(query)
             ]
 
     def add_local_entry(
@@ -462,144 +492,227 @@ class LocalEntriesMixin:
         NotesInputError and nothing is written.
         """
         checked = [check_content(c, title_of) for c in contents]
-        tu = self._tu(territory)
-        with self._write() as conn:
-            trow = self._live_territory(conn, tu)
-            who = trow.initials if author is None else author
-            now = self._now()
-            rows = [
-                {
-                    "uuid": str(uuidlib.uuid4()),
-                    "territory_uuid": tu,
-                    "created": now,
-                    "updated": now,
-                    "author": who,
-                    **_row_values(c),
-                }
-                for c in checked
-            ]
-            if rows:
-                conn.execute(insert(local_entries), rows)
-                conn.execute(
-                    insert(local_entry_versions),
-                    [
-                        {"entry_uuid": r["uuid"], "data": r["data"], "saved_at": now, "author": who}
-                        for r in rows
-                    ],
-                )
-            uuids = [r["uuid"] for r in rows]
-            found = {
-                r.uuid: _entry(r)
-                for r in conn.execute(_query().where(local_entries.c.uuid.in_(uuids)))
-            }
-        return [found[u] for u in uuids]
+        with self.writing() as w:
+            return w.add_local_entries(territory_uuid(territory), checked, author=author)
 
     def update_local_entry(
         self, key_or_uuid: str, content: LocalContent, title_of: TitleOf, *, author: str = ""
     ) -> LocalEntry:
         """Replace an entry's content; the old one stays in its history. Saving the same
         content writes nothing. A link that already pointed at a vanished key may stay."""
-        entry_uuid = key_or_uuid.removeprefix(LOCAL_PREFIX)
-        current = self.local_entry(entry_uuid)
-        if current is None:
-            raise NotesInputError("Entrée locale introuvable.", f"no local entry {entry_uuid!r}")
-        kept = {(r.rel, r.key) for r in current.content.relations}
+        with self.writing() as w:
+            return w.update_local_entry(_uuid(key_or_uuid), content, title_of, author=author)
 
-        def lenient(key: str) -> str | None:
-            found = title_of(key)
-            if found is None and any(k == key for _, k in kept):
-                return next(r.title for r in current.content.relations if r.key == key)
-            return found
+    def delete_local_entry(self, key_or_uuid: str) -> None:
+        """Send a local entry to the trash (its notes and links stay, as for a catalogue
+        key that disappears)."""
+        with self.writing() as w:
+            w.delete_local_entry(_uuid(key_or_uuid))
 
-        checked = check_content(content, lenient)
-        if checked == current.content:
-            return current
-        with self._write() as conn:
-            row = conn.execute(
-                select(local_entries).where(local_entries.c.uuid == entry_uuid)
-            ).first()
-            if row is None or row.deleted_at is not None:
-                raise NotesInputError(
-                    "Cette entrée locale est dans la corbeille : restaurez-la d'abord.",
-                    "local entry not live",
-                )
-            # « ajouté par » stays who added it, unless the caller says who wrote this
-            self._write_content(conn, entry_uuid, checked, self._now(), author or row.author)
-            new = conn.execute(_query().where(local_entries.c.uuid == entry_uuid)).one()
-        return _entry(new)
+    def restore_local_entry(self, key_or_uuid: str) -> LocalEntry:
+        """Bring a trashed local entry back; its deleted territory comes back too, as for
+        a note (:meth:`~essdesk.notes.NotesStore.restore_from_trash`)."""
+        with self.writing() as w:
+            return w.restore_local_entry(_uuid(key_or_uuid))
 
-    @staticmethod
-    def _write_content(
-        conn: Connection,
-        entry_uuid: str,
-        content: LocalContent,
-        now: str,
-        author: str,
-        **values: str | None,
-    ) -> None:
-        """The row and a version of its history, always together."""
+    def restore_local_version(self, version_id: int) -> LocalEntry:
+        """Make an earlier state current again, as a new version."""
+        with self.writing() as w:
+            return w.restore_local_version(version_id)
+
+
+class LocalEntriesWriter:
+    """Local entries' half of :class:`~essdesk.notes.writing.NotesWriter`, the one door for
+    writes: an entry's row and a version of its history always change together, and every
+    decision (live or trashed, changed or not) is taken inside the write transaction."""
+
+    if TYPE_CHECKING:
+        _conn: Connection
+
+        def _stamp(self) -> str: ...
+        def restore_territory(
+            self, tu: str, *, name: str | None = None, with_notes: bool = True
+        ) -> None: ...
+
+    def _load_local(self, entry_uuid: str) -> LocalEntry:
+        row = self._conn.execute(_query().where(local_entries.c.uuid == entry_uuid)).first()
+        if row is None:
+            raise _not_found(entry_uuid)
+        return _entry(row)
+
+    def insert_local_entries(self, new: Sequence[NewLocal], *, saved_at: str = "") -> None:
+        """Insert entries, each with its first version, in bulk (``saved_at``: now)."""
+        if not new:
+            return
+        now = saved_at or self._stamp()
+        rows = [
+            {
+                "uuid": n.uuid,
+                "territory_uuid": n.territory_uuid,
+                "created": n.created,
+                "updated": now,
+                "author": n.author,
+                "conflict_of": n.conflict_of,
+                **_row_values(n.content),
+            }
+            for n in new
+        ]
+        self._conn.execute(insert(local_entries), rows)
+        self._conn.execute(
+            insert(local_entry_versions),
+            [
+                {"entry_uuid": r["uuid"], "data": r["data"], "saved_at": now, "author": r["author"]}
+                for r in rows
+            ],
+        )
+
+    def put_local_content(self, entry_uuid: str, content: LocalContent, author: str) -> None:
+        """A new content for an existing entry: the row and a version of its history."""
+        now = self._stamp()
         row = _row_values(content)
-        conn.execute(
+        self._conn.execute(
             update(local_entries)
             .where(local_entries.c.uuid == entry_uuid)
-            .values(updated=now, author=author, **row, **values)
+            .values(updated=now, author=author, **row)
         )
-        conn.execute(
+        self._conn.execute(
             insert(local_entry_versions).values(
                 entry_uuid=entry_uuid, data=row["data"], saved_at=now, author=author
             )
         )
 
-    def delete_local_entry(self, key_or_uuid: str) -> None:
-        """Send a local entry to the trash (its notes and links stay, as for a catalogue
-        key that disappears)."""
-        entry_uuid = key_or_uuid.removeprefix(LOCAL_PREFIX)
-        with self._write() as conn:
-            done = conn.execute(
-                update(local_entries)
-                .where(local_entries.c.uuid == entry_uuid, local_entries.c.deleted_at.is_(None))
-                .values(deleted_at=self._now())
-            ).rowcount
-        if not done and self.local_entry(entry_uuid) is None:
-            raise NotesInputError("Entrée locale introuvable.", f"no local entry {entry_uuid!r}")
+    def add_local_entries(
+        self, tu: str, checked: Sequence[LocalContent], *, author: str | None = None
+    ) -> list[LocalEntry]:
+        """New entries (contents already checked) for a live territory, by the profile's
+        initials unless ``author`` says who."""
+        trow = live_territory(self._conn, tu)
+        who = trow.initials if author is None else author
+        now = self._stamp()
+        new = [NewLocal(str(uuidlib.uuid4()), tu, c, now, who) for c in checked]
+        self.insert_local_entries(new, saved_at=now)
+        uuids = [n.uuid for n in new]
+        found = {
+            r.uuid: _entry(r)
+            for r in self._conn.execute(_query().where(local_entries.c.uuid.in_(uuids)))
+        }
+        return [found[u] for u in uuids]
 
-    def restore_local_entry(self, key_or_uuid: str) -> LocalEntry:
-        """Bring a trashed local entry back (its territory must be live)."""
-        entry_uuid = key_or_uuid.removeprefix(LOCAL_PREFIX)
-        with self._write() as conn:
-            row = conn.execute(
-                select(local_entries).where(local_entries.c.uuid == entry_uuid)
-            ).first()
-            if row is None:
-                raise NotesInputError(
-                    "Entrée locale introuvable.", f"no local entry {entry_uuid!r}"
-                )
-            self._live_territory(conn, row.territory_uuid)
-            conn.execute(
-                update(local_entries)
-                .where(local_entries.c.uuid == entry_uuid)
-                .values(deleted_at=None)
-            )
-            new = conn.execute(_query().where(local_entries.c.uuid == entry_uuid)).one()
-        return _entry(new)
+    def update_local_entry(
+        self, entry_uuid: str, content: LocalContent, title_of: TitleOf, *, author: str = ""
+    ) -> LocalEntry:
+        """See :meth:`LocalEntriesMixin.update_local_entry`."""
+        current = self._load_local(entry_uuid)
+        kept = {r.key: r.title for r in current.content.relations}
+
+        def lenient(key: str) -> str | None:
+            found = title_of(key)
+            return kept[key] if found is None and key in kept else found
+
+        checked = check_content(content, lenient)
+        if checked == current.content:
+            return current
+        if current.deleted_at is not None:
+            raise _in_trash()
+        # « ajouté par » stays who added it, unless the caller says who wrote this
+        self.put_local_content(entry_uuid, checked, author or current.author)
+        return self._load_local(entry_uuid)
+
+    def delete_local_entry(self, entry_uuid: str) -> None:
+        """See :meth:`LocalEntriesMixin.delete_local_entry`."""
+        self._load_local(entry_uuid)
+        self._conn.execute(
+            update(local_entries)
+            .where(local_entries.c.uuid == entry_uuid, local_entries.c.deleted_at.is_(None))
+            .values(deleted_at=self._stamp())
+        )
+
+    def restore_local_entry(self, entry_uuid: str) -> LocalEntry:
+        """See :meth:`LocalEntriesMixin.restore_local_entry`."""
+        current = self._load_local(entry_uuid)
+        # As a note: its deleted territory comes back with it (and what went with it).
+        self.restore_territory(current.territory_uuid)
+        self._conn.execute(
+            update(local_entries).where(local_entries.c.uuid == entry_uuid).values(deleted_at=None)
+        )
+        return self._load_local(entry_uuid)
 
     def restore_local_version(self, version_id: int) -> LocalEntry:
-        """Make an earlier state current again, as a new version."""
-        with self._write() as conn:
-            row = conn.execute(
-                select(local_entry_versions).where(local_entry_versions.c.id == version_id)
-            ).first()
-            if row is None:
-                raise NotesInputError("Version introuvable.", f"no version {version_id}")
-            live = conn.execute(
-                select(local_entries.c.deleted_at).where(local_entries.c.uuid == row.entry_uuid)
-            ).scalar_one()
-            if live is not None:
-                raise NotesInputError(
-                    "Cette entrée locale est dans la corbeille : restaurez-la d'abord.",
-                    "local entry not live",
+        """See :meth:`LocalEntriesMixin.restore_local_version`."""
+        row = self._conn.execute(
+            select(local_entry_versions).where(local_entry_versions.c.id == version_id)
+        ).first()
+        if row is None:
+            raise NotesInputError("Version introuvable.", f"no version {version_id}")
+        if self._load_local(row.entry_uuid).deleted_at is not None:
+            raise _in_trash()
+        self.put_local_content(row.entry_uuid, LocalContent.from_json(row.data), row.author)
+        return self._load_local(row.entry_uuid)
+
+    def purge_local_entries(self, cutoff: str) -> int:
+        """Delete for good the entries trashed before ``cutoff`` (the notes' purge decides
+        it: :meth:`~essdesk.notes.writing.NotesWriter.purge_trash`, same days, same clock).
+
+        Their contents are remembered by digest in ``forgotten_texts`` (under their
+        ``local:`` key), as purged notes' texts are, so an old exchange file or a team's
+        log does not bring them back. A conflict copy kept beside a purged entry stands
+        alone. Returns how many entries went."""
+        conn = self._conn
+        doomed = [
+            (uuid, tu)
+            for uuid, tu in conn.execute(
+                select(local_entries.c.uuid, local_entries.c.territory_uuid).where(
+                    local_entries.c.deleted_at.is_not(None), local_entries.c.deleted_at < cutoff
                 )
-            content = LocalContent.from_json(row.data)
-            self._write_content(conn, row.entry_uuid, content, self._now(), row.author)
-            new = conn.execute(_query().where(local_entries.c.uuid == row.entry_uuid)).one()
-        return _entry(new)
+            )
+        ]
+        for i in range(0, len(doomed), _CHUNK):
+            chunk = dict(doomed[i : i + _CHUNK])
+            contents = conn.execute(
+                select(local_entry_versions.c.entry_uuid, local_entry_versions.c.data)
+                .where(local_entry_versions.c.entry_uuid.in_(chunk))
+                .union(
+                    select(local_entries.c.uuid, local_entries.c.data).where(
+                        local_entries.c.uuid.in_(chunk)
+                    )
+                )
+            )
+            remembered = {
+                (LOCAL_PREFIX + u, chunk[u], content_digest(data)) for u, data in contents
+            }
+            if remembered:
+                conn.execute(
+                    sqlite_insert(forgotten_texts).on_conflict_do_nothing(),
+                    [{"entry_key": k, "territory_uuid": t, "sha256": d} for k, t, d in remembered],
+                )
+            conn.execute(
+                delete(local_entry_versions).where(local_entry_versions.c.entry_uuid.in_(chunk))
+            )
+            conn.execute(
+                update(local_entries)
+                .where(local_entries.c.conflict_of.in_(chunk))
+                .values(conflict_of=None)
+            )
+            conn.execute(delete(local_entries).where(local_entries.c.uuid.in_(chunk)))
+        return len(doomed)
+
+
+_CHUNK = 500
+"""Entries per ``IN (…)`` list when purging."""
+
+
+def content_digest(data: str) -> str:
+    """How a local entry's content is recognised across laptops and after a purge: the
+    SHA-256 of its canonical JSON (:meth:`LocalContent.to_json`)."""
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def forgotten_local(conn: Connection, entry_uuid: str) -> set[str]:
+    """Digests of the contents of a purged local entry (empty when it never was purged)."""
+    return set(
+        conn.execute(
+            select(forgotten_texts.c.sha256).where(
+                forgotten_texts.c.entry_key == LOCAL_PREFIX + entry_uuid
+            )
+        ).scalars()
+    )

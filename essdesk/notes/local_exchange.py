@@ -17,7 +17,6 @@ Files without local entries (every file written before them) import as before.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import uuid as uuidlib
@@ -26,10 +25,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select
 
 from essdesk.notes.errors import NotesError
-from essdesk.notes.local_entries import LocalContent, check_content
+from essdesk.notes.local_entries import (
+    LocalContent,
+    LocalEntriesWriter,
+    NewLocal,
+    check_content,
+    content_digest,
+    forgotten_local,
+)
 from essdesk.notes.schema import local_entries, local_entry_versions
 
 MAX_LOCAL_ENTRIES = 100_000
@@ -41,11 +47,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 class LocalRecordError(NotesError):
     """A local entry of an exchange file is not valid (French message, nothing imported)."""
-
-
-def content_digest(data: str) -> str:
-    """How a content is recognised across laptops: the SHA-256 of its canonical JSON."""
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -219,8 +220,11 @@ def plan(
             continue
         row = conn.execute(select(local_entries).where(local_entries.c.uuid == item.uuid)).first()
         if row is None:
-            # A copy the other side kept beside one of ours: nothing new if it is ours.
-            known = item.conflict_of is not None and item.digest in _digests(conn, item.conflict_of)
+            # Purged here from the trash, or a copy the other side kept beside one of ours:
+            # nothing new if this content is known.
+            known = item.digest in forgotten_local(conn, item.uuid) or (
+                item.conflict_of is not None and item.digest in _digests(conn, item.conflict_of)
+            )
             plans.append(LocalPlan(item, "same" if known else "new", target))
             continue
         ours = content_digest(row.data)
@@ -251,48 +255,26 @@ def _digests(conn: Connection, entry_uuid: str) -> set[str]:
     return {content_digest(d) for d in [*versions, *copies, *current]}
 
 
-def apply(conn: Connection, plans: Iterable[LocalPlan], now: str) -> dict[str, int]:
-    """Write the plans in the caller's transaction; returns counts per action."""
+def apply(writer: LocalEntriesWriter, plans: Iterable[LocalPlan]) -> dict[str, int]:
+    """Write the plans through the writer's transaction; returns counts per action."""
     counts: dict[str, int] = {}
+    new: list[NewLocal] = []
     for p in plans:
         counts[p.action] = counts.get(p.action, 0) + 1
         item = p.incoming
-        data = item.content.to_json()
         if p.action in ("new", "conflict"):
-            uuid = item.uuid if p.action == "new" else str(uuidlib.uuid4())
-            conn.execute(
-                insert(local_entries).values(
-                    uuid=uuid,
-                    territory_uuid=p.target_territory,
-                    kind=item.content.kind,
-                    title=item.content.title,
-                    data=data,
-                    created=item.created.isoformat(),
-                    updated=now,
-                    author=item.author,
-                    conflict_of=item.uuid if p.action == "conflict" else None,
-                )
-            )
-            conn.execute(
-                insert(local_entry_versions).values(
-                    entry_uuid=uuid, data=data, saved_at=now, author=item.author
+            conflict = p.action == "conflict"
+            new.append(
+                NewLocal(
+                    str(uuidlib.uuid4()) if conflict else item.uuid,
+                    p.target_territory,
+                    item.content,
+                    item.created.isoformat(),
+                    item.author,
+                    item.uuid if conflict else None,
                 )
             )
         elif p.action == "update":
-            conn.execute(
-                update(local_entries)
-                .where(local_entries.c.uuid == item.uuid)
-                .values(
-                    kind=item.content.kind,
-                    title=item.content.title,
-                    data=data,
-                    updated=now,
-                    author=item.author,
-                )
-            )
-            conn.execute(
-                insert(local_entry_versions).values(
-                    entry_uuid=item.uuid, data=data, saved_at=now, author=item.author
-                )
-            )
+            writer.put_local_content(item.uuid, item.content, item.author)
+    writer.insert_local_entries(new)
     return counts

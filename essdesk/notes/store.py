@@ -39,7 +39,6 @@ from essdesk.notes.records import (
 from essdesk.notes.rows import (
     TerritoryRef,
     current_query,
-    live_territory,
     load_note,
     note_query,
     note_record,
@@ -56,7 +55,6 @@ from essdesk.notes.schema import (
     notes_fts,
     statuses,
     territories,
-    timestamp,
 )
 from essdesk.notes.writing import (
     BOTH_SEPARATOR,
@@ -88,7 +86,7 @@ __all__ = [  # re-exported: the store is where callers have always found them
 SORTS = ("updated", "created", "entry", "status")
 
 if TYPE_CHECKING:
-    from essdesk.notes.rows import AnyRow as AnyRow  # local_entries imports it from here
+    from essdesk.notes.rows import AnyRow
 
 _TOKEN = re.compile(r"[^\W_]+")
 _MAX_TERMS = 32
@@ -180,13 +178,6 @@ class NotesStore(LocalEntriesMixin):
         nothing changed) if it raises. Storage errors become NotesWriteError."""
         with self._write() as conn:
             yield NotesWriter(conn, self.now)
-
-    # The local entries' storage (LocalEntriesMixin) writes through these three.
-    def _now(self) -> str:
-        return timestamp(self._clock())
-
-    _tu = staticmethod(territory_uuid)
-    _live_territory = staticmethod(live_territory)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -397,8 +388,9 @@ class NotesStore(LocalEntriesMixin):
             return w.restore_from_trash(note_uuid)
 
     def purge_trash(self, older_than_days: int = MIN_TRASH_DAYS) -> int:
-        """Delete for good the notes trashed more than ``older_than_days`` days ago (≥ 30),
-        and deleted territories left without notes. Returns how many notes went."""
+        """Delete for good the notes and local entries trashed more than ``older_than_days``
+        days ago (≥ 30), and deleted territories left without either. Returns how many
+        notes went."""
         with self.writing() as w:
             return w.purge_trash(older_than_days)
 

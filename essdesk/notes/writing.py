@@ -37,6 +37,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from essdesk import textfold
 from essdesk.notes import local_exchange
 from essdesk.notes.errors import NotesInputError
+from essdesk.notes.local_entries import LocalEntriesWriter
 from essdesk.notes.records import Note, NoteBase, Status
 from essdesk.notes.rows import (
     current_query,
@@ -49,6 +50,8 @@ from essdesk.notes.rows import (
 from essdesk.notes.schema import (
     STATUSES,
     forgotten_texts,
+    local_entries,
+    local_entry_versions,
     note_versions,
     notes,
     notes_fts,
@@ -205,7 +208,7 @@ class NotesReader:
         return local_exchange.plan(self._conn, incoming, where)
 
 
-class NotesWriter(NotesReader):
+class NotesWriter(LocalEntriesWriter, NotesReader):
     """One write transaction on the notes (see the module docstring). Hand it out with
     :meth:`essdesk.notes.store.NotesStore.writing`, never build it yourself."""
 
@@ -218,7 +221,7 @@ class NotesWriter(NotesReader):
 
     def apply_local_entries(self, plans: Iterable[local_exchange.LocalPlan]) -> dict[str, int]:
         """Carry out an exchange file's plan for the territories' own entries."""
-        return local_exchange.apply(self._conn, plans, self._stamp())
+        return local_exchange.apply(self, plans)
 
     def _stamp(self) -> str:
         return timestamp(self._clock())
@@ -271,7 +274,8 @@ class NotesWriter(NotesReader):
             self._conn.execute(update(territories).where(territories.c.uuid == tu).values(values))
 
     def delete_territory(self, tu: str) -> int:
-        """Soft-delete a profile; its live notes go to the trash. Returns how many notes."""
+        """Soft-delete a profile; its live notes and local entries go to the trash (and
+        come back with it). Returns how many notes."""
         live_territory(self._conn, tu)
         now = self._stamp()
         self._conn.execute(
@@ -282,6 +286,11 @@ class NotesWriter(NotesReader):
             .where(notes.c.territory_uuid == tu, notes.c.deleted_at.is_(None))
             .values(deleted_at=now)
         ).rowcount
+        self._conn.execute(
+            update(local_entries)
+            .where(local_entries.c.territory_uuid == tu, local_entries.c.deleted_at.is_(None))
+            .values(deleted_at=now)
+        )
         return int(moved)
 
     def restore_territory(
@@ -300,11 +309,12 @@ class NotesWriter(NotesReader):
             return
         self._conn.execute(update(territories).where(territories.c.uuid == tu).values(values))
         if with_notes and row.deleted_at is not None:
-            self._conn.execute(
-                update(notes)
-                .where(notes.c.territory_uuid == tu, notes.c.deleted_at == row.deleted_at)
-                .values(deleted_at=None)
-            )
+            for table in (notes, local_entries):
+                self._conn.execute(
+                    update(table)
+                    .where(table.c.territory_uuid == tu, table.c.deleted_at == row.deleted_at)
+                    .values(deleted_at=None)
+                )
 
     # -- notes: the one rule (row + version + search index) -----------------------------------
 
@@ -578,13 +588,16 @@ class NotesWriter(NotesReader):
                 note_versions.c.saved_at,
                 statuses.c.updated,
                 territories.c.created,
+                local_entries.c.updated,
+                local_entries.c.deleted_at,
+                local_entry_versions.c.saved_at,
             )
         ]
         seen = self._conn.execute(select(func.max(*latest))).scalar()  # SQLite's max(): NULL-safe
         return min(now, datetime.fromisoformat(seen)) if seen else now
 
     def purge_trash(self, older_than_days: int = MIN_TRASH_DAYS) -> int:
-        """See :meth:`NotesStore.purge_trash`."""
+        """See :meth:`NotesStore.purge_trash`; local entries go by the same rule."""
         if older_than_days < MIN_TRASH_DAYS:
             raise NotesInputError(
                 f"La corbeille garde les notes au moins {MIN_TRASH_DAYS} jours.",
@@ -611,10 +624,14 @@ class NotesWriter(NotesReader):
                 update(notes).where(notes.c.conflict_of.in_(chunk)).values(conflict_of=None)
             )
             conn.execute(delete(notes).where(notes.c.uuid.in_(chunk)))
+        self.purge_local_entries(cutoff)  # the territory's own entries: the same rule
         gone = select(territories.c.uuid).where(
             territories.c.deleted_at.is_not(None),
             territories.c.deleted_at < cutoff,
             ~select(notes.c.uuid).where(notes.c.territory_uuid == territories.c.uuid).exists(),
+            ~select(local_entries.c.uuid)
+            .where(local_entries.c.territory_uuid == territories.c.uuid)
+            .exists(),
         )
         for (tu,) in conn.execute(gone).all():
             conn.execute(delete(statuses).where(statuses.c.territory_uuid == tu))

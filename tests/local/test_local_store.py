@@ -11,7 +11,7 @@ from testkit import sql_dump
 from essdesk import paths
 from essdesk.local.catalogue import TerritoryCatalogue
 from essdesk.notes import NotesInputError, NotesStore, Territory
-from essdesk.notes.local_entries import LocalContent, LocalRelation, is_local_key
+from essdesk.notes.local_entries import LocalContent, LocalRelation, check_content, is_local_key
 
 
 def _actor(title: str = "Ressourcerie du Haut-Bugey", **more: object) -> LocalContent:
@@ -156,3 +156,24 @@ def test_control_characters_never_reach_the_database(
         bugey, _actor("\x1b[31mRouge\x07", text="ligne 1\nligne\t2\x9b"), catalogue.title
     )
     assert entry.title == "[31mRouge" and entry.content.text == "ligne 1\nligne\t2"
+
+
+def test_local_entries_are_written_through_the_one_unit_of_work(
+    store: NotesStore, bugey: Territory, catalogue: TerritoryCatalogue
+) -> None:
+    """A local entry and a note written in one ``store.writing()`` commit together or not at
+    all (issue 10: local entries had their own transactions beside the notes writer)."""
+    before = sql_dump(store.path)
+    content = check_content(_actor(), catalogue.title)
+    with pytest.raises(RuntimeError), store.writing() as w:
+        entry = w.add_local_entries(bugey.uuid, [content])[0]
+        w.save_note(entry.key, bugey.uuid, "Rencontrés le 12", entry.title)
+        raise RuntimeError("the caller fails after both writes")
+    assert sql_dump(store.path) == before
+    with store.writing() as w:
+        entry = w.add_local_entries(bugey.uuid, [content])[0]
+        w.save_note(entry.key, bugey.uuid, "Rencontrés le 12", entry.title)
+    assert [e.key for e in store.local_entries(bugey)] == [entry.key]
+    assert store.get_note(entry.key, bugey) is not None
+    source = (Path(__file__).parents[2] / "essdesk/notes/local_entries.py").read_text()
+    assert "_write(" not in source and "_read(" not in source
