@@ -225,7 +225,13 @@ def make_engine(
             "(pip install 'essdesk[team]', ou 'essdesk[team-binary]' sans libpq sur la machine).",
             str(exc),
         ) from exc
-    args = {**connect_options(parsed, ca_file), "application_name": application}
+    # No JIT: a sync's statements are short index lookups, and compiling one (when the
+    # planner's estimate crosses jit_above_cost on a big log) took 250 ms of a 1 ms query.
+    args = {
+        **connect_options(parsed, ca_file),
+        "application_name": application,
+        "options": "-c jit=off",
+    }
     if password:
         args["password"] = password
     return create_engine(parsed, poolclass=NullPool, connect_args=args)
@@ -288,13 +294,17 @@ def init_server(engine: Engine) -> tuple[int, int]:
     return before, SERVER_VERSION
 
 
+def _no_schema() -> TeamError:
+    return TeamError(
+        "Ce serveur n'a pas (ou pas encore) le schéma d'essdesk : lancez d'abord "
+        "« essdesk team init-server ADMIN_URL ».",
+        "essdesk schema missing or older",
+    )
+
+
 def _require_schema(conn: Connection) -> None:
     if schema_version(conn) < SERVER_VERSION:
-        raise TeamError(
-            "Ce serveur n'a pas (ou pas encore) le schéma d'essdesk : lancez d'abord "
-            "« essdesk team init-server ADMIN_URL ».",
-            "essdesk schema missing or older",
-        )
+        raise _no_schema()
 
 
 def create_team(engine: Engine, name: str) -> int:
@@ -393,30 +403,70 @@ def remove_member(engine: Engine, team: str, role: str) -> None:
 # -- a member's transactions ------------------------------------------------------------------
 
 
-def membership(conn: Connection, team: str) -> Membership:
-    """The connected role's membership of ``team`` (row-level security shows only its own)."""
-    _require_schema(conn)
-    row = conn.execute(
-        text(
-            "SELECT t.id, t.name, t.last_seq, m.read_only FROM essdesk.teams t "
-            "JOIN essdesk.members m ON m.team_id = t.id AND m.role_name = current_user "
-            "WHERE lower(t.name) = lower(:n)"
-        ),
-        {"n": " ".join(team.split())},
-    ).first()
-    if row is None:
+_TEAM_SQL = """
+    SELECT v.version, current_user AS role, t.id, t.name, t.last_seq, m.read_only, {changes}
+    FROM essdesk.schema_version v
+    LEFT JOIN (essdesk.teams t JOIN essdesk.members m
+               ON m.team_id = t.id AND m.role_name = current_user)
+        ON lower(t.name) = lower(:n)
+"""
+
+_CHANGES_AFTER = """(SELECT coalesce(json_agg(json_build_array(c.seq, c.change_id, c.kind,
+        c.territory_uuid, c.payload, c.pushed_by) ORDER BY c.seq), '[]')::text
+    FROM essdesk.changes c WHERE c.team_id = {team} AND c.seq > {after})"""
+
+
+def read_team(
+    conn: Connection, team: str, after: int | None = None
+) -> tuple[Membership, list[Change]]:
+    """The connected role's membership of ``team`` (row-level security shows only its own)
+    and, unless ``after`` is None, the team's changes numbered above ``after``, in order.
+
+    One statement, hence one snapshot and one round trip: when nothing is new (the team's
+    counter is still ``after``) the log is not read at all; otherwise it is a range of the
+    log's primary key (``team_id, seq``), ``:after`` a constant so that the planner knows
+    how few rows it is. (A counter *behind* ``after``: the server went back in time; the
+    caller reads again from 0.)
+    """
+    changes = "'[]'::text"
+    if after is not None:
+        changes = (
+            "CASE WHEN t.last_seq = :after THEN '[]' ELSE "
+            + _CHANGES_AFTER.format(team="t.id", after=":after")
+            + " END"
+        )
+    try:
+        row = conn.execute(
+            text(_TEAM_SQL.format(changes=changes)),
+            {"n": " ".join(team.split()), "after": after or 0},
+        ).one()
+    except sqlalchemy.exc.ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", "") in ("42P01", "3F000"):  # no such table, schema
+            raise _no_schema() from exc
+        raise
+    if row.version < SERVER_VERSION:
+        raise _no_schema()
+    if row.id is None:
         raise TeamError(
             f"Ce compte n'est pas membre de l'équipe « {team} » sur ce serveur (ou l'équipe "
             "n'existe pas) : demandez à votre service informatique de l'ajouter.",
             "no membership",
         )
-    user = str(conn.execute(text("SELECT current_user")).scalar_one())
-    return Membership(int(row.id), row.name, user, bool(row.read_only), int(row.last_seq))
+    member = Membership(
+        int(row.id), row.name, str(row.role), bool(row.read_only), int(row.last_seq)
+    )
+    return member, _parse_changes(row[-1])
 
 
-def push_changes(conn: Connection, team_id: int, changes: Iterable[Change]) -> int:
+def membership(conn: Connection, team: str) -> Membership:
+    """The connected role's membership of ``team``; see :func:`read_team`."""
+    return read_team(conn, team)[0]
+
+
+def push_changes(conn: Connection, team_id: int, changes: Iterable[Change]) -> tuple[int, int]:
     """Append ``changes`` to the team's log in the caller's transaction; returns how many
-    were new (a change already there, from a retried push, is stored once).
+    were new (a change already there, from a retried push, is stored once) and the team's
+    counter before them (the new ones are numbered from the next).
 
     The team row is locked first (``UPDATE … RETURNING``): the numbers taken here become
     visible only when this transaction commits, and no other push can take the next ones
@@ -424,7 +474,7 @@ def push_changes(conn: Connection, team_id: int, changes: Iterable[Change]) -> i
     """
     batch = list({c.change_id: c for c in changes}.values())
     if not batch:
-        return 0
+        return 0, 0
     base = conn.execute(
         text("UPDATE essdesk.teams SET last_seq = last_seq WHERE id = :t RETURNING last_seq"),
         {"t": team_id},
@@ -435,19 +485,7 @@ def push_changes(conn: Connection, team_id: int, changes: Iterable[Change]) -> i
             "vos modifications restent sur cet ordinateur.",
             "no writable membership",
         )
-    # Arrays travel as one JSON text each: the server parses them in C, where psycopg's
-    # pure-Python adapter would dump 10,000 values one by one.
-    known = set(
-        conn.execute(
-            text(
-                "SELECT change_id FROM essdesk.changes WHERE team_id = :t AND change_id IN "
-                "(SELECT jsonb_array_elements_text(CAST(:ids AS jsonb)))"
-            ),
-            {"t": team_id, "ids": json.dumps([c.change_id for c in batch])},
-        ).scalars()
-    )
-    fresh = [c for c in batch if c.change_id not in known]
-    claimed = sorted({c.territory_uuid for c in fresh if c.kind == "territory"})
+    claimed = sorted({c.territory_uuid for c in batch if c.kind == "territory"})
     if claimed:
         conn.execute(
             text(
@@ -456,38 +494,44 @@ def push_changes(conn: Connection, team_id: int, changes: Iterable[Change]) -> i
             ),
             {"t": team_id, "u": claimed},
         )
-    if not fresh:
-        return 0
+    # The rows travel as one JSON text: the server parses them in C, where psycopg's
+    # pure-Python adapter would dump 10,000 values one by one. A statement of its own (not
+    # the locking one) sees every change committed before the lock was granted.
     rows = [
         {"n": n, "c": c.change_id, "k": c.kind, "u": c.territory_uuid, "p": c.payload}
-        for n, c in enumerate(fresh, start=1)
+        for n, c in enumerate(batch, start=1)
     ]
-    conn.execute(
+    fresh = conn.execute(
         text(
-            "INSERT INTO essdesk.changes (team_id, seq, change_id, kind, territory_uuid, payload) "
-            "SELECT :t, :base + x.n, x.c, x.k, x.u, x.p FROM jsonb_to_recordset(CAST(:rows AS jsonb)) "
-            "AS x(n bigint, c text, k text, u text, p jsonb)"
+            """WITH fresh AS (
+                SELECT x.*, row_number() OVER (ORDER BY x.n) AS r
+                FROM jsonb_to_recordset(CAST(:rows AS jsonb))
+                    AS x(n bigint, c text, k text, u text, p jsonb)
+                WHERE NOT EXISTS (SELECT 1 FROM essdesk.changes c
+                                  WHERE c.team_id = :t AND c.change_id = x.c)
+            ), added AS (
+                INSERT INTO essdesk.changes (team_id, seq, change_id, kind, territory_uuid, payload)
+                SELECT :t, :base + r, c, k, u, p FROM fresh RETURNING 1
+            )
+            UPDATE essdesk.teams SET last_seq = :base + (SELECT count(*) FROM added)
+            WHERE id = :t RETURNING last_seq - :base"""
         ),
         {"t": team_id, "base": int(base), "rows": json.dumps(rows, ensure_ascii=False)},
-    )
-    conn.execute(
-        text("UPDATE essdesk.teams SET last_seq = :s WHERE id = :t"),
-        {"s": int(base) + len(fresh), "t": team_id},
-    )
-    return len(fresh)
+    ).scalar_one()
+    return int(fresh), int(base)
 
 
 def fetch_changes(conn: Connection, team_id: int, after: int) -> list[Change]:
     """The team's changes numbered above ``after``, in order (a range of the primary key's
     index), as one JSON document parsed here in C rather than row by row."""
     document = conn.execute(
-        text(
-            "SELECT coalesce(json_agg(json_build_array(seq, change_id, kind, territory_uuid, "
-            "payload, pushed_by) ORDER BY seq), '[]')::text FROM essdesk.changes "
-            "WHERE team_id = :t AND seq > :after"
-        ),
+        text("SELECT " + _CHANGES_AFTER.format(team=":t", after=":after")),
         {"t": team_id, "after": after},
     ).scalar_one()
+    return _parse_changes(document)
+
+
+def _parse_changes(document: str) -> list[Change]:
     return [
         Change(change_id, kind, territory, payload, int(seq), pushed_by)
         for seq, change_id, kind, territory, payload, pushed_by in json.loads(document)

@@ -25,6 +25,7 @@ still has the trashed text (an edit made elsewhere is never lost to a delete).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -139,7 +140,11 @@ def _territory_token(row: Any) -> str:
 def link(store: NotesStore) -> Link | None:
     """This laptop's team connection, or None when it is not connected."""
     with store._read() as conn:
-        row = conn.execute(text("SELECT * FROM team_link WHERE id = 1")).first()
+        return _link(conn)
+
+
+def _link(conn: Connection) -> Link | None:
+    row = conn.execute(text("SELECT * FROM team_link WHERE id = 1")).first()
     if row is None:
         return None
     return Link(
@@ -154,7 +159,12 @@ def link(store: NotesStore) -> Link | None:
 
 
 def require_link(store: NotesStore) -> Link:
-    found = link(store)
+    with store._read() as conn:
+        return _require_link(conn)
+
+
+def _require_link(conn: Connection) -> Link:
+    found = _link(conn)
     if found is None:
         raise TeamUsageError(
             "Cet ordinateur n'est relié à aucune équipe : « essdesk team connect URL --team "
@@ -606,26 +616,31 @@ def _mark_notes(conn: Connection, note_uuids: Iterable[str]) -> None:
 
 def _record_sent(conn: Connection, sent: dict[str, _Sent]) -> None:
     if sent:
-        conn.execute(
-            text(
-                "INSERT INTO team_sent (note_uuid, entry_key, territory_uuid, token, digests) "
-                "VALUES (:u, :k, :t, :s, :d) ON CONFLICT (note_uuid) DO UPDATE SET "
-                "token = :s, digests = :d"
-            ),
+        conn.exec_driver_sql(
+            "INSERT INTO team_sent (note_uuid, entry_key, territory_uuid, token, digests) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (note_uuid) DO UPDATE SET "
+            "token = excluded.token, digests = excluded.digests",
             [
-                {
-                    "u": u,
-                    "k": x.entry_key,
-                    "t": x.territory_uuid,
-                    "s": x.token,
-                    "d": " ".join(list(dict.fromkeys(x.digests))[-EXPORT_HISTORY:]),
-                }
+                (
+                    u,
+                    x.entry_key,
+                    x.territory_uuid,
+                    x.token,
+                    " ".join(list(dict.fromkeys(x.digests))[-EXPORT_HISTORY:]),
+                )
                 for u, x in sent.items()
             ],
         )
 
 
 # -- sync -------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def _engine(url: str, ca_file: str, password: str) -> Engine:
+    """One engine per server and credentials for the session: it holds no connection
+    (``NullPool``), but it learns the server's dialect details once, not at every sync."""
+    return server.make_engine(url, ca_file, password=password)
 
 
 def sync(store: NotesStore, engine: Engine | None = None, password: str = "") -> SyncResult:
@@ -635,40 +650,37 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
     Raises :class:`TeamError` (French message) when the server is unreachable, refuses the
     password or TLS, or the role lacks rights: then nothing was half-applied on either side.
     """
-    current = require_link(store)
+    with store._read() as conn:
+        current = _require_link(conn)
+        out = _Outgoing([], {}, {}, {}) if current.read_only else _pending(conn, current.role)
     where = current.server
-    own = engine is None
-    engine = engine or server.make_engine(current.url, current.ca_file, password=password)
+    engine = engine or _engine(current.url, current.ca_file, password)
     pushed = 0
     mine: set[str] = set()
+    cursor = current.last_seq
     try:
-        # One connection, two transactions: a connection costs a TLS and SCRAM handshake.
+        # One connection: a connection costs a TLS and SCRAM handshake.
         with engine.connect() as remote:
-            if not current.read_only:
-                with store._read() as conn:
-                    out = _pending(conn, current.role)
-                if out.changes:
-                    with remote.begin():
-                        member = server.membership(remote, current.team)
-                        pushed = server.push_changes(remote, member.team_id, out.changes)
-                    with store._write() as conn:
-                        _mark_sent(conn, out)
-                    mine = {c.change_id for c in out.changes if c.kind != "status"}
-            with remote.begin():
-                remote.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                member = server.membership(remote, current.team)
-                cursor = require_link(store).last_seq
-                if member.last_seq < cursor:  # the server went back in time (restored, failover)
-                    cursor = 0
-                changes = server.fetch_changes(remote, member.team_id, cursor)
+            if out.changes:
+                with remote.begin():
+                    member = server.membership(remote, current.team)
+                    pushed, base = server.push_changes(remote, member.team_id, out.changes)
+                with store._write() as conn:
+                    _mark_sent(conn, out)
+                mine = {c.change_id for c in out.changes if c.kind != "status"}
+                if base == cursor:  # nobody pushed since this laptop's last pull: what
+                    cursor += pushed  # follows it is this push, here already
+            # The pull is one statement (one snapshot): no transaction around it.
+            remote.execution_options(isolation_level="AUTOCOMMIT")
+            member, changes = server.read_team(remote, current.team, cursor)
+            if member.last_seq < cursor:  # the server went back in time (restored, failover)
+                member, changes = server.read_team(remote, current.team, 0)
     except sqlalchemy.exc.SQLAlchemyError as exc:
         raise translate(exc, where) from exc
-    finally:
-        if own:
-            engine.dispose()
     with store._write() as conn:
         if member.last_seq < current.last_seq:
-            # Everything here goes up again (the server keeps each change once).
+            # The server went back in time (restored, failover): everything here goes up
+            # again (the server keeps each change once).
             conn.exec_driver_sql("DELETE FROM team_sent")
             conn.exec_driver_sql("DELETE FROM team_sent_statuses")
             conn.exec_driver_sql("UPDATE team_territories SET sent = ''")
@@ -679,6 +691,15 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
             text(
                 "UPDATE team_link SET last_seq = :s, last_sync = :at, read_only = :ro WHERE id = 1"
             ),
-            {"s": max(last, 0), "at": timestamp(datetime.now(UTC)), "ro": member.read_only},
+            {
+                "s": max(last, 0),
+                "at": timestamp(datetime.now(UTC)),
+                "ro": member.read_only,
+            },
         )
-    return SyncResult(pushed, pulled, conflicts, pending_count(store), where, datetime.now(UTC))
+        # Everything pending at the start went up; only what was written meanwhile, or a
+        # change the pull kept back, can wait now (nothing to count when nothing moved).
+        waiting = 0
+        if (out.changes or changes) and not member.read_only:
+            waiting = len(_pending(conn, current.role).changes)
+    return SyncResult(pushed, pulled, conflicts, waiting, where, datetime.now(UTC))

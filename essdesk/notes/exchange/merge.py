@@ -40,6 +40,7 @@ written.
 
 from __future__ import annotations
 
+import json
 import uuid as uuidlib
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
@@ -49,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy.exc
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from essdesk import textfold
 from essdesk.notes.exchange import messages
@@ -329,7 +330,13 @@ class _Snapshot:
     statuses: dict[tuple[str, str], Status]
 
     @staticmethod
-    def load(conn: NotesReader) -> _Snapshot:
+    def load(conn: NotesReader, file: ExchangeFile) -> _Snapshot:
+        """Only the notes the file can meet: those of its entries, and those with its notes'
+        uuids (a pull of 10 notes must not read and hash a laptop's 100,000)."""
+        keys = {n.entry_key for n in file.notes}
+        met = or_(
+            _among(notes.c.entry_key, keys), _among(notes.c.uuid, (n.uuid for n in file.notes))
+        )
         terrs = {
             r.uuid: r
             for r in conn.rows(
@@ -346,7 +353,7 @@ class _Snapshot:
                 notes.c.updated,
                 notes.c.deleted_at,
                 notes.c.conflict_of,
-            )
+            ).where(met)
         ):
             note = _LocalNote(
                 r.uuid,
@@ -362,16 +369,26 @@ class _Snapshot:
             snap.known.setdefault(key, set()).add(text_digest(note.text))
             if not note.deleted and note.conflict_of is None:
                 snap.primary[key] = note.uuid
-        versions = select(notes.c.entry_key, notes.c.territory_uuid, note_versions.c.text).join(
-            notes, notes.c.uuid == note_versions.c.note_uuid
+        versions = (
+            select(notes.c.entry_key, notes.c.territory_uuid, note_versions.c.text)
+            .join(notes, notes.c.uuid == note_versions.c.note_uuid)
+            .where(met)
         )
         for entry_key, tu, text in conn.rows(versions):
             snap.known.setdefault((entry_key, tu), set()).add(text_digest(text))
-        for r in conn.rows(select(forgotten_texts)):  # purged from the trash
+        forgotten = select(forgotten_texts).where(_among(forgotten_texts.c.entry_key, keys))
+        for r in conn.rows(forgotten):  # purged from the trash
             snap.known.setdefault((r.entry_key, r.territory_uuid), set()).add(r.sha256)
         for r in conn.rows(select(statuses)):
             snap.statuses[(r.entry_key, r.territory_uuid)] = status_record(r)
         return snap
+
+
+def _among(column: ColumnElement[str], values: Iterable[str]) -> ColumnElement[bool]:
+    """``column IN (values)`` for any number of values: one JSON parameter (SQLite's
+    ``json_each``), not one parameter per value."""
+    listed = func.json_each(json.dumps(sorted(set(values)))).table_valued("value")
+    return column.in_(select(listed.c.value))
 
 
 def _folded(name: str) -> str:
@@ -573,7 +590,7 @@ def _plan(
     known_keys: frozenset[str] | None,
     arrival_order: bool = False,
 ) -> ImportPreview:
-    snap = _Snapshot.load(conn)
+    snap = _Snapshot.load(conn, file)
     terr_plans = _plan_territories(file, snap, mapping)
     where = {t.incoming.uuid: t.local_uuid for t in terr_plans}
     if known_keys is not None and file.local_entries:  # their notes are not orphans
