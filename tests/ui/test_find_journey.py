@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from essdesk import app as essdesk_app
+from essdesk.ui.settings import UiState, save_state, settings_path
 
 
 def _start(qtbot, opened):
@@ -140,3 +141,21 @@ def _option(panel, rect):
     option.rect = rect
     option.font = panel.list.font()
     return option
+
+
+def test_first_steps_speak_the_interface_language(qtbot, make_window) -> None:
+    """In the English interface « Premiers pas » is English too (its words are essdesk's
+    own); the glossary stays the report's French."""
+    save_state(settings_path(), UiState(language="en"))  # as the language menu leaves it
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window._help
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.tabs.tabText(0) == "Getting started"
+    text = dialog.first_steps.toPlainText()
+    for words in ("Getting started", "Three ways to find something", "Your territory",
+                  "Notes and follow-up", "The exchange file", "The briefing sheet",
+                  "search the whole catalogue", "File › Export notes…"):
+        assert words in text, words
+    for french in ("Premiers pas", "Trois façons", "Votre territoire", "Fichier ›"):
+        assert french not in text, french

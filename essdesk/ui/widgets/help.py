@@ -1,4 +1,5 @@
-"""Help inside the application: « Premiers pas » (F1) and the glossary, in plain French.
+"""Help inside the application: « Premiers pas » (F1), in the interface's language, and the
+glossary (the report's own definitions, in French).
 
 The glossary is built from the catalogue's own terms and territory types (what the report
 explains), plus what essdesk calls a lever and a tool; a click on a word opens its entry.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QLocale, QUrl, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,24 +24,32 @@ from essdesk.catalogue.records import GlossaryItem
 from essdesk.ui.links import entry_key, entry_url
 
 SHORTCUTS = (
-    ("Ctrl+K", "chercher dans tout le catalogue (et dans vos notes)"),
-    ("Ctrl+1 … Ctrl+5", "Sessions, Leviers, Dispositifs, Annuaire, Mes notes"),
-    ("Ctrl+T", "changer de territoire"),
-    ("Ctrl+E", "écrire la note de l’entrée affichée"),
-    ("Ctrl+P", "fiche de synthèse"),
-    ("Alt+← / Alt+→", "entrée précédente / suivante"),
-    ("Ctrl++ / Ctrl+- / Ctrl+0", "agrandir, réduire, taille normale du texte"),
-    ("F1", "cette aide"),
+    ("Ctrl+K", "chercher dans tout le catalogue (et dans vos notes)",
+     "search the whole catalogue (and your notes)"),
+    ("Ctrl+1 … Ctrl+5", "Sessions, Leviers, Dispositifs, Annuaire, Mes notes",
+     "Sessions, Levers, Schemes, Directory, My notes"),
+    ("Ctrl+T", "changer de territoire", "change territory"),
+    ("Ctrl+E", "écrire la note de l’entrée affichée", "write the note of the entry shown"),
+    ("Ctrl+P", "fiche de synthèse", "briefing sheet"),
+    ("Alt+← / Alt+→", "entrée précédente / suivante", "previous / next entry"),
+    ("Ctrl++ / Ctrl+- / Ctrl+0", "agrandir, réduire, taille normale du texte",
+     "larger, smaller, normal text size"),
+    ("F1", "cette aide", "this help"),
 )
 
 
-def first_steps_html() -> str:
-    """The « Premiers pas » page (essdesk's own words, escaped where data could enter)."""
+def first_steps_html(english: bool = False) -> str:
+    """The « Premiers pas » page in the interface's language (essdesk's own words; the
+    report's content it names stays French, as in the window)."""
     rows = "".join(
-        f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>"
-        for k, v in SHORTCUTS
+        f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td>"
+        f"<td>{html.escape(en if english else fr)}</td></tr>"
+        for k, fr, en in SHORTCUTS
     )
-    return f"""
+    return (FIRST_STEPS_EN if english else FIRST_STEPS_FR).replace("{rows}", rows)
+
+
+FIRST_STEPS_FR = """
 <h2>Premiers pas</h2>
 <h3>Ce que contient essdesk</h3>
 <p>Le compte-rendu du webinaire de l’ANCT du 31 mars 2021 « L’économie sociale et solidaire
@@ -81,6 +90,47 @@ avec les entrées choisies et vos notes, pour une réunion.</p>
 <table cellspacing="0" cellpadding="2">{rows}</table>
 """
 
+FIRST_STEPS_EN = """
+<h2>Getting started</h2>
+<h3>What essdesk holds</h3>
+<p>The written account of the ANCT webinar of 31 March 2021, « L’économie sociale et solidaire
+(ESS) au cœur de la relance des territoires fragiles » (the social and solidarity economy at
+the heart of the recovery of fragile territories), as entries: the webinar’s sessions, the 6
+levers of local public decision-makers and their tools, the actors and schemes it names, the
+territory types and the acronyms. The report’s content stays in French. Everything works
+without the Internet; each entry says which part of the report it comes from.</p>
+<h3>Three ways to find something</h3>
+<ul>
+<li><b>The trees</b> (on the left): <i>Sessions</i> follows the webinar’s programme;
+<i>Levers</i> shows each lever with its <i>Tools</i>, then what the report cites for it;
+<i>Schemes</i> sorts them by nature (funds, contracts, calls for projects…). The number at the
+right of a row says what it counts (hover over it).</li>
+<li><b>The directory</b>: every actor and scheme in a table, to filter by type, lever or
+territory, and to sort by clicking a column header.</li>
+<li><b>The search</b> (Ctrl+K): type a few words, even without accents or with a typo; when
+nothing matches, essdesk offers « Did you mean: … ? ».</li>
+</ul>
+<h3>Your territory</h3>
+<p>The territory profile (top right, Ctrl+T) says who you are: a municipality or an
+intercommunality, and its types (ZRR, QPV, mountain…). Entries concerning those types are
+highlighted (View › Highlight what concerns my territory). The directory’s « For my territory » button keeps, there and
+in the search, only the entries that target those types (labelled « cible : ZRR ») and those the
+report says apply everywhere (« tous territoires »).</p>
+<h3>Notes and follow-up</h3>
+<p>Beside each entry, write your note and its follow-up (to explore, contacted, in progress,
+mobilised, set aside). They are saved as you type, per territory, backed up every day, and
+never lost: a deleted note goes to the trash. <i>My notes</i> (Ctrl+5) gathers them.</p>
+<h3>The exchange file</h3>
+<p>File › Export notes… writes an <i>.essnotes</i> file to send to a colleague; File › Import
+notes… adds it to yours without overwriting anything (when a note changed on both sides, both
+versions are kept).</p>
+<h3>The briefing sheet</h3>
+<p>File › Briefing sheet… (Ctrl+P) prepares a page to print or save as PDF with the entries you
+choose and your notes, for a meeting.</p>
+<h3>Shortcuts</h3>
+<table cellspacing="0" cellpadding="2">{rows}</table>
+"""
+
 
 def glossary_html(items: Sequence[GlossaryItem]) -> str:
     """One line per acronym or notion, linked to its entry; text escaped (it is data)."""
@@ -104,7 +154,8 @@ class HelpDialog(QDialog):
         self.setObjectName("helpDialog")
         self.setWindowTitle(self.tr("Aide d'essdesk"))
         self.tabs = QTabWidget(self)
-        self.first_steps = self._browser("firstSteps", first_steps_html())
+        english = QLocale().language() == QLocale.Language.English
+        self.first_steps = self._browser("firstSteps", first_steps_html(english))
         self.glossary = self._browser("glossary", glossary_html(glossary))
         self.tabs.addTab(self.first_steps, self.tr("Premiers pas"))
         self.tabs.addTab(self.glossary, self.tr("Glossaire"))
