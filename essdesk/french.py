@@ -32,6 +32,16 @@ def typography(text: str) -> str:
     return _SPACE_BEFORE_UNIT.sub(lambda m: m.group(1) + NBSP + m.group(2), text)
 
 
+_APOSTROPHE = re.compile(r"(?<=[A-Za-zÀ-ÿŒœ])'(?=[A-Za-zÀ-ÿŒœ])")
+
+
+def interface_typography(text: str) -> str:
+    """essdesk's own French words as French typography writes them: the curly apostrophe
+    (« Type d’acteur ») and the no-break spaces of :func:`typography`. Never for data (a
+    note, a title): those are shown as typed."""
+    return typography(_APOSTROPHE.sub("’", text))
+
+
 def number(n: int) -> str:
     """French grouping of thousands: « 100 000 » (narrow no-break spaces)."""
     return f"{n:,}".replace(",", NNBSP)

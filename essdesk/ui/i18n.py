@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from essdesk import paths
+from essdesk.french import interface_typography
 
 TRANSLATOR_NAME = "essdeskTranslator"
+
+
+@lru_cache(maxsize=4096)
+def _typeset(source: str) -> str:
+    return interface_typography(source)
 
 
 QT_FRENCH_GAPS = {
@@ -16,13 +25,21 @@ QT_FRENCH_GAPS = {
 """Strings of Qt's own file dialog that the shipped ``qtbase_fr`` leaves in English."""
 
 
+_QT_CONTEXT = re.compile(r"^Q[A-Z]")
+
+
 class _QtFrenchGaps(QTranslator):
-    """Fills :data:`QT_FRENCH_GAPS`; installed after ``qtbase_fr``, so asked first."""
+    """The French interface: fills :data:`QT_FRENCH_GAPS` (installed after ``qtbase_fr``,
+    so asked first), and gives essdesk's own French source strings French typography
+    (curly apostrophes, no-break spaces before « : ; ! ? » and inside « »), one rule for
+    every ``tr()`` instead of hundreds of hand-typed strings."""
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
-        return QT_FRENCH_GAPS.get((context, source))  # None: not ours, the next translator
+        if _QT_CONTEXT.match(context):  # Qt's own strings: qtbase_fr, or our gaps
+            return QT_FRENCH_GAPS.get((context, source))  # None: the next translator
+        return _typeset(source)
 
     def isEmpty(self) -> bool:
         return False

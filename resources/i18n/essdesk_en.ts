@@ -989,135 +989,147 @@ Size: {1} KB</translation>
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="108" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="109" />
         <source>Filtrer par nom, sigle, mot…</source>
         <translation>Filter by name, acronym, word…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="109" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="110" />
         <source>Filtrer l'annuaire</source>
         <translation>Filter the directory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="123" />
-        <location filename="../../essdesk/ui/widgets/directory.py" line="285" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="124" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="286" />
         <source>Pour mon territoire</source>
         <translation>For my territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="127" />
-        <location filename="../../essdesk/ui/widgets/directory.py" line="261" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="128" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="262" />
         <source>Choisissez un profil de territoire avec ses types (ZRR, QPV…)</source>
         <translation>Choose a territory profile with its types (ZRR, QPV…)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="137" />
-        <location filename="../../essdesk/ui/widgets/directory.py" line="152" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="138" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="153" />
         <source>Filtre : {0}</source>
         <translation>Filter: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="149" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="150" />
         <source>Vos notes et le suivi des entrées pour votre territoire</source>
         <translation>Your notes and the follow-up of entries for your territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="171" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="172" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="177" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="178" />
         <source>Annuaire des acteurs et dispositifs</source>
         <translation>Directory of actors and schemes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="201" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="202" />
         <source>Aucun acteur ni dispositif ne correspond à la recherche et aux filtres.</source>
         <translation>No actor or scheme matches the search and the filters.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="207" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="208" />
         <source>Effacer la recherche et les filtres</source>
         <translation>Clear the search and the filters</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="226" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="227" />
         <source>concerne votre territoire</source>
         <translation>concerns your territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="228" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="229" />
         <source>Légende : fond coloré, concerne votre territoire</source>
         <translation>Legend: coloured background, concerns your territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="258" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="259" />
         <source>Les entrées qui ciblent les types de votre territoire et celles valables partout</source>
         <translation>The entries that target your territory's types and those valid everywhere</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="285" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="286" />
         <source>Pour mon territoire ✓</source>
         <translation>For my territory ✓</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="359" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="360" />
         <source>Aucun résultat</source>
         <translation>No results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="361" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="362" />
         <source>1 résultat</source>
         <translation>1 result</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="363" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="364" />
         <source>{0} résultats</source>
         <translation>{0} results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="431" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="433" />
         <source>la recherche « {0} »</source>
         <translation>the search “{0}”</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/widgets/directory.py" line="438" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="594" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="600" />
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="440" />
         <source>Aucune valeur dans le catalogue</source>
         <translation>No value in the catalogue</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="440" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="442" />
         <source>Aucune entrée ne correspond.</source>
         <translation>No entry matches.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="442" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="444" />
         <source>Aucun acteur parmi les résultats : le type ne concerne que les acteurs.</source>
         <translation>No actor among the results: the type applies to actors only.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="445" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="447" />
         <source>Aucun dispositif parmi les résultats : la nature ne concerne que les dispositifs.</source>
         <translation>No scheme among the results: the nature applies to schemes only.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="447" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="449" />
         <source>Aucun des résultats n'est cité pour un levier.</source>
         <translation>None of the results is cited for a lever.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="448" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="450" />
         <source>Aucun des résultats ne vise un type de territoire.</source>
         <translation>None of the results targets a territory type.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="450" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="452" />
         <source>Résultats limités par : {0}</source>
         <translation>Results narrowed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/directory.py" line="531" />
+        <location filename="../../essdesk/ui/widgets/directory.py" line="452" />
+        <source> ; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/directory.py" line="533" />
         <source>Comptes dans votre territoire</source>
         <translation>Counts over your territory</translation>
     </message>
@@ -1477,17 +1489,17 @@ Size: {1} KB</translation>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../essdesk/ui/widgets/help.py" line="105" />
+        <location filename="../../essdesk/ui/widgets/help.py" line="155" />
         <source>Aide d'essdesk</source>
         <translation>essdesk help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/help.py" line="109" />
+        <location filename="../../essdesk/ui/widgets/help.py" line="160" />
         <source>Premiers pas</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/widgets/help.py" line="110" />
+        <location filename="../../essdesk/ui/widgets/help.py" line="161" />
         <source>Glossaire</source>
         <translation>Glossary</translation>
     </message>
@@ -1995,6 +2007,11 @@ Size: {1} KB</translation>
         <location filename="../../essdesk/ui/widgets/local_entry_dialog.py" line="222" />
         <source>Fiche introuvable : « {0} ».</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/widgets/local_entry_dialog.py" line="226" />
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
 </context>
 <context>

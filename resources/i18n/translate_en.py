@@ -607,6 +607,8 @@ EN = {
     "Aucun des résultats ne vise un type de territoire.": "None of the results targets a "
     "territory type.",
     "Résultats limités par : {0}": "Results narrowed by: {0}",
+    "{0} : {1}": "{0}: {1}",
+    " ; ": "; ",
     # catalogue labels shown as interface (essdesk.ui.labels.catalogue_label)
     "\u00a0:": ":",
     'Bénéficiaires': 'Beneficiaries',

@@ -418,7 +418,7 @@ def test_dialog_exports_pdf_markdown_and_csv(
     # a folder that cannot be written: a message, no exception, nothing left behind
     save_as.answers.append(str(tmp_path / "absent" / "fiche.pdf"))
     qtbot.mouseClick(dialog.pdf_button, _left())
-    assert dialog.message.text().startswith("⚠ Impossible d'écrire le fichier")
+    assert dialog.message.text().startswith("⚠ Impossible d’écrire le fichier")
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
     # Imprimer… opens the print preview of the current sheet

@@ -43,14 +43,16 @@ def test_facet_buttons_do_not_move_when_one_becomes_active(qtbot, window) -> Non
 
 
 def test_an_empty_facet_says_why(qtbot, window) -> None:
+    """In words, per facet: what the facet sorts, then what narrowed the results; typeset
+    as French is (no-break spaces, curly apostrophe), the query shown as typed."""
     panel = window.directory
     window.show_view("directory")
     with qtbot.waitSignal(panel.results_shown, timeout=10000):
         panel.apply_filter("kinds", "scheme")
     texts = [a.text() for a in panel.facet_buttons["actor_types"].menu().actions()]
     assert texts == [
-        "Aucun acteur parmi les résultats : le type ne concerne que les acteurs.",
-        "Résultats limités par : Type d'entrée : Dispositif",
+        "Aucun acteur parmi les résultats\u00a0: le type ne concerne que les acteurs.",
+        "Résultats limités par\u00a0: Type d’entrée\u00a0: Dispositif",
     ]
     panel.remove_filter("kinds", "scheme")
     with qtbot.waitSignal(panel.results_shown, timeout=10000):
@@ -59,8 +61,9 @@ def test_an_empty_facet_says_why(qtbot, window) -> None:
         panel.apply_filter("kinds", "actor")
     texts = [a.text() for a in panel.facet_buttons["natures"].menu().actions()]
     assert texts == [
-        "Aucun dispositif parmi les résultats : la nature ne concerne que les dispositifs.",
-        "Résultats limités par : la recherche « France Active && co » ; Type d'entrée : Acteur",
+        "Aucun dispositif parmi les résultats\u00a0: la nature ne concerne que les dispositifs.",
+        "Résultats limités par\u00a0: la recherche «\u202fFrance Active && co\u202f»\u202f; "
+        "Type d’entrée\u00a0: Acteur",
     ]
 
 

@@ -77,7 +77,7 @@ def test_first_start_offers_a_territory_without_a_modal(qtbot, make_window) -> N
     panel = window.notes_panel
     assert isinstance(panel, NotesPanel)
     assert panel.pages.currentIndex() == 0
-    assert "créez d'abord le profil" in panel.message.text()
+    assert "créez d’abord le profil" in panel.message.text()
     assert panel.message_button.isVisible()
     assert QApplication.activeModalWidget() is None
     qtbot.mouseClick(panel.message_button, Qt.MouseButton.LeftButton)
@@ -162,7 +162,7 @@ def test_status_is_saved_at_once_and_marked_in_trees_and_directory(
     assert index.isValid() and index.data(STATUS_ROLE) is None
     panel.status_combo.setCurrentIndex(panel.status_combo.findData("contacte"))
     assert index.data(STATUS_ROLE) == "contacte"
-    assert "suivi : contacté" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "suivi\u00a0: contacté" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
     panel.contact_edit.setText("Mme Martin")
     panel.contact_edit.editingFinished.emit()
@@ -231,7 +231,7 @@ def test_suivi_facet_filters_by_status_and_note_with_counts_and_chips(
     assert listed_keys(directory) == [KEY]
     chips = directory.chip_bar.chips()
     assert [(c.property("facet"), c.property("value")) for c in chips] == [("followup", "contacte")]
-    assert chips[0].text().startswith("Suivi : contacté")
+    assert chips[0].text().startswith("Suivi\u00a0: contacté")
     assert button.text() == "Suivi (1)"
     assert directory.facet_action("followup", "contacte").isChecked()
     # counts stay those of the search and the other facets (the facet's own choice aside)
@@ -379,7 +379,7 @@ def test_my_notes_lists_sorts_searches_and_opens(qtbot, notes_window, with_terri
     with qtbot.waitSignal(view.refreshed, timeout=3000):
         qtbot.keyClicks(view.search_field, "rendez")
     assert view.model.rowCount() == 1
-    assert view.count_label.text() == "1 note de Creuse contient « rendez »"  # no « (s) »
+    assert view.count_label.text() == "1 note de Creuse contient «\u202frendez\u202f»"  # no « (s) »
     assert view.model.headerData(3, Qt.Orientation.Horizontal) == "Extrait"
     index = view.model.index(0, 0)
     # one click opens it, as everywhere else in the window
@@ -492,7 +492,7 @@ def test_locked_database_keeps_the_text_and_saves_after_release(
     try:
         type_note(qtbot, panel, "ecrit pendant le verrou")
         qtbot.waitUntil(
-            lambda: panel.state_label.text().startswith("Échec de l'enregistrement"),
+            lambda: panel.state_label.text().startswith("Échec de l’enregistrement"),
             timeout=6000,
         )
         assert "occupé" in panel.warning.text()

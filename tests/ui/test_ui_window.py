@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QUrl
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from essdesk.french import interface_typography
 from essdesk.ui.links import entry_url
 from essdesk.ui.models.tree_model import CatalogueTreeModel
 
@@ -132,10 +133,11 @@ def test_detail_shows_the_whole_entry(window, catalogue) -> None:
     assert "Dispositif" in text  # the kind badge
     assert entry.provenance in text
     for label, value in entry.details:
-        assert label in text and value.split()[0] in text
+        assert interface_typography(label) in text and value.split()[0] in text
     assert "Liens croisés" in text
     for related in entry.related:
-        assert related.title.split()[0] in text and related.label in text
+        assert related.title.split()[0] in text
+        assert interface_typography(related.label) in text
     assert "connexion Internet" in text  # links are marked as needing a connection
 
 

@@ -44,6 +44,7 @@ from essdesk.ui.labels import (
     FOLLOWUP_FACET,
     FOLLOWUP_VALUES,
     WITH_NOTE,
+    catalogue_label,
     facet_title,
     followup_label,
 )
@@ -407,10 +408,11 @@ class DirectoryPanel(QWidget):
             selected = self._selected[facet]
             values = facets.get(facet, [])
             for fv in values:
-                self._labels[(facet, fv.value)] = fv.label
+                # the catalogue's vocabulary in the interface's language and typography
+                self._labels[(facet, fv.value)] = label = catalogue_label(fv.label)
                 if fv.count == 0 and fv.value not in selected:
                     continue
-                action = QAction(f"{fv.label} ({fv.count})", menu)
+                action = QAction(f"{label} ({fv.count})".replace("&", "&&"), menu)
                 action.setCheckable(True)
                 action.setChecked(fv.value in selected)
                 action.setData(fv.value)
@@ -433,7 +435,7 @@ class DirectoryPanel(QWidget):
             if other != facet:
                 for value in self._selected[other]:
                     label = self._labels.get((other, value), value)
-                    causes.append(f"{facet_title(other)} : {label}")
+                    causes.append(self.tr("{0} : {1}").format(facet_title(other), label))
         if not causes:
             return [self.tr("Aucune valeur dans le catalogue")]
         what = {
@@ -447,7 +449,7 @@ class DirectoryPanel(QWidget):
             "levers": self.tr("Aucun des résultats n'est cité pour un levier."),
             "territories": self.tr("Aucun des résultats ne vise un type de territoire."),
         }[facet]
-        return [what, self.tr("Résultats limités par : {0}").format(" ; ".join(causes))]
+        return [what, self.tr("Résultats limités par : {0}").format(self.tr(" ; ").join(causes))]
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -589,10 +591,16 @@ class DirectoryPanel(QWidget):
         for facet in FACETS:
             for value in self._selected[facet]:
                 label = self._labels.get((facet, value), value)
-                chips.append((facet, value, f"{facet_title(facet)} : {label}"))
+                chips.append((facet, value, self.tr("{0} : {1}").format(facet_title(facet), label)))
         for value in self._followup:
             chips.append(
-                (FOLLOWUP_FACET, value, f"{facet_title(FOLLOWUP_FACET)} : {followup_label(value)}")
+                (
+                    FOLLOWUP_FACET,
+                    value,
+                    self.tr("{0} : {1}").format(
+                        facet_title(FOLLOWUP_FACET), followup_label(value)
+                    ),
+                )
             )
         self.chip_bar.set_chips(chips)
         self._show_active(self.followup_button, facet_title(FOLLOWUP_FACET), len(self._followup))

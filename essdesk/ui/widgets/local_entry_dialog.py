@@ -223,7 +223,7 @@ class LocalEntryDialog(QDialog):
                 return False
         if key not in self._titles:
             self._titles[key] = self.title_of(key) or key
-        label = f"{RELATION_LABELS[rel][0]} : {self._titles[key]}"
+        label = self.tr("{0} : {1}").format(RELATION_LABELS[rel][0], self._titles[key])
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, (rel, key))
         self.relations.addItem(item)
