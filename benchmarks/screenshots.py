@@ -118,8 +118,8 @@ def _child(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QSignalSpy, QTest
 
-    from essdesk.ui.models import KEY_ROLE
-    from essdesk.ui.settings import UiState, save_state, settings_path
+    from essdesk.ui.common.roles import KEY_ROLE
+    from essdesk.ui.common.settings import UiState, save_state, settings_path
 
     save_state(settings_path(), UiState(language=args.lang, font_zoom=args.zoom))
     _seed_notes()
@@ -244,7 +244,7 @@ def _child(args: argparse.Namespace) -> int:
             dialog.close()
         from PySide6.QtWidgets import QFileDialog
 
-        from essdesk.ui.folders import last_folder
+        from essdesk.ui.common.folders import last_folder
 
         files = QFileDialog(window, "Enregistrer la fiche en PDF", str(last_folder()))
         files.setOption(QFileDialog.Option.DontUseNativeDialog)

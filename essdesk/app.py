@@ -16,9 +16,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from essdesk import APP_NAME, __version__, paths
-from essdesk.ui import settings
-from essdesk.ui.i18n import install_translators
-from essdesk.ui.links import UrlOpener, system_opener
+from essdesk.ui.common import settings
+from essdesk.ui.common.i18n import install_translators
+from essdesk.ui.common.links import UrlOpener, system_opener
 from essdesk.ui.main_window import MainWindow, zoomed_font
 
 if TYPE_CHECKING:
@@ -51,8 +51,8 @@ def load_notes(window: MainWindow, opener: NotesOpener | None = None) -> None:
     A notes file that cannot be opened (locked, read-only, newer) is explained in the notes
     panel; the catalogue stays usable.
     """
-    from essdesk.ui.notes_session import default_opener
-    from essdesk.ui.notes_ui import attach_notes
+    from essdesk.ui.notes.notes_session import default_opener
+    from essdesk.ui.notes.notes_ui import attach_notes
 
     attach_notes(window, opener or default_opener)
 
@@ -202,7 +202,7 @@ def run(argv: list[str]) -> int:
     Where Qt could not open a window it would abort the process (exit 134) with an English
     hint: say in French what is missing instead, and exit 1.
     """
-    from essdesk.ui.display import display_problem, refusal
+    from essdesk.ui.common.display import display_problem, refusal
 
     problem = display_problem()
     if problem is not None:

@@ -2,7 +2,7 @@
 
 No Qt here: :func:`build_sheet` gathers plain frozen records from the catalogue and the notes
 store; :func:`to_markdown` and :func:`notes_csv` turn them into files. The PDF and the print
-preview (``essdesk.ui.briefing_render``) render the same :class:`BriefingSheet`, so what is printed,
+preview (``essdesk.ui.briefing.briefing_render``) render the same :class:`BriefingSheet`, so what is printed,
 exported to Markdown and written by ``essdesk brief`` is one and the same selection.
 
 Usage::

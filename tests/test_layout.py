@@ -98,11 +98,11 @@ def test_first_paint_imports_only_what_is_on_screen(tmp_path: Path) -> None:
     platformdirs (the notes' folder) waits for the notes."""
     built_next = (
         "essdesk.catalogue.records",
-        "essdesk.ui.widgets.directory",
-        "essdesk.ui.widgets.my_notes",
-        "essdesk.ui.widgets.search",
+        "essdesk.ui.catalogue.directory",
+        "essdesk.ui.notes.my_notes",
+        "essdesk.ui.catalogue.search",
     )
-    later = ("essdesk.ui.widgets.about", "essdesk.textfold", "platformdirs")
+    later = ("essdesk.ui.help.about", "essdesk.textfold", "platformdirs")
     code = (
         "import sys, essdesk.app; app, window = essdesk.app.build([]); "
         "loaded = lambda names: sorted(n for n in sys.modules if n in names); "
@@ -122,3 +122,14 @@ def test_first_paint_imports_only_what_is_on_screen(tmp_path: Path) -> None:
     assert after == repr(sorted(built_next))
     assert settings == str(tmp_path / ".config" / "essdesk" / "settings.ini")
     assert style == "fusion"
+
+
+def test_ui_common_imports_no_room() -> None:
+    """``essdesk/ui/common`` is what the rooms share: it imports none of them (no cycle)."""
+    room = re.compile(r"^\s*(from|import) essdesk\.ui\.(?!common\b)\w+", re.M)
+    offenders = [
+        path.name
+        for path in (PACKAGE / "ui" / "common").glob("*.py")
+        if room.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -109,7 +109,7 @@ def ensure_gui_application() -> Any:
 
 def _pdf(sheet: BriefingSheet) -> tuple[bytes, int]:
     ensure_gui_application()
-    from essdesk.ui.briefing_render import pdf_and_pages
+    from essdesk.ui.briefing.briefing_render import pdf_and_pages
 
     return pdf_and_pages(sheet)
 

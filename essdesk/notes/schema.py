@@ -135,7 +135,7 @@ MAX_NOTE_CHARS = 200_000
 """The longest note a file or a command may bring in: about 100 pages, far beyond a meeting's
 notes. Longer texts are refused at import and by ``notes add`` with a French message: a 50 MB
 note took 4 GB and 76 s to show. The window formats notes up to
-``essdesk.ui.note_markup.RICH_NOTE_CHARS`` and shows longer ones as plain text (0.09 s for
+``essdesk.ui.notes.note_markup.RICH_NOTE_CHARS`` and shows longer ones as plain text (0.09 s for
 the longest). The store itself keeps whatever it holds."""
 
 

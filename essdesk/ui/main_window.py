@@ -41,25 +41,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk.ui.icons import arrow_icon
-from essdesk.ui.links import UrlOpener, system_opener
-from essdesk.ui.navigation_history import NavigationHistory
-from essdesk.ui.plain import PlainLabel
-from essdesk.ui.settings import VIEWS, ZOOM_MAX, ZOOM_MIN, UiState, save_state
-from essdesk.ui.widgets.detail import DetailView
-from essdesk.ui.widgets.navigation import NavigationTree, SectionList
-from essdesk.ui.widgets.notes_placeholder import NotesPlaceholder
-from essdesk.ui.widgets.territory import TerritorySwitcher
-from essdesk.ui.worker import QueryRunner
+from essdesk.ui.catalogue.detail import DetailView
+from essdesk.ui.catalogue.navigation import NavigationTree, SectionList
+from essdesk.ui.catalogue.navigation_history import NavigationHistory
+from essdesk.ui.common.icons import arrow_icon
+from essdesk.ui.common.links import UrlOpener, system_opener
+from essdesk.ui.common.plain import PlainLabel
+from essdesk.ui.common.settings import VIEWS, ZOOM_MAX, ZOOM_MIN, UiState, save_state
+from essdesk.ui.common.worker import QueryRunner
+from essdesk.ui.notes.notes_placeholder import NotesPlaceholder
+from essdesk.ui.territory.switcher import TerritorySwitcher
 
 if TYPE_CHECKING:
     # not on screen at first paint: imported when built (``build_pages``, ``show_about``)
     from essdesk.catalogue.store import Catalogue
-    from essdesk.ui.widgets.about import AboutDialog
-    from essdesk.ui.widgets.directory import DirectoryPanel
-    from essdesk.ui.widgets.help import HelpDialog
-    from essdesk.ui.widgets.my_notes import MyNotesView
-    from essdesk.ui.widgets.search import SearchPanel
+    from essdesk.ui.catalogue.directory import DirectoryPanel
+    from essdesk.ui.catalogue.search import SearchPanel
+    from essdesk.ui.help.about import AboutDialog
+    from essdesk.ui.help.help import HelpDialog
+    from essdesk.ui.notes.my_notes import MyNotesView
 
 ZOOM_STEP = 0.1  # each step is 10 % of the base font size
 
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self._settings_path = settings_path
         self.opener = opener
         self.notes: object | None = None
-        """The notes feature (``essdesk.ui.notes_ui.NotesFeature``) once attached."""
+        """The notes feature (``essdesk.ui.notes.notes_ui.NotesFeature``) once attached."""
         self.catalogue: Catalogue | None = None
         self.history = NavigationHistory()
         self._about: AboutDialog | None = None
@@ -578,7 +578,7 @@ class MainWindow(QMainWindow):
 
     def _build_directory(self) -> DirectoryPanel:
         if self._directory is None:
-            from essdesk.ui.widgets.directory import DirectoryPanel
+            from essdesk.ui.catalogue.directory import DirectoryPanel
 
             self._directory = DirectoryPanel(self._directory_runner, self.pages)
             self.pages.addWidget(self._directory)
@@ -593,7 +593,7 @@ class MainWindow(QMainWindow):
 
     def _build_my_notes(self) -> MyNotesView:
         if self._my_notes is None:
-            from essdesk.ui.widgets.my_notes import MyNotesView
+            from essdesk.ui.notes.my_notes import MyNotesView
 
             self._my_notes = MyNotesView(self.pages)
             self.pages.addWidget(self._my_notes)
@@ -602,7 +602,7 @@ class MainWindow(QMainWindow):
 
     def _build_search(self) -> SearchPanel:
         if self._search is None:
-            from essdesk.ui.widgets.search import SearchPanel
+            from essdesk.ui.catalogue.search import SearchPanel
 
             self._search = SearchPanel(self._search_runner, self.search_field, self.pages)
             self.pages.addWidget(self._search)
@@ -818,7 +818,7 @@ class MainWindow(QMainWindow):
             return
         self.state.language = code
         self.save_settings()
-        from essdesk.ui.messages import inform  # not needed before the window shows
+        from essdesk.ui.common.messages import inform  # not needed before the window shows
 
         # In both languages: whoever chose a language they read better may not read the
         # current one, and the one they chose only applies at the next start.
@@ -852,7 +852,7 @@ class MainWindow(QMainWindow):
     def show_help(self, tab: str = "first_steps") -> HelpDialog:
         """Aide › Premiers pas (F1) or Glossaire: built once, from the catalogue."""
         if self._help is None:
-            from essdesk.ui.widgets.help import HelpDialog
+            from essdesk.ui.help.help import HelpDialog
 
             glossary = self.catalogue.glossary() if self.catalogue is not None else []
             self._help = HelpDialog(glossary, self)
@@ -863,7 +863,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> AboutDialog:
         cat = self.catalogue
         if self._about is None:
-            from essdesk.ui.widgets.about import AboutDialog
+            from essdesk.ui.help.about import AboutDialog
 
             self._about = AboutDialog(
                 catalogue_version=cat.version if cat else "",

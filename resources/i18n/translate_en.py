@@ -609,7 +609,7 @@ EN = {
     "Résultats limités par : {0}": "Results narrowed by: {0}",
     "{0} : {1}": "{0}: {1}",
     " ; ": "; ",
-    # catalogue labels shown as interface (essdesk.ui.labels.catalogue_label)
+    # catalogue labels shown as interface (essdesk.ui.common.labels.catalogue_label)
     "\u00a0:": ":",
     'Bénéficiaires': 'Beneficiaries',
     'Fonction': 'Role',

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from essdesk.app import create_window, prepare_application, style_sheet
 from essdesk.catalogue.store import Catalogue
 from essdesk.paths import catalogue_path
-from essdesk.ui.i18n import install_translators
+from essdesk.ui.common.i18n import install_translators
 from essdesk.ui.main_window import MainWindow
 
 UI_DIR = Path(__file__).resolve().parent

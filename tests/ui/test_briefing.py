@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from essdesk.briefing_data import WITH_NOTES, BriefingSheet, build_sheet
 from essdesk.catalogue.store import Catalogue
 from essdesk.notes import NotesStore, Territory, open_notes
-from essdesk.ui import briefing_dialog
-from essdesk.ui.briefing_dialog import BriefingDialog, safe_file_name
-from essdesk.ui.briefing_render import (
+from essdesk.ui.briefing import briefing_dialog
+from essdesk.ui.briefing.briefing_dialog import BriefingDialog, safe_file_name
+from essdesk.ui.briefing.briefing_render import (
     LaidOutSheet,
     make_print_preview,
     note_html,
@@ -439,7 +439,7 @@ def test_dialog_is_fit_for_the_mayor_enter_exports_and_the_pdf_opens(
     save_as: SaveAs,
     tmp_path: Path,
 ) -> None:
-    from essdesk.ui.folders import documents
+    from essdesk.ui.common.folders import documents
 
     dialog = open_briefing_dialog(parent, catalogue, store, creuse, ["scheme:dla"])
     # Enter exports the PDF (the default button), not « Fermer »

@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QPushButton
 
 from essdesk.notes import open_notes
-from essdesk.ui.notes_ui import attach_notes
-from essdesk.ui.widgets.date_field import DateError, DateField, parse_date
+from essdesk.ui.common.date_field import DateError, DateField, parse_date
+from essdesk.ui.notes.notes_ui import attach_notes
 
 KEY = "scheme:dla"
 

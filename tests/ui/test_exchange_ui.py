@@ -30,20 +30,20 @@ from essdesk.notes.exchange import (
     read_exchange_file,
 )
 from essdesk.notes.store import BOTH_SEPARATOR
-from essdesk.ui import exchange_dialog
-from essdesk.ui.conflicts_dialog import (
-    COMPARE,
-    EMPTY,
-    MERGE,
-    ConflictsDialog,
-    open_conflicts_dialog,
-)
-from essdesk.ui.exchange_dialog import (
+from essdesk.ui.exchange import exchange_dialog
+from essdesk.ui.exchange.exchange_dialog import (
     ExportDialog,
     ImportPreviewDialog,
     default_export_name,
     export_notes_dialog,
     import_notes_dialog,
+)
+from essdesk.ui.notes.conflicts_dialog import (
+    COMPARE,
+    EMPTY,
+    MERGE,
+    ConflictsDialog,
+    open_conflicts_dialog,
 )
 
 LEFT = Qt.MouseButton.LeftButton

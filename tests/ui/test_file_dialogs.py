@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-from essdesk.ui.folders import documents, last_folder, remember_folder
+from essdesk.ui.common.folders import documents, last_folder, remember_folder
 
 
 def test_qt_file_dialog_is_french(qtbot, make_window) -> None:
@@ -40,7 +40,7 @@ def test_every_file_dialog_starts_in_the_last_folder_used(
     """« Exporter la liste… » proposed a bare name and « Importer une liste… » an empty
     folder: both opened in the program's working folder. Qt's modal dialog is replaced by
     one that records where it was asked to open."""
-    from essdesk.ui.folders import ask_open_path, ask_save_path
+    from essdesk.ui.common.folders import ask_open_path, ask_save_path
 
     asked: list[str] = []
 

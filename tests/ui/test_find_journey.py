@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from essdesk import app as essdesk_app
-from essdesk.ui.settings import UiState, save_state, settings_path
+from essdesk.ui.common.settings import UiState, save_state, settings_path
 
 
 def _start(qtbot, opened):
@@ -115,7 +115,7 @@ def test_first_steps_on_f1_and_glossary(qtbot, window) -> None:
 
 
 def test_result_rows_fit_their_text_evenly(qtbot, window) -> None:
-    from essdesk.ui.widgets.search import HitDelegate
+    from essdesk.ui.catalogue.search import HitDelegate
 
     panel = window.search
     for zoom in (0, 3):

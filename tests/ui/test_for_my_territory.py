@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 from essdesk.notes import open_notes
+from essdesk.ui.catalogue.directory_model import DirectoryModel
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.models.directory_model import DirectoryModel
-from essdesk.ui.notes_ui import attach_notes
+from essdesk.ui.notes.notes_ui import attach_notes
 
 
 @pytest.fixture

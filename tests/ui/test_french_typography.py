@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 
 from essdesk import paths
 from essdesk.french import interface_typography
-from essdesk.ui.settings import UiState, save_state, settings_path
+from essdesk.ui.common.settings import UiState, save_state, settings_path
 
 STRAIGHT_APOSTROPHE = re.compile(r"[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]")
 BREAKING_SPACE_BEFORE = re.compile(r" [:;!?»]|« ")

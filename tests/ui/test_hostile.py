@@ -2,7 +2,7 @@
 
 The window is built the way ``essdesk`` builds it (``essdesk.app.build``: style sheet,
 translations, settings), then an exchange file whose every text carries HTML is imported
-through the preview dialog. The rule under test (:mod:`essdesk.ui.plain`): no label, tooltip or
+through the preview dialog. The rule under test (:mod:`essdesk.ui.common.plain`): no label, tooltip or
 text view shows data as markup, and the app opens no file a note points at.
 """
 
@@ -37,12 +37,12 @@ from essdesk import paths
 from essdesk.notes import open_notes
 from essdesk.notes.backups import KEEP, list_backups, make_backup
 from essdesk.notes.exchange import apply_import, preview_import
-from essdesk.ui.exchange_dialog import ImportPreviewDialog
-from essdesk.ui.links import is_allowed
+from essdesk.ui.common.links import is_allowed
+from essdesk.ui.common.plain import plain_tip, plain_title
+from essdesk.ui.exchange.exchange_dialog import ImportPreviewDialog
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.note_markup import RICH_NOTE_CHARS, note_html
-from essdesk.ui.notes_ui import NotesFeature
-from essdesk.ui.plain import plain_tip, plain_title
+from essdesk.ui.notes.note_markup import RICH_NOTE_CHARS, note_html
+from essdesk.ui.notes.notes_ui import NotesFeature
 
 CORPUS = Path(__file__).resolve().parents[1] / "notes" / "exchange" / "corpus"
 TAGS = ("<img", "<b>")

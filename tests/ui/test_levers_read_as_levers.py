@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from essdesk.catalogue.store import Catalogue
-from essdesk.ui.links import entry_url
-from essdesk.ui.models.tree_model import CatalogueTreeModel
+from essdesk.ui.catalogue.tree_model import CatalogueTreeModel
+from essdesk.ui.common.links import entry_url
 
 
 def test_lever_tree_groups_tools_then_cited_entries(catalogue: Catalogue) -> None:

@@ -17,12 +17,12 @@ from essdesk.local.catalogue import TerritoryCatalogue
 from essdesk.local.index import LocalRow
 from essdesk.notes import open_notes
 from essdesk.notes.local_entries import LocalContent
-from essdesk.ui import local_entries as local_ui
-from essdesk.ui.local_entries import LocalEntriesFeature
+from essdesk.ui.common.roles import KEY_ROLE
+from essdesk.ui.local import local_entries as local_ui
+from essdesk.ui.local.local_entries import LocalEntriesFeature
+from essdesk.ui.local.local_entry_dialog import LocalEntryDialog
+from essdesk.ui.local.local_import_dialog import LocalImportDialog
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.models import KEY_ROLE
-from essdesk.ui.widgets.local_entry_dialog import LocalEntryDialog
-from essdesk.ui.widgets.local_import_dialog import LocalImportDialog
 
 T = "CC du Haut-Bugey"
 KINDS = ("Association", "Coopérative, SCIC", "Entreprise", "Collectivités et leurs réseaux")

@@ -23,11 +23,11 @@ from testkit import flat
 
 from essdesk.notes import open_notes
 from essdesk.notes.exchange import read_exchange_file
-from essdesk.ui.briefing_dialog import BriefingDialog
-from essdesk.ui.conflicts_dialog import EMPTY, ConflictsDialog
-from essdesk.ui.exchange_dialog import ExportDialog, ImportPreviewDialog
+from essdesk.ui.briefing.briefing_dialog import BriefingDialog
+from essdesk.ui.exchange.exchange_dialog import ExportDialog, ImportPreviewDialog
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.notes_ui import attach_notes
+from essdesk.ui.notes.conflicts_dialog import EMPTY, ConflictsDialog
+from essdesk.ui.notes.notes_ui import attach_notes
 
 LEFT = Qt.MouseButton.LeftButton
 KEY = "scheme:dla"

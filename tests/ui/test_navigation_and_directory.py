@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from essdesk import textfold
 from essdesk.catalogue.store import Catalogue
-from essdesk.ui.models import KEY_ROLE
+from essdesk.ui.common.roles import KEY_ROLE
 
 
 def test_back_and_forward_restore_the_scroll(qtbot, window) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLibraryInfo
 
-from essdesk.ui.display import debian_package, display_problem
+from essdesk.ui.common.display import debian_package, display_problem
 
 QT_PLUGINS = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
 

@@ -18,12 +18,12 @@ from pytestqt.modeltest import ModelTester
 from essdesk import paths
 from essdesk.notes import open_notes
 from essdesk.notes.exchange import apply_import, export_notes, preview_import
-from essdesk.ui import notes_ui
+from essdesk.ui.common.roles import KEY_ROLE, NOTE_ROLE, STATUS_ROLE
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.models import KEY_ROLE, NOTE_ROLE, STATUS_ROLE
-from essdesk.ui.notes_ui import NotesFeature, attach_notes
-from essdesk.ui.widgets import territory_dialogs
-from essdesk.ui.widgets.notes_panel import NotesPanel
+from essdesk.ui.notes import notes_ui
+from essdesk.ui.notes.notes_panel import NotesPanel
+from essdesk.ui.notes.notes_ui import NotesFeature, attach_notes
+from essdesk.ui.territory import dialogs as territory_dialogs
 
 KEY = "scheme:dla"
 
@@ -481,7 +481,7 @@ def hold_write_lock(path: Path) -> sqlite3.Connection:
 def test_locked_database_keeps_the_text_and_saves_after_release(
     qtbot, notes_window, with_territory: str, monkeypatch
 ) -> None:
-    from essdesk.ui.widgets import notes_panel as panel_module
+    from essdesk.ui.notes import notes_panel as panel_module
 
     monkeypatch.setattr(panel_module, "RETRY_MS", 300)
     window = notes_window
@@ -525,7 +525,7 @@ def test_locked_at_start_is_explained_and_retried(
     window = make_window()
     lock = hold_exclusive_lock(paths.notes_path())
     try:
-        from essdesk.ui.notes_session import NotesSession
+        from essdesk.ui.notes.notes_session import NotesSession
 
         feature = attach_notes(window, lambda: open_notes(busy_timeout=0.2))
         assert isinstance(feature.session, NotesSession)

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 
 from essdesk.notes import open_notes
 from essdesk.ui.main_window import _access_letter
-from essdesk.ui.notes_ui import attach_notes
-from essdesk.ui.widgets.territory_dialogs import TerritoryDialog
+from essdesk.ui.notes.notes_ui import attach_notes
+from essdesk.ui.territory.dialogs import TerritoryDialog
 
 
 def test_every_menu_item_has_its_own_access_letter(qtbot, make_window) -> None:

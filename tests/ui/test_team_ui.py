@@ -17,9 +17,9 @@ from essdesk import paths
 from essdesk.notes import open_notes
 from essdesk.team import sync
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.notes_ui import NotesFeature, attach_notes
-from essdesk.ui.team_dialog import TeamDialog
-from essdesk.ui.team_ui import TeamFeature
+from essdesk.ui.notes.notes_ui import NotesFeature, attach_notes
+from essdesk.ui.team.team_dialog import TeamDialog
+from essdesk.ui.team.team_ui import TeamFeature
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from essdesk.textfold import sort_key
-from essdesk.ui.models import KEY_ROLE
-from essdesk.ui.models.directory_model import DirectoryModel
+from essdesk.ui.catalogue.directory_model import DirectoryModel
+from essdesk.ui.common.roles import KEY_ROLE
 
 
 def _keys(panel) -> list[str]:

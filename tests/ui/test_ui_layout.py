@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 
+from essdesk.ui.common.settings import load_state, settings_path
 from essdesk.ui.main_window import DETAIL_MIN_COMFORT, NOTES_MIN_COMFORT, MainWindow
-from essdesk.ui.settings import load_state, settings_path
 
 
 def _shown(qtbot, opened, width: int, height: int) -> MainWindow:

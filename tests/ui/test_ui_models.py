@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from essdesk.catalogue.records import Hit
 from essdesk.notes import open_notes
 from essdesk.textfold import sort_key
-from essdesk.ui.models import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
-from essdesk.ui.models.directory_model import DirectoryModel
-from essdesk.ui.models.notes_model import NotesListModel
-from essdesk.ui.models.search_model import SearchResultsModel, snippet_html
-from essdesk.ui.models.tree_model import CatalogueTreeModel
+from essdesk.ui.catalogue.directory_model import DirectoryModel
+from essdesk.ui.catalogue.search_model import SearchResultsModel, snippet_html
+from essdesk.ui.catalogue.tree_model import CatalogueTreeModel
+from essdesk.ui.common.roles import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
+from essdesk.ui.notes.notes_model import NotesListModel
 
 
 @pytest.mark.parametrize("name", ["sessions", "levers", "tools"])

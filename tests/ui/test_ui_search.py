@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from essdesk.ui.models import KEY_ROLE, SNIPPET_ROLE
+from essdesk.ui.common.roles import KEY_ROLE, SNIPPET_ROLE
 
 
 def _results(window) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from essdesk.ui.settings import UiState, load_state, save_state, settings_path
+from essdesk.ui.common.settings import UiState, load_state, save_state, settings_path
 
 
 def test_state_restored_at_next_start(qtbot, make_window) -> None:
@@ -127,7 +127,7 @@ def test_unwritable_settings_folder_is_not_an_error(tmp_path) -> None:
 
 def test_english_menu_bar_has_no_french_title(qtbot, make_window) -> None:
     """Seen under Xvfb: « Entrées locales » stayed French in the English menu bar."""
-    from essdesk.ui.notes_ui import attach_notes
+    from essdesk.ui.notes.notes_ui import attach_notes
 
     save_state(settings_path(), UiState(language="en"))
     window = make_window()

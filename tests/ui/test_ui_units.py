@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from essdesk import app as essdesk_app
 from essdesk.catalogue.store import Catalogue, CatalogueError
 from essdesk.paths import catalogue_path
-from essdesk.ui.links import entry_key, entry_url, is_allowed
-from essdesk.ui.messages import confirm, inform, plain_label
-from essdesk.ui.navigation_history import NavigationHistory
-from essdesk.ui.worker import QueryRunner
+from essdesk.ui.catalogue.navigation_history import NavigationHistory
+from essdesk.ui.common.links import entry_key, entry_url, is_allowed
+from essdesk.ui.common.messages import confirm, inform, plain_label
+from essdesk.ui.common.worker import QueryRunner
 
 
 def test_history_behaves_like_a_browser() -> None:

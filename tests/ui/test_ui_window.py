@@ -8,8 +8,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from essdesk.french import interface_typography
-from essdesk.ui.links import entry_url
-from essdesk.ui.models.tree_model import CatalogueTreeModel
+from essdesk.ui.catalogue.tree_model import CatalogueTreeModel
+from essdesk.ui.common.links import entry_url
 
 
 def _click_tree_node(qtbot, tree, key: str) -> None:

@@ -1,0 +1,1 @@
+"""The briefing sheet: its dialog and its rendering (HTML, print, PDF)."""

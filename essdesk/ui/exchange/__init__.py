@@ -1,0 +1,1 @@
+"""Exporting and importing notes (the two exchange dialogs)."""

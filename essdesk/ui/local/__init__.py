@@ -1,0 +1,1 @@
+"""A territory's own entries in the window: the entry form, the list import, the menu."""

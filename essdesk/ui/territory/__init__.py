@@ -1,0 +1,1 @@
+"""The territory switcher in the toolbar and the territory profile dialogs."""
