@@ -9,7 +9,7 @@ on the server (:mod:`essdesk.team.server`), each identified by the SHA-256 of it
 * ``trash`` — "this note, with this text, went to the trash";
 * ``status`` — the follow-up of an entry for a territory (or its removal).
 
-**Sync** = push, then pull. *Push*: the rows whose token (see :func:`_note_token`) differs from
+**Sync** = push, then pull. *Push*: the rows whose token (see ``_NOTE_TOKEN_SQL``) differs from
 the one last sent or received are pending; they go up in one server transaction, then are
 marked sent in one local transaction (a cut in between: the next push sends them again and
 the server stores each change once). *Pull*: the team's changes numbered above this laptop's
@@ -96,13 +96,8 @@ def change_id(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _note_token(row: Any) -> str:
-    """What identifies the state of a note row for "pending or not" (equality only, never an
-    order: clocks are untrusted); :data:`_NOTE_TOKEN_SQL` computes the same in SQLite, so
-    that finding what is pending is one indexed query, not a pass over every note."""
-    return f"{row.updated}|{row.deleted_at or ''}|{row.conflict_of or ''}|{len(row.text)}"
-
-
+# What identifies the state of a note row for "pending or not" (equality only, never an order:
+# clocks are untrusted), computed by SQLite so that finding what is pending is one query.
 _NOTE_TOKEN_SQL = (
     "(n.updated || '|' || coalesce(n.deleted_at, '') || '|' || coalesce(n.conflict_of, '') "
     "|| '|' || length(n.text))"
@@ -263,15 +258,16 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
             out.territories[row.uuid] = token
     rows = conn.execute(
         text(
-            "SELECT n.*, coalesce(s.digests, '') AS sent_digests FROM notes n "
-            "JOIN team_territories tt ON tt.uuid = n.territory_uuid "
+            f"SELECT n.*, {_NOTE_TOKEN_SQL} AS token, coalesce(s.digests, '') AS sent_digests "
+            "FROM notes n JOIN team_territories tt ON tt.uuid = n.territory_uuid "
             "LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
             f"WHERE s.token IS NULL OR s.token != {_NOTE_TOKEN_SQL}"
         )
     ).all()
-    histories = _histories(conn, [r.uuid for r in rows if r.deleted_at is None])
+    digests: dict[str, str] = {}  # text → digest: a note's text is its newest version's too
+    histories = _histories(conn, [r.uuid for r in rows if r.deleted_at is None], digests)
     for row in rows:
-        digest = text_digest(row.text)
+        digest = digests.get(row.text) or text_digest(row.text)
         sent = row.sent_digests.split()
         base = {"uuid": row.uuid, "entry_key": row.entry_key, "territory_uuid": row.territory_uuid}
         if row.deleted_at is not None:
@@ -294,9 +290,7 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
             out.changes.append(
                 Change(change_id("note", row.uuid, digest), "note", row.territory_uuid, payload)
             )
-        out.notes[row.uuid] = _Sent(
-            row.entry_key, row.territory_uuid, _note_token(row), [*sent, digest]
-        )
+        out.notes[row.uuid] = _Sent(row.entry_key, row.territory_uuid, row.token, [*sent, digest])
     # Notes purged from the trash before their deletion went up: the delete still travels.
     purged = conn.execute(
         text(
@@ -344,8 +338,11 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
     return out
 
 
-def _histories(conn: Connection, note_uuids: list[str]) -> dict[str, list[str]]:
-    """Digests of each note's texts, newest first (as many as an exchange file carries)."""
+def _histories(
+    conn: Connection, note_uuids: list[str], digests: dict[str, str]
+) -> dict[str, list[str]]:
+    """Digests of each note's texts, newest first (as many as an exchange file carries);
+    ``digests`` (text → digest) is filled on the way."""
     found: dict[str, list[str]] = {}
     for i in range(0, len(note_uuids), 500):
         chunk = note_uuids[i : i + 500]
@@ -356,9 +353,12 @@ def _histories(conn: Connection, note_uuids: list[str]) -> dict[str, list[str]]:
             tuple(chunk),
         )
         for note_uuid, body in rows:
-            digests = found.setdefault(note_uuid, [])
-            if len(digests) < EXPORT_HISTORY:
-                digests.append(text_digest(body))
+            known = found.setdefault(note_uuid, [])
+            if len(known) < EXPORT_HISTORY:
+                digest = digests.get(body)
+                if digest is None:
+                    digest = digests[body] = text_digest(body)
+                known.append(digest)
     return found
 
 
@@ -596,20 +596,16 @@ def _mark_notes(conn: Connection, note_uuids: Iterable[str]) -> None:
         chunk = uuids[i : i + 500]
         marks = ",".join("?" * len(chunk))
         rows = conn.exec_driver_sql(
-            "SELECT n.*, coalesce(s.digests, '') AS sent_digests FROM notes n "
-            f"LEFT JOIN team_sent s ON s.note_uuid = n.uuid WHERE n.uuid IN ({marks})",
+            f"SELECT n.uuid, n.entry_key, n.territory_uuid, {_NOTE_TOKEN_SQL}, n.text, "
+            "coalesce(s.digests, '') FROM notes n LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
+            f"WHERE n.uuid IN ({marks})",
             tuple(chunk),
         ).all()
         _record_sent(
             conn,
             {
-                r.uuid: _Sent(
-                    r.entry_key,
-                    r.territory_uuid,
-                    _note_token(r),
-                    [*r.sent_digests.split(), text_digest(r.text)],
-                )
-                for r in rows
+                uuid_: _Sent(key, tu, token, [*digests.split(), text_digest(body)])
+                for uuid_, key, tu, token, body, digests in rows
             },
         )
 

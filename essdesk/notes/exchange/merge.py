@@ -13,7 +13,7 @@ For an incoming note, in the local territory it goes to (see territories below):
 2. *update* (fast-forward) — the note with the same uuid is live here, its current text is
    one of the incoming note's earlier texts (``history``) and the incoming one is newer: the
    text is replaced, the local text stays in the note's history. An imported text enters
-   the history as a version of its own (see :func:`_version_time`), so typing right after
+   the history as a version of its own (see :func:`_latest_version_time`), so typing right after
    an import does not erase the base the next exchange compares to. Known limit: typing
    within a minute *after an export* coalesces into the exported version, so the other side
    then sees a conflict (both texts are kept; nothing is lost).
@@ -680,17 +680,18 @@ def merge_in(
     return plan
 
 
-def _version_time(writer: NotesWriter, moment: datetime) -> datetime:
-    """When an imported text enters the history: its own date, but never within the
-    coalescing window, so that typing right after an import adds a version of its own and the
-    imported text stays in the history (it is the base the next exchange compares to)."""
-    latest = writer.now() - timedelta(seconds=COALESCE_SECONDS + 1)
-    return min(moment, latest)
+def _latest_version_time(writer: NotesWriter) -> datetime:
+    """When an imported text enters the history: its own date, but never later than this
+    (outside the coalescing window), so that typing right after an import adds a version of
+    its own and the imported text stays in the history (the base the next exchange compares
+    to)."""
+    return writer.now() - timedelta(seconds=COALESCE_SECONDS + 1)
 
 
 def _execute(writer: NotesWriter, plan: ImportPreview) -> None:
     """Carry out a plan through the unit of work (in bulk: a workshop's file may carry
     thousands of notes)."""
+    latest = _latest_version_time(writer)
     for tp in plan.territories:
         it = tp.incoming
         if tp.action == "create":
@@ -717,7 +718,7 @@ def _execute(writer: NotesWriter, plan: ImportPreview) -> None:
                 entry_title=np.incoming.entry_title,
                 conflict_of=np.conflict_of,
                 author=np.incoming.author,
-                version_at=_version_time(writer, np.incoming.updated),
+                version_at=min(np.incoming.updated, latest),
             )
             for np in plan.notes
             if np.action in ("new", "conflict")
@@ -731,7 +732,7 @@ def _execute(writer: NotesWriter, plan: ImportPreview) -> None:
                 np.incoming.updated,
                 author=np.incoming.author,
                 entry_title=np.incoming.entry_title or None,
-                version_at=_version_time(writer, np.incoming.updated),
+                version_at=min(np.incoming.updated, latest),
             )
             for np in plan.notes
             if np.action == "update"
