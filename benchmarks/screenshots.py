@@ -238,7 +238,7 @@ def _child(args: argparse.Namespace) -> int:
     # 5c. the briefing sheet dialog and a file dialog (Qt's own, in the UI language)
     feature = window.notes
     if feature is not None:
-        dialog = feature.briefing()
+        dialog = feature.sharing.briefing()
         if dialog is not None:
             shot("sheet", whole_screen=True)
             dialog.close()
@@ -256,7 +256,7 @@ def _child(args: argparse.Namespace) -> int:
 
     # 5d. the conflict view (the lever 3 note, changed on both laptops)
     if feature is not None:
-        dialog = feature.resolve_conflicts()
+        dialog = feature.sharing.resolve_conflicts()
         if dialog is not None:
             shot("conflicts", whole_screen=True)
             dialog.close()

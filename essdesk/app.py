@@ -51,8 +51,8 @@ def load_notes(window: MainWindow, opener: NotesOpener | None = None) -> None:
     A notes file that cannot be opened (locked, read-only, newer) is explained in the notes
     panel; the catalogue stays usable.
     """
+    from essdesk.ui.notes.feature import attach_notes
     from essdesk.ui.notes.notes_session import default_opener
-    from essdesk.ui.notes.notes_ui import attach_notes
 
     attach_notes(window, opener or default_opener)
 

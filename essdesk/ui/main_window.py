@@ -55,11 +55,13 @@ from essdesk.ui.territory.switcher import TerritorySwitcher
 if TYPE_CHECKING:
     # not on screen at first paint: imported when built (``build_pages``, ``show_about``)
     from essdesk.catalogue.store import Catalogue
-    from essdesk.ui.catalogue.directory import DirectoryPanel
-    from essdesk.ui.catalogue.search import SearchPanel
+    from essdesk.ui.catalogue.directory import DirectoryPanel, FollowupSource
+    from essdesk.ui.catalogue.search import NoteSearch, SearchPanel
     from essdesk.ui.help.about import AboutDialog
     from essdesk.ui.help.help import HelpDialog
-    from essdesk.ui.notes.my_notes import MyNotesView
+    from essdesk.ui.notes.feature import NotesFeature
+    from essdesk.ui.notes.markers import Markers
+    from essdesk.ui.notes.my_notes import Loader, MyNotesView
 
 ZOOM_STEP = 0.1  # each step is 10 % of the base font size
 
@@ -164,8 +166,8 @@ class MainWindow(QMainWindow):
         """Starts essdesk again after « Redémarrer maintenant » (tests record instead)."""
         self._settings_path = settings_path
         self.opener = opener
-        self.notes: object | None = None
-        """The notes feature (``essdesk.ui.notes.notes_ui.NotesFeature``) once attached."""
+        self.notes: NotesFeature | None = None
+        """The notes feature once attached (it sees this window as a ``NotesHost``)."""
         self.catalogue: Catalogue | None = None
         self.history = NavigationHistory()
         self._about: AboutDialog | None = None
@@ -875,9 +877,10 @@ class MainWindow(QMainWindow):
         self._about.open()
         return self._about
 
-    # ================================================================ notes panel slot
+    # ================================================================ what the notes ask of it
+    # (essdesk.ui.notes.host.NotesHost: the notes feature sees the window through these)
     def set_notes_panel(self, panel: QWidget) -> None:
-        """Put the notes panel (notes issue) in place of the placeholder, same size."""
+        """Put the notes panel in place of the placeholder, same size."""
         sizes = self.content_splitter.sizes()
         old = self.notes_panel
         panel.setObjectName("notesPanel")
@@ -885,6 +888,52 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.notes_panel = panel
         self.content_splitter.setSizes(sizes)
+
+    def current_entry(self) -> str | None:
+        return self.history.current
+
+    def remembered_territory(self) -> str:
+        return self.state.territory
+
+    def remember_territory(self, uuid: str) -> None:
+        self.state.territory = uuid
+
+    def set_markers(self, markers: Markers) -> None:
+        for tree in self.trees.values():
+            tree.model_.set_markers(markers)
+        self.directory.model.set_markers(markers)
+
+    def refresh_markers(self, keys: set[str] | None) -> None:
+        for tree in self.trees.values():
+            tree.model_.markers_changed(keys)
+        self.directory.model.markers_changed(keys)
+
+    def set_territory_scope(self, types: Sequence[str], followup: FollowupSource | None) -> None:
+        if self.search.field.text().strip():
+            self.search.run_query()
+        self.directory.set_territory_types(tuple(types))
+        self.directory.set_followup_source(followup)
+        if self.directory.followup_keys() is not None:
+            self.directory.refresh()
+
+    def set_note_search(self, search: NoteSearch) -> None:
+        self.search.set_note_search(search)
+
+    def set_my_notes_loader(self, loader: Loader) -> None:
+        self.my_notes.set_loader(loader)
+
+    def refresh_my_notes(self) -> None:
+        self.my_notes.refresh()
+
+    def add_file_action(self, action: QAction | None) -> None:
+        if action is None:
+            self.file_menu.insertSeparator(self.file_menu_end)
+            return
+        self.file_menu.insertAction(self.file_menu_end, action)
+        self.addAction(action)  # its shortcut works while the menu is closed
+
+    def show_status(self, text: str, msecs: int) -> None:
+        self.statusBar().showMessage(text, msecs)
 
     # ================================================================ state and events
     def collect_state(self) -> UiState:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton
 
 from essdesk.notes import open_notes
 from essdesk.ui.common.date_field import DateError, DateField, parse_date
-from essdesk.ui.notes.notes_ui import attach_notes
+from essdesk.ui.notes.feature import attach_notes
 
 KEY = "scheme:dla"
 

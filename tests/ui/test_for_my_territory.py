@@ -11,7 +11,7 @@ import pytest
 from essdesk.notes import open_notes
 from essdesk.ui.catalogue.directory_model import DirectoryModel
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.notes.notes_ui import attach_notes
+from essdesk.ui.notes.feature import attach_notes
 
 
 @pytest.fixture

@@ -41,8 +41,8 @@ from essdesk.ui.common.links import is_allowed
 from essdesk.ui.common.plain import plain_tip, plain_title
 from essdesk.ui.exchange.exchange_dialog import ImportPreviewDialog
 from essdesk.ui.main_window import MainWindow
+from essdesk.ui.notes.feature import NotesFeature
 from essdesk.ui.notes.note_markup import RICH_NOTE_CHARS, note_html
-from essdesk.ui.notes.notes_ui import NotesFeature
 
 CORPUS = Path(__file__).resolve().parents[1] / "notes" / "exchange" / "corpus"
 TAGS = ("<img", "<b>")
@@ -246,18 +246,18 @@ def test_imported_html_is_shown_as_text_and_opens_no_file(
         return dialog.result()
 
     monkeypatch.setattr(ImportPreviewDialog, "exec", fake_exec)
-    assert feature.import_notes(hostile) is True
+    assert feature.sharing.import_notes(hostile) is True
     store = feature.session.store
     assert store is not None
     imported = store.territory_by_name(territory_name)
     feature.session.set_territory(imported.uuid)
-    feature._fill_switcher()
+    feature.territories.fill_switcher()
     window.open_entry("scheme:dla")
     qtbot.waitUntil(lambda: territory_name in window.notes_panel.heading.text())
     window.show_view("mynotes")
     orphan = next(n for n in store.notes_for_territory(imported) if n.entry_key == orphan_key)
     store.delete_note(orphan.uuid)
-    trash = feature.show_trash()
+    trash = feature.safekeeping.show_trash()
     assert trash is not None
     window.search_field.setText(f'<img src="{src}">')
     qtbot.waitUntil(lambda: "<img" in window.search.header.text(), timeout=5000)
@@ -422,7 +422,7 @@ def test_the_conflict_view_shows_hostile_titles_and_keys_as_text(
     app, window, _error = _start(qtbot, opened)
     try:
         window.notes.session.set_territory(territory.uuid)
-        dialog = window.notes.resolve_conflicts()
+        dialog = window.notes.sharing.resolve_conflicts()
         assert dialog is not None
         qtbot.waitExposed(dialog)
         walk = Walk()

@@ -134,7 +134,7 @@ def test_journey_import_open_link_find_print(
     # 5. print it in the briefing sheet
     window.open_entry(key)
     notes = window.notes  # type: ignore[attr-defined]
-    briefing = notes.briefing()
+    briefing = notes.sharing.briefing()
     qtbot.addWidget(briefing)
     pdf = tmp_path / "fiche.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(pdf), ""))
@@ -197,7 +197,7 @@ def test_local_entries_follow_the_territory(qtbot, app_window: MainWindow, tmp_p
     key = window.history.current
     session = window.notes.session  # type: ignore[attr-defined]
     session.store.save_note(key, session.territory, "Vue au marché")
-    notes, orphans, titles, _, _ = window.notes._load_my_notes("", "updated")  # type: ignore[attr-defined]
+    notes, orphans, titles, _, _ = window.notes.views.load_my_notes("", "updated")  # type: ignore[attr-defined]
     assert [n.entry_key for n in notes] == [key] and orphans == []  # « Mes notes »
     assert titles[key] == "Épicerie solidaire"
     exported = local.export_list(str(tmp_path / "liste.csv"))

@@ -27,7 +27,7 @@ from essdesk.ui.briefing.briefing_dialog import BriefingDialog
 from essdesk.ui.exchange.exchange_dialog import ExportDialog, ImportPreviewDialog
 from essdesk.ui.main_window import MainWindow
 from essdesk.ui.notes.conflicts_dialog import EMPTY, ConflictsDialog
-from essdesk.ui.notes.notes_ui import attach_notes
+from essdesk.ui.notes.feature import attach_notes
 
 LEFT = Qt.MouseButton.LeftButton
 KEY = "scheme:dla"

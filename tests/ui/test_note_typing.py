@@ -11,9 +11,9 @@ from PySide6.QtGui import QTextCursor
 
 from essdesk.notes import open_notes
 from essdesk.ui.main_window import MainWindow
+from essdesk.ui.notes.feature import attach_notes
 from essdesk.ui.notes.note_markup import note_html, source_position
 from essdesk.ui.notes.notes_panel import NotesPanel
-from essdesk.ui.notes.notes_ui import attach_notes
 
 KEY = "scheme:dla"
 NOTE = (

@@ -20,9 +20,10 @@ from essdesk.notes import open_notes
 from essdesk.notes.exchange import apply_import, export_notes, preview_import
 from essdesk.ui.common.roles import KEY_ROLE, NOTE_ROLE, STATUS_ROLE
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.notes import notes_ui
+from essdesk.ui.notes import feature as feature_module
+from essdesk.ui.notes import safekeeping, territories
+from essdesk.ui.notes.feature import NotesFeature, attach_notes
 from essdesk.ui.notes.notes_panel import NotesPanel
-from essdesk.ui.notes.notes_ui import NotesFeature, attach_notes
 from essdesk.ui.territory import dialogs as territory_dialogs
 
 KEY = "scheme:dla"
@@ -97,7 +98,7 @@ def test_first_start_offers_a_territory_without_a_modal(qtbot, make_window) -> N
 
 
 def test_a_taken_name_keeps_the_dialog_open_with_the_reason(qtbot, notes_window) -> None:
-    dialog = feature_of(notes_window).new_territory()
+    dialog = feature_of(notes_window).territories.new()
     assert dialog is not None
     qtbot.keyClicks(dialog.name_edit, "Creuse")
     dialog.buttons.accepted.emit()
@@ -298,7 +299,7 @@ def test_history_dialog_restores_an_older_version(qtbot, notes_window, with_terr
     panel = notes_window.notes_panel
     notes_window.open_entry(KEY)
     assert panel.editor.toPlainText() == "seconde version"
-    dialog = feature.show_history()
+    dialog = feature.safekeeping.show_history()
     assert dialog is not None and dialog.list.count() == 2
     assert "version actuelle" in dialog.list.item(0).text()
     dialog.list.setCurrentRow(1)
@@ -341,10 +342,10 @@ def test_delete_a_territory_asks_and_sends_its_notes_to_the_trash(
         questions.append(text)
         return True
 
-    monkeypatch.setattr(notes_ui, "confirm", answer)
-    dialog = feature.manage_territories()
+    monkeypatch.setattr(territories, "confirm", answer)
+    dialog = feature.territories.manage()
     assert dialog is not None and dialog.list.count() == 2
-    assert feature.delete_territory(with_territory)
+    assert feature.territories.delete(with_territory)
     assert "corbeille" in questions[0] and "1 note" in questions[0]
     assert dialog.list.count() == 1
     assert notes_window.territory_switcher.currentText() == "Haut-Jura"
@@ -521,7 +522,7 @@ def hold_exclusive_lock(path: Path) -> sqlite3.Connection:
 def test_locked_at_start_is_explained_and_retried(
     qtbot, make_window, with_territory: str, monkeypatch
 ) -> None:
-    monkeypatch.setattr(notes_ui, "REOPEN_MS", 200)
+    monkeypatch.setattr(feature_module, "REOPEN_MS", 200)
     window = make_window()
     lock = hold_exclusive_lock(paths.notes_path())
     try:
@@ -592,10 +593,10 @@ def test_check_and_backup_to_from_the_file_menu(
         "conflictsAction",
     ):
         assert wanted in names
-    assert "intact" in feature.check()
+    assert "intact" in feature.safekeeping.check()
     target = tmp_path / "copie.sqlite3"
-    monkeypatch.setattr(notes_ui, "ask_save_path", lambda *_a: str(target))
-    assert feature.backup_to() == target and target.is_file()
+    monkeypatch.setattr(safekeeping, "ask_save_path", lambda *_a: str(target))
+    assert feature.safekeeping.backup_to() == target and target.is_file()
 
 
 def test_restore_a_backup_from_the_list(
@@ -606,8 +607,8 @@ def test_restore_a_backup_from_the_list(
     store.save_note(KEY, with_territory, "avant", entry_title="D")
     store.make_backup("manuelle")
     store.save_note(KEY, with_territory, "après", entry_title="D")
-    monkeypatch.setattr(notes_ui, "confirm", lambda *_a: True)
-    dialog = feature.restore_backup()
+    monkeypatch.setattr(safekeeping, "confirm", lambda *_a: True)
+    dialog = feature.safekeeping.restore_backup()
     assert dialog is not None and dialog.list.count() >= 1
     dialog.list.setCurrentRow(0)
     dialog.action_button.click()

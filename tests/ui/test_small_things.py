@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from essdesk.notes import open_notes
 from essdesk.ui.main_window import _access_letter
-from essdesk.ui.notes.notes_ui import attach_notes
+from essdesk.ui.notes.feature import attach_notes
 from essdesk.ui.territory.dialogs import TerritoryDialog
 
 

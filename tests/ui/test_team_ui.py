@@ -17,7 +17,7 @@ from essdesk import paths
 from essdesk.notes import open_notes
 from essdesk.team import sync
 from essdesk.ui.main_window import MainWindow
-from essdesk.ui.notes.notes_ui import NotesFeature, attach_notes
+from essdesk.ui.notes.feature import NotesFeature, attach_notes
 from essdesk.ui.team.team_dialog import TeamDialog
 from essdesk.ui.team.team_ui import TeamFeature
 
@@ -158,14 +158,14 @@ def test_sync_at_start_brings_a_conflict_shown_once_in_the_conflict_view(
     qtbot.waitUntil(lambda: not team.busy, timeout=20000)
     assert team.status.text().startswith("Synchronisé à ")
     notes = window.notes  # type: ignore[attr-defined]
-    notes.switch_territory(creuse)
-    dialog = notes.resolve_conflicts()
+    notes.territories.switch(creuse)
+    dialog = notes.sharing.resolve_conflicts()
     assert dialog is not None
     assert [c.text for c in dialog.copies()] == ["Version de Bruno"]
     dialog.close()
     assert team.sync_now()
     qtbot.waitUntil(lambda: not team.busy, timeout=20000)
-    dialog = notes.resolve_conflicts()
+    dialog = notes.sharing.resolve_conflicts()
     assert [c.text for c in dialog.copies()] == ["Version de Bruno"]  # still once
     dialog.close()
     team.runner.shutdown()

@@ -127,7 +127,7 @@ def test_unwritable_settings_folder_is_not_an_error(tmp_path) -> None:
 
 def test_english_menu_bar_has_no_french_title(qtbot, make_window) -> None:
     """Seen under Xvfb: « Entrées locales » stayed French in the English menu bar."""
-    from essdesk.ui.notes.notes_ui import attach_notes
+    from essdesk.ui.notes.feature import attach_notes
 
     save_state(settings_path(), UiState(language="en"))
     window = make_window()
@@ -137,3 +137,10 @@ def test_english_menu_bar_has_no_french_title(qtbot, make_window) -> None:
     local = next(a.menu() for a in window.menuBar().actions() if "Local" in a.text())
     items = [a.text().replace("&", "") for a in local.actions() if not a.isSeparator()]
     assert "New local entry…" in items and "Import a list…" in items, items
+    # the notes' strings kept their English when their classes moved (contexts are class names)
+    notes = window.notes
+    assert notes is not None
+    assert notes.actions["exportNotesAction"].text() == "Export notes…"
+    assert notes.actions["checkAction"].text() == "Check integrity"
+    assert notes.views.tr("Ma note") == "My note"
+    assert notes.territories.tr("Supprimer le territoire") == "Delete the territory"

@@ -32,11 +32,10 @@ from essdesk.local.spreadsheet import (
 from essdesk.notes import NotesError
 from essdesk.notes.errors import os_reason
 from essdesk.notes.local_entries import LocalContent, is_local_key
-from essdesk.ui.common.folders import ask_open_path
+from essdesk.ui.common.folders import ask_open_path, ask_save_path
 from essdesk.ui.common.messages import confirm, inform
 from essdesk.ui.local.local_entry_dialog import LocalEntryDialog
 from essdesk.ui.local.local_import_dialog import LocalImportDialog
-from essdesk.ui.notes import notes_ui
 
 if TYPE_CHECKING:
     from essdesk.ui.main_window import MainWindow
@@ -161,7 +160,7 @@ class LocalEntriesFeature(QObject):
             levers.append((lever.key, f"Levier {lever.title}"))
             tools += [(t.key, f"Outil {t.title}") for t in _tools(lever)]
         notes = getattr(self.window, "notes", None)
-        types = notes.territory_types() if notes is not None else []
+        types = notes.territories.types() if notes is not None else []
         rows = catalogue.directory("", Filters(kinds=("actor", "scheme")))
         entries = [(r.key, r.title) for r in rows]
         return levers, tools, types, entries
@@ -335,7 +334,7 @@ class LocalEntriesFeature(QObject):
         store, territory = self.session.store, self.session.territory
         if store is None or territory is None:
             return None
-        chosen = path or notes_ui.ask_save_path(
+        chosen = path or ask_save_path(
             self.window,
             self.tr("Exporter la liste"),
             f"entrees-locales-{territory.name}.csv",

@@ -1,2 +1,5 @@
-"""The notes feature: the note panel beside an entry, « Mes notes », the note dialogs, the
-session that opens the notes in the background, the markers on catalogue rows, the conflicts."""
+"""The notes feature. ``feature.py`` opens the notes and builds the pieces, each with one job:
+``territories`` (switcher, profiles), ``views`` (markers, follow-ups, search, « Mes notes »),
+``safekeeping`` (history, trash, backups, check), ``sharing`` (exchange, briefing, conflicts);
+they see the window through ``host.NotesHost`` only. Beside them: the note panel, « Mes
+notes », the note dialogs, the session, the markers, the conflicts dialog."""

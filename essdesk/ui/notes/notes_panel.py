@@ -598,6 +598,10 @@ class NotesPanel(QWidget):
         self.warning.setVisible(True)
         self._retry.start()
 
+    def stop_retrying(self) -> None:
+        """The notes file is let go (the window closes): no failed save is tried again."""
+        self._retry.stop()
+
     def _retry_now(self) -> None:
         if self.session.store is None:
             self.retry_requested.emit()  # try to open the notes file again

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from essdesk.notes import NotesStore
     from essdesk.team.sync import SyncResult
     from essdesk.ui.main_window import MainWindow
-    from essdesk.ui.notes.notes_ui import NotesFeature
+    from essdesk.ui.notes.feature import NotesFeature
 
 QUIT_WAIT_MS = 8000
 """How long closing the window waits for the last sync (only if the server was reachable)."""
@@ -139,7 +139,7 @@ class TeamFeature(QObject):
             if outcome.pulled:
                 self.notes.session.everything_changed()
                 self.notes.panel.reload()
-                self.notes._fill_switcher()  # territories shared by the team arrive as profiles
+                self.notes.session.territories_changed.emit()  # shared territories arrive as profiles
         if self.dialog is not None:
             self.dialog.set_connected(self.link() is not None)
             self.dialog.show_status(detail)
