@@ -54,6 +54,7 @@ class NotesFeature(QObject):
         self.panel = NotesPanel(session, host.opener, host.window())
         host.set_notes_panel(self.panel)
         self.territories = Territories(host, session, self.panel, self._shown)
+        self.territories.follow()
         self.views = CatalogueViews(host, session)
         self.safekeeping = Safekeeping(host, session, self.panel, self._shown)
         self.sharing = Sharing(host, session, self.panel, self._shown)
@@ -66,6 +67,9 @@ class NotesFeature(QObject):
         host.entry_opened.connect(self._entry_opened)
         host.closing.connect(self.shutdown)
         self.panel.retry_requested.connect(self.retry_open)
+        self.panel.history_requested.connect(self.safekeeping.show_history)
+        self.panel.trash_requested.connect(self.safekeeping.show_trash)
+        self.panel.conflicts_requested.connect(self.sharing.resolve_conflicts)
 
         self._build_actions()
         self._start()

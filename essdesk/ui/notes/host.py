@@ -8,8 +8,10 @@ implements it (its « what the notes ask of the window » block), and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from essdesk.ui.common.links import UrlOpener
     from essdesk.ui.notes.markers import Markers
     from essdesk.ui.notes.my_notes import Loader
+    from essdesk.ui.notes.notes_panel import NotesPanel
+    from essdesk.ui.notes.notes_session import NotesSession
     from essdesk.ui.territory.switcher import TerritorySwitcher
 
 
@@ -88,3 +92,18 @@ class NotesHost(Protocol):
 
     def show_status(self, text: str, msecs: int) -> None:
         """A passing message in the status bar."""
+
+
+class NotesPiece(QObject):
+    """A piece of the notes feature that opens dialogs: the host, the session, the note
+    panel (to save what was typed first) and ``shown``, told of each dialog opened."""
+
+    def __init__(
+        self,
+        host: NotesHost,
+        session: NotesSession,
+        panel: NotesPanel,
+        shown: Callable[[QWidget], None],
+    ) -> None:
+        super().__init__(host.window())
+        self.host, self.session, self.panel, self._shown = host, session, panel, shown

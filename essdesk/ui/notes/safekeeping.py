@@ -3,38 +3,20 @@ from the list), and the integrity check. Every one saves what was typed first.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from essdesk.notes import Backup, NotesError
 from essdesk.ui.common.folders import ask_save_path
 from essdesk.ui.common.messages import confirm, inform
+from essdesk.ui.notes.host import NotesPiece
 from essdesk.ui.notes.note_dialogs import BackupsDialog, HistoryDialog, TrashDialog
 
-if TYPE_CHECKING:
-    from essdesk.ui.notes.host import NotesHost
-    from essdesk.ui.notes.notes_panel import NotesPanel
-    from essdesk.ui.notes.notes_session import NotesSession
 
-
-class Safekeeping(QObject):
+class Safekeeping(NotesPiece):
     """The history, trash and backup dialogs; ``shown`` learns each dialog opened."""
-
-    def __init__(
-        self,
-        host: NotesHost,
-        session: NotesSession,
-        panel: NotesPanel,
-        shown: Callable[[QWidget], None],
-    ) -> None:
-        super().__init__(host.window())
-        self.host, self.session, self.panel, self._shown = host, session, panel, shown
-        panel.history_requested.connect(self.show_history)
-        panel.trash_requested.connect(self.show_trash)
 
     def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -4,32 +4,16 @@ the conflicts an import or a sync leaves to resolve. The dialogs are in their ow
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
-if TYPE_CHECKING:
-    from essdesk.ui.notes.host import NotesHost
-    from essdesk.ui.notes.notes_panel import NotesPanel
-    from essdesk.ui.notes.notes_session import NotesSession
+from essdesk.ui.notes.host import NotesPiece
 
 
-class Sharing(QObject):
+class Sharing(NotesPiece):
     """Opens the exchange, briefing and conflicts dialogs; ``shown`` learns each one."""
-
-    def __init__(
-        self,
-        host: NotesHost,
-        session: NotesSession,
-        panel: NotesPanel,
-        shown: Callable[[QWidget], None],
-    ) -> None:
-        super().__init__(host.window())
-        self.host, self.session, self.panel, self._shown = host, session, panel, shown
-        panel.conflicts_requested.connect(self.resolve_conflicts)
 
     def _selected_keys(self) -> list[str]:
         current = self.host.current_entry()

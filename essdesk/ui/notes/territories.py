@@ -8,44 +8,32 @@ alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from essdesk.catalogue.records import Filters
 from essdesk.french import counted
 from essdesk.notes import NotesError, Territory
 from essdesk.ui.common.messages import confirm, inform
+from essdesk.ui.notes.host import NotesPiece
 from essdesk.ui.territory.dialogs import ManageTerritoriesDialog, TerritoryDialog
 
-if TYPE_CHECKING:
-    from essdesk.ui.notes.host import NotesHost
-    from essdesk.ui.notes.notes_panel import NotesPanel
-    from essdesk.ui.notes.notes_session import NotesSession
 
-
-class Territories(QObject):
+class Territories(NotesPiece):
     """Chooses the current territory and edits the profiles; ``shown`` learns each dialog."""
 
-    def __init__(
-        self,
-        host: NotesHost,
-        session: NotesSession,
-        panel: NotesPanel,
-        shown: Callable[[QWidget], None],
-    ) -> None:
-        super().__init__(host.window())
-        self.host, self.session, self.panel, self._shown = host, session, panel, shown
-        self._manage: ManageTerritoriesDialog | None = None
-        switcher = host.territory_switcher
+    _manage: ManageTerritoriesDialog | None = None
+    """The « Gérer les territoires » list while it is open (refreshed after each change)."""
+
+    def follow(self) -> None:
+        """Answer the switcher and the panel's « choose a territory »; follow the session."""
+        switcher = self.host.territory_switcher
         switcher.territory_selected.connect(self.switch)
         switcher.create_requested.connect(self.new)
         switcher.manage_requested.connect(self.manage)
-        panel.territory_requested.connect(self.new)
-        session.territory_changed.connect(self._territory_changed)
-        session.territories_changed.connect(self.fill_switcher)
+        self.panel.territory_requested.connect(self.new)
+        self.session.territory_changed.connect(self._territory_changed)
+        self.session.territories_changed.connect(self.fill_switcher)
 
     def fill_switcher(self) -> None:
         switcher = self.host.territory_switcher
@@ -94,15 +82,8 @@ class Territories(QObject):
         store = self.session.store
         if store is None:
             return self.session.error
-        values = dialog.values()
         try:
-            created = store.add_territory(
-                str(values["name"]),
-                list(values["types"]),  # type: ignore[call-overload]
-                commune=str(values["commune"]),
-                code=str(values["code"]),
-                initials=str(values["initials"]),
-            )
+            created = store.add_territory(**dialog.values())
         except NotesError as exc:
             return exc.message
         self.panel.save_now()
@@ -135,16 +116,8 @@ class Territories(QObject):
         dialog = TerritoryDialog(self.types(), territory, self._manage or self.host.window())
 
         def submit(d: TerritoryDialog) -> str | None:
-            values = d.values()
             try:
-                store.update_territory(
-                    uuid,
-                    name=str(values["name"]),
-                    types=list(values["types"]),  # type: ignore[call-overload]
-                    commune=str(values["commune"]),
-                    code=str(values["code"]),
-                    initials=str(values["initials"]),
-                )
+                store.update_territory(uuid, **d.values())
             except NotesError as exc:
                 return exc.message
             self.session.refresh_territory()

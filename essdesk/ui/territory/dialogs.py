@@ -6,7 +6,7 @@ Not imported at start-up: the window only needs the switcher (``switcher``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,16 @@ from essdesk.ui.common.plain import PlainLabel
 
 if TYPE_CHECKING:
     from essdesk.notes import Territory
+
+
+class ProfileValues(TypedDict):
+    """What the profile form holds, named as the store's ``add_territory`` takes it."""
+
+    name: str
+    types: list[str]
+    commune: str
+    code: str
+    initials: str
 
 
 class TerritoryDialog(QDialog):
@@ -110,7 +120,7 @@ class TerritoryDialog(QDialog):
         self.submit: Callable[[TerritoryDialog], str | None] | None = None
         """Called on OK; returns an error message to show (the dialog stays open) or None."""
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> ProfileValues:
         return {
             "name": self.name_edit.text(),
             "types": [k for k, box in self.type_boxes.items() if box.isChecked()],
