@@ -27,15 +27,14 @@ from essdesk.briefing_data import WITH_NOTES, BriefingSheet, build_sheet
 from essdesk.catalogue.store import Catalogue
 from essdesk.notes import NotesStore, Territory, open_notes
 from essdesk.ui.briefing import briefing_dialog
-from essdesk.ui.briefing.briefing_dialog import BriefingDialog, safe_file_name
+from essdesk.ui.briefing.briefing_dialog import BriefingDialog, open_briefing_dialog, safe_file_name
 from essdesk.ui.briefing.briefing_render import (
     LaidOutSheet,
     make_print_preview,
-    note_html,
-    open_briefing_dialog,
     pdf_bytes,
     write_pdf,
 )
+from essdesk.ui.briefing.sheet_html import note_html
 
 REPO = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 26)

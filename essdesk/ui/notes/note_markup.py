@@ -1,7 +1,7 @@
 """A note's light Markdown (bold, italic, lists, links) as safe HTML.
 
 The one renderer for note text, shared by the notes panel and the printed briefing sheet
-(:mod:`essdesk.ui.briefing.briefing_render`, which asks for no links and French typography).
+(:mod:`essdesk.ui.briefing.sheet_html`, which asks for no links and French typography).
 
 The text is escaped first: whatever a note holds (typed, imported from another laptop) is
 never active HTML. Links become anchors only for http, https and mailto URLs, and clicking one

@@ -58,7 +58,7 @@ class Sharing(NotesPiece):
         QTimer.singleShot(0, self.resolve_conflicts)
 
     def briefing(self) -> QWidget | None:
-        from essdesk.ui.briefing.briefing_render import open_briefing_dialog
+        from essdesk.ui.briefing.briefing_dialog import open_briefing_dialog
 
         catalogue = self.host.catalogue
         if catalogue is None:
