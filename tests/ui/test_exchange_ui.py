@@ -30,14 +30,9 @@ from essdesk.notes.exchange import (
     read_exchange_file,
 )
 from essdesk.notes.store import BOTH_SEPARATOR
-from essdesk.ui.exchange import exchange_dialog
-from essdesk.ui.exchange.exchange_dialog import (
-    ExportDialog,
-    ImportPreviewDialog,
-    default_export_name,
-    export_notes_dialog,
-    import_notes_dialog,
-)
+from essdesk.ui.exchange import import_dialog
+from essdesk.ui.exchange.export_dialog import ExportDialog, default_export_name, export_notes_dialog
+from essdesk.ui.exchange.import_dialog import ImportPreviewDialog, import_notes_dialog
 from essdesk.ui.notes.conflicts_dialog import (
     COMPARE,
     EMPTY,
@@ -455,7 +450,7 @@ def test_a_failure_while_applying_keeps_the_dialog_and_the_database(
     def refuse(store, preview):
         raise ExchangeError("L'import n'a pas pu être appliqué ; rien n'a été modifié.", "test")
 
-    monkeypatch.setattr(exchange_dialog, "apply_import", refuse)
+    monkeypatch.setattr(import_dialog, "apply_import", refuse)
 
     def try_import(dialog: ImportPreviewDialog) -> None:
         qtbot.mouseClick(dialog.import_button, LEFT)

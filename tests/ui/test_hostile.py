@@ -39,7 +39,7 @@ from essdesk.notes.backups import KEEP, list_backups, make_backup
 from essdesk.notes.exchange import apply_import, preview_import
 from essdesk.ui.common.links import is_allowed
 from essdesk.ui.common.plain import plain_tip, plain_title
-from essdesk.ui.exchange.exchange_dialog import ImportPreviewDialog
+from essdesk.ui.exchange.import_dialog import ImportPreviewDialog
 from essdesk.ui.main_window import MainWindow
 from essdesk.ui.notes.feature import NotesFeature
 from essdesk.ui.notes.note_markup import RICH_NOTE_CHARS, note_html

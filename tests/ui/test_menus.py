@@ -24,7 +24,8 @@ from testkit import flat
 from essdesk.notes import open_notes
 from essdesk.notes.exchange import read_exchange_file
 from essdesk.ui.briefing.briefing_dialog import BriefingDialog
-from essdesk.ui.exchange.exchange_dialog import ExportDialog, ImportPreviewDialog
+from essdesk.ui.exchange.export_dialog import ExportDialog
+from essdesk.ui.exchange.import_dialog import ImportPreviewDialog
 from essdesk.ui.main_window import MainWindow
 from essdesk.ui.notes.conflicts_dialog import EMPTY, ConflictsDialog
 from essdesk.ui.notes.feature import attach_notes

@@ -1,6 +1,6 @@
 """The exchange's user-facing French text: refusals, counts and the import summary.
 
-The window (:mod:`essdesk.ui.exchange.exchange_dialog`) and the CLI (``essdesk notes export|import``)
+The window (:mod:`essdesk.ui.exchange`) and the CLI (``essdesk notes export|import``)
 take their wording from here, so a refusal reads the same everywhere. Any value quoted from a
 file goes through :func:`shown` first: cut short, its control characters made visible.
 """

@@ -1,6 +1,9 @@
-"""Translatable UI labels for catalogue vocabularies (the content itself stays in French)."""
+"""Translatable UI labels for catalogue vocabularies (the content itself stays in French), and
+a moment as the window writes it."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -165,3 +168,11 @@ CATALOGUE_LABELS = (
     QT_TRANSLATE_NOOP("CatalogueLabels", "Cité dans cette partie"),
 )
 """The labels :func:`catalogue_label` knows (listed for ``pyside6-lupdate``)."""
+
+
+def local_time(moment: datetime) -> str:
+    """« 26/11/2026 à 14:05 » in the computer's time zone (exchange files, conflicts)."""
+    local = moment.astimezone()
+    return QCoreApplication.translate("ExchangeDialogs", "{0} à {1}").format(
+        local.strftime("%d/%m/%Y"), local.strftime("%H:%M")
+    )

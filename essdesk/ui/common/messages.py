@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from essdesk.french import typography as french_typography
 from essdesk.ui.common.plain import PlainLabel, plain_label
@@ -79,3 +80,13 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         return box.exec() == QMessageBox.StandardButton.Yes
     finally:
         box.deleteLater()
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while a file is read or written on the GUI thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()

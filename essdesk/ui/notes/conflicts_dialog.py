@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from essdesk.french import typography as french_typography
 from essdesk.notes import Note, NotesError, NotesStore, Territory
+from essdesk.ui.common.labels import local_time
 from essdesk.ui.common.messages import plain_label, show_message
 from essdesk.ui.common.plain import plain_tip, plain_title
-from essdesk.ui.exchange.exchange_dialog import local_time
 
 COMPARE, MERGE, EMPTY = 0, 1, 2
 """Pages of the right-hand side."""

@@ -20,7 +20,7 @@ class Sharing(NotesPiece):
         return [current] if current else []
 
     def export_notes(self) -> Path | None:
-        from essdesk.ui.exchange.exchange_dialog import export_notes_dialog
+        from essdesk.ui.exchange.export_dialog import export_notes_dialog
 
         store, catalogue = self.session.store, self.host.catalogue
         if store is None:
@@ -35,7 +35,7 @@ class Sharing(NotesPiece):
         )
 
     def import_notes(self, path: Path | None = None) -> bool:
-        from essdesk.ui.exchange.exchange_dialog import import_notes_dialog
+        from essdesk.ui.exchange.import_dialog import import_notes_dialog
 
         store, catalogue = self.session.store, self.host.catalogue
         if store is None:

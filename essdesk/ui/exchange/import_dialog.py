@@ -1,27 +1,27 @@
-"""Export and import of ``.essnotes`` exchange files: the two dialogs and their entry points.
+"""Importing an ``.essnotes`` exchange file: the file, a preview of what the import would do
+(counts, territories, entries; where each territory goes), then « Importer » and the report.
 
-The main window calls :func:`export_notes_dialog` and :func:`import_notes_dialog` from menu
-actions; the rules (what is new, identical, in conflict; backups; refusing bad files) are
-all in :mod:`essdesk.notes.exchange`, this module only asks and shows. The import always
-shows a preview first and writes nothing until « Importer » is clicked.
+The window calls :func:`import_notes_dialog` from « Fichier › Importer des notes… »; the
+rules (what is new, identical, in conflict; backups; refusing bad files) are all in
+:mod:`essdesk.notes.exchange`, this module only asks and shows. Nothing is written until
+« Importer » is clicked.
 
 Everything that comes from a file (territory names, entry titles, error messages quoting a
 member name) is shown as plain text: a label or a message box left to guess would render
 ``<img src=…>`` as HTML.
+
+Over 500 lines: the preview dialog (counts, territory choices, the per-entry list) and the
+report built from its result, one feature.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import date, datetime
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QRadioButton,
     QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,24 +39,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essdesk.french import counted
 from essdesk.french import typography as french_typography
 from essdesk.notes import NotesError, NotesStore, Territory
 from essdesk.notes.exchange import (
-    SUFFIX,
     Counts,
-    ExportSummary,
     ImportPreview,
     ImportResult,
     NotePlan,
     TerritoryPlan,
     apply_import,
-    default_filename,
-    export_notes,
     preview_import,
 )
 from essdesk.notes.local_exchange import local_summary
 from essdesk.ui.common.folders import last_folder, remember_folder
-from essdesk.ui.common.messages import plain_label, show_message
+from essdesk.ui.common.labels import local_time
+from essdesk.ui.common.messages import busy_cursor, plain_label, show_message
 from essdesk.ui.common.plain import plain_tip
 
 MAX_LISTED = 300
@@ -67,251 +64,12 @@ AUTO, NEW = "auto", "new"
 """Territory choices besides a local uuid: the domain's own placement, or a new profile."""
 
 
-def _n(count: int, one: str, many: str) -> str:
-    """``one``/``many`` hold ``{0}``; French takes the singular for 0 and 1."""
-    return (one if count <= 1 else many).format(count)
-
-
-def local_time(moment: datetime) -> str:
-    local = moment.astimezone()
-    return QCoreApplication.translate("ExchangeDialogs", "{0} à {1}").format(
-        local.strftime("%d/%m/%Y"), local.strftime("%H:%M")
-    )
-
-
-@contextmanager
-def _busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-# -- export -----------------------------------------------------------------------------------
-
-
-TERRITORY, ALL, SELECTION = "territory", "all", "selection"
-
-
-def default_export_name(territory: Territory | None, scope: str, day: date) -> str:
-    """The file name proposed for ``scope`` (:func:`essdesk.notes.exchange.default_filename`)."""
-    name = None if scope == ALL or territory is None else territory.name
-    return default_filename(name, day, selection=scope == SELECTION)
-
-
-class ExportDialog(QDialog):
-    """Choose what to export, then the file; writes it with :func:`export_notes`."""
-
-    exported = Signal(object)
-    """The file was written (an :class:`ExportSummary`)."""
-
-    def __init__(
-        self,
-        store: NotesStore,
-        catalogue_version: str,
-        territory: Territory | None,
-        selected_keys: Sequence[str] = (),
-        parent: QWidget | None = None,
-        today: Callable[[], date] = date.today,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("exportNotesDialog")
-        self.setWindowTitle(self.tr("Exporter les notes"))
-        self._store = store
-        self._catalogue_version = catalogue_version
-        self._territory = territory
-        self._selected = tuple(dict.fromkeys(selected_keys))
-        self._today = today
-        self._folder = last_folder()
-        self.summary: ExportSummary | None = None
-
-        intro = plain_label(
-            french_typography(
-                self.tr(
-                    "Un fichier .essnotes à copier (clé USB…) et à importer sur un autre "
-                    "ordinateur. Il contient les notes et le suivi des entrées."
-                )
-            ),
-            self,
-        )
-        box = QGroupBox(self.tr("Notes à exporter"), self)
-        counts = self._counts()
-        if territory is not None:
-            here = self.tr("Le territoire « {0} » ({1})").format(
-                territory.name, self._notes(counts[TERRITORY])
-            )
-        else:
-            here = self.tr("Le territoire courant (aucun territoire choisi)")
-        self.territory_radio = QRadioButton(french_typography(here), box)
-        self.all_radio = QRadioButton(
-            self.tr("Toutes les notes, tous territoires ({0})").format(self._notes(counts[ALL])),
-            box,
-        )
-        self.selection_radio = QRadioButton(
-            self.tr("Les entrées sélectionnées ({0})").format(self._notes(counts[SELECTION])),
-            box,
-        )
-        self.territory_radio.setEnabled(territory is not None)
-        self.selection_radio.setEnabled(bool(self._selected))
-        self.selection_radio.setVisible(bool(self._selected))
-        self.territory_radio.setAccessibleName(self.tr("Exporter le territoire courant"))
-        self.all_radio.setAccessibleName(self.tr("Exporter toutes les notes"))
-        self.selection_radio.setAccessibleName(self.tr("Exporter les entrées sélectionnées"))
-        self._group = QButtonGroup(self)
-        box_layout = QVBoxLayout(box)
-        for radio in (self.territory_radio, self.all_radio, self.selection_radio):
-            self._group.addButton(radio)
-            box_layout.addWidget(radio)
-        if territory is not None:
-            self.territory_radio.setChecked(True)
-        else:
-            self.all_radio.setChecked(True)
-
-        buttons = QDialogButtonBox(self)
-        self.export_button = buttons.addButton(
-            self.tr("&Exporter…"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.cancel_button = buttons.addButton(
-            self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.export_button.setDefault(True)
-        self.export_button.setAccessibleName(self.tr("Choisir le fichier et exporter"))
-        buttons.accepted.connect(self.export)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(box)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
-
-    def _notes(self, count: int) -> str:
-        return _n(count, self.tr("{0} note"), self.tr("{0} notes"))
-
-    def _counts(self) -> dict[str, int]:
-        try:
-            every = self._store.all_notes()
-        except NotesError:
-            return {TERRITORY: 0, ALL: 0, SELECTION: 0}
-        mine = [
-            n for n in every if self._territory is None or n.territory_uuid == self._territory.uuid
-        ]
-        chosen = set(self._selected)
-        return {
-            TERRITORY: len(mine) if self._territory is not None else 0,
-            ALL: len(every),
-            SELECTION: sum(1 for n in mine if n.entry_key in chosen),
-        }
-
-    def scope(self) -> str:
-        if self.selection_radio.isChecked():
-            return SELECTION
-        if self.territory_radio.isChecked():
-            return TERRITORY
-        return ALL
-
-    def _ask_path(self) -> Path | None:
-        name = default_export_name(self._territory, self.scope(), self._today())
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Enregistrer le fichier de notes"),
-            str(self._folder / name),
-            self.tr("Notes essdesk (*.essnotes)"),
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
-        self._folder = path.parent
-        remember_folder(path)
-        return path
-
-    def export(self) -> None:
-        """Ask for the file, write it; the dialog closes (accepted) once it is written."""
-        path = self._ask_path()
-        if path is None:
-            return
-        scope = self.scope()
-        territories = None if scope == ALL or self._territory is None else [self._territory]
-        keys = self._selected if scope == SELECTION else None
-        try:
-            with _busy():
-                summary = export_notes(
-                    self._store,
-                    path,
-                    territories,
-                    keys,
-                    catalogue_version=self._catalogue_version or None,
-                )
-        except NotesError as exc:
-            show_message(self, QMessageBox.Icon.Warning, self.tr("Export impossible"), exc.message)
-            return
-        self.summary = summary
-        self.exported.emit(summary)
-        self.accept()
-
-
-def export_report(summary: ExportSummary) -> str:
-    """The confirmation shown once the file is written."""
-    notes = _n(
-        summary.notes,
-        QCoreApplication.translate("ExchangeDialogs", "{0} note"),
-        QCoreApplication.translate("ExchangeDialogs", "{0} notes"),
-    )
-    follow = _n(
-        summary.statuses,
-        QCoreApplication.translate("ExchangeDialogs", "{0} suivi"),
-        QCoreApplication.translate("ExchangeDialogs", "{0} suivis"),
-    )
-    where = ", ".join(summary.territories) or QCoreApplication.translate(
-        "ExchangeDialogs", "aucun territoire"
-    )
-    return QCoreApplication.translate(
-        "ExchangeDialogs", "{0} et {1} exportés ({2}) dans le fichier :\n{3}"
-    ).format(notes, follow, where, summary.path)
-
-
-def export_notes_dialog(
-    parent: QWidget | None,
-    store: NotesStore,
-    catalogue_version: str,
-    current_territory: Territory | None,
-    selected_keys: Sequence[str] = (),
-) -> Path | None:
-    """Ask what to export and where, write the ``.essnotes`` file, confirm with the counts.
-
-    Returns the file written, or None when the user cancelled (or the export failed: the
-    reason was shown). ``selected_keys``: entry keys selected in the window, offered as a
-    scope of their own when given. The store is not closed.
-    """
-    dialog = ExportDialog(store, catalogue_version, current_territory, selected_keys, parent)
-    try:
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        summary = dialog.summary
-    finally:
-        dialog.deleteLater()
-    if not accepted or summary is None:
-        return None
-    show_message(
-        parent,
-        QMessageBox.Icon.Information,
-        QCoreApplication.translate("ExchangeDialogs", "Notes exportées"),
-        export_report(summary),
-    )
-    return summary.path
-
-
-# -- import -----------------------------------------------------------------------------------
-
-
 def _note_counts(c: Counts) -> str:
     """« 2 nouvelles, 1 en conflit » (only what is not zero; « rien » otherwise)."""
     parts = []
     if c.new:
         parts.append(
-            _n(
+            counted(
                 c.new,
                 QCoreApplication.translate("ExchangeDialogs", "{0} nouvelle"),
                 QCoreApplication.translate("ExchangeDialogs", "{0} nouvelles"),
@@ -319,7 +77,7 @@ def _note_counts(c: Counts) -> str:
         )
     if c.updated:
         parts.append(
-            _n(
+            counted(
                 c.updated,
                 QCoreApplication.translate("ExchangeDialogs", "{0} mise à jour"),
                 QCoreApplication.translate("ExchangeDialogs", "{0} mises à jour"),
@@ -331,7 +89,7 @@ def _note_counts(c: Counts) -> str:
         )
     if c.identical:
         parts.append(
-            _n(
+            counted(
                 c.identical,
                 QCoreApplication.translate("ExchangeDialogs", "{0} identique"),
                 QCoreApplication.translate("ExchangeDialogs", "{0} identiques"),
@@ -580,7 +338,7 @@ class ImportPreviewDialog(QDialog):
         else:
             mapping[incoming_uuid] = None if choice == NEW else choice
         try:
-            with _busy():
+            with busy_cursor():
                 preview = preview_import(
                     self._store, self._preview.file, self._preview.known_keys, mapping
                 )
@@ -611,9 +369,11 @@ class ImportPreviewDialog(QDialog):
         self.statuses_label.setText(
             ", ".join(
                 [
-                    _n(c.statuses_new, self.tr("{0} nouveau"), self.tr("{0} nouveaux")),
-                    _n(c.statuses_updated, self.tr("{0} mis à jour"), self.tr("{0} mis à jour")),
-                    _n(c.statuses_kept, self.tr("{0} inchangé"), self.tr("{0} inchangés")),
+                    counted(c.statuses_new, self.tr("{0} nouveau"), self.tr("{0} nouveaux")),
+                    counted(
+                        c.statuses_updated, self.tr("{0} mis à jour"), self.tr("{0} mis à jour")
+                    ),
+                    counted(c.statuses_kept, self.tr("{0} inchangé"), self.tr("{0} inchangés")),
                 ]
             )
         )
@@ -704,7 +464,7 @@ class ImportPreviewDialog(QDialog):
         if not self._preview.has_changes:
             return
         try:
-            with _busy():
+            with busy_cursor():
                 result = apply_import(self._store, self._preview)
         except NotesError as exc:
             show_message(self, QMessageBox.Icon.Warning, self.tr("Import impossible"), exc.message)
@@ -735,7 +495,7 @@ def import_report(result: ImportResult) -> str:
         )
     if c.orphaned:
         lines.append(
-            _n(
+            counted(
                 c.orphaned,
                 QCoreApplication.translate(
                     "ExchangeDialogs", "{0} note concerne une fiche inconnue de ce catalogue."
@@ -748,12 +508,12 @@ def import_report(result: ImportResult) -> str:
     if c.statuses_new or c.statuses_updated:
         lines.append(
             QCoreApplication.translate("ExchangeDialogs", "Suivis : {0}, {1}.").format(
-                _n(
+                counted(
                     c.statuses_new,
                     QCoreApplication.translate("ExchangeDialogs", "{0} nouveau"),
                     QCoreApplication.translate("ExchangeDialogs", "{0} nouveaux"),
                 ),
-                _n(
+                counted(
                     c.statuses_updated,
                     QCoreApplication.translate("ExchangeDialogs", "{0} mis à jour"),
                     QCoreApplication.translate("ExchangeDialogs", "{0} mis à jour"),
@@ -799,7 +559,7 @@ def import_notes_dialog(
         path = Path(chosen)
         remember_folder(path)
     try:
-        with _busy():
+        with busy_cursor():
             preview = preview_import(store, path, known_keys)
     except NotesError as exc:
         show_message(
@@ -829,17 +589,3 @@ def import_notes_dialog(
         actions,
     )
     return result.backup is not None
-
-
-__all__ = [
-    "ExportDialog",
-    "ImportPreviewDialog",
-    "default_export_name",
-    "export_notes_dialog",
-    "export_report",
-    "import_notes_dialog",
-    "import_report",
-    "local_time",
-    "plain_label",
-    "show_message",
-]
