@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from essdesk import fileio
-from essdesk.notes.errors import NotesError, NotesWriteError, os_reason, translate
+from essdesk.notes.errors import NotesError, NotesWriteError, as_notes_error, os_reason
 from essdesk.notes.records import Backup
 from essdesk.notes.schema import APPLICATION_ID, DEFAULT_BUSY_TIMEOUT
 
@@ -73,7 +73,7 @@ def copy_database(source: Path, dest: Path, busy_timeout: float = DEFAULT_BUSY_T
             )
         os.replace(tmp, dest)
     except sqlite3.Error as exc:
-        raise translate(exc, "écrire la sauvegarde") from exc
+        raise as_notes_error(exc, "écrire la sauvegarde") from exc
     except OSError as exc:
         raise NotesWriteError(
             f"Impossible d'écrire la sauvegarde dans {dest.parent} : {os_reason(exc)}.", str(exc)
@@ -194,4 +194,4 @@ def restore_into(
         finally:
             src.close()
     except sqlite3.Error as exc:
-        raise translate(exc, "restaurer la sauvegarde") from exc
+        raise as_notes_error(exc, "restaurer la sauvegarde") from exc

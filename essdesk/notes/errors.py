@@ -121,7 +121,7 @@ def locked_error(detail: str = "") -> NotesLockedError:
     )
 
 
-def translate(exc: BaseException, action: str = "enregistrer") -> NotesError:
+def as_notes_error(exc: BaseException, action: str = "enregistrer") -> NotesError:
     """Map a driver error to the notes error the user can act on.
 
     ``action`` is the French verb of what failed ("enregistrer", "ouvrir"...).
@@ -129,12 +129,12 @@ def translate(exc: BaseException, action: str = "enregistrer") -> NotesError:
     code = sqlite_code(exc)
     detail = str(getattr(exc, "orig", exc))
     keep = " Le texte n'est pas perdu : il reste affiché." if action == "enregistrer" else ""
-    result = _translated(code, action, keep, detail)
-    result.terminal = _translated(code, action, "", detail).terminal
+    result = _notes_error_for(code, action, keep, detail)
+    result.terminal = _notes_error_for(code, action, "", detail).terminal
     return result
 
 
-def _translated(code: int | None, action: str, keep: str, detail: str) -> NotesError:
+def _notes_error_for(code: int | None, action: str, keep: str, detail: str) -> NotesError:
     """The error for ``code``; ``keep`` is what the window adds (its text stays shown)."""
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return locked_error(detail)

@@ -38,10 +38,10 @@ from essdesk.notes.errors import (
     SQLITE_READONLY,
     NotesError,
     NotesReadOnlyError,
+    as_notes_error,
     locked_error,
     os_reason,
     sqlite_code,
-    translate,
 )
 from essdesk.notes.migrations import check_not_newer, migrate
 from essdesk.notes.records import Backup
@@ -181,7 +181,7 @@ def inspect(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> tuple[str
             raise _readonly(path.parent, OSError(str(exc))) from exc
         if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
             return "damaged", str(exc)
-        raise translate(exc, "ouvrir le fichier de notes") from exc
+        raise as_notes_error(exc, "ouvrir le fichier de notes") from exc
     if rows != ["ok"]:
         return "damaged", "quick_check: " + "; ".join(rows[:5])
     if app_id == APPLICATION_ID:
@@ -272,7 +272,7 @@ def open_notes(
         )
     except (sqlite3.Error, sqlalchemy.exc.DBAPIError) as exc:
         engine.dispose()
-        raise translate(exc, "ouvrir le fichier de notes") from exc
+        raise as_notes_error(exc, "ouvrir le fichier de notes") from exc
     except BaseException:  # NotesError (newer schema, failed backup) included
         engine.dispose()
         raise

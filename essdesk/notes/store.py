@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, func, select, text
 
 from essdesk import fuzzy, paths, textfold
 from essdesk.notes import backups
-from essdesk.notes.errors import NotesError, NotesInputError, translate
+from essdesk.notes.errors import NotesError, NotesInputError, as_notes_error
 from essdesk.notes.local_entries import LocalEntriesMixin
 from essdesk.notes.migrations import check_not_newer, migrate
 from essdesk.notes.records import (
@@ -187,7 +187,7 @@ class NotesStore(LocalEntriesMixin):
         except (sqlalchemy.exc.OperationalError, sqlalchemy.exc.DatabaseError) as exc:
             if isinstance(exc, sqlalchemy.exc.IntegrityError):
                 raise
-            raise translate(exc, "lire les notes") from exc
+            raise as_notes_error(exc, "lire les notes") from exc
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -199,7 +199,7 @@ class NotesStore(LocalEntriesMixin):
         except sqlalchemy.exc.IntegrityError:
             raise
         except (sqlalchemy.exc.OperationalError, sqlalchemy.exc.DatabaseError) as exc:
-            raise translate(exc) from exc
+            raise as_notes_error(exc) from exc
 
     # -- territories ------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ class TeamUsageError(TeamError):
     """The request itself is wrong (a password in a URL, no team connected…): exit 2."""
 
 
-def translate(exc: BaseException, server: str = "") -> TeamError:
+def as_team_error(exc: BaseException, server: str = "") -> TeamError:
     """Map a driver error (psycopg through SQLAlchemy) to the message the user can act on.
 
     libpq gives no error codes for connection failures, only its (English) text: the

@@ -35,7 +35,7 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
-from essdesk.team.errors import TeamError, TeamUsageError, translate
+from essdesk.team.errors import TeamError, TeamUsageError, as_team_error
 
 SCHEMA = "essdesk"
 LOOPBACK = {"", "localhost", "127.0.0.1", "::1"}
@@ -245,7 +245,7 @@ def run(engine: Engine, body: Callable[[Connection], Any], server: str = "") -> 
     except TeamError:
         raise
     except sqlalchemy.exc.SQLAlchemyError as exc:
-        raise translate(exc, server) from exc
+        raise as_team_error(exc, server) from exc
 
 
 def quote_role(conn: Connection, role: str) -> str:

@@ -48,7 +48,7 @@ from essdesk.notes.schema import text_digest, timestamp
 from essdesk.notes.store import NotesStore, TerritoryRef
 from essdesk.notes.writing import NotesWriter
 from essdesk.team import server
-from essdesk.team.errors import TeamUsageError, translate
+from essdesk.team.errors import TeamUsageError, as_team_error
 from essdesk.team.server import Change
 
 SYNC_MINUTES = 5
@@ -672,7 +672,7 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
             if member.last_seq < cursor:  # the server went back in time (restored, failover)
                 member, changes = server.read_team(remote, current.team, 0)
     except sqlalchemy.exc.SQLAlchemyError as exc:
-        raise translate(exc, where) from exc
+        raise as_team_error(exc, where) from exc
     with store._write() as conn:
         if member.last_seq < current.last_seq:
             # The server went back in time (restored, failover): everything here goes up

@@ -400,12 +400,12 @@ def test_a_nul_typed_through_the_cli_is_refused(
 
 def test_cli_write_errors_do_not_speak_of_a_window(home: Path, with_a_note: None) -> None:
     """« il reste affiché » made sense only in the window."""
-    from essdesk.notes.errors import SQLITE_FULL, translate
+    from essdesk.notes.errors import SQLITE_FULL, as_notes_error
 
     class Full(sqlite3.OperationalError):
         sqlite_errorcode = SQLITE_FULL
 
-    error = translate(Full("database or disk is full"))
+    error = as_notes_error(Full("database or disk is full"))
     assert "reste affiché" in error.message
     assert "reste affiché" not in error.terminal and "disque est plein" in error.terminal
 
