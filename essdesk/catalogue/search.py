@@ -134,11 +134,6 @@ class Matcher:
         return self.snippet(fallback, -1)
 
 
-def highlight_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """(start, end) offsets of the words of ``text`` that start with one of ``words``."""
-    return Matcher(words).spans(text)
-
-
 def snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A window of ``text`` around its first match, with highlights (see Matcher.snippet)."""
     return Matcher(words).snippet(text)

@@ -20,7 +20,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -437,10 +437,6 @@ def apply_import(
         return []
     store.make_backup("avant-import-liste")
     return store.add_local_entries(territory, contents, title_of)
-
-
-def with_duplicates(plan: ImportPlan, include: bool) -> ImportPlan:
-    return replace(plan, include_duplicates=include)
 
 
 # ------------------------------------------------------------------------ writing

@@ -272,9 +272,6 @@ class NotesStore(LocalEntriesMixin):
             raise self._name_taken(territory_name(name or "?")) from exc
         return self.territory(tu)
 
-    def rename_territory(self, territory: TerritoryRef, name: str) -> Territory:
-        return self.update_territory(territory, name=name)
-
     def delete_territory(self, territory: TerritoryRef) -> int:
         """Soft-delete a profile; its live notes go to the trash. Returns how many notes."""
         with self.writing() as w:

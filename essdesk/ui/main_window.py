@@ -744,9 +744,6 @@ class MainWindow(QMainWindow):
                 if isinstance(page, NavigationTree) and not page.currentIndex().isValid():
                     page.setCurrentIndex(page.model_.index(0, 0))
 
-    def current_view(self) -> str:
-        return self.state.last_view
-
     # ================================================================ territory and notes
     def focus_territory(self) -> None:
         """Ctrl+T: open the territory switcher."""

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from essdesk import textfold
 from essdesk.catalogue.records import Filters
-from essdesk.catalogue.search import highlight_spans, query_words, snippet
+from essdesk.catalogue.search import Matcher, query_words, snippet
 from essdesk.catalogue.store import Catalogue, CatalogueError
 
 
@@ -63,7 +63,7 @@ def test_snippet_window() -> None:
     snip, spans = snippet(text, ["cible"])
     assert snip.startswith("… ") and snip.endswith(" …") and len(snip) < 200
     assert [snip[a:b] for a, b in spans] == ["cible"]
-    assert highlight_spans("Pôle Emploi, pôles", ["pole"]) == [(0, 4), (13, 18)]
+    assert Matcher(["pole"]).spans("Pôle Emploi, pôles") == [(0, 4), (13, 18)]
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_snippet_window() -> None:
 )
 def test_highlight_finds_digraphs_with_accents_or_ligatures(text: str, word: str) -> None:
     """Search folds "ë" to "e" and "æ" to "ae": the highlight must find what search found."""
-    assert highlight_spans(text, [word]) == [(0, len(text.split()[0]))]
+    assert Matcher([word]).spans(text) == [(0, len(text.split()[0]))]
 
 
 HOSTILE = [
@@ -215,7 +215,7 @@ def test_not_a_catalogue(tmp_path: Path) -> None:
 
 def test_highlights_every_written_form() -> None:
     text = "Cœur, CŒUR, coeur, Coeurs ; écœurant non ; Détourné DETOURNE"
-    spans = highlight_spans(text, ["coeur", "detourne"])
+    spans = Matcher(["coeur", "detourne"]).spans(text)
     assert [text[a:b] for a, b in spans] == [
         "Cœur", "CŒUR", "coeur", "Coeurs", "Détourné", "DETOURNE",
     ]  # fmt: skip

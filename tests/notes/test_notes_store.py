@@ -35,8 +35,8 @@ def test_territory_names_are_unique_and_not_empty(store: NotesStore, creuse: Ter
         store.add_territory("   ")
     other = store.add_territory("Haute-Vienne")
     with pytest.raises(NotesInputError, match="déjà"):
-        store.rename_territory(other, "Creuse")
-    assert store.rename_territory(other, "Haute Vienne").name == "Haute Vienne"
+        store.update_territory(other, name="Creuse")
+    assert store.update_territory(other, name="Haute Vienne").name == "Haute Vienne"
 
 
 def test_territory_types_accept_short_names_and_keys() -> None:
@@ -62,7 +62,7 @@ def test_deleting_a_territory_sends_its_notes_to_trash(
     store.add_territory("Creuse")
     with pytest.raises(NotesInputError, match="déjà"):
         store.restore_territory(creuse)
-    store.rename_territory(store.territory_by_name("Creuse"), "Creuse (2)")
+    store.update_territory(store.territory_by_name("Creuse"), name="Creuse (2)")
     restored = store.restore_territory(creuse)
     assert restored.deleted_at is None
     assert store.get_note("scheme:dla", creuse).text == "RDV DLA"  # type: ignore[union-attr]

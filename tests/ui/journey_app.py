@@ -62,7 +62,7 @@ def observe(window) -> dict[str, object]:
         "size": [window.width(), window.height()],
         "maximized": window.isMaximized(),
         "entry": window.detail.entry.key if window.detail.entry is not None else "",
-        "view": window.current_view(),
+        "view": window.state.last_view,
         "note": editor.toPlainText() if editor is not None else None,
         "note_state": panel.state_label.text() if hasattr(panel, "state_label") else "",
         "zoom_enabled": window.zoom_in_action.isEnabled(),

@@ -21,7 +21,7 @@ def test_state_restored_at_next_start(qtbot, make_window) -> None:
     assert state.geometry is not None and state.main_splitter is not None
 
     second = make_window()
-    assert second.current_view() == "directory"
+    assert second.state.last_view == "directory"
     assert second.pages.currentWidget() is second.directory
     assert second.detail.entry is not None and second.detail.entry.key == "scheme:dla"
     assert second.size() == first.size()
@@ -31,7 +31,7 @@ def test_state_restored_at_next_start(qtbot, make_window) -> None:
 def test_missing_settings_give_defaults(make_window) -> None:
     assert not settings_path().exists()
     window = make_window()
-    assert window.current_view() == "sessions"
+    assert window.state.last_view == "sessions"
     assert window.state.font_zoom == 0 and window.state.language == "fr"
     assert window.detail.entry is None  # the welcome page
     assert "Bienvenue" in window.detail.browser.toPlainText()
@@ -61,7 +61,7 @@ def test_values_of_the_wrong_kind_give_defaults(make_window) -> None:
     state = load_state(path)
     assert state == UiState(main_splitter=QByteArray(b"garbage"), last_entry="scheme:gone-forever")
     window = make_window()
-    assert window.current_view() == "sessions"
+    assert window.state.last_view == "sessions"
     assert window.detail.entry is None  # an entry that no longer exists is not an error
     assert window.main_splitter.sizes()[1] > 100
 

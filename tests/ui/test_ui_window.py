@@ -79,7 +79,7 @@ def test_section_list_switches_pages_with_one_click(qtbot, window) -> None:
     for row, name in enumerate(sections.names()):
         rect = sections.visualItemRect(sections.item(row))
         qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        assert window.current_view() == name
+        assert window.state.last_view == name
         pages = {"directory": window.directory, "mynotes": window.my_notes}
         expected = pages[name] if name in pages else window.trees[name]
         assert window.pages.currentWidget() is expected
