@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -105,3 +106,34 @@ def test_at_200_percent_the_reading_pane_keeps_priority(qtbot, make_window) -> N
     assert window.content_splitter.sizes()[1] > 0
     window.zoom_reset()
     qtbot.waitUntil(lambda: not window._squeezed(), timeout=5000)
+
+
+def test_no_word_is_broken_in_the_reading_pane_at_200_percent(qtbot, make_window) -> None:
+    """« Agréme-nt » never again: at 200 % in a small window, with the reading pane dragged as
+    narrow as it goes, every line of the entry breaks between words (web and e-mail
+    addresses aside, which may break anywhere)."""
+    window = make_window()
+    window.resize(790, 560)
+    for _ in range(10):
+        window.zoom_in()
+    qtbot.waitUntil(lambda: not window._squeezed(), timeout=5000)
+    checked = 0
+    for key in ("scheme:dla", "actor:caisse-des-depots-departement-cohesion-sociale-et-territoriale"):
+        window.open_entry(key)
+        # the user drags the reading pane as narrow as the splitter lets it go
+        window.content_splitter.setSizes([10, 10000])
+        qtbot.wait(50)
+        document = window.detail.browser.document()
+        block = document.begin()
+        while block.isValid():
+            text, lines = block.text(), block.layout()
+            if not re.search(r"[/@]|\.\w{2,}", text):
+                for i in range(lines.lineCount() - 1):
+                    end = lines.lineAt(i).textStart() + lines.lineAt(i).textLength()
+                    assert text[end - 1] in " \u00a0\u202f-–—/’" or text[end] == " ", (
+                        key,
+                        text[max(0, end - 20) : end] + "|" + text[end : end + 10],
+                    )
+                    checked += 1
+            block = block.next()
+    assert checked > 20

@@ -6,11 +6,20 @@ system browser only when clicked, and only for http, https and mailto.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QKeyEvent,
+    QPalette,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextTable,
+)
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from essdesk.ui.common.colours import mix, muted
@@ -37,6 +46,55 @@ def _paragraphs(text: str) -> str:
 
 
 _HISTORY_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+
+_ADDRESS = re.compile(r"[/@]|\.\w{2,}")
+
+
+def _widest_in_block(block: QTextBlock) -> float:
+    widest = 0.0
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        metrics = QFontMetricsF(fragment.charFormat().font())
+        for word in fragment.text().split():
+            if not _ADDRESS.search(word):
+                widest = max(widest, metrics.horizontalAdvance(word))
+        it += 1
+    return widest
+
+
+def widest_word(document: QTextDocument) -> float:
+    """The width a document needs so that no word (web and e-mail addresses aside) is
+    broken: its widest word in its own font, plus where its line starts (margins, list
+    indents; in a table, the columns before it at their narrowest). Read from the formats,
+    not from a layout, so that it is the same whatever the pane's width when measured."""
+    widest = 0.0
+    columns: dict[int, tuple[QTextTable, dict[int, float]]] = {}
+    block = document.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        levels = fmt.indent() + (block.textList().format().indent() if block.textList() else 0)
+        start = fmt.leftMargin() + max(0.0, fmt.textIndent()) + levels * document.indentWidth()
+        width = start + _widest_in_block(block)
+        cursor = QTextCursor(block)
+        table = cursor.currentTable()
+        if table is None:
+            widest = max(widest, width)
+        else:  # a table is as wide as its columns at their narrowest, side by side
+            column = table.cellAt(cursor).column()
+            _table, widths = columns.setdefault(table.firstPosition(), (table, {}))
+            widths[column] = max(widths.get(column, 0.0), width)
+        block = block.next()
+    for table, widths in columns.values():
+        tf = table.format()
+        cell = 2 * tf.cellPadding() + tf.cellSpacing()
+        widest = max(
+            widest,
+            sum(widths.values()) + len(widths) * cell + tf.cellSpacing() + 2 * tf.border()
+            + tf.leftMargin() + tf.rightMargin(),
+        )
+    return widest + 2 * document.documentMargin()
 
 
 class EntryBrowser(QTextBrowser):
@@ -113,6 +171,7 @@ class DetailView(QWidget):
         self._placeholder = None
         self.message.setVisible(False)
         self.browser.setHtml(self._entry_html(entry))
+        self._keep_words_whole()
         self.browser.verticalScrollBar().setValue(0)
 
     def show_placeholder(self, title: str, text: str) -> None:
@@ -127,10 +186,25 @@ class DetailView(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self._rerender()
+        elif event.type() == QEvent.Type.FontChange and self.entry is not None:
+            self._keep_words_whole()  # the text size changed: so did the widest word
+
+    def _keep_words_whole(self) -> None:
+        """The pane is never narrower than its widest word: a title word at 200 % is never
+        broken (« Agréme-nt »); the splitter takes the room from the other panes. Web and
+        e-mail addresses may still break anywhere: they are not words."""
+        browser = self.browser
+        extra = (
+            2 * browser.frameWidth()
+            + browser.verticalScrollBar().sizeHint().width()
+            + 2  # rounding of the text layout
+        )
+        browser.setMinimumWidth(int(widest_word(browser.document())) + extra)
 
     def _rerender(self) -> None:
         if self.entry is not None:
             self.browser.setHtml(self._entry_html(self.entry))
+            self._keep_words_whole()
         elif self._placeholder is not None:
             self.show_placeholder(*self._placeholder)
 
