@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         self.search_field.setPlaceholderText(self.tr("Rechercher dans tout le catalogue (Ctrl+K)"))
         self.search_field.setAccessibleName(self.tr("Recherche globale"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(280)
+        self.search_field.setMinimumWidth(200)  # room for the territory at 200 %
         self.search_field.setMaximumWidth(640)
         self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         bar.addWidget(self.search_field)

@@ -25,12 +25,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
+    QMouseEvent,
     QPalette,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QHBoxLayout,
     QLineEdit,
     QListView,
     QStyle,
@@ -70,6 +72,22 @@ def hit_label(hit: Hit) -> str:
         label = f"{label} · {local_mark(hit)}"
     return label
 
+
+
+class _ToggleLabel(PlainLabel):
+    """The wrapping text of a check box: a click on it toggles the box."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text, box.parentWidget())
+        self._box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.toggle()
+            self._box.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
 
 class HitDelegate(QStyledItemDelegate):
     """Two lines per result: title and kind, then the snippet with matches in bold."""
@@ -191,13 +209,21 @@ class SearchPanel(QWidget):
         self.territory_types: tuple[str, ...] = ()
         """« Pour mon territoire » (from the directory): the search keeps what targets these
         types and what applies everywhere."""
-        self.notes_only = QCheckBox(self.tr("Dans mes notes uniquement"), self)
+        # A check box's own text never wraps and is cut in a narrow pane (200 %): the box
+        # and a wrapping label that toggles it.
+        self._notes_only_row = QWidget(self)
+        self.notes_only = QCheckBox(self._notes_only_row)
+        notes_only_label = _ToggleLabel(self.tr("Dans mes notes uniquement"), self.notes_only)
+        row = QHBoxLayout(self._notes_only_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.notes_only, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(notes_only_label, 1)
         self.notes_only.setObjectName("searchNotesOnly")
         self.notes_only.setAccessibleName(self.tr("Chercher dans mes notes uniquement"))
         self.notes_only.setToolTip(
             self.tr("La recherche couvre aussi les notes du territoire courant (« Ma note »)")
         )
-        self.notes_only.setVisible(False)
+        self._notes_only_row.setVisible(False)
         self.notes_only.toggled.connect(lambda _on: self.run_query())
         self.model = SearchResultsModel(self)
         self.list = QListView(self)
@@ -220,7 +246,7 @@ class SearchPanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.header)
         layout.addWidget(self.suggestion)
-        layout.addWidget(self.notes_only)
+        layout.addWidget(self._notes_only_row)
         layout.addWidget(self.list, 1)
         if self.field.text().strip():
             self._debounce.start()
@@ -238,7 +264,7 @@ class SearchPanel(QWidget):
     def set_note_search(self, search: NoteSearch | None) -> None:
         """Cover the current territory's notes too (None: catalogue only)."""
         self._note_search = search
-        self.notes_only.setVisible(search is not None)
+        self._notes_only_row.setVisible(search is not None)
         if self.field.text().strip():
             self.run_query()
 

@@ -39,7 +39,7 @@ class TerritorySwitcher(QComboBox):
         # A fixed room (not the longest name's): an EPCI's long name must not push the
         # global search box narrower; the list that drops down shows names in full.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(22)
+        self.setMinimumContentsLength(16)
         self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self._current = ""
         self.activated.connect(self._activated)
