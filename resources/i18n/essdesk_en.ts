@@ -46,27 +46,27 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="195" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="223" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="196" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="224" />
         <source>Restaurer cette sauvegarde…</source>
         <translation>Restore this backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="198" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="226" />
         <source>Restaurer remplace toutes les notes par celles de la sauvegarde choisie. Les notes actuelles sont d'abord sauvegardées : rien n'est perdu.</source>
         <translation>Restoring replaces all notes with those of the chosen backup. The current notes are backed up first: nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="212" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="240" />
         <source>Aucune sauvegarde pour l'instant.</source>
         <translation>No backup yet.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="220" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="248" />
         <source>Fichier : {0}
 Taille : {1} Ko</source>
         <translation>File: {0}
@@ -918,7 +918,7 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/catalogue/detail.py" line="157" />
         <source>Liens</source>
-        <translation type="unfinished" />
+        <translation>Links</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/catalogue/detail.py" line="161" />
@@ -1515,22 +1515,22 @@ Size: {1} KB</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="89" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="100" />
         <source>Historique de la note</source>
         <translation>Note history</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="90" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="101" />
         <source>Restaurer cette version</source>
         <translation>Restore this version</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="92" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="104" />
         <source>Chaque version garde le texte tel qu'il était (la frappe d'une même minute forme une version). Restaurer ne perd rien : le texte actuel reste dans l'historique.</source>
         <translation>Each version keeps the text as it was (typing within one minute makes one version). Restoring loses nothing: the current text stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="104" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="117" />
         <source>{0} (version actuelle)</source>
         <translation>{0} (current version)</translation>
     </message>
@@ -1706,7 +1706,7 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="643" />
         <source>Entrées locales : {0}.</source>
-        <translation type="unfinished" />
+        <translation>Local entries: {0}.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="648" />
@@ -1790,96 +1790,167 @@ Size: {1} KB</translation>
 <context>
     <name>LocalEntriesFeature</name>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="68" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="72" />
         <source>&amp;Entrées locales</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="73" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="77" />
         <source>Nouvelle entrée locale…</source>
         <translation>New local entry…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="77" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="81" />
         <source>Modifier l'entrée locale…</source>
         <translation>Edit local entry…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="78" />
-        <location filename="../../essdesk/ui/local/local_entries.py" line="236" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="82" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="250" />
         <source>Supprimer l'entrée locale</source>
         <translation>Delete local entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="79" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="85" />
+        <source>Historique de l'entrée locale…</source>
+        <translation>Local entry history…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="89" />
         <source>Entrées locales supprimées…</source>
         <translation>Deleted local entries…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="81" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="91" />
         <source>Importer une liste…</source>
         <translation>Import a list…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="82" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="92" />
         <source>Exporter la liste…</source>
         <translation>Export the list…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="233" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="247" />
         <source>Supprimer « {0} » ? Elle ira dans les entrées locales supprimées, d'où vous pourrez la restaurer ; ses notes restent.</source>
-        <translation type="unfinished" />
+        <translation>Delete “{0}”? It will go to the deleted local entries, from where you can restore it; its notes stay.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="241" />
         <location filename="../../essdesk/ui/local/local_entries.py" line="255" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="270" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="303" />
         <source>Entrées locales</source>
-        <translation type="unfinished" />
+        <translation>Local entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="256" />
-        <source>Aucune entrée locale supprimée pour ce territoire.</source>
-        <translation type="unfinished" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="286" />
+        <source>Historique de l'entrée locale</source>
+        <translation>Local entry history</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="263" />
-        <source>Restaurer une entrée locale</source>
-        <translation type="unfinished" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="288" />
+        <source>Chaque enregistrement de la fiche forme une version. Restaurer ne perd rien : le contenu actuel reste dans l'historique.</source>
+        <translation>Every save of the entry makes a version. Restoring loses nothing: the current content stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="264" />
-        <source>Entrée :</source>
-        <translation type="unfinished" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="323" />
+        <source>Entrées locales supprimées</source>
+        <translation>Deleted local entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="285" />
-        <location filename="../../essdesk/ui/local/local_entries.py" line="292" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="325" />
+        <source>Les entrées locales supprimées restent ici au moins 30 jours ; au-delà, elles sont effacées au démarrage. Leurs notes restent.</source>
+        <translation>Deleted local entries stay here for at least 30 days; after that, they are erased at start-up. Their notes stay.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="328" />
+        <source>Entrée locale restaurée : {0}</source>
+        <translation>Local entry restored: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="348" />
+        <source>Aussi appelé</source>
+        <translation>Also known as</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="349" />
+        <source>Résumé</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="350" />
+        <source>Texte</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="351" />
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="352" />
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="353" />
+        <source>Courriel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="354" />
+        <source>Personne à contacter</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="355" />
+        <source>Liens</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="356" />
+        <source>Illustre</source>
+        <translation>Illustrates</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="357" />
+        <source>Liée à</source>
+        <translation>Linked to</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="358" />
+        <source>Écrit par</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="372" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="379" />
         <source>Importer une liste</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="285" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="372" />
         <source>Listes CSV (*.csv *.txt)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="323" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="410" />
         <source>{0} entrée(s) locale(s) importée(s).</source>
-        <translation type="unfinished" />
+        <translation>{0} local entry(ies) imported.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="339" />
-        <location filename="../../essdesk/ui/local/local_entries.py" line="353" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="426" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="440" />
         <source>Exporter la liste</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="341" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="428" />
         <source>Listes CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="354" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="441" />
         <source>Impossible d'écrire {0} : {1}</source>
         <translation type="unfinished" />
     </message>
@@ -1889,12 +1960,12 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="75" />
         <source>Modifier l'entrée locale</source>
-        <translation type="unfinished" />
+        <translation>Edit local entry</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="75" />
         <source>Nouvelle entrée locale</source>
-        <translation type="unfinished" />
+        <translation>New local entry</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="91" />
@@ -1924,32 +1995,32 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="109" />
         <source>Résumé</source>
-        <translation type="unfinished" />
+        <translation>Summary</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="110" />
         <source>Texte</source>
-        <translation type="unfinished" />
+        <translation>Text</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="111" />
         <source>Adresse</source>
-        <translation type="unfinished" />
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="112" />
         <source>Téléphone</source>
-        <translation type="unfinished" />
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="113" />
         <source>Courriel</source>
-        <translation type="unfinished" />
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="114" />
         <source>Personne à contacter</source>
-        <translation type="unfinished" />
+        <translation>Contact person</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="116" />
@@ -2032,7 +2103,7 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/local/local_import_dialog.py" line="53" />
         <source>« {0} » ({1}, séparateur « {2} ») : entrées locales de « {3} ».</source>
-        <translation type="unfinished" />
+        <translation>“{0}” ({1}, separator “{2}”): local entries of “{3}”.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_import_dialog.py" line="62" />
@@ -3324,32 +3395,32 @@ Its {0} notes will go to the trash, where you can restore them for at least 30 d
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="135" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="159" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="136" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="160" />
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="138" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="163" />
         <source>Les notes supprimées restent ici au moins 30 jours ; au-delà, elles sont effacées au démarrage.</source>
         <translation>Deleted notes stay here for at least 30 days; after that, they are erased at start-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="155" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="183" />
         <source>{0} — {1} (supprimée le {2})</source>
         <translation>{0} — {1} (deleted on {2})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="160" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="190" />
         <source>La corbeille est vide.</source>
         <translation>The trash is empty.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="181" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="173" />
         <source>Note restaurée : {0}</source>
         <translation>Note restored: {0}</translation>
     </message>
@@ -3357,7 +3428,7 @@ Its {0} notes will go to the trash, where you can restore them for at least 30 d
 <context>
     <name>_ListDialog</name>
     <message>
-        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="51" />
+        <location filename="../../essdesk/ui/notes/note_dialogs.py" line="55" />
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>

@@ -522,6 +522,37 @@ EN = {
     "Entrées locales supprimées…": "Deleted local entries…",
     "Importer une liste…": "Import a list…",
     "Exporter la liste…": "Export the list…",
+    # issue 15: a local entry's history and trash
+    "Historique de l'entrée locale…": "Local entry history…",
+    "Historique de l'entrée locale": "Local entry history",
+    "Chaque enregistrement de la fiche forme une version. Restaurer ne perd rien : le contenu "
+    "actuel reste dans l'historique.": "Every save of the entry makes a version. Restoring "
+    "loses nothing: the current content stays in the history.",
+    "Entrées locales supprimées": "Deleted local entries",
+    "Les entrées locales supprimées restent ici au moins 30 jours ; au-delà, elles sont "
+    "effacées au démarrage. Leurs notes restent.": "Deleted local entries stay here for at "
+    "least 30 days; after that, they are erased at start-up. Their notes stay.",
+    "Entrée locale restaurée : {0}": "Local entry restored: {0}",
+    "Résumé": "Summary",
+    "Texte": "Text",
+    "Adresse": "Address",
+    "Téléphone": "Phone",
+    "Courriel": "E-mail",
+    "Personne à contacter": "Contact person",
+    "Liens": "Links",
+    "Illustre": "Illustrates",
+    "Liée à": "Linked to",
+    "Écrit par": "Written by",
+    "Entrées locales": "Local entries",
+    "Entrées locales : {0}.": "Local entries: {0}.",
+    "Nouvelle entrée locale": "New local entry",
+    "Modifier l'entrée locale": "Edit local entry",
+    "Supprimer « {0} » ? Elle ira dans les entrées locales supprimées, d'où vous pourrez la "
+    "restaurer ; ses notes restent.": "Delete “{0}”? It will go to the deleted local entries, "
+    "from where you can restore it; its notes stay.",
+    "{0} entrée(s) locale(s) importée(s).": "{0} local entry(ies) imported.",
+    "« {0} » ({1}, séparateur « {2} ») : entrées locales de « {3} ».": "“{0}” ({1}, separator "
+    "“{2}”): local entries of “{3}”.",
     # issue 13: finding it as a clerk does
     "Dispositifs": "Schemes",
     "Dispositifs par nature": "Schemes by kind",

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
 
 from essdesk.app import build
 from essdesk.local.catalogue import TerritoryCatalogue
@@ -23,6 +24,8 @@ from essdesk.ui.local.local_entries import LocalEntriesFeature
 from essdesk.ui.local.local_entry_dialog import LocalEntryDialog
 from essdesk.ui.local.local_import_dialog import LocalImportDialog
 from essdesk.ui.main_window import MainWindow
+from essdesk.ui.notes import territories as territories_ui
+from essdesk.ui.notes.note_dialogs import HistoryDialog, TrashDialog
 
 T = "CC du Haut-Bugey"
 KINDS = ("Association", "Coopérative, SCIC", "Entreprise", "Collectivités et leurs réseaux")
@@ -182,9 +185,63 @@ def test_the_form_refuses_bad_input_and_adds_edits_deletes_restores(
     assert local.delete_entry()
     assert window.catalogue.title(key) is None
     assert not levers.find(key).isValid()
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
-    assert local.restore() == key
+    trash = local.restore()
+    assert isinstance(trash, TrashDialog) and trash.list.count() == 1
+    assert "<b>Tiers-lieu</b> de Nantua — CC du Haut-Bugey" in trash.list.item(0).text()
+    assert "Atelier partagé" in trash.preview.toPlainText()
+    trash.action_button.click()
+    assert trash.list.count() == 0 and "restaurée" in trash.result_label.text()
     assert window.catalogue.title(key) == "<b>Tiers-lieu</b> de Nantua"
+    assert levers.find(key).isValid()
+
+
+def test_a_local_entry_shows_its_versions_and_restores_one(
+    qtbot, app_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edit and delete like notes (issue 15): « Historique de l'entrée locale… » lists every
+    saved state of the open entry, shows one, and restores it as a new version; an entry of
+    a deleted territory comes back from the trash with its territory."""
+    window = app_window
+    local = feature(window)
+    session = window.notes.session  # type: ignore[attr-defined]
+    store, catalogue = session.store, window.catalogue
+    entry = store.add_local_entry(
+        session.territory, LocalContent("actor", "Recyclerie", summary="v1"), catalogue.title
+    )
+    store.update_local_entry(
+        entry.key, LocalContent("actor", "Recyclerie du Bugey", summary="v2"), catalogue.title
+    )
+    local.reload()
+    action = window.findChild(QAction, "historyLocalEntryAction")
+    assert action is not None and not action.isEnabled()  # no local entry open
+    window.open_entry(entry.key)
+    assert action.isEnabled()
+    action.trigger()
+    history = local.dialog
+    assert isinstance(history, HistoryDialog) and history.list.count() == 2
+    assert "version actuelle" in history.list.item(0).text()
+    assert history.preview.toPlainText().startswith("Recyclerie du Bugey\nActeur")
+    history.list.setCurrentRow(1)
+    assert "Résumé : v1" in history.preview.toPlainText()
+    history.action_button.click()
+    assert closed(history)
+    assert window.catalogue.title(entry.key) == "Recyclerie"  # every view asked again
+    assert "Recyclerie" in window.detail.browser.toPlainText()
+    assert [v.content.summary for v in store.local_history(entry.key)] == ["v1", "v2", "v1"]
+
+    other = store.add_territory("Creuse")
+    kept = store.add_local_entry(other, LocalContent("scheme", "Fonds creusois"), catalogue.title)
+    monkeypatch.setattr(territories_ui, "confirm", lambda *_a: True)
+    assert window.notes.territories.delete(other.uuid)  # type: ignore[attr-defined]
+    trash = local.restore()
+    assert isinstance(trash, TrashDialog)
+    assert [trash.list.item(i).text().split(" — ")[0] for i in range(trash.list.count())] == [
+        "Fonds creusois"
+    ]
+    trash.action_button.click()
+    assert store.local_entry(kept.key).deleted_at is None  # type: ignore[union-attr]
+    switcher = window.territory_switcher
+    assert "Creuse" in [switcher.itemText(i) for i in range(switcher.count())]
 
 
 def test_local_entries_follow_the_territory(qtbot, app_window: MainWindow, tmp_path: Path) -> None:

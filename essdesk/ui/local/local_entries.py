@@ -13,11 +13,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from essdesk.catalogue.records import Filters, TreeNode
 from essdesk.local.catalogue import TerritoryCatalogue
@@ -31,17 +31,20 @@ from essdesk.local.spreadsheet import (
 )
 from essdesk.notes import NotesError
 from essdesk.notes.errors import os_reason
-from essdesk.notes.local_entries import LocalContent, is_local_key
+from essdesk.notes.local_entries import KINDS, LocalContent, is_local_key
 from essdesk.ui.common.folders import ask_open_path, ask_save_path
 from essdesk.ui.common.messages import confirm, inform
 from essdesk.ui.local.local_entry_dialog import LocalEntryDialog
 from essdesk.ui.local.local_import_dialog import LocalImportDialog
+from essdesk.ui.notes.note_dialogs import HistoryDialog, TrashDialog
 
 if TYPE_CHECKING:
     from essdesk.ui.main_window import MainWindow
     from essdesk.ui.notes.notes_session import NotesSession
 
 log = logging.getLogger(__name__)
+
+_Dialog = TypeVar("_Dialog", HistoryDialog, TrashDialog)
 
 
 class LocalEntriesFeature(QObject):
@@ -51,7 +54,8 @@ class LocalEntriesFeature(QObject):
         super().__init__(window)
         self.window = window
         self.session = session
-        self.dialog: LocalEntryDialog | LocalImportDialog | None = None
+        self.dialog: LocalEntryDialog | LocalImportDialog | HistoryDialog | TrashDialog | None
+        self.dialog = None
         self.menu = self._build_menu()
         self._signature: tuple[object, ...] | None = None
         session.territory_changed.connect(lambda _t: self.reload())
@@ -76,6 +80,12 @@ class LocalEntriesFeature(QObject):
             ),
             ("editLocalEntryAction", self.tr("Modifier l'entrée locale…"), self.edit_entry, ""),
             ("deleteLocalEntryAction", self.tr("Supprimer l'entrée locale"), self.delete_entry, ""),
+            (
+                "historyLocalEntryAction",
+                self.tr("Historique de l'entrée locale…"),
+                self.show_history,
+                "",
+            ),
             ("restoreLocalEntryAction", self.tr("Entrées locales supprimées…"), self.restore, ""),
             ("", "", None, ""),
             ("importListAction", self.tr("Importer une liste…"), self.import_list, ""),
@@ -111,7 +121,11 @@ class LocalEntriesFeature(QObject):
         ready = ready and self.session.territory is not None
         current = self.window.history.current or ""
         for name, action in self.actions.items():
-            on_entry = name in ("editLocalEntryAction", "deleteLocalEntryAction")
+            on_entry = name in (
+                "editLocalEntryAction",
+                "deleteLocalEntryAction",
+                "historyLocalEntryAction",
+            )
             action.setEnabled(ready and (is_local_key(current) or not on_entry))
 
     def _catalogue(self) -> TerritoryCatalogue | None:
@@ -243,35 +257,108 @@ class LocalEntriesFeature(QObject):
         self.reload()
         return True
 
-    def restore(self) -> str | None:
-        """Pick a deleted local entry and bring it back."""
+    def show_history(self, key: str | None = None) -> HistoryDialog | None:
+        """The saved states of the open local entry, newest first; restoring one makes it
+        current again as a new version (nothing is lost), as a note's history does."""
+        store = self.session.store
+        key = key or self.window.history.current
+        if store is None or not key or not is_local_key(key):
+            return None
+        try:
+            versions = store.local_history(key)
+        except NotesError as exc:
+            inform(self.window, self.tr("Entrées locales"), exc.message, "localMessage")
+            return None
+
+        def restore(version_id: int) -> str | None:
+            try:
+                store.restore_local_version(version_id)
+            except NotesError as exc:
+                return exc.message
+            self.reload()
+            return None
+
+        dialog = HistoryDialog(
+            versions,
+            restore,
+            self.window,
+            text_of=lambda v: self.readable(v.content, v.author),
+            title=self.tr("Historique de l'entrée locale"),
+            explanation=self.tr(
+                "Chaque enregistrement de la fiche forme une version. Restaurer ne perd rien : "
+                "le contenu actuel reste dans l'historique."
+            ),
+        )
+        return self._show(dialog)
+
+    def restore(self) -> TrashDialog | None:
+        """« Entrées locales supprimées… »: the trash of local entries, as the notes' one
+        (every territory; restoring an entry of a deleted territory brings it back too)."""
         store = self.session.store
         if store is None:
             return None
-        trashed = [e for e in store.local_trash() if e.territory_uuid == self._territory_uuid()]
-        if not trashed:
-            inform(
-                self.window,
-                self.tr("Entrées locales"),
-                self.tr("Aucune entrée locale supprimée pour ce territoire."),
-                "localMessage",
-            )
+        try:
+            trashed = store.local_trash()
+        except NotesError as exc:
+            inform(self.window, self.tr("Entrées locales"), exc.message, "localMessage")
             return None
-        labels = [f"{e.title} — {e.added_for}" for e in trashed]
-        chosen, ok = QInputDialog.getItem(
+
+        def restore(uuid: str) -> str | None:
+            try:
+                entry = store.restore_local_entry(uuid)
+            except NotesError as exc:
+                return exc.message
+            if entry.territory_uuid != self._territory_uuid():
+                self.session.territories_changed.emit()  # its territory may be back
+            self.reload()
+            return None
+
+        dialog = TrashDialog(
+            trashed,
+            restore,
             self.window,
-            self.tr("Restaurer une entrée locale"),
-            self.tr("Entrée :"),
-            labels,
-            0,
-            False,
+            name_of=lambda e: e.title,
+            key_of=lambda e: e.added_for,
+            text_of=lambda e: self.readable(e.content, e.author),
+            title=self.tr("Entrées locales supprimées"),
+            explanation=self.tr(
+                "Les entrées locales supprimées restent ici au moins 30 jours ; au-delà, elles "
+                "sont effacées au démarrage. Leurs notes restent."
+            ),
+            restored=self.tr("Entrée locale restaurée : {0}"),
         )
-        if not ok:
-            return None
-        entry = trashed[labels.index(chosen)]
-        store.restore_local_entry(entry.key)
-        self.reload()
-        return entry.key
+        return self._show(dialog)
+
+    def _show(self, dialog: _Dialog) -> _Dialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def readable(self, content: LocalContent, author: str = "") -> str:
+        """A local entry's content as plain text, for the history and the trash."""
+        catalogue = self._catalogue()
+
+        def title(key: str) -> str:
+            return (catalogue.title(key) if catalogue is not None else None) or key
+
+        kind = KINDS.get(content.kind, content.kind)
+        lines = [content.title, f"{kind} — {content.subtype_label}" if content.subtype else kind]
+        fields = (
+            (self.tr("Aussi appelé"), ", ".join(content.aliases)),
+            (self.tr("Résumé"), content.summary),
+            (self.tr("Texte"), content.text),
+            (self.tr("Adresse"), content.address),
+            (self.tr("Téléphone"), content.phone),
+            (self.tr("Courriel"), content.email),
+            (self.tr("Personne à contacter"), content.person),
+            (self.tr("Liens"), " ".join(content.links)),
+            (self.tr("Illustre"), ", ".join(title(k) for k in (*content.levers, *content.tools))),
+            (self.tr("Liée à"), ", ".join(r.title or title(r.key) for r in content.relations)),
+            (self.tr("Écrit par"), author),
+        )
+        lines += [f"{label} : {value}" for label, value in fields if value]
+        return "\n".join(lines)
 
     def _territory_uuid(self) -> str:
         return self.session.territory.uuid if self.session.territory else ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -45,6 +45,10 @@ class _ListDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName(f"{name}List")
         self.list.setAccessibleName(title)
+        # Long labels (an entry's title, its territory, a date) wrap instead of hiding
+        # behind a horizontal scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.preview = QPlainTextEdit(self)
         self.preview.setObjectName(f"{name}Preview")
         self.preview.setReadOnly(True)
@@ -77,18 +81,26 @@ class _ListDialog(QDialog):
 
 
 class HistoryDialog(_ListDialog):
-    """« Historique… »: the versions of a note, newest first, and « Restaurer cette version »."""
+    """« Historique… »: the versions of a note, newest first, and « Restaurer cette version ».
+
+    Also a local entry's versions: ``text_of`` shows a version (default: a note's text),
+    ``title`` and ``explanation`` replace the note's wording."""
 
     def __init__(
         self,
-        versions: Sequence[NoteVersion],
+        versions: Sequence[Any],
         restore: Callable[[int], str | None],
         parent: QWidget | None = None,
+        *,
+        text_of: Callable[[Any], str] | None = None,
+        title: str = "",
+        explanation: str = "",
     ) -> None:
         super().__init__(
-            self.tr("Historique de la note"),
+            title or self.tr("Historique de la note"),
             self.tr("Restaurer cette version"),
-            self.tr(
+            explanation
+            or self.tr(
                 "Chaque version garde le texte tel qu'il était (la frappe d'une même minute "
                 "forme une version). Restaurer ne perd rien : le texte actuel reste dans "
                 "l'historique."
@@ -96,7 +108,8 @@ class HistoryDialog(_ListDialog):
             "history",
             parent,
         )
-        self._versions = list(versions)
+        self._versions: list[NoteVersion] = list(versions)
+        self._text_of: Callable[[Any], str] = text_of or (lambda version: version.text)
         self._restore = restore
         for number, version in enumerate(self._versions):
             label = local(version.saved_at)
@@ -109,7 +122,7 @@ class HistoryDialog(_ListDialog):
 
     def _row_changed(self, row: int) -> None:
         self.action_button.setEnabled(row > 0)
-        self.preview.setPlainText(self._versions[row].text if row >= 0 else "")
+        self.preview.setPlainText(self._text_of(self._versions[row]) if row >= 0 else "")
 
     def _do_restore(self) -> None:
         row = self.list.currentRow()
@@ -123,25 +136,41 @@ class HistoryDialog(_ListDialog):
 
 
 class TrashDialog(_ListDialog):
-    """« Corbeille… »: deleted notes of every territory, restorable."""
+    """« Corbeille… »: deleted notes of every territory, restorable.
+
+    Also the deleted local entries: ``name_of``, ``key_of`` and ``text_of`` read an item
+    (default: a note's), ``title``, ``explanation`` and ``restored`` (« … : {0} ») replace
+    the note's wording. ``restore`` gets the item's uuid."""
 
     def __init__(
         self,
-        notes: Sequence[Note],
+        notes: Sequence[Any],
         restore: Callable[[str], str | None],
         parent: QWidget | None = None,
+        *,
+        name_of: Callable[[Any], str] | None = None,
+        key_of: Callable[[Any], str] | None = None,
+        text_of: Callable[[Any], str] | None = None,
+        title: str = "",
+        explanation: str = "",
+        restored: str = "",
     ) -> None:
         super().__init__(
-            self.tr("Corbeille"),
+            title or self.tr("Corbeille"),
             self.tr("Restaurer"),
-            self.tr(
+            explanation
+            or self.tr(
                 "Les notes supprimées restent ici au moins 30 jours ; au-delà, elles sont "
                 "effacées au démarrage."
             ),
             "trash",
             parent,
         )
-        self._notes = list(notes)
+        self._notes: list[Note] = list(notes)
+        self._name_of: Callable[[Any], str] = name_of or (lambda n: n.entry_title or n.entry_key)
+        self._key_of: Callable[[Any], str] = key_of or (lambda n: n.entry_key)
+        self._text_of: Callable[[Any], str] = text_of or (lambda n: n.text)
+        self._restored = restored or self.tr("Note restaurée : {0}")
         self._restore = restore
         self._fill()
         self.action_button.clicked.connect(self._do_restore)
@@ -149,13 +178,14 @@ class TrashDialog(_ListDialog):
     def _fill(self) -> None:
         self.list.clear()
         for note in self._notes:
-            title = note.entry_title or note.entry_key
             deleted = local(note.deleted_at) if note.deleted_at else ""
             item = QListWidgetItem(
-                self.tr("{0} — {1} (supprimée le {2})").format(title, note.territory_name, deleted),
+                self.tr("{0} — {1} (supprimée le {2})").format(
+                    self._name_of(note), note.territory_name, deleted
+                ),
                 self.list,
             )
-            item.setToolTip(plain_tip(note.entry_key))
+            item.setToolTip(plain_tip(self._key_of(note)))
         if not self._notes:
             self.preview.setPlainText(self.tr("La corbeille est vide."))
         else:
@@ -164,7 +194,7 @@ class TrashDialog(_ListDialog):
     def _row_changed(self, row: int) -> None:
         super()._row_changed(row)
         if row >= 0:
-            self.preview.setPlainText(self._notes[row].text)
+            self.preview.setPlainText(self._text_of(self._notes[row]))
 
     def _do_restore(self) -> None:
         row = self.list.currentRow()
@@ -177,9 +207,7 @@ class TrashDialog(_ListDialog):
             return
         del self._notes[row]
         self._fill()
-        self.result_label.setText(
-            self.tr("Note restaurée : {0}").format(note.entry_title or note.entry_key)
-        )
+        self.result_label.setText(self._restored.format(self._name_of(note)))
 
 
 class BackupsDialog(_ListDialog):
