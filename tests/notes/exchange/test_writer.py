@@ -16,7 +16,7 @@ from essdesk.notes.exchange import ExchangeError, default_filename, export_notes
 def test_an_export_into_a_folder_is_named_as_the_window_proposes(
     store: NotesStore, tmp_path: Path
 ) -> None:
-    """tests/ui/test_exchange_ui.py checks the window proposes :func:`default_filename`."""
+    """tests/ui/exchange/test_exchange_ui.py checks the window proposes :func:`default_filename`."""
     creuse = store.add_territory("Creuse")
     day = store.now().astimezone().date()
     written = export_notes(store, tmp_path, [creuse]).path

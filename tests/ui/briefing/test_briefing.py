@@ -36,7 +36,7 @@ from essdesk.ui.briefing.briefing_render import (
 )
 from essdesk.ui.briefing.sheet_html import note_html
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 DAY = date(2026, 11, 26)
 HOSTILE = (
     '<img src="file:///etc/passwd"> <a href="https://evil.example/">clic</a> '
