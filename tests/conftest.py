@@ -1,9 +1,13 @@
-"""Shared fixtures: every test runs with its own user folder, never the real home."""
+"""Shared fixtures: every test runs with its own user folder, never the real home; ``essdesk``
+runs the real command line in-process, as a shell would."""
 
 from __future__ import annotations
 
 import pytest
 from pgcluster import pg, pgpass, team_server  # noqa: F401  (one PostgreSQL per session)
+from testkit import Run
+
+from essdesk.cli import main
 
 
 @pytest.fixture(autouse=True)
@@ -12,3 +16,20 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("ESSDESK_HOME", str(home))
     monkeypatch.delenv("ESSDESK_CATALOGUE", raising=False)
     return home
+
+
+@pytest.fixture
+def essdesk(capsys: pytest.CaptureFixture[str]) -> Run:
+    """``essdesk(*argv)`` → exit code, stdout, stderr; argparse's own exits (help, usage
+    errors) included, and never a traceback."""
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return code, out, err
+
+    return run

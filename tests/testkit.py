@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 Run = Callable[..., tuple[int, str, str]]
-"""``essdesk(*argv)`` of tests/cli/conftest.py: exit code, stdout, stderr."""
+"""``essdesk(*argv)`` of tests/conftest.py: exit code, stdout, stderr."""
 
 
 def sql_dump(path: Path) -> list[str]:

@@ -1,5 +1,6 @@
-"""Fixtures of the command-line tests: the real ``essdesk`` parser and handlers, run in-process
-as a shell would run them (the catalogue shipped in data/, notes in the test's own folder)."""
+"""Fixtures of the command-line tests: ``cli`` runs ``python -m essdesk`` in its own process on
+the small test catalogue; the in-process ``essdesk`` fixture is in tests/conftest.py (every
+area's tests run the command line)."""
 
 from __future__ import annotations
 
@@ -10,30 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from testkit import Run
 
 from essdesk.catalogue.build import build
-from essdesk.cli import main
 
 MINI = Path(__file__).resolve().parents[1] / "catalogue" / "mini"
 """The small catalogue sources of the catalogue tests."""
-
-
-@pytest.fixture
-def essdesk(capsys: pytest.CaptureFixture[str]) -> Run:
-    """``essdesk(*argv)`` → exit code, stdout, stderr; argparse's own exits (help, usage
-    errors) included, and never a traceback."""
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main(list(argv))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture

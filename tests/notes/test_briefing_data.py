@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from cli_runner import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from testkit import Run
 
 from essdesk.briefing_data import (
     CSV_COLUMNS,
@@ -305,53 +305,52 @@ def test_any_note_text_survives_the_csv(store: NotesStore, creuse: Territory, te
 
 
 def test_cli_markdown_and_csv(
-    capsys: pytest.CaptureFixture[str], store: NotesStore, noted: Territory, tmp_path: Path
+    essdesk: Run, store: NotesStore, noted: Territory, tmp_path: Path
 ) -> None:
     md = tmp_path / "fiche.md"
-    code, out, err = run(capsys, "brief", str(md), "--keys", "scheme:dla", "--date", "2026-11-26")
+    code, out, err = essdesk("brief", str(md), "--keys", "scheme:dla", "--date", "2026-11-26")
     assert (code, err) == (0, "")
     assert out == f"Fiche de synthèse enregistrée : {md} (1 entrée)\n"
     text = md.read_text(encoding="utf-8")
     assert "**Date :** 26 novembre 2026" in text and "## 1. Dispositif local" in text
 
-    code, out, _ = run(capsys, "brief", str(md), "--territory", "creuse", "--mobilised")
+    code, out, _ = essdesk("brief", str(md), "--territory", "creuse", "--mobilised")
     assert code == 0 and "(2 entrées)" in out
-    code, out, _ = run(capsys, "brief", str(md))  # default: entries with a note or a status
+    code, out, _ = essdesk("brief", str(md))  # default: entries with a note or a status
     assert code == 0 and "(4 entrées)" in out
 
     table = tmp_path / "notes.csv"
-    code, out, _ = run(capsys, "brief", str(table))
+    code, out, _ = essdesk("brief", str(table))
     assert code == 0 and "6 lignes" in out
     assert read_csv(table.read_bytes())[0] == list(CSV_COLUMNS)
-    code, out, _ = run(capsys, "brief", "-", "--format", "csv")
+    code, out, _ = essdesk("brief", "-", "--format", "csv")
     assert code == 0 and out.startswith("\ufeffterritoire;clé;entrée")
 
 
-def test_cli_errors(capsys: pytest.CaptureFixture[str], store: NotesStore, tmp_path: Path) -> None:
+def test_cli_errors(essdesk: Run, store: NotesStore, tmp_path: Path) -> None:
     target = str(tmp_path / "fiche.md")
-    code, _, err = run(capsys, "brief", target)
+    code, _, err = essdesk("brief", target)
     assert code == 1 and "aucun territoire" in err
     store.add_territory("Creuse")
-    code, _, err = run(capsys, "brief", target)
+    code, _, err = essdesk("brief", target)
     assert code == 1 and "aucune entrée avec une note ou un suivi pour « Creuse »" in err
-    code, _, err = run(capsys, "brief", target, "--keys", "nope:zz")
+    code, _, err = essdesk("brief", target, "--keys", "nope:zz")
     assert code == 1 and "Entrée inconnue du catalogue : nope:zz" in err
     store.add_territory("Lot")
-    code, _, err = run(capsys, "brief", target, "--keys", "scheme:dla")
+    code, _, err = essdesk("brief", target, "--keys", "scheme:dla")
     assert code == 1 and "précisez --territory" in err and "« Lot »" in err
-    code, _, err = run(capsys, "brief", target, "--territory", "Nulle part")
+    code, _, err = essdesk("brief", target, "--territory", "Nulle part")
     assert code == 1 and "Territoire introuvable" in err
-    code, _, err = run(capsys, "brief", str(tmp_path / "fiche.txt"))
+    code, _, err = essdesk("brief", str(tmp_path / "fiche.txt"))
     assert code == 2 and "format inconnu" in err
-    code, _, err = run(capsys, "brief", str(tmp_path / "n.csv"), "--keys", "scheme:dla")
+    code, _, err = essdesk("brief", str(tmp_path / "n.csv"), "--keys", "scheme:dla")
     assert code == 2 and "ne s'appliquent qu'à la fiche" in err
-    code, _, err = run(capsys, "brief", "-", "--keys", "scheme:dla")
+    code, _, err = essdesk("brief", "-", "--keys", "scheme:dla")
     assert code == 2 and "--format" in err
-    code, _, err = run(capsys, "brief", str(tmp_path / "absent" / "f.md"), "--keys", "term:ess")
+    code, _, err = essdesk("brief", str(tmp_path / "absent" / "f.md"), "--keys", "term:ess")
     assert code == 1 and "n'existe pas" in err
-    with pytest.raises(SystemExit) as exc:
-        run(capsys, "brief", target, "--date", "2026-13-01")
-    assert exc.value.code == 2 and "date invalide" in capsys.readouterr().err
+    code, _, err = essdesk("brief", target, "--date", "2026-13-01")
+    assert code == 2 and "date invalide" in err
     assert not Path(target).exists()
 
 
@@ -381,12 +380,10 @@ def test_briefing_data_imports_no_qt() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_cli_reports_a_recovered_notes_file(
-    capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
-) -> None:
+def test_cli_reports_a_recovered_notes_file(essdesk: Run, home: Path, tmp_path: Path) -> None:
     home.mkdir(parents=True, exist_ok=True)
     (home / "notes.sqlite3").write_bytes(b"not a database at all" * 100)
     target = tmp_path / "fiche.md"
-    code, out, err = run(capsys, "brief", str(target), "--keys", "scheme:dla")
+    code, out, err = essdesk("brief", str(target), "--keys", "scheme:dla")
     assert code == 0 and target.exists() and "Fiche de synthèse enregistrée" in out
     assert "récupération des notes" in err and "mis de côté" in err

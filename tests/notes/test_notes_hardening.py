@@ -17,8 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from cli_runner import run
-from testkit import Clock, essdesk_process
+from testkit import Clock, Run, essdesk_process
 
 from essdesk import paths
 from essdesk.briefing_data import _md_note, csv_cell
@@ -45,7 +44,7 @@ def _daily(when: datetime) -> str:
 
 
 def test_backups_dated_in_the_future_never_lock_the_user_out(
-    home: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
+    home: Path, clock: Clock, essdesk: Run
 ) -> None:
     """A clock that ran a year ahead left daily backups dated 2025; back in 2024, today's
     backup was rotated away as « the oldest » and ``open_notes`` raised FileNotFoundError."""
@@ -65,7 +64,7 @@ def test_backups_dated_in_the_future_never_lock_the_user_out(
     found = list_backups(paths.backups_dir())
     assert found[0].created.date() == clock.now.date() and found[0].path.is_file()
     assert len(found) == KEEP  # the oldest-made one went, not today's
-    code, out, err = run(capsys, "notes", "list")
+    code, out, err = essdesk("notes", "list")
     assert (code, err) == (0, "") and "à garder" in out
 
 
@@ -116,7 +115,7 @@ def test_recovery_restores_the_newest_backup_made_and_names_the_others(
 
 
 def test_a_backups_folder_that_is_a_file_disables_backups_not_the_notes(
-    home: Path, clock: Clock, capsys: pytest.CaptureFixture[str]
+    home: Path, clock: Clock, essdesk: Run
 ) -> None:
     """Every command failed with « [Errno 17] File exists »."""
     store, _ = open_notes(clock=clock)
@@ -130,7 +129,7 @@ def test_a_backups_folder_that_is_a_file_disables_backups_not_the_notes(
     assert report is None and store.backup_problem is not None
     assert "Sauvegarde automatique impossible" in store.backup_problem
     assert "Errno" not in store.backup_problem and "exists" not in store.backup_problem
-    code, out, err = run(capsys, "territories")
+    code, out, err = essdesk("territories")
     assert code == 0 and "Creuse" in out
     assert err.count("Sauvegarde automatique impossible") == 1
 
@@ -212,7 +211,7 @@ def test_a_clock_jump_ahead_then_back_purges_nothing_early(home: Path, clock: Cl
     ["Qui fait quoi ?", "100%20sûr", "a%3Fb", "n°1 #2 ; x & y = z + w", "Équipe ", "é è ç"],
 )
 def test_notes_go_where_the_folder_says_whatever_its_name(
-    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, name: str, essdesk: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """« …/Qui fait quoi ?/notes.sqlite3 » opened « …/Qui fait quoi  » (the path went into a
     URL unescaped): another file, written and migrated, and backups silently stopped."""
@@ -226,22 +225,21 @@ def test_notes_go_where_the_folder_says_whatever_its_name(
     store, _ = open_notes()  # an existing file: the daily backup goes beside it
     store.close()
     assert [b.path.parent for b in list_backups(folder / "backups")] == [folder / "backups"]
-    code, out, _err = run(capsys, "notes", "list")
+    code, out, _err = essdesk("notes", "list")
     assert code == 0 and "ici" in out
     assert sorted(p.name for p in (tmp_path / "dossiers").iterdir()) == [name]
 
 
 def test_a_note_longer_than_the_limit_is_refused_and_nothing_is_written(
-    home: Path, with_a_note: None, capsys: pytest.CaptureFixture[str]
+    home: Path, with_a_note: None, essdesk: Run
 ) -> None:
     """A 50 MB note was accepted (and froze the window for 76 s when shown). The exchange
     file's side is the corpus case note-too-long."""
-    code, _out, err = run(
-        capsys, "notes", "add", KEY, "--territory", "Creuse", "--text", "y" * (MAX_NOTE_CHARS + 1)
+    code, _out, err = essdesk(
+        "notes", "add", KEY, "--territory", "Creuse", "--text", "y" * (MAX_NOTE_CHARS + 1)
     )
     assert code == 1 and "trop longue" in err
-    code, _out, err = run(
-        capsys,
+    code, _out, err = essdesk(
         "notes",
         "add",
         "scheme:autre",
@@ -292,7 +290,7 @@ def test_copies_left_by_a_killed_backup_are_swept_at_the_next_start(
 
 @pytest.mark.parametrize("kind", ["fifo", "symlink", "read-only", "folder"])
 def test_brief_never_replaces_a_special_or_protected_target(
-    tmp_path: Path, kind: str, with_a_note: None, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, kind: str, with_a_note: None, essdesk: Run
 ) -> None:
     """brief replaced a FIFO, a symlink or a read-only file with a new file; a folder gave an
     English message naming a temporary file."""
@@ -308,7 +306,7 @@ def test_brief_never_replaces_a_special_or_protected_target(
         target.chmod(0o444)
     else:
         target.mkdir()
-    code, _out, err = run(capsys, "brief", str(target), "--territory", "Creuse")
+    code, _out, err = essdesk("brief", str(target), "--territory", "Creuse")
     assert code == 1
     expected = {
         "fifo": "fichier spécial",
@@ -325,14 +323,12 @@ def test_brief_never_replaces_a_special_or_protected_target(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_brief_output_follows_the_umask(
-    tmp_path: Path, with_a_note: None, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_brief_output_follows_the_umask(tmp_path: Path, with_a_note: None, essdesk: Run) -> None:
     """Every sheet was written 0600 (mkstemp's mode), whatever the user's umask."""
     old = os.umask(0o022)
     try:
         for name in ("fiche.md", "notes.csv"):
-            code, _out, err = run(capsys, "brief", str(tmp_path / name), "--territory", "Creuse")
+            code, _out, err = essdesk("brief", str(tmp_path / name), "--territory", "Creuse")
             assert code == 0, err
             assert (tmp_path / name).stat().st_mode & 0o777 == 0o644
     finally:
@@ -375,22 +371,22 @@ def test_csv_cells_hiding_a_formula_behind_invisible_characters_are_prefixed(cel
 
 
 def test_a_nul_typed_through_the_cli_is_refused(
-    home: Path, with_a_note: None, monkeypatch: pytest.MonkeyPatch, capsys
+    home: Path, with_a_note: None, monkeypatch: pytest.MonkeyPatch, essdesk: Run
 ) -> None:
     """Decided: a note keeps tab, LF, CR; NUL, ESC and C1 controls are refused at the door
     (NUL was stored; the exchange file refuses them too)."""
     monkeypatch.setattr(sys, "stdin", io.StringIO("avant\x00après"))
-    code, _out, err = run(
-        capsys, "notes", "add", "scheme:autre", "--territory", "Creuse", "--text", "-"
+    code, _out, err = essdesk(
+        "notes", "add", "scheme:autre", "--territory", "Creuse", "--text", "-"
     )
     assert code == 1 and "caractère de contrôle" in err and "U+0000" in err
     for bad in ("\x1b[2J", "x\x85y"):
-        code, _out, err = run(
-            capsys, "notes", "add", "scheme:autre", "--territory", "Creuse", "--text", bad
+        code, _out, err = essdesk(
+            "notes", "add", "scheme:autre", "--territory", "Creuse", "--text", bad
         )
         assert code == 1 and "contrôle" in err
-    code, _out, err = run(
-        capsys, "notes", "add", "scheme:autre", "--territory", "Creuse", "--text", "a\tb\r\nc"
+    code, _out, err = essdesk(
+        "notes", "add", "scheme:autre", "--territory", "Creuse", "--text", "a\tb\r\nc"
     )
     assert code == 0, err
     store, _ = open_notes()
@@ -410,14 +406,12 @@ def test_cli_write_errors_do_not_speak_of_a_window(home: Path, with_a_note: None
     assert "reste affiché" not in error.terminal and "disque est plein" in error.terminal
 
 
-def test_a_file_full_of_html_goes_through_the_cli_as_text(
-    home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_file_full_of_html_goes_through_the_cli_as_text(home: Path, essdesk: Run) -> None:
     """The corpus' html-everywhere file: accepted, and every text comes back literally."""
     corpus = Path(__file__).resolve().parent / "exchange" / "corpus" / "html-everywhere.essnotes"
-    code, out, err = run(capsys, "notes", "import", str(corpus))
+    code, out, err = essdesk("notes", "import", str(corpus))
     assert code == 0, err
-    code, out, err = run(capsys, "notes", "list", "--json")
+    code, out, err = essdesk("notes", "list", "--json")
     assert code == 0, err
     texts = {n["text"] for n in json.loads(out)}
     assert any(t.startswith("<b>GRAS</b> <img src=") for t in texts)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_runner import run
+from testkit import Run
 from testkit import sql_dump as dump
 
 from essdesk import paths
@@ -26,20 +26,19 @@ def _catalogue_ok() -> bool:
     return keys is not None and "scheme:dla" in keys
 
 
-def _fill(capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "territories", "add", "Creuse", "--types", "ZRR", "--initials", "AB")
-    run(capsys, "territories", "add", "Corrèze")
+def _fill(essdesk: Run) -> None:
+    essdesk("territories", "add", "Creuse", "--types", "ZRR", "--initials", "AB")
+    essdesk("territories", "add", "Corrèze")
     for key, territory, text in (
         ("scheme:dla", "Creuse", "RDV DLA"),
         ("scheme:n-existe-pas", "Creuse", "orpheline"),
         ("lever:3", "Corrèze", "levier 3"),
     ):
-        code, _, _ = run(
-            capsys, "notes", "add", key, "--territory", territory, "--text", text, "--title", key
+        code, _, _ = essdesk(
+            "notes", "add", key, "--territory", territory, "--text", text, "--title", key
         )
         assert code == 0
-    run(
-        capsys,
+    essdesk(
         "notes",
         "add",
         "scheme:dla",
@@ -55,12 +54,12 @@ def _fill(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_export_then_dry_run_then_import(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    essdesk: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the shipped catalogue is part of the checkout: unreadable is a failure, not a skip
     assert _catalogue_ok(), "data/catalogue.sqlite3 cannot be read"
-    _fill(capsys)
-    code, out, _ = run(capsys, "notes", "export", str(tmp_path / "tout.essnotes"), "--json")
+    _fill(essdesk)
+    code, out, _ = essdesk("notes", "export", str(tmp_path / "tout.essnotes"), "--json")
     assert code == 0
     assert json.loads(out) == {
         "file": str(tmp_path / "tout.essnotes"),
@@ -68,16 +67,16 @@ def test_export_then_dry_run_then_import(
         "notes": 3,
         "statuses": 1,
     }
-    code, out, _ = run(capsys, "notes", "export", str(tmp_path), "--territory", "creuse")
+    code, out, _ = essdesk("notes", "export", str(tmp_path), "--territory", "creuse")
     assert code == 0 and "Exporté : 2 notes et 1 suivi (Creuse)" in out
     assert len(list(tmp_path.glob("notes-creuse-*.essnotes"))) == 1
 
     # Another laptop: a fresh user folder.
     monkeypatch.setenv("ESSDESK_HOME", str(tmp_path / "laptop-b"))
-    run(capsys, "territories", "add", "Lot")
+    essdesk("territories", "add", "Lot")
     before = dump(paths.notes_path())
-    code, out, err = run(
-        capsys, "notes", "import", str(tmp_path / "tout.essnotes"), "--dry-run", "--json"
+    code, out, err = essdesk(
+        "notes", "import", str(tmp_path / "tout.essnotes"), "--dry-run", "--json"
     )
     assert code == 0 and err == ""
     data = json.loads(out)
@@ -95,34 +94,33 @@ def test_export_then_dry_run_then_import(
     assert dump(paths.notes_path()) == before
     assert not paths.backups_dir().exists() or not list(paths.backups_dir().glob("*avant-import*"))
 
-    code, out, _ = run(capsys, "notes", "import", str(tmp_path / "tout.essnotes"), "--dry-run")
+    code, out, _ = essdesk("notes", "import", str(tmp_path / "tout.essnotes"), "--dry-run")
     assert code == 0 and "Simulation (--dry-run) : rien n'a été modifié." in out
     assert "Creuse — sera créé" in out and "[orpheline]" in out
     assert dump(paths.notes_path()) == before
 
-    code, out, _ = run(capsys, "notes", "import", str(tmp_path / "tout.essnotes"))
+    code, out, _ = essdesk("notes", "import", str(tmp_path / "tout.essnotes"))
     assert code == 0 and "Import terminé. Sauvegarde faite juste avant" in out
     assert list(paths.backups_dir().glob("*avant-import*"))
-    code, out, _ = run(capsys, "notes", "list", "--json")
+    code, out, _ = essdesk("notes", "list", "--json")
     assert sorted(n["text"] for n in json.loads(out)) == ["RDV DLA", "levier 3", "orpheline"]
 
-    code, out, _ = run(capsys, "notes", "import", str(tmp_path / "tout.essnotes"), "--json")
+    code, out, _ = essdesk("notes", "import", str(tmp_path / "tout.essnotes"), "--json")
     data = json.loads(out)
     assert code == 0 and data["applied"] is True and data["backup"] is None
     assert data["counts"]["identical"] == 3 and data["counts"]["new"] == 0
-    code, out, _ = run(capsys, "notes", "import", str(tmp_path / "tout.essnotes"))
+    code, out, _ = essdesk("notes", "import", str(tmp_path / "tout.essnotes"))
     assert "Rien à importer" in out
 
 
 def test_import_maps_territories(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    essdesk: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _fill(capsys)
-    run(capsys, "notes", "export", str(tmp_path / "x.essnotes"))
+    _fill(essdesk)
+    essdesk("notes", "export", str(tmp_path / "x.essnotes"))
     monkeypatch.setenv("ESSDESK_HOME", str(tmp_path / "laptop-b"))
-    run(capsys, "territories", "add", "Haute-Vienne")
-    code, out, _ = run(
-        capsys,
+    essdesk("territories", "add", "Haute-Vienne")
+    code, out, _ = essdesk(
         "notes",
         "import",
         str(tmp_path / "x.essnotes"),
@@ -138,12 +136,12 @@ def test_import_maps_territories(
         "Creuse": ("map", "Haute-Vienne"),
         "Corrèze": ("create", "Corrèze"),
     }
-    code, out, _ = run(capsys, "notes", "list", "--territory", "Haute-Vienne", "--json")
+    code, out, _ = essdesk("notes", "list", "--territory", "Haute-Vienne", "--json")
     assert sorted(n["key"] for n in json.loads(out)) == ["scheme:dla", "scheme:n-existe-pas"]
-    code, out, err = run(capsys, "notes", "import", str(tmp_path / "x.essnotes"), "--map", "Lot")
+    code, out, err = essdesk("notes", "import", str(tmp_path / "x.essnotes"), "--map", "Lot")
     assert code == 1 and "territoire du fichier introuvable" in err and "« Creuse »" in err
-    code, out, err = run(
-        capsys, "notes", "import", str(tmp_path / "x.essnotes"), "--map", "Creuse=Nulle part"
+    code, out, err = essdesk(
+        "notes", "import", str(tmp_path / "x.essnotes"), "--map", "Creuse=Nulle part"
     )
     assert code == 1 and "Territoire introuvable" in err
 
@@ -158,36 +156,32 @@ def test_import_maps_territories(
         ("wrong-checksum", "somme de contrôle"),
     ],
 )
-def test_bad_files_exit_1_with_one_french_line(
-    capsys: pytest.CaptureFixture[str], name: str, message: str
-) -> None:
-    run(capsys, "territories", "add", "Creuse")
+def test_bad_files_exit_1_with_one_french_line(essdesk: Run, name: str, message: str) -> None:
+    essdesk("territories", "add", "Creuse")
     before = dump(paths.notes_path())
     for extra in ((), ("--dry-run",), ("--json",)):
-        code, out, err = run(capsys, "notes", "import", str(CORPUS / f"{name}.essnotes"), *extra)
+        code, out, err = essdesk("notes", "import", str(CORPUS / f"{name}.essnotes"), *extra)
         assert code == 1 and out == ""
         assert err.startswith("essdesk: ") and message in err and err.count("\n") == 1
     assert dump(paths.notes_path()) == before
 
 
-def test_export_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    run(capsys, "territories", "add", "Creuse")
-    code, _, err = run(
-        capsys, "notes", "export", str(tmp_path / "x.essnotes"), "--territory", "Lot"
-    )
+def test_export_errors(essdesk: Run, tmp_path: Path) -> None:
+    essdesk("territories", "add", "Creuse")
+    code, _, err = essdesk("notes", "export", str(tmp_path / "x.essnotes"), "--territory", "Lot")
     assert code == 1 and "Territoire introuvable" in err
-    code, _, err = run(capsys, "notes", "export", str(tmp_path / "absent" / "x.essnotes"))
+    code, _, err = essdesk("notes", "export", str(tmp_path / "absent" / "x.essnotes"))
     assert code == 1 and "Impossible d'écrire" in err
 
 
 def test_unreadable_catalogue_is_said_and_no_note_is_an_orphan(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    essdesk: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _fill(capsys)
-    run(capsys, "notes", "export", str(tmp_path / "x.essnotes"))
+    _fill(essdesk)
+    essdesk("notes", "export", str(tmp_path / "x.essnotes"))
     monkeypatch.setenv("ESSDESK_CATALOGUE", str(tmp_path / "pas-de-catalogue.sqlite3"))
     monkeypatch.setenv("ESSDESK_HOME", str(tmp_path / "laptop-b"))
-    code, out, err = run(capsys, "notes", "import", str(tmp_path / "x.essnotes"), "--json")
+    code, out, err = essdesk("notes", "import", str(tmp_path / "x.essnotes"), "--json")
     assert code == 0 and "catalogue est illisible" in err
     data = json.loads(out)
     assert data["catalogue_checked"] is False and data["counts"]["orphaned"] == 0
@@ -248,11 +242,9 @@ def test_two_laptops_exchange_through_the_cli(tmp_path: Path) -> None:
     assert essdesk(b, "notes", "import").returncode == 2  # usage
 
 
-def test_file_system_errors_reach_the_command_line_in_french(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_file_system_errors_reach_the_command_line_in_french(essdesk: Run, tmp_path: Path) -> None:
     """strerror texts (English) reached the terminal from the exchange commands."""
-    run(capsys, "territories", "add", "Creuse")
+    essdesk("territories", "add", "Creuse")
     plain = tmp_path / "un-fichier.txt"
     plain.write_text("pas un dossier")
     loop = tmp_path / "boucle.essnotes"
@@ -262,6 +254,6 @@ def test_file_system_errors_reach_the_command_line_in_french(
         (("notes", "import", str(loop)), "liens symboliques", "Too many levels"),
         (("notes", "import", "--dry-run", str(plain / "x.essnotes")), "un élément", "Not a dir"),
     ):
-        code, out, err = run(capsys, *argv)
+        code, out, err = essdesk(*argv)
         assert code == 1 and out == ""
         assert reason in err and english not in err, err
