@@ -1,13 +1,19 @@
-"""Shared fixtures: every test runs with its own user folder, never the real home; ``essdesk``
-runs the real command line in-process, as a shell would."""
+"""Shared fixtures: every test runs with its own user folder, never the real home; ``store`` is
+a real notes file there (on a test clock); ``essdesk`` runs the real command line in-process,
+as a shell would."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from pgcluster import pg, pgpass, team_server  # noqa: F401  (one PostgreSQL per session)
-from testkit import Run
+from testkit import Clock, Run
 
+from essdesk import paths
 from essdesk.cli import main
+from essdesk.notes import NotesStore, open_notes
 
 
 @pytest.fixture(autouse=True)
@@ -33,3 +39,25 @@ def essdesk(capsys: pytest.CaptureFixture[str]) -> Run:
         return code, out, err
 
     return run
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def home() -> Path:
+    folder = paths.user_dir()
+    assert "essdesk-home" in str(folder)  # set by tests/conftest.py: never the real home
+    return folder
+
+
+@pytest.fixture
+def store(home: Path, clock: Clock) -> Iterator[NotesStore]:
+    opened, report = open_notes(clock=clock)
+    assert report is None
+    try:
+        yield opened
+    finally:
+        opened.close()

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy.exc
-from testkit import sql_dump
+from testkit import exchange_corpus, sql_dump
 
 from essdesk.notes import (
     NotesInputError,
@@ -687,14 +687,7 @@ def test_an_export_the_other_laptop_would_refuse_is_never_written(
 def test_names_stay_unique_when_profiles_are_created_or_restored(
     store: NotesStore, tmp_path: Path
 ) -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "make_corpus", Path(__file__).parent / "corpus" / "make_corpus.py"
-    )
-    assert spec is not None and spec.loader is not None
-    mc = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mc)
+    mc = exchange_corpus()
     first = tmp_path / "first.essnotes"
     first.write_bytes(mc.archive())
     import_file(store, first)

@@ -9,15 +9,14 @@ time in ``tmp_path``.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from testkit import exchange_corpus
 
 from essdesk import paths
 from essdesk.notes import open_notes
@@ -27,15 +26,7 @@ Clock = Any
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
-def _corpus_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_corpus", CORPUS / "make_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _corpus_module()
+corpus = exchange_corpus()
 EXPECTED: dict[str, str] = {name: expected for name, (_, expected) in corpus.cases().items()}
 BAD = sorted(name for name, expected in EXPECTED.items() if expected)
 

@@ -6,17 +6,16 @@ database holds, its export imports back unchanged.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import json
 import shutil
 import tempfile
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from testkit import exchange_corpus
 from testkit import sql_dump as _dump
 
 from essdesk import textfold
@@ -30,18 +29,7 @@ from essdesk.notes.exchange import (
     read_exchange_file,
 )
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
-
-
-def _corpus_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_corpus", CORPUS / "make_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-mc = _corpus_module()
+mc = exchange_corpus()
 
 INTERESTING = [
     mc.T1,
