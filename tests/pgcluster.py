@@ -121,6 +121,30 @@ class PgCluster:
         if result.returncode != 0:
             raise RuntimeError(result.stderr)
 
+    def use_tls(self, certificate: Path | None, key: Path | None = None) -> None:
+        """TLS on, with this certificate and key (copied into the data folder, the key
+        readable by the server's user only), or off again (None); new connections see it."""
+        if certificate is not None and key is not None:
+            for source, name in ((certificate, "server.crt"), (key, "server.key")):
+                dest = self.data / name
+                shutil.copyfile(source, dest)
+                dest.chmod(0o600)
+                if self.as_user:
+                    user = pwd.getpwnam("postgres")
+                    os.chown(dest, user.pw_uid, user.pw_gid)
+            change, wanted = "ALTER SYSTEM SET ssl = on", "on"
+        else:
+            change, wanted = "ALTER SYSTEM RESET ssl", "off"
+        for statement in (change, "SELECT pg_reload_conf()"):
+            result = self.psql("-c", statement)
+            if result.returncode != 0:
+                raise RuntimeError(result.stderr)
+        deadline = time.monotonic() + 30
+        while self.psql("-c", "SHOW ssl").stdout.strip() != wanted:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"ssl did not turn {wanted}")
+            time.sleep(0.1)
+
     def wait_ready(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

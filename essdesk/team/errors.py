@@ -36,6 +36,26 @@ def as_team_error(exc: BaseException, server: str = "") -> TeamError:
             "Fichier › « Équipe… » (« Mémoriser le mot de passe ») ou dans le fichier pgpass.",
             detail,
         )
+    if "certificate verify failed" in low:
+        return TeamError(
+            f"Le certificat du serveur d'équipe{where} n'est pas signé par l'autorité de "
+            "certification indiquée (connexion TLS refusée) : vérifiez le fichier d'autorité "
+            "avec votre service informatique.",
+            detail,
+        )
+    if "does not match host name" in low:
+        return TeamError(
+            f"Le certificat du serveur d'équipe{where} a été établi pour un autre nom de "
+            "serveur (connexion TLS refusée) : utilisez le nom exact que donne votre service "
+            "informatique.",
+            detail,
+        )
+    if "root certificate file" in low:
+        return TeamError(
+            f"Fichier d'autorité de certification illisible ou introuvable pour le serveur "
+            f"d'équipe{where} (connexion TLS impossible) : vérifiez son chemin.",
+            detail,
+        )
     if "ssl" in low or "certificate" in low:
         return TeamError(
             f"Connexion chiffrée (TLS) impossible avec le serveur d'équipe{where} : "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,73 @@ def test_tls_is_required_beyond_the_loopback(
     for extra in ((), ("--ca-file", str(tmp_path / "ca.pem"))):
         refused = essdesk(tmp_path, "team", "connect", url, "--team", "Équipe A", *extra)
         assert refused.returncode == 1 and "TLS" in refused.stderr, refused.stderr
+
+
+def make_certificates(folder: Path, host: str) -> Path:
+    """A throwaway certificate authority and a server certificate it signed for ``host``,
+    made with the ``openssl`` command (elliptic-curve keys: quick); returns the CA file."""
+    folder.mkdir(parents=True)
+    ec = ("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2")
+
+    def openssl(*args: str) -> None:
+        done = subprocess.run(["openssl", *args], capture_output=True, cwd=folder, timeout=60)
+        assert done.returncode == 0, done.stderr
+
+    openssl("req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=CA test")
+    openssl("req", "-new", *ec[:-2], "-keyout", "server.key", "-out", "server.csr",
+            "-subj", f"/CN={host}")  # fmt: skip
+    (folder / "san.ext").write_text(f"subjectAltName=DNS:{host}\n", encoding="utf-8")
+    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
+            "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "san.ext")  # fmt: skip
+    return folder / "ca.crt"
+
+
+@pytest.fixture
+def tls_ca(team_server: TeamServer, tmp_path: Path) -> Iterator[Path]:
+    """The session's server with TLS on, its certificate made for « serveur-equipe.test » by
+    a throwaway authority (returned); TLS off again afterwards, as the other tests expect."""
+    ca = make_certificates(tmp_path / "tls", "serveur-equipe.test")
+    team_server.pg.use_tls(tmp_path / "tls" / "server.crt", tmp_path / "tls" / "server.key")
+    try:
+        yield ca
+    finally:
+        team_server.pg.use_tls(None)
+
+
+def test_verify_full_handshake_with_the_team_authority(
+    tmp_path: Path, team_server: TeamServer, pgpass: Path, tls_ca: Path
+) -> None:
+    """A laptop given the team's CA file checks the server's certificate *and* its name
+    (``verify-full``), then connects and syncs. Another authority's CA, or a name the
+    certificate does not carry, is refused with a French message, exit 1, nothing recorded.
+    No traffic leaves the machine: libpq's ``hostaddr`` sends the names to 127.0.0.1."""
+    port, database = team_server.pg.port, team_server.database
+    with pgpass.open("a", encoding="utf-8") as f:  # libpq looks the password up by name
+        f.write(f"*:{port}:*:alice:{PASSWORD}\n")
+
+    def url(host: str) -> str:
+        return f"postgresql://alice@{host}:{port}/{database}?hostaddr=127.0.0.1"
+
+    home = tmp_path / "alice"
+    assert essdesk(home, "territories", "add", "Creuse").returncode == 0
+    other_ca = make_certificates(tmp_path / "autre", "serveur-equipe.test")
+    for address, ca, says in (
+        (url("serveur-equipe.test"), other_ca, "pas signé par l'autorité"),
+        (url("autre-nom.test"), tls_ca, "pour un autre nom de serveur"),
+    ):
+        refused = essdesk(home, "team", "connect", address, "--team", "Équipe A",
+                          "--ca-file", str(ca))  # fmt: skip
+        assert refused.returncode == 1 and says in refused.stderr, refused.stderr
+        assert "TLS" in refused.stderr
+        status = essdesk(home, "team", "status", "--json")
+        assert json.loads(status.stdout) == {"connected": False}  # nothing recorded
+    joined = essdesk(home, "team", "connect", url("serveur-equipe.test"), "--team", "Équipe A",
+                     "--ca-file", str(tls_ca))  # fmt: skip
+    assert joined.returncode == 0, joined.stderr
+    assert essdesk(home, "team", "share", "Creuse").returncode == 0
+    synced = essdesk(home, "team", "sync", "--json")
+    assert synced.returncode == 0, synced.stderr
+    assert json.loads(synced.stdout)["pushed"] == 1
 
 
 @pytest.mark.usefixtures("pgpass")
