@@ -20,7 +20,10 @@ additive, a note edited on both sides becomes one conflict copy, a text already 
 clocks: notes are planned in log order and fast-forward on their history alone, statuses
 are applied in log order (a status changed here and not yet sent is kept: it goes up at the
 next push and then comes last), a trash change sends a note to the trash only while it
-still has the trashed text (an edit made elsewhere is never lost to a delete).
+still has the trashed text (an edit made elsewhere is never lost to a delete). A conflict
+settled here (its copy sent to the trash) sends the note again with the copy's text in its
+history, and the other laptops settle it the same way; a note restored from the trash here
+is restored there too (see :func:`_settle_resolved`, :func:`_apply_restore`).
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from essdesk.notes.exchange import (
 from essdesk.notes.records import Territory
 from essdesk.notes.schema import text_digest, timestamp
 from essdesk.notes.store import NotesStore, TerritoryRef
-from essdesk.notes.writing import NotesWriter
+from essdesk.notes.writing import NotesWriter, TextChange
 from essdesk.team import server
 from essdesk.team.errors import TeamUsageError, as_team_error
 from essdesk.team.server import Change
@@ -102,6 +105,13 @@ _NOTE_TOKEN_SQL = (
     "(n.updated || '|' || coalesce(n.deleted_at, '') || '|' || coalesce(n.conflict_of, '') "
     "|| '|' || length(n.text))"
 )
+
+_NOTE_ROWS = (
+    f"SELECT n.*, {_NOTE_TOKEN_SQL} AS token, coalesce(s.digests, '') AS sent_digests, "
+    "coalesce(s.token, '') AS sent_token FROM notes n "
+    "LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
+)
+"""A note row with its token and what was last sent or received of it."""
 
 
 def _status_token(row: Any) -> str:
@@ -256,27 +266,42 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
             payload = _territory_payload(row)
             out.changes.append(Change(token, "territory", row.uuid, payload))
             out.territories[row.uuid] = token
-    rows = conn.execute(
-        text(
-            f"SELECT n.*, {_NOTE_TOKEN_SQL} AS token, coalesce(s.digests, '') AS sent_digests "
-            "FROM notes n JOIN team_territories tt ON tt.uuid = n.territory_uuid "
-            "LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
+    rows = list(
+        conn.exec_driver_sql(
+            _NOTE_ROWS + "JOIN team_territories tt ON tt.uuid = n.territory_uuid "
             f"WHERE s.token IS NULL OR s.token != {_NOTE_TOKEN_SQL}"
-        )
-    ).all()
+        ).all()
+    )
     digests: dict[str, str] = {}  # text → digest: a note's text is its newest version's too
+    # Conflict copies sent to the trash here (a conflict resolved, or a copy discarded): their
+    # note goes up again with their texts in its history, so that the others drop the same
+    # copies (see _settle_resolved).
+    resolved: dict[str, list[str]] = {}
+    for row in rows:
+        if row.deleted_at is not None and row.conflict_of is not None:
+            resolved.setdefault(row.conflict_of, []).append(text_digest(row.text))
+    parents = [u for u in resolved if u not in {r.uuid for r in rows}]
+    if parents:
+        marks = ",".join("?" * len(parents))
+        rows += conn.exec_driver_sql(
+            _NOTE_ROWS + f"WHERE n.uuid IN ({marks})", tuple(parents)
+        ).all()
     histories = _histories(conn, [r.uuid for r in rows if r.deleted_at is None], digests)
     for row in rows:
         digest = digests.get(row.text) or text_digest(row.text)
         sent = row.sent_digests.split()
         base = {"uuid": row.uuid, "entry_key": row.entry_key, "territory_uuid": row.territory_uuid}
         if row.deleted_at is not None:
-            cid = change_id("trash", row.uuid, digest)
+            # Its date in the identity: trashed again after a restore is a change of its own.
+            cid = change_id("trash", row.uuid, digest, row.deleted_at)
             out.changes.append(Change(cid, "trash", row.territory_uuid, {**base, "digest": digest}))
         else:
             # The texts sent before count as this note's history even when typing within a
             # minute coalesced over them here: the others compare to them.
-            history = list(dict.fromkeys([*histories.get(row.uuid, [digest]), *reversed(sent)]))
+            settled = sorted(set(resolved.get(row.uuid, ())))
+            history = list(
+                dict.fromkeys([*histories.get(row.uuid, [digest]), *reversed(sent), *settled])
+            )
             payload = {
                 **base,
                 "entry_title": row.entry_title,
@@ -287,9 +312,15 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
                 "conflict_of": row.conflict_of,
                 "history": history[:EXPORT_HISTORY],
             }
-            out.changes.append(
-                Change(change_id("note", row.uuid, digest), "note", row.territory_uuid, payload)
-            )
+            identity = ["note", row.uuid, digest]
+            trashed_when_sent = row.sent_token.split("|")[1] if row.sent_token else ""
+            if trashed_when_sent:  # restored from the trash here: the others restore it too
+                payload["restored"] = trashed_when_sent
+                identity += ["restored", trashed_when_sent]
+            if settled:
+                payload["resolved"] = settled
+                identity += ["resolved", *settled]
+            out.changes.append(Change(change_id(*identity), "note", row.territory_uuid, payload))
         out.notes[row.uuid] = _Sent(row.entry_key, row.territory_uuid, row.token, [*sent, digest])
     # Notes purged from the trash before their deletion went up: the delete still travels.
     purged = conn.execute(
@@ -433,23 +464,88 @@ def _apply(store: NotesStore, conn: Connection, changes: list[Change]) -> tuple[
             sha256="",
         )
         # The notes go through the store's unit of work, in this sync's transaction.
-        plan = merge_in(NotesWriter(conn, store.now), file, arrival_order=True)
+        writer = NotesWriter(conn, store.now)
+        plan = merge_in(writer, file, arrival_order=True)
         for np in plan.notes:
             if np.action != "identical":
                 done += 1
                 touched.add(np.note_uuid)
             conflicts += np.action == "conflict"
+        dropped = _settle_resolved(conn, writer, notes_in, touched)
+        touched.update(dropped)
+        done += len(dropped)
     now = timestamp(store._clock())
-    for ch in changes:
+    for ch in changes:  # in the log's order: trashed, restored, trashed again…
         if ch.kind == "trash":
             trashed = _apply_trash(conn, ch.payload, now)
             touched.update(trashed)
             done += bool(trashed)
+        elif ch.kind == "note" and ch.payload.get("restored"):
+            restored = _apply_restore(conn, NotesWriter(conn, store.now), ch.payload)
+            touched.update(restored)
+            done += bool(restored)
         elif ch.kind == "status":
             done += _apply_status(conn, ch.payload)
     if touched:
         _mark_notes(conn, touched)
     return done, conflicts
+
+
+def _settle_resolved(
+    conn: Connection, writer: NotesWriter, notes_in: list[Change], written: set[str]
+) -> list[str]:
+    """A note sent with conflict copies settled over there (``resolved``: their texts are in
+    its history): here too the note takes its text if it had one of those, and the copies
+    whose text it supersedes go to the trash — unless this pull just wrote them (a copy
+    following its author's later edit is a conflict still open)."""
+    touched: list[str] = []
+    for ch in notes_in:
+        p = ch.payload
+        if not p.get("resolved"):
+            continue
+        superseded = {*p.get("history", ()), *p["resolved"]}
+        settled = text_digest(p["text"])
+        rows = conn.execute(
+            text(
+                "SELECT uuid, text, conflict_of FROM notes WHERE entry_key = :k "
+                "AND territory_uuid = :t AND deleted_at IS NULL ORDER BY conflict_of IS NOT NULL"
+            ),
+            {"k": p["entry_key"], "t": p["territory_uuid"]},
+        ).all()
+        primary = next((r for r in rows if r.conflict_of is None), None)
+        here = text_digest(primary.text) if primary is not None else ""
+        if (
+            primary is not None
+            and primary.uuid not in written
+            and here != settled
+            and (here in superseded)
+        ):
+            change = TextChange(
+                primary.uuid, p["text"], datetime.fromisoformat(p["updated"]), p.get("author", "")
+            )
+            writer.replace_texts([change])
+            touched.append(primary.uuid)
+            here = settled
+        for row in rows:
+            digest = text_digest(row.text)
+            if row.conflict_of is None or row.uuid in written:
+                continue
+            if (digest in superseded and digest != settled) or (digest == settled == here):
+                writer.delete_note(row.uuid)
+                touched.append(row.uuid)
+    return touched
+
+
+def _apply_restore(conn: Connection, writer: NotesWriter, p: dict[str, Any]) -> list[str]:
+    """A note restored from the trash over there comes back here, if it is in the trash
+    here with the same text (edited meanwhile, it travels as a note of its own)."""
+    row = conn.execute(
+        text("SELECT text, deleted_at FROM notes WHERE uuid = :u"), {"u": p["uuid"]}
+    ).first()
+    if row is None or row.deleted_at is None or row.text != p["text"]:
+        return []
+    writer.restore_from_trash(p["uuid"])
+    return [p["uuid"]]
 
 
 def _incoming_note(p: dict[str, Any]) -> IncomingNote:
@@ -595,17 +691,17 @@ def _mark_notes(conn: Connection, note_uuids: Iterable[str]) -> None:
     for i in range(0, len(uuids), 500):
         chunk = uuids[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        rows = conn.exec_driver_sql(
-            f"SELECT n.uuid, n.entry_key, n.territory_uuid, {_NOTE_TOKEN_SQL}, n.text, "
-            "coalesce(s.digests, '') FROM notes n LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
-            f"WHERE n.uuid IN ({marks})",
-            tuple(chunk),
-        ).all()
+        rows = conn.exec_driver_sql(_NOTE_ROWS + f"WHERE n.uuid IN ({marks})", tuple(chunk))
         _record_sent(
             conn,
             {
-                uuid_: _Sent(key, tu, token, [*digests.split(), text_digest(body)])
-                for uuid_, key, tu, token, body, digests in rows
+                r.uuid: _Sent(
+                    r.entry_key,
+                    r.territory_uuid,
+                    r.token,
+                    [*r.sent_digests.split(), text_digest(r.text)],
+                )
+                for r in rows
             },
         )
 

@@ -336,3 +336,77 @@ def test_a_conflict_copy_follows_its_authors_later_edits(new_laptop: NewLaptop) 
         texts = sorted(n.text for n in laptop.store.all_notes())
         assert texts == ["Alice 2", "Bruno 1"], texts
     assert len({content_hash(x.store) for x in (a, b, c)}) == 1
+
+
+def _conflict_on_both(new_laptop: NewLaptop) -> tuple[Laptop, Laptop, str]:
+    """Alice and Bruno each edited the shared note offline: one conflict on each laptop."""
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "base")
+    a.sync()
+    b.sync()
+    for laptop, text_ in ((a, "version d'Alice"), (b, "version de Bruno")):
+        laptop.clock.advance(minutes=5)
+        laptop.store.save_note("scheme:dla", creuse.uuid, text_)
+    a.sync()
+    b.sync()
+    a.sync()
+    assert len(a.store.conflicts("scheme:dla", creuse.uuid)) == 1
+    assert len(b.store.conflicts("scheme:dla", creuse.uuid)) == 1
+    return a, b, creuse.uuid
+
+
+@pytest.mark.parametrize(
+    "keep, expected",
+    [
+        ("local", "version d'Alice"),
+        ("incoming", "version de Bruno"),
+        ("both", "version d'Alice\n\n— autre version —\n\nversion de Bruno"),
+    ],
+)
+def test_a_conflict_resolved_on_one_laptop_is_resolved_on_the_other(
+    new_laptop: NewLaptop, keep: str, expected: str
+) -> None:
+    """Alice settles the conflict (keeps hers, Bruno's, or both): after the syncs, Bruno's
+    laptop shows the same single note, without the conflict copy (in his trash)."""
+    a, b, creuse = _conflict_on_both(new_laptop)
+    a.clock.advance(minutes=5)
+    (copy,) = a.store.conflicts("scheme:dla", creuse)
+    a.store.resolve_conflict(copy.uuid, keep)
+    a.sync()
+    b.sync()
+    for laptop in (a, b):
+        note = laptop.store.get_note("scheme:dla", creuse)
+        assert note is not None and note.text == expected
+        assert laptop.store.conflicts("scheme:dla", creuse) == []
+    assert any(n.entry_key == "scheme:dla" for n in b.store.trash())  # restorable there too
+    for laptop in (a, b, a, b):  # settled for good: nothing comes back
+        result = laptop.sync()
+        assert (result.pulled, result.conflicts) == (0, 0)
+    assert content_hash(a.store) == content_hash(b.store)
+
+
+def test_a_note_restored_from_the_trash_comes_back_on_the_other_laptop(
+    new_laptop: NewLaptop,
+) -> None:
+    """Deleted on one laptop, restored there: the other laptop gets it back too; deleted and
+    restored again the other way round (the same text each time), it still travels."""
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = _shared_creuse(a)
+    kept = a.store.save_note("scheme:dla", creuse, "à garder")
+    a.sync()
+    b.sync()
+    for first, other in ((a, b), (b, a)):
+        first.clock.advance(minutes=5)
+        first.store.delete_note(kept.uuid)
+        first.sync()
+        other.sync()
+        assert other.store.get_note("scheme:dla", creuse.uuid) is None  # in its trash
+        first.clock.advance(minutes=5)
+        first.store.restore_from_trash(kept.uuid)
+        first.sync()
+        other.sync()
+        for laptop in (a, b):
+            note = laptop.store.get_note("scheme:dla", creuse.uuid)
+            assert note is not None and (note.uuid, note.text) == (kept.uuid, "à garder")
+    assert content_hash(a.store) == content_hash(b.store)
