@@ -128,6 +128,15 @@ def _int(settings: QSettings, name: str, default: int, low: int, high: int) -> i
     return min(max(number, low), high)
 
 
+def read_int(path: Path, name: str, default: int, low: int, high: int) -> int:
+    """One whole-number preference that no dialog edits (``team/sync_seconds``: how often
+    the window syncs with the team server; an IT team may set it, the tests make it a
+    second), clamped to [low, high]; any trouble gives the default."""
+    if not path.is_file():
+        return default
+    return _int(QSettings(str(path), QSettings.Format.IniFormat), name, default, low, high)
+
+
 def load_state(path: Path) -> UiState:
     """Read the state; any trouble gives defaults for the values concerned."""
     state = UiState()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
 from essdesk.ui.common.messages import plain_label
+from essdesk.ui.common.settings import read_int, settings_path
 from essdesk.ui.common.worker import QueryRunner
 from essdesk.ui.team.team_dialog import TeamDialog
 
@@ -78,7 +79,8 @@ class TeamFeature(QObject):
         window.statusBar().addPermanentWidget(self.status)
         self.status.hide()
         self.timer = QTimer(self)
-        self.timer.setInterval(SYNC_MINUTES * 60 * 1000)
+        seconds = read_int(settings_path(), "team/sync_seconds", SYNC_MINUTES * 60, 1, 86400)
+        self.timer.setInterval(seconds * 1000)
         self.timer.timeout.connect(self.sync_now)
         self.action = QAction(self.tr("Équipe…"), window)
         self.action.setObjectName("teamAction")

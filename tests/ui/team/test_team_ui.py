@@ -3,6 +3,7 @@ PostgreSQL of the test session."""
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -169,3 +170,110 @@ def test_sync_at_start_brings_a_conflict_shown_once_in_the_conflict_view(
     assert [c.text for c in dialog.copies()] == ["Version de Bruno"]  # still once
     dialog.close()
     team.runner.shutdown()
+
+
+def _connected_here(team_server: TeamServer, creuse: str) -> None:
+    """This laptop (the window's notes file) is in team A, its Creuse shared and sent."""
+    here, _ = open_notes()
+    sync.connect(here, team_server.url("alice"), "Équipe A")
+    sync.share(here, creuse)
+    sync.sync(here)
+    here.close()
+
+
+def _colleague(team_server: TeamServer, tmp_path: Path):  # type: ignore[no-untyped-def]
+    colleague, _ = open_notes(tmp_path / "bruno" / "notes.sqlite3",
+                              backups_dir=tmp_path / "bruno" / "backups")  # fmt: skip
+    sync.connect(colleague, team_server.url("bruno"), "Équipe A")
+    sync.sync(colleague)
+    return colleague
+
+
+def test_the_window_syncs_by_itself_at_the_interval_of_its_settings(
+    qtbot, make_window, creuse: str, team_server: TeamServer, tmp_path: Path
+) -> None:
+    """Every few minutes while connected (here every second, from settings.ini's
+    ``team/sync_seconds``): a colleague's note arrives with nobody asking for a sync."""
+    _connected_here(team_server, creuse)
+    paths.user_dir().mkdir(parents=True, exist_ok=True)
+    (paths.user_dir() / "settings.ini").write_text("[team]\nsync_seconds=1\n", encoding="utf-8")
+    window = make_window()
+    attach_notes(window)
+    team = team_of(window)
+    assert team.timer.isActive() and team.timer.interval() == 1000
+    qtbot.waitUntil(lambda: not team.busy, timeout=20000)
+    colleague = _colleague(team_server, tmp_path)
+    colleague.save_note("scheme:crte", creuse, "Écrit par Bruno pendant que la fenêtre est ouverte")
+    sync.sync(colleague)
+    colleague.close()
+    store = team.store
+    assert store is not None
+    qtbot.waitUntil(lambda: store.get_note("scheme:crte", creuse) is not None, timeout=20000)
+    team.runner.shutdown()
+
+
+def test_closing_the_window_sends_what_was_just_written(
+    qtbot, make_window, creuse: str, team_server: TeamServer, tmp_path: Path
+) -> None:
+    """The sync before quitting: a note saved just before closing reaches the server."""
+    _connected_here(team_server, creuse)
+    window = make_window()
+    attach_notes(window)
+    team = team_of(window)
+    qtbot.waitUntil(lambda: not team.busy, timeout=20000)
+    assert team.status.text().startswith("Synchronisé à ")
+    store = team.store
+    assert store is not None
+    store.save_note("scheme:crte", creuse, "Écrit juste avant de fermer")
+    window.close()
+    colleague = _colleague(team_server, tmp_path)
+    note = colleague.get_note("scheme:crte", creuse)
+    colleague.close()
+    assert note is not None and note.text == "Écrit juste avant de fermer"
+
+
+def test_closing_the_window_offline_does_not_try_the_server(
+    qtbot, make_window, creuse: str, team_server: TeamServer
+) -> None:
+    """A server out of reach at the last sync is not tried again at quit (it would hold the
+    window for the connection timeout): a listening socket that never answers sees no
+    connection from the closing window, and what was written stays pending, not lost."""
+    _connected_here(team_server, creuse)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    silent.setblocking(False)
+    away = f"postgresql://alice@127.0.0.1:{silent.getsockname()[1]}/{team_server.database}"
+    with sqlite3.connect(paths.notes_path()) as conn:
+        conn.execute("UPDATE team_link SET url = ?", (away,))
+    conn.close()
+    try:
+        window = make_window()
+        attach_notes(window)
+        team = team_of(window)
+        qtbot.waitUntil(lambda: not team.busy, timeout=30000)  # libpq gives up after 5 s
+        assert team.status.text().startswith("Hors ligne"), team.status.text()
+        attempts = _drain(silent)
+        assert attempts >= 1  # the sync at start did try
+        store = team.store
+        assert store is not None
+        store.save_note("scheme:crte", creuse, "Écrit hors ligne avant de fermer")
+        window.close()
+        assert _drain(silent) == 0  # no try at quit
+    finally:
+        silent.close()
+    store, _ = open_notes()
+    assert sync.pending_count(store) == 1
+    store.close()
+
+
+def _drain(listener: socket.socket) -> int:
+    """Connections waiting on ``listener`` (accepted and closed)."""
+    count = 0
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except BlockingIOError:
+            return count
+        conn.close()
+        count += 1
