@@ -30,6 +30,7 @@ from essdesk.notes.records import (
     NoteVersion,
     SearchHit,
     Status,
+    StatusConflict,
     Territory,
 )
 from essdesk.notes.safety import RecoveryReport, open_notes
@@ -53,6 +54,7 @@ __all__ = [
     "RecoveryReport",
     "SearchHit",
     "Status",
+    "StatusConflict",
     "Territory",
     "open_notes",
 ]

@@ -173,7 +173,70 @@ def _v4(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-STEPS: tuple[Step, ...] = (_v1, _v2, _v3, _v4)
+def _v5(conn: Connection) -> None:
+    """Who wrote it, and follow-ups merged like note texts (issues 11 #8 and 12).
+
+    * ``note_versions.author``: the initials of who wrote each version (the latest version
+      of each note takes the note's ``author``; earlier ones stay "" — unknown);
+    * ``statuses.author``: who set the follow-up;
+    * ``status_versions``: every value a follow-up has had here, recorded by triggers
+      whoever writes ``statuses`` (the unit of work, the team sync): an import compares
+      digests of these to tell "changed on one side" from "changed on both"
+      (:mod:`essdesk.notes.status_merge`), never the clocks. Seeded with today's values;
+    * ``status_conflicts``: a follow-up changed on both sides, kept beside the local one
+      until the user picks (the conflicts view);
+    * ``settings``: this laptop's own settings, first of all the initials of the person
+      who uses it (they sign her notes, not the territory's).
+    """
+    for statement in (
+        "ALTER TABLE note_versions ADD COLUMN author TEXT NOT NULL DEFAULT ''",
+        """UPDATE note_versions SET author = (
+            SELECT n.author FROM notes n WHERE n.uuid = note_versions.note_uuid)
+        WHERE id IN (SELECT max(id) FROM note_versions GROUP BY note_uuid)""",
+        "ALTER TABLE statuses ADD COLUMN author TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE status_versions (
+            id INTEGER PRIMARY KEY,
+            entry_key TEXT NOT NULL,
+            territory_uuid TEXT NOT NULL,
+            status TEXT NOT NULL,
+            date TEXT,
+            contact TEXT NOT NULL DEFAULT '',
+            saved_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX status_versions_by_key ON status_versions (entry_key, territory_uuid)",
+        """INSERT INTO status_versions (entry_key, territory_uuid, status, date, contact, saved_at)
+        SELECT entry_key, territory_uuid, status, date, contact, updated FROM statuses""",
+        *(
+            f"""CREATE TRIGGER statuses_versioned_{event.split()[0].lower()}
+            AFTER {event} ON statuses BEGIN
+                INSERT INTO status_versions
+                    (entry_key, territory_uuid, status, date, contact, saved_at)
+                SELECT NEW.entry_key, NEW.territory_uuid, NEW.status, NEW.date, NEW.contact,
+                    NEW.updated
+                WHERE NOT EXISTS (SELECT 1 FROM status_versions v
+                    WHERE v.entry_key = NEW.entry_key AND v.territory_uuid = NEW.territory_uuid
+                    AND v.status = NEW.status AND v.date IS NEW.date
+                    AND v.contact = NEW.contact);
+            END"""
+            for event in ("INSERT", "UPDATE OF status, date, contact")
+        ),
+        f"""CREATE TABLE status_conflicts (
+            id INTEGER PRIMARY KEY,
+            entry_key TEXT NOT NULL,
+            territory_uuid TEXT NOT NULL REFERENCES territories (uuid),
+            status TEXT NOT NULL CHECK (status IN ({_STATUS_CHECK})),
+            date TEXT,
+            contact TEXT NOT NULL DEFAULT '',
+            updated TEXT NOT NULL,
+            author TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX status_conflicts_by_key ON status_conflicts (entry_key, territory_uuid)",
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    ):
+        conn.exec_driver_sql(statement)
+
+
+STEPS: tuple[Step, ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(STEPS)
 
 

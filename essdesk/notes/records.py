@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from essdesk.notes.schema import STATUSES
+from essdesk.notes.status_merge import status_digest
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class NoteVersion:
     text: str
     started_at: datetime
     saved_at: datetime
+    author: str = ""  # initials of who wrote it ("" when unknown: before schema v5)
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,24 @@ class Status:
     date: str | None  # ISO date (YYYY-MM-DD) chosen by the user
     contact: str
     updated: datetime
+    author: str = ""  # initials of who set it ("" when unknown)
 
     @property
     def label(self) -> str:
         return STATUSES[self.status]
+
+    @property
+    def digest(self) -> str:
+        """What recognises this value across laptops (:mod:`essdesk.notes.status_merge`)."""
+        return status_digest(self.status, self.date, self.contact)
+
+
+@dataclass(frozen=True)
+class StatusConflict(Status):
+    """A follow-up changed on two laptops: the other laptop's value, kept beside the local
+    one until the user picks (:meth:`essdesk.notes.store.NotesStore.resolve_status_conflict`)."""
+
+    id: int = 0
 
 
 @dataclass(frozen=True)

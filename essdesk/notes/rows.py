@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from sqlalchemy import Connection, Row, Select, and_, select
 
 from essdesk.notes.errors import NotesInputError
-from essdesk.notes.records import Note, NoteVersion, Status, Territory
+from essdesk.notes.records import Note, NoteVersion, Status, StatusConflict, Territory
 from essdesk.notes.schema import notes, statuses, territories
 
 TerritoryRef = Territory | str
@@ -72,7 +72,13 @@ def status_record(row: AnyRow) -> Status:
         date=row.date,
         contact=row.contact,
         updated=datetime.fromisoformat(row.updated),
+        author=row._mapping.get("author") or "",
     )
+
+
+def status_conflict_record(row: AnyRow) -> StatusConflict:
+    """A ``status_conflicts`` row (the other laptop's follow-up kept beside ours)."""
+    return StatusConflict(**vars(status_record(row)), id=row.id)
 
 
 def version_record(row: AnyRow) -> NoteVersion:
@@ -82,6 +88,7 @@ def version_record(row: AnyRow) -> NoteVersion:
         text=row.text,
         started_at=datetime.fromisoformat(row.started_at),
         saved_at=datetime.fromisoformat(row.saved_at),
+        author=row._mapping.get("author") or "",
     )
 
 

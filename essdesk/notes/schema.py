@@ -80,18 +80,57 @@ note_versions = Table(
     Column("text", Text, nullable=False),
     Column("started_at", Text, nullable=False),
     Column("saved_at", Text, nullable=False),
+    Column("author", Text, nullable=False, default=""),  # schema v5
 )
+
+def _follow_up(key: bool) -> list[Column[str]]:
+    """The columns of a follow-up value: (entry, territory) (the key of ``statuses``), status,
+    date and contact."""
+    return [
+        Column("entry_key", Text, primary_key=key, nullable=False),
+        Column("territory_uuid", Text, primary_key=key, nullable=False),
+        Column("status", Text, nullable=False),
+        Column("date", Text),
+        Column("contact", Text, nullable=False, default=""),
+    ]
+
 
 statuses = Table(
     "statuses",
     metadata,
-    Column("entry_key", Text, primary_key=True),
-    Column("territory_uuid", Text, primary_key=True),
-    Column("status", Text, nullable=False),
-    Column("date", Text),
-    Column("contact", Text, nullable=False, default=""),
+    *_follow_up(key=True),
     Column("updated", Text, nullable=False),
+    Column("author", Text, nullable=False, default=""),  # schema v5
 )
+
+status_versions = Table(
+    "status_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_follow_up(key=False),
+    Column("saved_at", Text, nullable=False),
+)
+"""Schema v5: every value a follow-up has had here, written by triggers on ``statuses``
+(see :mod:`essdesk.notes.status_merge`)."""
+
+status_conflicts = Table(
+    "status_conflicts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *_follow_up(key=False),
+    Column("updated", Text, nullable=False),
+    Column("author", Text, nullable=False, default=""),
+)
+"""Schema v5: a follow-up changed on two laptops, kept beside the local one until the user
+picks one (the conflicts view)."""
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+"""Schema v5: this laptop's own settings (``author_initials``: who signs the notes here)."""
 
 forgotten_texts = Table(
     "forgotten_texts",

@@ -34,6 +34,7 @@ from essdesk.notes.records import (
     NoteVersion,
     SearchHit,
     Status,
+    StatusConflict,
     Territory,
 )
 from essdesk.notes.rows import (
@@ -42,6 +43,7 @@ from essdesk.notes.rows import (
     load_note,
     note_query,
     note_record,
+    status_conflict_record,
     status_record,
     territory_record,
     territory_uuid,
@@ -53,6 +55,7 @@ from essdesk.notes.schema import (
     note_versions,
     notes,
     notes_fts,
+    status_conflicts,
     statuses,
     territories,
 )
@@ -553,6 +556,42 @@ class NotesStore(LocalEntriesMixin):
         )
         with self._read() as conn:
             return {key: value for key, value in conn.execute(query).all()}
+
+    def status_conflicts(
+        self, territory: TerritoryRef, entry_key: str | None = None
+    ) -> list[StatusConflict]:
+        """Follow-ups changed on another laptop too, kept beside the local ones (of one
+        entry, or of the whole territory), oldest first."""
+        query = select(status_conflicts).where(
+            status_conflicts.c.territory_uuid == territory_uuid(territory)
+        )
+        if entry_key is not None:
+            query = query.where(status_conflicts.c.entry_key == entry_key)
+        with self._read() as conn:
+            return [
+                status_conflict_record(r)
+                for r in conn.execute(query.order_by(status_conflicts.c.id))
+            ]
+
+    def resolve_status_conflict(self, conflict_id: int, keep: str) -> Status | None:
+        """Settle a follow-up changed on two laptops: ``keep="local"`` leaves the local one
+        as it is, ``"incoming"`` takes the other laptop's. The value set aside stays known,
+        so importing the same file again changes nothing. Returns the follow-up now."""
+        with self.writing() as w:
+            return w.resolve_status_conflict(conflict_id, keep)
+
+    # -- who writes here --------------------------------------------------------------------
+
+    def author_initials(self) -> str:
+        """The initials of the person using this laptop ("" until given): they sign what
+        she writes, whatever the territory (issue 12)."""
+        with self.reading() as r:
+            return r.author_initials()
+
+    def set_author_initials(self, value: str) -> str:
+        """Record them (trimmed; NotesInputError when invalid); returns them as stored."""
+        with self.writing() as w:
+            return w.set_author_initials(value)
 
     # -- safety net -------------------------------------------------------------------------
 

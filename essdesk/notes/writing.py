@@ -17,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVarTuple
 
@@ -45,6 +45,7 @@ from essdesk.notes.rows import (
     live_territory,
     load_note,
     note_record,
+    status_conflict_record,
     status_record,
     unknown_territory,
 )
@@ -56,11 +57,15 @@ from essdesk.notes.schema import (
     note_versions,
     notes,
     notes_fts,
+    settings,
+    status_conflicts,
+    status_versions,
     statuses,
     territories,
     text_digest,
     timestamp,
 )
+from essdesk.notes.status_merge import status_digest
 
 COALESCE_SECONDS = 60
 """Saves within this long of a version's first save update it instead of adding a version."""
@@ -89,6 +94,22 @@ TERRITORY_TYPE_ALIASES: dict[str, str] = {
     "rural": "territory:rural",
 }
 """Short names users type (ZRR, QPV, montagne, DROM…) → catalogue territory-type keys."""
+
+AUTHOR_SETTING = "author_initials"
+MAX_INITIALS = 12
+
+
+def author_initials(value: str) -> str:
+    """Initials as stored: trimmed, at most :data:`MAX_INITIALS` characters, printable;
+    NotesInputError otherwise."""
+    clean = " ".join(textfold.clean_name(value).split())
+    if len(clean) > MAX_INITIALS or any(unicodedata.category(c)[0] == "C" for c in clean):
+        raise NotesInputError(
+            f"Initiales invalides : au plus {MAX_INITIALS} lettres, sans caractère spécial.",
+            f"bad initials {value!r}",
+        )
+    return clean
+
 
 _Ts = TypeVarTuple("_Ts")
 
@@ -198,6 +219,29 @@ class NotesReader:
             raise TypeError("NotesReader.rows runs SELECT statements only")
         return self._conn.execute(query)
 
+    def author_initials(self) -> str:
+        """The initials of the person who uses this laptop ("" until she gives them): they
+        sign the notes and follow-ups written here (issue 12: not the territory's)."""
+        value = self._conn.execute(
+            select(settings.c.value).where(settings.c.key == AUTHOR_SETTING)
+        ).scalar()
+        return value or ""
+
+    def status_histories(self, *, with_conflicts: bool = False) -> dict[tuple[str, str], list[str]]:
+        """(entry, territory) → digests of every value its follow-up has had here, newest
+        first (what an export carries); ``with_conflicts``: and of the values kept in
+        conflict (what an import counts as known)."""
+        found: dict[tuple[str, str], dict[str, None]] = {}
+        tables = (status_versions, status_conflicts) if with_conflicts else (status_versions,)
+        for table in tables:
+            query = select(
+                table.c.entry_key, table.c.territory_uuid, table.c.status, table.c.date,
+                table.c.contact,
+            ).order_by(table.c.id.desc())  # fmt: skip
+            for key, tu, status, date_, contact in self._conn.execute(query):
+                found.setdefault((key, tu), {})[status_digest(status, date_, contact)] = None
+        return {key: list(digests) for key, digests in found.items()}
+
     def local_export_records(self, territory_uuids: Iterable[str]) -> list[dict[str, Any]]:
         """The territories' own entries as an exchange file carries them."""
         return local_exchange.export_records(self._conn, territory_uuids)
@@ -219,6 +263,16 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
 
     def now(self) -> datetime:
         return self._clock()
+
+    def set_author_initials(self, value: str) -> str:
+        """Record who uses this laptop (see :meth:`NotesReader.author_initials`)."""
+        clean = author_initials(value)
+        self._conn.execute(
+            sqlite_insert(settings)
+            .values(key=AUTHOR_SETTING, value=clean)
+            .on_conflict_do_update(index_elements=["key"], set_={"value": clean})
+        )
+        return clean
 
     def apply_local_entries(self, plans: Iterable[local_exchange.LocalPlan]) -> dict[str, int]:
         """Carry out an exchange file's plan for the territories' own entries."""
@@ -340,7 +394,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
                 for n in new
             ],
         )
-        self._add_versions([(n.uuid, n.text, n.version_at or n.updated) for n in new])
+        self._add_versions([(n.uuid, n.text, n.version_at or n.updated, n.author) for n in new])
         self._index({n.uuid: n.text for n in new}, fresh=True)
 
     def _insert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -370,12 +424,12 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
             self._conn.execute(update(notes).where(notes.c.uuid == c.note_uuid).values(values))
         fresh = []
         for c in changes:
-            if not (coalesce and self._coalesced(c.note_uuid, c.text, c.updated)):
-                fresh.append((c.note_uuid, c.text, c.version_at or c.updated))
+            if not (coalesce and self._coalesced(c.note_uuid, c.text, c.updated, c.author)):
+                fresh.append((c.note_uuid, c.text, c.version_at or c.updated, c.author))
         self._add_versions(fresh)
         self._index({c.note_uuid: c.text for c in changes})
 
-    def _coalesced(self, note_uuid: str, body: str, moment: datetime) -> bool:
+    def _coalesced(self, note_uuid: str, body: str, moment: datetime, author: str) -> bool:
         last = self._conn.execute(
             select(note_versions)
             .where(note_versions.c.note_uuid == note_uuid)
@@ -387,6 +441,8 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         # it may be the text another laptop or an exchange compares to.
         if last is None or not window_start < last.started_at <= timestamp(moment):
             return False
+        if last.author != author:  # someone else's version is never typed over
+            return False
         self._conn.execute(
             update(note_versions)
             .where(note_versions.c.id == last.id)
@@ -394,7 +450,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         )
         return True
 
-    def _add_versions(self, rows: list[tuple[str, str, datetime]]) -> None:
+    def _add_versions(self, rows: list[tuple[str, str, datetime, str]]) -> None:
         if rows:
             self._insert(
                 note_versions,
@@ -404,8 +460,9 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
                         "text": body,
                         "started_at": timestamp(at),
                         "saved_at": timestamp(at),
+                        "author": author,
                     }
-                    for u, body, at in rows
+                    for u, body, at, author in rows
                 ],
             )
 
@@ -444,10 +501,15 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         live_territory(self._conn, tu)
         row = self._conn.execute(current_query(entry_key, tu)).first()
         moment = self._clock()
+        me = self.author_initials()
         if row is None:
             note_uuid = str(uuidlib.uuid4())
             self.add_notes(
-                [NewNote(note_uuid, entry_key, tu, text, moment, moment, entry_title or "")]
+                [
+                    NewNote(
+                        note_uuid, entry_key, tu, text, moment, moment, entry_title or "", author=me
+                    )
+                ]
             )
             return load_note(self._conn, note_uuid)
         current = note_record(row)
@@ -459,7 +521,8 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
             text = current.text + BOTH_SEPARATOR + text
         if text != current.text:
             self.replace_texts(
-                [TextChange(current.uuid, text, moment, entry_title=entry_title)], coalesce=True
+                [TextChange(current.uuid, text, moment, author=me, entry_title=entry_title)],
+                coalesce=True,
             )
         elif entry_title is not None and entry_title != current.entry_title:
             self._conn.execute(
@@ -511,7 +574,8 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
             raise NotesInputError(
                 "Cette note est dans la corbeille : restaurez-la d'abord.", "note in trash"
             )
-        self.replace_texts([TextChange(note.uuid, row.text, self._clock())])
+        # the text is the version's: so is its author
+        self.replace_texts([TextChange(note.uuid, row.text, self._clock(), author=row.author)])
         return load_note(self._conn, note.uuid)
 
     def resolve_conflict(
@@ -545,7 +609,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
                 .values(conflict_of=None, updated=timestamp(moment))
             )
             if text != copy.text:  # taken as it came, the copy keeps its author
-                self.replace_texts([TextChange(copy.uuid, text, moment)])
+                self.replace_texts([TextChange(copy.uuid, text, moment, self.author_initials())])
             return load_note(self._conn, copy.uuid)
         if merged_text is not None:
             text = merged_text
@@ -560,7 +624,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         )
         if text != row.text:
             # the copy's author when its text is taken as is; combined here otherwise
-            author = copy.author if text == copy.text else ""
+            author = copy.author if text == copy.text else self.author_initials()
             self.replace_texts([TextChange(row.uuid, text, moment, author=author)])
         return load_note(self._conn, row.uuid)
 
@@ -648,7 +712,8 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
             .exists(),
         )
         for (tu,) in conn.execute(gone).all():
-            conn.execute(delete(statuses).where(statuses.c.territory_uuid == tu))
+            for table in (statuses, status_versions, status_conflicts):
+                conn.execute(delete(table).where(table.c.territory_uuid == tu))
             conn.execute(delete(territories).where(territories.c.uuid == tu))
         return len(doomed)
 
@@ -673,7 +738,17 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
             )
             return None
         self.put_statuses(
-            [Status(entry_key, tu, status_key(status), when, contact.strip(), self._clock())]
+            [
+                Status(
+                    entry_key,
+                    tu,
+                    status_key(status),
+                    when,
+                    contact.strip(),
+                    self._clock(),
+                    self.author_initials(),
+                )
+            ]
         )
         row = self._conn.execute(
             select(statuses).where(
@@ -683,7 +758,8 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         return status_record(row)
 
     def put_statuses(self, items: Sequence[Status]) -> None:
-        """Set the follow-up of (entry, territory) pairs, replacing theirs, in bulk."""
+        """Set the follow-up of (entry, territory) pairs, replacing theirs, in bulk. A value
+        kept in conflict that becomes the follow-up is no longer in conflict."""
         if not items:
             return
         self._conn.execute(
@@ -693,16 +769,84 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
             [{"k": s.entry_key, "t": s.territory_uuid} for s in items],
         )
         self._conn.execute(
-            insert(statuses),
+            delete(status_conflicts).where(
+                status_conflicts.c.entry_key == bindparam("k"),
+                status_conflicts.c.territory_uuid == bindparam("t"),
+                status_conflicts.c.status == bindparam("s"),
+                status_conflicts.c.date.is_(bindparam("d")),
+                status_conflicts.c.contact == bindparam("c"),
+            ),
             [
                 {
-                    "entry_key": s.entry_key,
-                    "territory_uuid": s.territory_uuid,
-                    "status": s.status,
-                    "date": s.date,
-                    "contact": s.contact,
-                    "updated": timestamp(s.updated),
+                    "k": s.entry_key,
+                    "t": s.territory_uuid,
+                    "s": s.status,
+                    "d": s.date,
+                    "c": s.contact,
                 }
                 for s in items
             ],
         )
+        self._conn.execute(insert(statuses), _status_rows(items))
+
+    def add_status_conflicts(self, items: Sequence[Status]) -> None:
+        """Keep follow-ups changed on another laptop beside the local ones, for the user to
+        pick (:meth:`resolve_status_conflict`): nothing is overwritten."""
+        if items:
+            self._conn.execute(insert(status_conflicts), _status_rows(items))
+
+    def resolve_status_conflict(self, conflict_id: int, keep: str) -> Status | None:
+        """See :meth:`NotesStore.resolve_status_conflict`."""
+        if keep not in ("local", "incoming"):
+            raise NotesInputError(
+                "Choisissez un suivi à garder : le vôtre ou l'importé.",
+                f"keep must be 'local' or 'incoming', got {keep!r}",
+            )
+        row = self._conn.execute(
+            select(status_conflicts).where(status_conflicts.c.id == conflict_id)
+        ).first()
+        if row is None:
+            raise NotesInputError(
+                "Ce conflit est déjà résolu.", f"no status conflict {conflict_id}"
+            )
+        other = status_conflict_record(row)
+        live_territory(self._conn, other.territory_uuid)
+        self._conn.execute(delete(status_conflicts).where(status_conflicts.c.id == conflict_id))
+        if keep == "incoming":
+            self.put_statuses([replace(other, updated=self._clock())])
+        else:
+            # The value set aside stays known: the same file imported again, or the other
+            # laptop's next file, finds it (and then takes the value kept here).
+            self._conn.execute(
+                insert(status_versions).values(
+                    entry_key=other.entry_key,
+                    territory_uuid=other.territory_uuid,
+                    status=other.status,
+                    date=other.date,
+                    contact=other.contact,
+                    saved_at=self._stamp(),
+                )
+            )
+        row = self._conn.execute(
+            select(statuses).where(
+                statuses.c.entry_key == other.entry_key,
+                statuses.c.territory_uuid == other.territory_uuid,
+            )
+        ).first()
+        return status_record(row) if row is not None else None
+
+
+def _status_rows(items: Sequence[Status]) -> list[dict[str, str | None]]:
+    """Follow-ups as rows of ``statuses`` or ``status_conflicts`` (same columns)."""
+    return [
+        {
+            "entry_key": s.entry_key,
+            "territory_uuid": s.territory_uuid,
+            "status": s.status,
+            "date": s.date,
+            "contact": s.contact,
+            "updated": timestamp(s.updated),
+            "author": s.author,
+        }
+        for s in items
+    ]

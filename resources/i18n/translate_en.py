@@ -20,6 +20,24 @@ HERE = Path(__file__).resolve().parent
 TS = HERE / "essdesk_en.ts"
 
 EN = {
+    # follow-ups changed on two laptops (conflicts view, import)
+    "{0} (suivi)": "{0} (follow-up)",
+    "(aucun suivi)": "(no follow-up)",
+    "Statut : {0}": "Status: {0}",
+    "Date : {0}": "Date: {0}",
+    "Contact : {0}": "Contact: {0}",
+    "{0} — suivi": "{0} — follow-up",
+    "« {0} » : votre suivi est gardé.": "“{0}”: your follow-up is kept.",
+    "« {0} » : le suivi importé est gardé.": "“{0}”: the imported follow-up is kept.",
+    "Cette note ou son suivi a une version importée en conflit.": "This note or its follow-up "
+    "has an imported version in conflict.",
+    "Des suivis ont été modifiés ici et sur l'autre ordinateur : les deux sont gardés, ouvrez "
+    "les conflits pour choisir lequel garder.": "Some follow-ups were changed here and on the "
+    "other computer: both are kept; open the conflicts to choose which to keep.",
+    "Un suivi en conflit a été modifié ici et sur l'autre ordinateur : les deux sont gardés, "
+    "quelle que soit l'heure des ordinateurs, vous choisirez ensuite.": "A follow-up in "
+    "conflict was changed here and on the other computer: both are kept, whatever the "
+    "computers' clocks say; you will choose later.",
     # notes panel: a note imported from a colleague's exchange file
     "{0} · par {1}": "{0} · by {1}",
     "{0}, par {1}": "{0}, by {1}",
@@ -280,8 +298,6 @@ EN = {
     "Début": "Beginning",
     "Message des notes": "Notes message",
     "Avertissement des notes": "Notes warning",
-    "Cette note a une version importée en conflit.": "This note has a conflicting imported "
-    "version.",
     "Résoudre…": "Resolve…",
     "Résoudre les conflits de cette note": "Resolve this note's conflicts",
     "Note (lecture)": "Note (reading)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Connection
@@ -170,3 +171,43 @@ def test_a_newer_schema_is_refused_and_left_untouched(home: Path) -> None:
     assert "newer than supported" in str(err)
     assert _digest(db) == before
     assert sorted(p.name for p in home.iterdir()) == listing  # nothing moved, nothing added
+
+
+def test_v4_to_v5_keeps_each_follow_up_as_its_first_version_and_who_wrote_the_text(
+    home: Path, clock: Any
+) -> None:
+    """Schema v5 (issues 11 #8, 12): a follow-up's values are versioned by triggers (so an
+    import merges them like texts), versions say who wrote them, and the laptop has a
+    settings table for the person's initials."""
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / "notes-v4.sqlite3", paths.notes_path())
+    store, report = open_notes(clock=clock)
+    with store:
+        assert report is None
+        creuse = store.territory_by_name("Creuse")
+        note = store.get_note("scheme:dla", creuse)
+        assert note is not None
+        # the current text keeps its author; earlier versions are unknown
+        assert [v.author for v in store.history(note.uuid)] == ["CD", ""]
+        with store.reading() as reader:
+            seeded = reader.status_histories()
+        dla = store.status("scheme:dla", creuse)
+        assert dla is not None and dla.author == ""
+        assert seeded == {("scheme:dla", creuse.uuid): [dla.digest]}
+        assert store.author_initials() == ""
+        assert store.status_conflicts(creuse) == []
+        # after the upgrade, every write of a follow-up is versioned, whoever writes it
+        store.set_status("scheme:dla", creuse, "mobilise", None, "Mme Martin")
+        conn = sqlite3.connect(store.path)
+        try:
+            conn.execute(
+                "UPDATE statuses SET status = 'ecarte' WHERE entry_key = 'scheme:dla'"
+            )  # as another writer (the team sync) does, without the unit of work
+            conn.commit()
+        finally:
+            conn.close()
+        with store.reading() as reader:
+            values = reader.status_histories()[("scheme:dla", creuse.uuid)]
+        assert len(values) == 3 and values[-1] == dla.digest
+        assert store.set_author_initials("  EF ") == "EF"
+        assert store.author_initials() == "EF"

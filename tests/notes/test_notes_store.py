@@ -259,7 +259,8 @@ def test_status_is_checked_by_the_database_too(store: NotesStore, creuse: Territ
     try:
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(
-                "INSERT INTO statuses VALUES ('scheme:dla', ?, 'fini', NULL, '', 'now')",
+                "INSERT INTO statuses (entry_key, territory_uuid, status, date, contact, updated)"
+                " VALUES ('scheme:dla', ?, 'fini', NULL, '', 'now')",
                 (creuse.uuid,),
             )
     finally:

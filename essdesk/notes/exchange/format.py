@@ -34,9 +34,15 @@ from essdesk import textfold
 from essdesk.notes.exchange.messages import CONTROL, bad_file, invalid, shown, too_many
 from essdesk.notes.local_exchange import IncomingLocal
 from essdesk.notes.schema import STATUSES, note_size_problem, text_digest
+from essdesk.notes.status_merge import status_digest
 
 FORMAT = "essdesk-notes"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""Format 2 (issues 11 #8 and 12): a note's ``history`` lists ``{"sha256", "author"}`` (who
+wrote each version) instead of bare digests, and a status carries its ``history`` (the
+digests of the values it has had, :mod:`essdesk.notes.status_merge`) and its ``author``.
+Format 1 files are still read: their statuses have no history (a follow-up changed on both
+sides is then kept in conflict, never replaced by the clock)."""
 SUFFIX = ".essnotes"
 MANIFEST = "manifest.json"
 PAYLOAD = "notes.json"
@@ -103,6 +109,7 @@ class IncomingNote:
     author: str  # initials of the profile that wrote it
     conflict_of: str | None
     history: frozenset[str]  # SHA-256 (hex) of every text the note has had over there
+    versions: tuple[tuple[str, str], ...] = ()  # (SHA-256, author) of each, newest first
 
     @property
     def digest(self) -> str:
@@ -117,6 +124,12 @@ class IncomingStatus:
     date: str | None
     contact: str
     updated: datetime
+    author: str = ""  # initials of who set it (format 2)
+    history: frozenset[str] = frozenset()  # digests of its earlier values over there
+
+    @property
+    def digest(self) -> str:
+        return status_digest(self.status, self.date, self.contact)
 
 
 @dataclass(frozen=True)
@@ -289,8 +302,25 @@ def check_manifest(value: Any) -> dict[str, Any]:
     return head
 
 
+def _digests(obj: dict[str, Any], where: str, what: str) -> list[str]:
+    found = _list(obj, "history", where, MAX_HISTORY, what)
+    if not all(isinstance(h, str) and _SHA256.fullmatch(h) for h in found):
+        raise invalid(where, "« history » doit être une liste de sommes SHA-256")
+    return found
+
+
+def _versions(obj: dict[str, Any], where: str) -> list[tuple[str, str]]:
+    """Format 2: a note's versions, ``{"sha256", "author"}`` each, newest first."""
+    found = []
+    for item in _list(obj, "history", where, MAX_HISTORY, "versions d'une note"):
+        if not isinstance(item, dict) or not _SHA256.fullmatch(str(item.get("sha256", ""))):
+            raise invalid(where, "« history » doit être une liste de versions {sha256, author}")
+        found.append((item["sha256"], _string(item, "author", where, MAX_LINE, optional=True)))
+    return found
+
+
 def check_payload(
-    value: Any, declared: dict[str, int]
+    value: Any, declared: dict[str, int], version: int = FORMAT_VERSION
 ) -> tuple[tuple[IncomingTerritory, ...], tuple[IncomingNote, ...], tuple[IncomingStatus, ...]]:
     body = _object(value, "contenu")
     raw_territories = _list(body, "territories", "contenu", MAX_TERRITORIES, "territoires")
@@ -342,9 +372,10 @@ def check_payload(
         tu = _uuid(n, "territory_uuid", where)
         if tu not in terrs:
             raise invalid(where, "son territoire ne figure pas dans le fichier")
-        history = _list(n, "history", where, MAX_HISTORY, "versions d'une note")
-        if not all(isinstance(h, str) and _SHA256.fullmatch(h) for h in history):
-            raise invalid(where, "« history » doit être une liste de sommes SHA-256")
+        if version >= 2:
+            versions = _versions(n, where)
+        else:
+            versions = [(h, "") for h in _digests(n, where, "versions d'une note")]
         found_notes[nu] = IncomingNote(
             uuid=nu,
             entry_key=key,
@@ -355,7 +386,8 @@ def check_payload(
             updated=_moment(n, "updated", where),
             author=_string(n, "author", where, MAX_LINE, optional=True),
             conflict_of=_uuid(n, "conflict_of", where, optional=True),
-            history=frozenset(history),
+            history=frozenset(d for d, _ in versions),
+            versions=tuple(versions),
         )
 
     found_statuses: dict[tuple[str, str], IncomingStatus] = {}
@@ -386,5 +418,9 @@ def check_payload(
             date=when,
             contact=_string(s, "contact", where, None, optional=True, multiline=True),
             updated=_moment(s, "updated", where),
+            author=_string(s, "author", where, MAX_LINE, optional=True),
+            history=frozenset(_digests(s, where, "valeurs d'un suivi"))
+            if version >= 2
+            else frozenset(),
         )
     return tuple(terrs.values()), tuple(found_notes.values()), tuple(found_statuses.values())

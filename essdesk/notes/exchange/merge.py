@@ -23,8 +23,11 @@ For an incoming note, in the local territory it goes to (see territories below):
    whose uuid is already taken here gets a uuid derived from (uuid, territory, text), so an
    import never overwrites a note.
 
-Statuses: the most recently updated wins (a local status newer than the incoming one is
-kept); the preview counts how many are new, updated, kept.
+Statuses (follow-ups) merge like texts, never by the laptops' clocks
+(:func:`essdesk.notes.status_merge.merge_status`): changed over there only → taken; changed
+here only, or already known → kept; changed on both sides → the incoming one is kept beside
+the local one (``status_conflicts``) for the user to pick in the conflicts view. The preview
+counts how many are new, updated, kept and in conflict.
 
 Territories: the incoming uuid exists here → the same profile (a deleted one is brought back,
 without the notes of its trash); else a live profile of the same name (case-insensitive) →
@@ -75,6 +78,7 @@ from essdesk.notes.schema import (
     territories,
     text_digest,
 )
+from essdesk.notes.status_merge import StatusAction, merge_status
 from essdesk.notes.store import NotesStore
 from essdesk.notes.writing import COALESCE_SECONDS, NewNote, NotesReader, NotesWriter, TextChange
 
@@ -94,11 +98,17 @@ class Counts:
     statuses_new: int = 0
     statuses_updated: int = 0
     statuses_kept: int = 0  # identical, or newer here
+    statuses_conflicting: int = 0  # changed on both sides: kept beside the local one
 
     @property
     def changes(self) -> int:
         return (
-            self.new + self.updated + self.conflicting + self.statuses_new + self.statuses_updated
+            self.new
+            + self.updated
+            + self.conflicting
+            + self.statuses_new
+            + self.statuses_updated
+            + self.statuses_conflicting
         )
 
     def as_dict(self) -> dict[str, int]:
@@ -111,6 +121,7 @@ class Counts:
             "statuses_new": self.statuses_new,
             "statuses_updated": self.statuses_updated,
             "statuses_kept": self.statuses_kept,
+            "statuses_conflicting": self.statuses_conflicting,
         }
 
     @staticmethod
@@ -130,6 +141,7 @@ class Counts:
             statuses_new=s["new"],
             statuses_updated=s["update"],
             statuses_kept=s["identical"] + s["keep"],
+            statuses_conflicting=s["conflict"],
         )
 
 
@@ -192,7 +204,7 @@ class NotePlan:
 @dataclass(frozen=True)
 class StatusPlan:
     incoming: IncomingStatus
-    action: str  # "new" | "identical" | "update" | "keep" (newer here)
+    action: StatusAction  # "new" | "identical" | "update" | "keep" | "conflict"
     territory_uuid: str
     local: Status | None
 
@@ -328,6 +340,8 @@ class _Snapshot:
     primary: dict[tuple[str, str], str]  # (entry, territory) → uuid of the live note
     known: dict[tuple[str, str], set[str]]  # (entry, territory) → SHA-256 of every text seen
     statuses: dict[tuple[str, str], Status]
+    status_known: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    """(entry, territory) → digests of every value its follow-up had here or kept in conflict."""
 
     @staticmethod
     def load(conn: NotesReader, file: ExchangeFile) -> _Snapshot:
@@ -381,6 +395,8 @@ class _Snapshot:
             snap.known.setdefault((r.entry_key, r.territory_uuid), set()).add(r.sha256)
         for r in conn.rows(select(statuses)):
             snap.statuses[(r.entry_key, r.territory_uuid)] = status_record(r)
+        for key, digests in conn.status_histories(with_conflicts=True).items():
+            snap.status_known[key] = set(digests)
         return snap
 
 
@@ -563,22 +579,19 @@ def _plan_notes(
 
 def _plan_statuses(file: ExchangeFile, snap: _Snapshot, where: dict[str, str]) -> list[StatusPlan]:
     plans = []
-    for inc in sorted(file.statuses, key=lambda s: (s.updated, s.entry_key, s.territory_uuid)):
+    for inc in sorted(file.statuses, key=lambda s: (s.entry_key, s.territory_uuid)):
         tu = where[inc.territory_uuid]
         key = (inc.entry_key, tu)
         local = snap.statuses.get(key)
-        if local is None:
-            action = "new"
-        elif (local.status, local.date, local.contact) == (inc.status, inc.date, inc.contact):
-            action = "identical"
-        elif local.updated >= inc.updated:
-            action = "keep"
-        else:
-            action = "update"
+        known = snap.status_known.setdefault(key, set())
+        action = merge_status(
+            local.digest if local is not None else None, known, inc.digest, inc.history
+        )
         plans.append(StatusPlan(inc, action, tu, local))
+        known.add(inc.digest)
         if action in ("new", "update"):
             snap.statuses[key] = Status(
-                inc.entry_key, tu, inc.status, inc.date, inc.contact, inc.updated
+                inc.entry_key, tu, inc.status, inc.date, inc.contact, inc.updated, inc.author
             )
     return plans
 
@@ -738,18 +751,13 @@ def _execute(writer: NotesWriter, plan: ImportPreview) -> None:
             if np.action == "update"
         ]
     )
-    writer.put_statuses(
-        [
-            Status(
-                sp.incoming.entry_key,
-                sp.territory_uuid,
-                sp.incoming.status,
-                sp.incoming.date,
-                sp.incoming.contact,
-                sp.incoming.updated,
-            )
-            for sp in plan.statuses
-            if sp.action in ("new", "update")
-        ]
-    )
+
+    def status(sp: StatusPlan) -> Status:
+        i = sp.incoming
+        return Status(
+            i.entry_key, sp.territory_uuid, i.status, i.date, i.contact, i.updated, i.author
+        )
+
+    writer.put_statuses([status(sp) for sp in plan.statuses if sp.action in ("new", "update")])
+    writer.add_status_conflicts([status(sp) for sp in plan.statuses if sp.action == "conflict"])
     writer.apply_local_entries(plan.local_entries)

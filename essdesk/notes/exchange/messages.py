@@ -104,6 +104,8 @@ def summary_lines(preview: ImportPreview) -> list[str]:
                 n(c.statuses_new, "nouveau", "nouveaux"),
                 n(c.statuses_updated, "mis à jour", "mis à jour"),
                 n(c.statuses_kept, "inchangé"),
+                n(c.statuses_conflicting, "en conflit", "en conflit")
+                + (" (gardés côte à côte)" if c.statuses_conflicting else ""),
             ]
         )
         + "."
@@ -139,10 +141,10 @@ def import_done(result: ImportResult) -> list[str]:
         lines.append("Rien à importer : tout ce que contient ce fichier est déjà là.")
         return lines
     lines.append(f"Import terminé. Sauvegarde faite juste avant : {result.backup.path}")
-    if result.counts.conflicting:
+    if result.counts.conflicting or result.counts.statuses_conflicting:
         lines.append(
-            "Les notes en conflit sont gardées côte à côte : ouvrez-les dans essdesk pour "
-            "choisir la version à garder."
+            "Les notes et suivis en conflit sont gardés côte à côte : ouvrez-les dans essdesk "
+            "(Fichier › Résoudre les conflits…) pour choisir la version à garder."
         )
     return lines
 

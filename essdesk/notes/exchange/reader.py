@@ -86,7 +86,7 @@ def read_exchange_file(path: Path | str) -> ExchangeFile:
             f"size {head['size']}",
         )
     parsed = _parse_json(body, PAYLOAD)
-    content = check_payload(parsed, head["counts"])
+    content = check_payload(parsed, head["counts"], head["format_version"])
     try:
         local = parse_records(parsed.get("local_entries"), {t.uuid for t in content[0]})
     except LocalRecordError as exc:

@@ -122,19 +122,23 @@ def export_notes(
             if keep(r.entry_key, r.territory_uuid)
         ]
         exported = {r.uuid for r in note_rows}
-        history: dict[str, dict[str, None]] = {u: {} for u in exported}
-        for note_uuid, text in conn.rows(
-            select(note_versions.c.note_uuid, note_versions.c.text).order_by(
-                note_versions.c.id.desc()
-            )
+        me = conn.author_initials()
+        # each text once, newest first, with who wrote it (format 2)
+        history: dict[str, dict[str, str]] = {u: {} for u in exported}
+        for note_uuid, text, author in conn.rows(
+            select(
+                note_versions.c.note_uuid, note_versions.c.text, note_versions.c.author
+            ).order_by(note_versions.c.id.desc())
         ):
-            if note_uuid in exported and len(history[note_uuid]) < EXPORT_HISTORY:
-                history[note_uuid][text_digest(text)] = None
+            versions = history.get(note_uuid)
+            if versions is not None and len(versions) < EXPORT_HISTORY:
+                versions.setdefault(text_digest(text), author)
         status_rows = [
             r
             for r in conn.rows(select(statuses).order_by(statuses.c.updated))
             if keep(r.entry_key, r.territory_uuid)
         ]
+        status_history = conn.status_histories()
         local_records = [
             r
             for r in conn.local_export_records(chosen)
@@ -163,10 +167,14 @@ def export_notes(
                 "text": _TEXT_CONTROL.sub(REPLACEMENT, r.text),
                 "created": r.created,
                 "updated": r.updated,
-                # who wrote it: the initials it came with, else this computer's profile
-                "author": _line(r.author or chosen[r.territory_uuid].initials),
+                # who wrote it: the initials it came with or was written with, else the
+                # person at this laptop (never the territory's: issue 12)
+                "author": _line(r.author or me),
                 "conflict_of": r.conflict_of,
-                "history": sorted(history[r.uuid]),
+                "history": [
+                    {"sha256": digest, "author": _line(author)}
+                    for digest, author in history[r.uuid].items()
+                ],
             }
             for r in note_rows
         ],
@@ -178,6 +186,8 @@ def export_notes(
                 "date": r.date,
                 "contact": _TEXT_CONTROL.sub(REPLACEMENT, r.contact),
                 "updated": r.updated,
+                "author": _line(r.author or me),
+                "history": status_history.get((r.entry_key, r.territory_uuid), [])[:EXPORT_HISTORY],
             }
             for r in status_rows
         ],

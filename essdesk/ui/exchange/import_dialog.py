@@ -375,6 +375,11 @@ class ImportPreviewDialog(QDialog):
                     ),
                     counted(c.statuses_kept, self.tr("{0} inchangé"), self.tr("{0} inchangés")),
                 ]
+                + (
+                    [self.tr("{0} en conflit").format(c.statuses_conflicting)]
+                    if c.statuses_conflicting
+                    else []
+                )
             )
         )
         for plan in preview.territories:
@@ -407,6 +412,13 @@ class ImportPreviewDialog(QDialog):
                 self.tr(
                     "Une note en conflit a été modifiée ici et sur l'autre ordinateur : les deux "
                     "versions sont gardées côte à côte, vous choisirez ensuite laquelle garder."
+                )
+            )
+        if c.statuses_conflicting:
+            explain.append(
+                self.tr(
+                    "Un suivi en conflit a été modifié ici et sur l'autre ordinateur : les deux "
+                    "sont gardés, quelle que soit l'heure des ordinateurs, vous choisirez ensuite."
                 )
             )
         if c.orphaned:
@@ -491,6 +503,14 @@ def import_report(result: ImportResult) -> str:
                 "ExchangeDialogs",
                 "Les notes en conflit sont gardées à côté des vôtres : ouvrez les conflits du "
                 "territoire pour choisir quelle version garder.",
+            )
+        )
+    if c.statuses_conflicting:
+        lines.append(
+            QCoreApplication.translate(
+                "ExchangeDialogs",
+                "Des suivis ont été modifiés ici et sur l'autre ordinateur : les deux sont "
+                "gardés, ouvrez les conflits pour choisir lequel garder.",
             )
         )
     if c.orphaned:
@@ -578,7 +598,9 @@ def import_notes_dialog(
     if not accepted or result is None:
         return False
     actions: list[tuple[str, Callable[[], object]]] = []
-    if result.counts.conflicting and open_conflicts is not None:
+    if (
+        result.counts.conflicting or result.counts.statuses_conflicting
+    ) and open_conflicts is not None:
         label = QCoreApplication.translate("ExchangeDialogs", "Ouvrir les conflits")
         actions.append((label, open_conflicts))
     show_message(

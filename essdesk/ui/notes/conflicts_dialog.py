@@ -5,6 +5,10 @@ An import keeps a note changed on both laptops as a *conflict copy* beside the l
 one call to :meth:`NotesStore.resolve_conflict`, which keeps the replaced text in the note's
 history and sends the copy to the trash (restorable). Texts are shown in plain-text editors:
 a note is never rendered as HTML.
+
+A follow-up (status, date, contact) changed on both laptops is listed here too (« suivi »):
+both values side by side, and the user keeps hers or the imported one
+(:meth:`NotesStore.resolve_status_conflict`).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCursor
@@ -33,20 +38,24 @@ from PySide6.QtWidgets import (
 )
 
 from essdesk.french import typography as french_typography
-from essdesk.notes import Note, NotesError, NotesStore, Territory
-from essdesk.ui.common.labels import local_time
+from essdesk.notes import Note, NotesError, NotesStore, Status, StatusConflict, Territory
+from essdesk.ui.common.labels import local_time, status_label
 from essdesk.ui.common.messages import plain_label, show_message
 from essdesk.ui.common.plain import plain_tip, plain_title
 
 COMPARE, MERGE, EMPTY = 0, 1, 2
 """Pages of the right-hand side."""
 
+STATUS_ITEM = "status:"
+"""Prefix of a list item's data for a follow-up in conflict (then its id); else a note uuid."""
+
 
 class ConflictsDialog(QDialog):
     """List the conflict copies of one territory and settle them one by one."""
 
     conflict_resolved = Signal(str)
-    """A conflict was settled: the uuid of the note kept (the notes panel reloads it)."""
+    """A conflict was settled: the uuid of the note kept, or "" for a follow-up (the notes
+    panel reloads)."""
 
     def __init__(
         self,
@@ -61,6 +70,7 @@ class ConflictsDialog(QDialog):
         self._territory = territory
         self._titles = catalogue_titles
         self._copies: dict[str, Note] = {}
+        self._status_conflicts: dict[str, StatusConflict] = {}
         self.setWindowTitle(
             plain_title(french_typography(self.tr("Conflits — {0}").format(territory.name)))
         )
@@ -227,6 +237,13 @@ class ConflictsDialog(QDialog):
 
     # -- state ------------------------------------------------------------------------------
 
+    def title_of_key(self, entry_key: str) -> str:
+        """The catalogue's title of an entry, or its key marked as unknown."""
+        title = self._titles(entry_key)
+        if title is not None:
+            return title
+        return self.tr("{0} (fiche inconnue du catalogue)").format(entry_key)
+
     def title_of(self, note: Note) -> str:
         """The catalogue's title; for an entry it does not know, the title saved with the
         note (or its key), marked as unknown."""
@@ -259,6 +276,12 @@ class ConflictsDialog(QDialog):
             notes = []
         copies = [n for n in notes if n.conflict_of is not None]
         self._copies = {n.uuid: n for n in copies}
+        try:
+            follow_ups = self._store.status_conflicts(self._territory)
+        except NotesError as exc:
+            self.message.setText("⚠ " + french_typography(exc.message))
+            follow_ups = []
+        self._status_conflicts = {f"{STATUS_ITEM}{c.id}": c for c in follow_ups}
         self.conflict_list.blockSignals(True)
         self.conflict_list.clear()
         for note in copies:
@@ -266,11 +289,18 @@ class ConflictsDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, note.uuid)
             item.setToolTip(plain_tip(f"{self.title_of(note)}\n{note.entry_key}"))
             self.conflict_list.addItem(item)
+        for data, other in self._status_conflicts.items():
+            title = self.tr("{0} (suivi)").format(self.title_of_key(other.entry_key))
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, data)
+            item.setToolTip(plain_tip(f"{title}\n{other.entry_key}"))
+            self.conflict_list.addItem(item)
         self.conflict_list.blockSignals(False)
-        if copies:
+        total = len(copies) + len(follow_ups)
+        if total:
             uuids = self._uuids()
             row = uuids.index(current_uuid) if current_uuid in uuids else current
-            self.conflict_list.setCurrentRow(min(max(row, 0), len(copies) - 1))
+            self.conflict_list.setCurrentRow(min(max(row, 0), total - 1))
         self._show_current()
 
     def _current_uuid(self) -> str | None:
@@ -289,14 +319,65 @@ class ConflictsDialog(QDialog):
             local = None
         return copy, local
 
+    def current_status(self) -> tuple[StatusConflict, Status | None] | None:
+        """The selected follow-up in conflict (the other laptop's) and the local one."""
+        other = self._status_conflicts.get(self._current_uuid() or "")
+        if other is None:
+            return None
+        try:
+            local = self._store.status(other.entry_key, other.territory_uuid)
+        except NotesError:
+            local = None
+        return other, local
+
+    def describe(self, status: Status | None) -> str:
+        """A follow-up as the two sides show it: status, date and contact, one per line."""
+        if status is None:
+            return self.tr("(aucun suivi)")
+        lines = [self.tr("Statut : {0}").format(status_label(status.status))]
+        if status.date:
+            day = status.date.split("-")
+            lines.append(self.tr("Date : {0}").format("/".join(reversed(day))))
+        if status.contact:
+            lines.append(self.tr("Contact : {0}").format(status.contact))
+        return french_typography("\n".join(lines))
+
+    def _changed_on(self, moment: datetime, author: str) -> str:
+        when = self.tr("modifiée le {0}").format(local_time(moment))
+        return self.tr("{0}, par {1}").format(when, author) if author else when
+
+    def _show_status(self, other: StatusConflict, local: Status | None) -> None:
+        self.pages.setCurrentIndex(COMPARE)
+        self.entry_title.setText(self.tr("{0} — suivi").format(self.title_of_key(other.entry_key)))
+        self.mine_when.setText(
+            self._changed_on(local.updated, local.author) if local is not None else ""
+        )
+        self.theirs_when.setText(self._changed_on(other.updated, other.author))
+        mine, theirs = self.describe(local), self.describe(other)
+        self.mine_edit.setPlainText(mine)
+        self.theirs_edit.setPlainText(theirs)
+        self.keep_mine_button.setEnabled(True)
+        for button in (self.keep_both_button, self.merge_button):
+            button.setVisible(False)
+        spans_mine, spans_theirs = differing_spans(mine, theirs)
+        _highlight(self.mine_edit, spans_mine)
+        _highlight(self.theirs_edit, spans_theirs)
+
     def _show_current(self) -> None:
+        any_left = bool(self._copies or self._status_conflicts)
+        self.conflict_list.setEnabled(any_left)
+        self.conflict_list.setVisible(any_left)
+        follow_up = self.current_status()
+        if follow_up is not None:
+            self._show_status(*follow_up)
+            return
         pair = self.current()
-        self.conflict_list.setEnabled(bool(self._copies))
-        self.conflict_list.setVisible(bool(self._copies))
         if pair is None:
             self.pages.setCurrentIndex(EMPTY)
             return
         copy, local = pair
+        for button in (self.keep_both_button, self.merge_button):
+            button.setVisible(True)
         self.pages.setCurrentIndex(COMPARE)
         self.entry_title.setText(self.title_of(copy))
         if local is None:
@@ -378,7 +459,31 @@ class ConflictsDialog(QDialog):
         if self._resolve(None, self.tr("« {0} » : le texte fusionné est enregistré."), text):
             self.cancel_merge()
 
+    def _resolve_status(self, keep: str) -> bool:
+        follow_up = self.current_status()
+        if follow_up is None:
+            return False
+        other = follow_up[0]
+        title = self.title_of_key(other.entry_key)
+        try:
+            self._store.resolve_status_conflict(other.id, keep)
+        except NotesError as exc:
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Conflit"), exc.message)
+            self.reload()
+            return False
+        done = (
+            self.tr("« {0} » : votre suivi est gardé.")
+            if keep == "local"
+            else self.tr("« {0} » : le suivi importé est gardé.")
+        )
+        self.message.setText(french_typography(done.format(title)))
+        self.reload()
+        self.conflict_resolved.emit("")
+        return True
+
     def _resolve(self, keep: str | None, done: str, merged: str | None = None) -> bool:
+        if keep in ("local", "incoming") and self.current_status() is not None:
+            return self._resolve_status(keep)
         pair = self.current()
         if pair is None:
             return False

@@ -181,7 +181,9 @@ class NotesPanel(QWidget):
         self.conflict_banner.setObjectName("conflictBanner")
         banner_layout = QHBoxLayout(self.conflict_banner)
         banner_layout.setContentsMargins(8, 6, 8, 6)
-        banner_text = PlainLabel(self.tr("Cette note a une version importée en conflit."), self)
+        banner_text = PlainLabel(
+            self.tr("Cette note ou son suivi a une version importée en conflit."), self
+        )
         banner_text.setWordWrap(True)
         self.conflict_button = QPushButton(self.tr("Résoudre…"), self.conflict_banner)
         self.conflict_button.setObjectName("resolveConflictsButton")
@@ -378,7 +380,7 @@ class NotesPanel(QWidget):
         try:
             note = store.get_note(self.key, tu)
             status = store.status(self.key, tu)
-            conflicts = store.conflicts(self.key, tu)
+            conflicts = [*store.conflicts(self.key, tu), *store.status_conflicts(tu, self.key)]
         except NotesError as exc:
             self._show_message(exc.message, self.tr("Réessayer"), "retry")
             return
@@ -412,7 +414,7 @@ class NotesPanel(QWidget):
             self._set_state(self.tr("Enregistrement…"))
         elif note is not None:
             saved = self._saved_text(note.updated)
-            if note.author:  # written elsewhere, imported from an exchange file
+            if note.author and note.author != self._my_initials():  # someone else's text
                 saved = self.tr("{0} · par {1}").format(saved, note.author)
             self._set_state(saved)
         else:
@@ -423,6 +425,14 @@ class NotesPanel(QWidget):
             self.note_stack.setCurrentWidget(self.viewer)
         self.edit_button.setVisible(self.note_stack.currentWidget() is self.viewer)
         self.pages.setCurrentIndex(1)
+
+    def _my_initials(self) -> str:
+        """The initials of the person at this laptop (her own notes need no « par »)."""
+        store = self.session.store
+        try:
+            return (store.author_initials() if store is not None else None) or ""
+        except NotesError:
+            return ""
 
     def _render(self) -> None:
         text = self.editor.toPlainText()

@@ -98,6 +98,7 @@ def import_file(
 
 
 def populate(store: NotesStore, clock: Clock) -> tuple[Territory, Territory]:
+    store.set_author_initials("AB")  # the person at laptop A
     creuse = store.add_territory("Creuse", ["ZRR", "montagne"], commune="Guéret", initials="AB")
     correze = store.add_territory("Corrèze", ["rural"], code="19", initials="CD")
     store.save_note("scheme:dla", creuse, "Premier contact DLA.", entry_title="DLA")
@@ -136,6 +137,7 @@ def test_round_trip_a_to_b_and_back(
         "statuses_new": 2,
         "statuses_updated": 0,
         "statuses_kept": 0,
+        "statuses_conflicting": 0,
     }
     assert {t.action for t in preview.territories} == {"create"}
     result = apply_import(b, preview)
@@ -361,25 +363,93 @@ def test_territories_are_created_mapped_or_restored(
         preview_import(b, path, KNOWN, {haute_vienne.uuid: None})
 
 
-def test_statuses_newest_wins(
+def test_statuses_merge_like_texts_whatever_the_clocks(clock: Clock, tmp_path: Path) -> None:
+    """Issue 11 #8: a status from a laptop whose clock runs ahead overwrote a newer local
+    status and its contact on import (last writer wins by the wall clock). Now: changed on
+    one side only → taken, whatever the clocks; changed on both → both kept, the user picks."""
+    ahead = type(clock)()
+    ahead.advance(days=365)  # laptop B's clock runs a year ahead
+    a, b = _open(tmp_path / "laptop-a", clock), _open(tmp_path / "laptop-b", ahead)
+    with a, b:
+        creuse, correze = populate(a, clock)
+        a.set_status("scheme:crte", creuse, "en-cours", None, "M. Petit")
+        import_file(b, export_notes(a, tmp_path / "a0.essnotes").path)
+
+        # Both change the DLA's follow-up: A's change is the newer one in real time.
+        b.set_status("scheme:dla", creuse.uuid, "en-cours", None, "M. Durand")
+        clock.advance(minutes=1)
+        a.set_status("scheme:dla", creuse, "mobilise", "2024-06-01", "Mme Martin, directrice")
+        # Only B changes France Active's; B only confirms the CRTE's (same value, its clock).
+        b.set_status("actor:france-active", correze.uuid, "ecarte")
+        b.set_status("scheme:crte", creuse.uuid, "en-cours", None, "M. Petit")
+        # Only A changes the CRTE's (its clock is behind B's).
+        a.set_status("scheme:crte", creuse, "mobilise", None, "M. Petit (signé)")
+        a.set_status("lever:3", creuse, "a-explorer")  # new, A only
+
+        preview = preview_import(a, export_notes(b, tmp_path / "b1.essnotes").path, KNOWN)
+        c = preview.counts
+        assert (c.statuses_new, c.statuses_updated, c.statuses_kept) == (0, 1, 1)
+        assert c.statuses_conflicting == 1
+        apply_import(a, preview)
+        dla = a.status("scheme:dla", creuse)
+        assert dla is not None
+        assert (dla.status, dla.date, dla.contact) == (
+            "mobilise",
+            "2024-06-01",
+            "Mme Martin, directrice",
+        )  # kept, with its contact, although B's clock says B's is newer
+        (theirs,) = a.status_conflicts(creuse)
+        assert (theirs.entry_key, theirs.status, theirs.contact) == (
+            "scheme:dla",
+            "en-cours",
+            "M. Durand",
+        )
+        assert a.status("actor:france-active", correze).status == "ecarte"  # type: ignore[union-attr]
+        assert a.status("scheme:crte", creuse).contact == "M. Petit (signé)"  # type: ignore[union-attr]
+
+        # B, whose clock is ahead, takes A's CRTE change (changed on A only) and keeps both
+        # DLA follow-ups too.
+        preview = preview_import(b, export_notes(a, tmp_path / "a1.essnotes").path, KNOWN)
+        assert preview.counts.statuses_conflicting == 1
+        apply_import(b, preview)
+        crte = b.status("scheme:crte", creuse.uuid)
+        assert crte is not None and crte.status == "mobilise"
+        assert b.status("scheme:dla", creuse.uuid).status == "en-cours"  # type: ignore[union-attr]
+        assert b.status("lever:3", creuse.uuid).status == "a-explorer"  # type: ignore[union-attr]
+
+        # Importing the same file again changes nothing.
+        again = preview_import(b, tmp_path / "a1.essnotes", KNOWN)
+        assert not again.has_changes
+
+        # A picks its own; its next file then settles B too (B changed nothing since).
+        a.resolve_status_conflict(theirs.id, "local")
+        assert a.status_conflicts(creuse) == []
+        import_file(b, export_notes(a, tmp_path / "a2.essnotes").path)
+        assert b.status("scheme:dla", creuse.uuid).contact == "Mme Martin, directrice"  # type: ignore[union-attr]
+        assert b.status_conflicts(creuse.uuid) == []
+        assert statuses_of(a).keys() == statuses_of(b).keys()
+        assert {k: v[:3] for k, v in statuses_of(a).items()} == {
+            k: v[:3] for k, v in statuses_of(b).items()
+        }
+
+
+def test_a_status_conflict_is_settled_by_the_user(
     pair: tuple[NotesStore, NotesStore], clock: Clock, tmp_path: Path
 ) -> None:
     a, b = pair
-    creuse, correze = populate(a, clock)
+    creuse, _ = populate(a, clock)
     import_file(b, export_notes(a, tmp_path / "a0.essnotes").path)
-    clock.advance(minutes=1)
-    a.set_status("scheme:dla", creuse, "en-cours", "2024-06-01", "Mme Martin")  # older
-    clock.advance(minutes=1)
-    b.set_status("scheme:dla", creuse.uuid, "mobilise")  # newer: kept
-    a.set_status("actor:france-active", correze, "ecarte")  # newer than B's: wins
-    a.set_status("lever:3", creuse, "a-explorer")  # new
-    preview = preview_import(b, export_notes(a, tmp_path / "a1.essnotes").path, KNOWN)
-    c = preview.counts
-    assert (c.statuses_new, c.statuses_updated, c.statuses_kept) == (1, 1, 1)
-    apply_import(b, preview)
-    assert b.status("scheme:dla", creuse.uuid).status == "mobilise"  # type: ignore[union-attr]
-    assert b.status("actor:france-active", correze.uuid).status == "ecarte"  # type: ignore[union-attr]
-    assert b.status("lever:3", creuse.uuid).status == "a-explorer"  # type: ignore[union-attr]
+    a.set_status("scheme:dla", creuse, "mobilise", None, "Mme Martin")
+    b.set_status("scheme:dla", creuse.uuid, "ecarte", None, "personne")
+    import_file(b, export_notes(a, tmp_path / "a1.essnotes").path)
+    (theirs,) = b.status_conflicts(creuse.uuid, "scheme:dla")
+    settled = b.resolve_status_conflict(theirs.id, "incoming")
+    assert settled is not None and (settled.status, settled.contact) == ("mobilise", "Mme Martin")
+    assert b.status_conflicts(creuse.uuid) == []
+    with pytest.raises(NotesInputError, match="déjà résolu"):
+        b.resolve_status_conflict(theirs.id, "local")
+    # B's own value stays known: A's file imported again does not bring the conflict back
+    assert not preview_import(b, tmp_path / "a1.essnotes", KNOWN).has_changes
 
 
 # -- apply: re-planning, rollback, safety --------------------------------------------------------
@@ -499,14 +569,15 @@ def test_export_scopes_and_file_layout(
         assert archive.namelist() == [MANIFEST, PAYLOAD]
         manifest = json.loads(archive.read(MANIFEST))
         payload = json.loads(archive.read(PAYLOAD))
-    assert manifest["format"] == "essdesk-notes" and manifest["format_version"] == 1
+    assert manifest["format"] == "essdesk-notes" and manifest["format_version"] == 2
     assert manifest["scope"] == "territory"
     assert manifest["territories"] == [
         {"uuid": creuse.uuid, "name": "Creuse", "types": ["territory:zrr", "territory:montagne"]}
     ]
     note = next(n for n in payload["notes"] if n["entry_key"] == "scheme:dla")
     assert note["author"] == "AB" and note["entry_title"] == "DLA"
-    assert len(note["history"]) == 2  # two versions (5 minutes apart)
+    # two versions (5 minutes apart), each with who wrote it
+    assert [v["author"] for v in note["history"]] == ["AB", "AB"]
     assert read_exchange_file(keys.path).scope == "selection"
 
     folder = tmp_path / "clé-usb"
@@ -741,41 +812,55 @@ def _exported_authors(path: Path) -> dict[str, str]:
 def test_who_wrote_a_note_travels_with_it(
     pair: tuple[NotesStore, NotesStore], clock: Clock, tmp_path: Path
 ) -> None:
+    """Issue 12: the initials belong to the person at each laptop, not to the territory: a
+    colleague's edits imported from her laptop came back « par AB », my own initials,
+    because her copy of my territory had my initials."""
     a, b = pair
+    a.set_author_initials("AB")
+    b.set_author_initials("EF")
     creuse_a = a.add_territory("Creuse", ["ZRR"], initials="AB")
     a.save_note("scheme:dla", creuse_a, "Écrit par AB.")
     a.save_note("scheme:crte", creuse_a, "Aussi par AB.")
     first = export_notes(a, tmp_path / "a.essnotes").path
     assert _exported_authors(first) == {"scheme:dla": "AB", "scheme:crte": "AB"}
 
-    # B imports into its own profile, whose initials are EF: the notes stay AB's.
-    creuse_b = b.add_territory("Creuse (B)", ["ZRR"], initials="EF")
-    preview = preview_import(b, first, KNOWN, mapping={creuse_a.uuid: creuse_b.uuid})
-    apply_import(b, preview)
-    dla = b.get_note("scheme:dla", creuse_b)
+    # B imports the territory as it is (its initials say AB): the notes stay AB's.
+    apply_import(b, preview_import(b, first, KNOWN))
+    dla = b.get_note("scheme:dla", creuse_a.uuid)
     assert dla is not None and dla.author == "AB"
     clock.advance(minutes=2)
-    b.save_note("scheme:crte", creuse_b, "Complété par EF.")
-    crte = b.get_note("scheme:crte", creuse_b)
-    assert crte is not None and crte.author == ""  # written on this computer now
-    b.save_note("scheme:dla", creuse_b, "Écrit par AB.", entry_title="DLA")
-    dla = b.get_note("scheme:dla", creuse_b)
+    b.save_note("scheme:crte", creuse_a.uuid, "Complété par EF.")
+    crte = b.get_note("scheme:crte", creuse_a.uuid)
+    assert crte is not None and crte.author == "EF"  # the person at laptop B
+    b.save_note("scheme:dla", creuse_a.uuid, "Écrit par AB.", entry_title="DLA")
+    dla = b.get_note("scheme:dla", creuse_a.uuid)
     assert dla is not None and dla.author == "AB"  # same text, a new title: still AB's
 
-    # Re-exported by B: each note says who wrote its text.
+    # Re-exported by B: each note and each version says who wrote it.
     second = export_notes(b, tmp_path / "b.essnotes").path
     assert _exported_authors(second) == {"scheme:dla": "AB", "scheme:crte": "EF"}
+    (crte_in,) = [n for n in read_exchange_file(second).notes if n.entry_key == "scheme:crte"]
+    assert [author for _digest, author in crte_in.versions] == ["EF", "AB"]
 
-    # Back in A, the fast-forwarded note now says EF wrote it.
+    # Back in A, the fast-forwarded note says EF wrote it, and so does its history.
     clock.advance(minutes=2)
-    import_file(a, second, mapping={creuse_b.uuid: creuse_a.uuid})
+    import_file(a, second)
     crte_a = a.get_note("scheme:crte", creuse_a)
     assert crte_a is not None and (crte_a.text, crte_a.author) == ("Complété par EF.", "EF")
+    assert [(v.text, v.author) for v in a.history(crte_a.uuid)] == [
+        ("Complété par EF.", "EF"),
+        ("Aussi par AB.", "AB"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("keep", "merged", "author"),
-    [("local", None, ""), ("incoming", None, "XY"), ("both", None, ""), (None, "à la main", "")],
+    [
+        ("local", None, "MB"),
+        ("incoming", None, "XY"),
+        ("both", None, "MB"),
+        (None, "à la main", "MB"),
+    ],
 )
 def test_a_settled_conflict_says_who_wrote_the_kept_text(
     store: NotesStore,
@@ -787,9 +872,11 @@ def test_a_settled_conflict_says_who_wrote_the_kept_text(
 ) -> None:
     other = _open(tmp_path / "other", clock)
     with other:
-        t = other.add_territory("Creuse", initials="XY")
+        other.set_author_initials("XY")
+        t = other.add_territory("Creuse", initials="MB")
         other.save_note("scheme:dla", t, "importée")
         path = export_notes(other, tmp_path / "other.essnotes").path
+    store.set_author_initials("MB")
     t = store.add_territory("Creuse")
     store.save_note("scheme:dla", t, "locale")
     import_file(store, path)

@@ -82,6 +82,7 @@ def texts(store: NotesStore) -> dict[tuple[str, str, str | None], str]:
 
 
 def populate(a: NotesStore, clock: Clock) -> tuple[Territory, Territory]:
+    a.set_author_initials("AB")
     creuse = a.add_territory("Creuse", ["ZRR"], initials="AB")
     correze = a.add_territory("Corrèze", ["rural"], initials="CD")
     a.save_note("scheme:dla", creuse, "Premier contact DLA.", entry_title="DLA")
@@ -558,6 +559,7 @@ def conflicts(
     """Four notes edited on both laptops after a first exchange, then A's file imported into
     B through the dialog: four conflict pairs on B."""
     a, b, clock = laptops.a, laptops.b, laptops.clock
+    a.set_author_initials("AB")  # the person at laptop A signs its notes
     creuse = a.add_territory("Creuse", initials="AB")
     for key in KEYS:
         a.save_note(key, creuse, f"Départ {key}", entry_title=catalogue.title(key))
@@ -795,3 +797,56 @@ def test_the_import_report_opens_the_conflicts(
         parent, b, catalogue.keys(), second, open_conflicts=lambda: opened.append(True)
     )
     assert opened == [True]
+
+
+def test_a_follow_up_changed_on_both_laptops_is_kept_shown_and_picked(
+    qtbot,
+    laptops: Laptops,
+    parent: QWidget,
+    messages: list[Shown],
+    drive,
+    catalogue: Catalogue,
+) -> None:
+    """Issue 11 #8: the newer follow-up by the clock replaced the other on import. Both are
+    kept now, the preview and the report say so, and the conflicts view lets the user pick."""
+    a, b, clock = laptops.a, laptops.b, laptops.clock
+    creuse = a.add_territory("Creuse")
+    a.set_status("scheme:dla", creuse, "contacte", None, "Mme Martin")
+    drive(ImportPreviewDialog, lambda d: qtbot.mouseClick(d.import_button, LEFT))
+    assert import_notes_dialog(parent, b, catalogue.keys(), export_notes(a, laptops.folder).path)
+    clock.advance(minutes=10)
+    b.set_status("scheme:dla", creuse.uuid, "en-cours", None, "M. Durand")
+    clock.advance(minutes=10)  # A's change is the later one by the clock
+    a.set_status("scheme:dla", creuse, "mobilise", "2024-06-01", "Mme Martin, directrice")
+    path = export_notes(a, laptops.folder / "a1.essnotes").path
+
+    def one_conflict(dialog: ImportPreviewDialog) -> None:
+        assert "1 en conflit" in dialog.statuses_label.text()
+        assert "les deux sont gardés" in dialog.explain.text()
+        qtbot.mouseClick(dialog.import_button, LEFT)
+
+    drive(ImportPreviewDialog, one_conflict)
+    assert import_notes_dialog(parent, b, catalogue.keys(), path) is True
+    assert "Des suivis ont été modifiés ici et sur l" in messages[-1].text
+    mine = b.status("scheme:dla", creuse.uuid)
+    assert mine is not None and (mine.status, mine.contact) == ("en-cours", "M. Durand")
+
+    dialog = ConflictsDialog(b, b.territory(creuse.uuid), catalogue.title, parent)
+    dialog.show()
+    assert dialog.conflict_list.count() == 1
+    assert dialog.conflict_list.item(0).text().endswith("(suivi)")
+    assert dialog.pages.currentIndex() == COMPARE
+    assert "M. Durand" in dialog.mine_edit.toPlainText()
+    theirs = dialog.theirs_edit.toPlainText()
+    assert "mobilisé" in theirs and "01/06/2024" in theirs and "Mme Martin, directrice" in theirs
+    assert dialog.theirs_edit.extraSelections()  # what differs is highlighted
+    assert dialog.keep_both_button.isHidden() and dialog.merge_button.isHidden()
+    qtbot.mouseClick(dialog.keep_theirs_button, LEFT)
+    kept = b.status("scheme:dla", creuse.uuid)
+    assert kept is not None and (kept.status, kept.contact) == (
+        "mobilise",
+        "Mme Martin, directrice",
+    )
+    assert dialog.pages.currentIndex() == EMPTY
+    assert b.status_conflicts(creuse.uuid) == []
+    dialog.close()

@@ -641,6 +641,7 @@ def test_an_imported_note_says_who_wrote_it_until_edited_here(
 ) -> None:
     colleague, _ = open_notes(tmp_path / "colleague.sqlite3", backups_dir=tmp_path / "b")
     with colleague:
+        colleague.set_author_initials("XY")  # the colleague at her laptop
         theirs = colleague.add_territory("Creuse", initials="XY")
         colleague.save_note("scheme:dla", theirs, "Vu la chargée de mission DLA.")
         path = export_notes(colleague, tmp_path / "xy.essnotes").path

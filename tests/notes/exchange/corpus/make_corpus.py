@@ -285,7 +285,7 @@ def cases() -> dict[str, tuple[Callable[[], bytes], str]]:
     tampered = valid_payload()
     tampered["notes"][0]["text"] = "Texte modifié après l'export."
     future = manifest_for(valid_payload(), payload_body)
-    future["format_version"] = 2
+    future["format_version"] = 99
     bomb_body = payload_body[:-2] + b" " * (20 * 1024 * 1024) + payload_body[-2:]
     deep = b"[" * 100_000 + b"]" * 100_000
     return {

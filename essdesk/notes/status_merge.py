@@ -1,0 +1,54 @@
+"""How two follow-ups of the same entry and territory are merged: three-way, like note texts,
+never by the laptops' clocks (issue 11 #8).
+
+A follow-up (status, date, contact) is recognised by its digest (:func:`status_digest`).
+Each side keeps the digests of every value its follow-up has had (its history: the table
+``status_versions`` here, the ``history`` of a status in an exchange file). When a follow-up
+arrives from elsewhere:
+
+* it is the local value → nothing to do (*identical*);
+* the local value is in its history → it was changed over there only (or the other laptop
+  saw ours and chose): it is taken, whatever the clocks say (*update*);
+* it is already known here (an earlier value, or one kept in conflict) → the local value is
+  later, or the choice is pending here: nothing to do (*keep*);
+* there is none here → *new*;
+* otherwise both sides changed it → *conflict*: the local value stays, the incoming one is
+  kept beside it (``status_conflicts``) until the user picks one in the conflicts view.
+
+A laptop whose clock runs ahead therefore never overwrites a newer local follow-up. The rule
+is :func:`merge_status`, the one function the exchange import and the team sync call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Collection
+from typing import Literal
+
+StatusAction = Literal["new", "identical", "keep", "update", "conflict"]
+
+
+def status_digest(status: str, date: str | None, contact: str) -> str:
+    """The SHA-256 that recognises a follow-up value across laptops."""
+    value = json.dumps([status, date or "", contact], ensure_ascii=False)
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def merge_status(
+    local: str | None, known: Collection[str], incoming: str, history: Collection[str]
+) -> StatusAction:
+    """What to do with an incoming follow-up (digests only, see the module docstring).
+
+    ``local``: the current value here (None: no follow-up); ``known``: every value this
+    follow-up has had here, and those kept in conflict; ``incoming``: the value that arrives;
+    ``history``: the values it had over there before (empty when the file did not say)."""
+    if incoming == local:
+        return "identical"
+    if local is not None and local in history:
+        return "update"
+    if incoming in known:
+        return "keep"
+    if local is None:
+        return "new"
+    return "conflict"
