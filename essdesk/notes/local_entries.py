@@ -10,6 +10,9 @@ The store's :class:`LocalEntriesMixin` reads them and hands every write to the o
 work, :meth:`NotesStore.writing() <essdesk.notes.NotesStore.writing>`, whose
 :class:`LocalEntriesWriter` half writes an entry's row and a version of its history together,
 in the caller's transaction (an import, an exchange file, a team sync).
+
+Over 500 lines: the content record and its checks, the reading mixin and the writing half
+of one feature, each written against the others' rules.
 """
 
 from __future__ import annotations

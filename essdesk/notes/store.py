@@ -6,6 +6,9 @@ call it at once), runs one transaction and returns frozen records. Writers use
 ``busy_timeout``) instead of failing or overwriting each other. A write that cannot happen
 raises :class:`~essdesk.notes.errors.NotesWriteError` with a French message; the caller keeps
 the text and retries.
+
+Over 500 lines: the one read API of the notes (territories, notes, history, statuses,
+trash, backups, conflicts); every write goes through ``writing.py``.
 """
 
 from __future__ import annotations

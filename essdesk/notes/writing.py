@@ -10,6 +10,8 @@ that writes it, and a name is cleaned the same way whoever creates the profile.
 
 Reads inside the same transaction go through :meth:`NotesReader.rows`, which runs ``SELECT``
 statements only.
+
+Over 500 lines on purpose: it is the one door for writes, every write method in one place.
 """
 
 from __future__ import annotations

@@ -24,6 +24,9 @@ still has the trashed text (an edit made elsewhere is never lost to a delete). A
 settled here (its copy sent to the trash) sends the note again with the copy's text in its
 history, and the other laptops settle it the same way; a note restored from the trash here
 is restored there too (see :func:`_settle_resolved`, :func:`_apply_restore`).
+
+Over 500 lines: push, pull and the merge of the team's changes are one protocol, read
+together.
 """
 
 from __future__ import annotations

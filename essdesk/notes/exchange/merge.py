@@ -39,6 +39,9 @@ Notes for entries the catalogue does not know are imported like the others and f
 ``orphan`` in the preview ("Notes orphelines" shows them later). Any file that is not a sound
 format-1 archive raises :class:`ExchangeError` (a French ``message``) before anything is
 written.
+
+Over 500 lines: the planner and the applier follow the same rules and are kept side by
+side, so that a rule changed in one is seen in the other.
 """
 
 from __future__ import annotations

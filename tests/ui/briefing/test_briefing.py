@@ -1,6 +1,10 @@
 """The briefing sheet on paper: the PDF read back with a real PDF reader (poppler's pdftotext),
 the print preview, the dialog's buttons (file dialogs patched) and ``essdesk brief`` in a real
-process without a display."""
+process without a display.
+
+Over 500 lines: the sheet's PDF, print preview, dialog and command line share one sheet
+and its notes (fixtures below).
+"""
 
 from __future__ import annotations
 
