@@ -14,7 +14,8 @@ from essdesk.catalogue.store import Catalogue, CatalogueError
 from essdesk.paths import catalogue_path
 from essdesk.ui.catalogue.navigation_history import NavigationHistory
 from essdesk.ui.common.links import entry_key, entry_url, is_allowed
-from essdesk.ui.common.messages import confirm, inform, plain_label
+from essdesk.ui.common.messages import confirm, inform
+from essdesk.ui.common.plain import plain_label
 from essdesk.ui.common.worker import QueryRunner
 
 

@@ -50,8 +50,7 @@ from essdesk.ui.briefing.briefing_render import (
     write_pdf,
 )
 from essdesk.ui.common.folders import last_folder, remember_folder
-from essdesk.ui.common.messages import plain_label
-from essdesk.ui.common.plain import PlainLabel, plain_title
+from essdesk.ui.common.plain import PlainLabel, plain_label, plain_title
 
 SELECTED, WITH_NOTES, MOBILISED = "selected", "with-notes", "mobilised"
 

@@ -9,9 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from essdesk.french import typography as french_typography
-from essdesk.ui.common.plain import PlainLabel, plain_label
-
-__all__ = ["PlainLabel", "confirm", "inform", "plain_label", "show_message"]
 
 
 def _box(

@@ -35,7 +35,8 @@ from essdesk.notes.exchange import (
     export_notes,
 )
 from essdesk.ui.common.folders import last_folder, remember_folder
-from essdesk.ui.common.messages import busy_cursor, plain_label, show_message
+from essdesk.ui.common.messages import busy_cursor, show_message
+from essdesk.ui.common.plain import plain_label
 
 TERRITORY, ALL, SELECTION = "territory", "all", "selection"
 

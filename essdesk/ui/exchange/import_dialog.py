@@ -54,8 +54,8 @@ from essdesk.notes.exchange import (
 from essdesk.notes.local_exchange import local_summary
 from essdesk.ui.common.folders import last_folder, remember_folder
 from essdesk.ui.common.labels import local_time
-from essdesk.ui.common.messages import busy_cursor, plain_label, show_message
-from essdesk.ui.common.plain import plain_tip
+from essdesk.ui.common.messages import busy_cursor, show_message
+from essdesk.ui.common.plain import plain_label, plain_tip
 
 MAX_LISTED = 300
 """Rows of the preview's per-entry list; a workshop file may carry thousands of notes."""

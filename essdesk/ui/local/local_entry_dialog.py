@@ -36,7 +36,7 @@ from essdesk.notes.local_entries import (
     LocalContent,
     LocalRelation,
 )
-from essdesk.ui.common.messages import plain_label
+from essdesk.ui.common.plain import plain_label
 
 Choices = Sequence[tuple[str, str]]
 """(key, title) pairs offered by the form (levers, tools, territory types, entries)."""

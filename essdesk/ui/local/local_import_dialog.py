@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from essdesk.local.spreadsheet import FIELDS, ImportPlan
-from essdesk.ui.common.messages import plain_label
+from essdesk.ui.common.plain import plain_label
 from essdesk.ui.local.local_entry_dialog import named
 
 MAX_SHOWN = 2000

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 from essdesk.french import typography as french_typography
 from essdesk.notes import Note, NotesError, NotesStore, Status, StatusConflict, Territory
 from essdesk.ui.common.labels import local_time, status_label
-from essdesk.ui.common.messages import plain_label, show_message
-from essdesk.ui.common.plain import plain_tip, plain_title
+from essdesk.ui.common.messages import show_message
+from essdesk.ui.common.plain import plain_label, plain_tip, plain_title
 
 COMPARE, MERGE, EMPTY = 0, 1, 2
 """Pages of the right-hand side."""

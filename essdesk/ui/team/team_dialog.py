@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from essdesk.ui.common.messages import plain_label
+from essdesk.ui.common.plain import plain_label
 
 
 class TeamDialog(QDialog):

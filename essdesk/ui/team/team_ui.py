@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
-from essdesk.ui.common.messages import plain_label
+from essdesk.ui.common.plain import plain_label
 from essdesk.ui.common.settings import read_int, settings_path
 from essdesk.ui.common.worker import QueryRunner
 from essdesk.ui.team.team_dialog import TeamDialog
