@@ -69,14 +69,16 @@ def damaged_catalogue(folder: Path) -> Path:
 
 
 def essdesk_process(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """The real ``essdesk`` command in its own process, ``env`` added to the environment
-    (a hang fails the test after a minute instead of freezing it)."""
+    """``python -m essdesk *argv`` in its own process, from the checkout, ``env`` added to the
+    environment (a hang fails the test after two minutes instead of freezing it)."""
     return subprocess.run(
         [sys.executable, "-m", "essdesk", *argv],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         env={**os.environ, **env},
+        cwd=Path(__file__).resolve().parent.parent,
+        check=False,
     )
 
 

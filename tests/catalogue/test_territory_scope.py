@@ -4,10 +4,10 @@ words; a territory filter keeps what targets the types and what applies everywhe
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from testkit import essdesk_process
 
 from essdesk.catalogue.records import Filters
 from essdesk.catalogue.store import Catalogue
@@ -56,18 +56,8 @@ def test_every_actor_and_scheme_says_its_scope(real: Catalogue) -> None:
     ) in dla.details
 
 
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-ENV.pop("ESSDESK_CATALOGUE", None)
-
-
 def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "essdesk", *args],
-        capture_output=True,
-        text=True,
-        env={**ENV, "ESSDESK_HOME": str(home)},
-        timeout=60,
-    )
+    return essdesk_process(*args, ESSDESK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
 
 
 def test_cli_territory_type_and_for_territory(tmp_path: Path) -> None:

@@ -4,13 +4,12 @@ area's tests run the command line)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from testkit import essdesk_process
 
 from essdesk.catalogue.build import build
 
@@ -24,15 +23,8 @@ def cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     from the small test sources (tests/catalogue/mini)."""
     catalogue = tmp_path / "mini.sqlite3"
     build(MINI, catalogue)
-    env = {**os.environ, "ESSDESK_CATALOGUE": str(catalogue), "QT_QPA_PLATFORM": "offscreen"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "essdesk", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=60,
-        )
+        return essdesk_process(*args, ESSDESK_CATALOGUE=str(catalogue), QT_QPA_PLATFORM="offscreen")
 
     return run

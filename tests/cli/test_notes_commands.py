@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from testkit import Run
+from testkit import Run, essdesk_process
 
 from essdesk import paths
 from essdesk.notes import open_notes
@@ -157,18 +155,8 @@ def test_a_damaged_file_is_recovered_and_reported_on_stderr(
 
 
 def test_python_m_essdesk_runs_the_notes_commands() -> None:
-    env = {**os.environ, "ESSDESK_HOME": str(paths.user_dir())}
-
     def process(*argv: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "essdesk", *argv],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=REPO,
-            timeout=120,
-            check=False,
-        )
+        return essdesk_process(*argv, ESSDESK_HOME=str(paths.user_dir()))
 
     assert process("territories", "add", "Creuse", "--types", "QPV").returncode == 0
     done = process("notes", "add", "lever:3", "--territory", "Creuse", "--text", "levier 3")

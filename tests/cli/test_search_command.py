@@ -8,18 +8,14 @@ import pty
 import subprocess
 import sys
 
+from testkit import essdesk_process
+
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 ENV.pop("ESSDESK_CATALOGUE", None)
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "essdesk", "search", *args],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=60,
-    )
+    return essdesk_process("search", *args, QT_QPA_PLATFORM="offscreen")
 
 
 def test_json_says_how_each_hit_matched_and_scores_follow_the_order() -> None:

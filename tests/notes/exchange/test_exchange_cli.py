@@ -4,13 +4,11 @@ dry run that changes nothing, and two user folders exchanging through real proce
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from testkit import Run
+from testkit import Run, essdesk_process
 from testkit import sql_dump as dump
 
 from essdesk import paths
@@ -191,55 +189,46 @@ def test_unreadable_catalogue_is_said_and_no_note_is_an_orphan(
 # -- real processes ------------------------------------------------------------------------------
 
 
-def essdesk(home: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ESSDESK_HOME": str(home)}
-    env.pop("ESSDESK_CATALOGUE", None)
-    return subprocess.run(
-        [sys.executable, "-m", "essdesk", *argv],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        timeout=120,
-        check=False,
-    )
+def laptop(home: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """``essdesk *argv`` in its own process on the laptop whose user folder is ``home``."""
+    return essdesk_process(*argv, ESSDESK_HOME=str(home))
 
 
 def test_two_laptops_exchange_through_the_cli(tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     usb = tmp_path / "clé USB" / "notes.essnotes"
     usb.parent.mkdir()
-    assert essdesk(a, "territories", "add", "Creuse", "--types", "ZRR").returncode == 0
-    done = essdesk(a, "notes", "add", "lever:3", "--territory", "Creuse", "--text", "de A")
+    assert laptop(a, "territories", "add", "Creuse", "--types", "ZRR").returncode == 0
+    done = laptop(a, "notes", "add", "lever:3", "--territory", "Creuse", "--text", "de A")
     assert done.returncode == 0, done.stderr
-    done = essdesk(a, "notes", "export", str(usb))
+    done = laptop(a, "notes", "export", str(usb))
     assert done.returncode == 0 and usb.is_file(), done.stderr
 
-    done = essdesk(b, "notes", "import", str(usb), "--dry-run", "--json")
+    done = laptop(b, "notes", "import", str(usb), "--dry-run", "--json")
     assert done.returncode == 0, done.stderr
     counts = json.loads(done.stdout)["counts"]
     assert (counts["new"], counts["identical"], counts["conflicting"]) == (1, 0, 0)
-    listed = essdesk(b, "notes", "list", "--json")
+    listed = laptop(b, "notes", "list", "--json")
     assert listed.returncode == 0 and json.loads(listed.stdout) == []  # dry run: nothing
 
-    assert essdesk(b, "notes", "import", str(usb)).returncode == 0
-    done = essdesk(b, "notes", "add", "lever:3", "--territory", "Creuse", "--text", "de B")
+    assert laptop(b, "notes", "import", str(usb)).returncode == 0
+    done = laptop(b, "notes", "add", "lever:3", "--territory", "Creuse", "--text", "de B")
     assert done.returncode == 0
     assert (
-        essdesk(a, "notes", "add", "lever:3", "--territory", "Creuse", "--text", "A2").returncode
+        laptop(a, "notes", "add", "lever:3", "--territory", "Creuse", "--text", "A2").returncode
         == 0
     )
     back = tmp_path / "retour.essnotes"
-    assert essdesk(b, "notes", "export", str(back), "--territory", "Creuse").returncode == 0
-    done = essdesk(a, "notes", "import", str(back), "--json")
+    assert laptop(b, "notes", "export", str(back), "--territory", "Creuse").returncode == 0
+    done = laptop(a, "notes", "import", str(back), "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["counts"]["conflicting"] == 1
-    texts = sorted(n["text"] for n in json.loads(essdesk(a, "notes", "list", "--json").stdout))
+    texts = sorted(n["text"] for n in json.loads(laptop(a, "notes", "list", "--json").stdout))
     assert texts == ["A2", "de B"]  # both kept side by side
 
-    bad = essdesk(b, "notes", "import", str(CORPUS / "zip-bomb-over-cap.essnotes"))
+    bad = laptop(b, "notes", "import", str(CORPUS / "zip-bomb-over-cap.essnotes"))
     assert bad.returncode == 1 and "démesuré" in bad.stderr and "Traceback" not in bad.stderr
-    assert essdesk(b, "notes", "import").returncode == 2  # usage
+    assert laptop(b, "notes", "import").returncode == 2  # usage
 
 
 def test_file_system_errors_reach_the_command_line_in_french(essdesk: Run, tmp_path: Path) -> None:
