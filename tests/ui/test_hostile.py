@@ -329,7 +329,7 @@ def test_backups_dated_ahead_and_a_backups_file_still_open_the_notes(qtbot, open
     app, window, error = _start(qtbot, opened)
     try:
         assert error == ""
-        box = window.notes.recovery_box
+        box = window.findChild(QMessageBox, "recoveryMessage")
         assert "Sauvegarde automatique impossible" in box.text()
         box.close()
     finally:

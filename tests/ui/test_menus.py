@@ -140,7 +140,7 @@ def test_export_then_import_into_a_second_user_folder(
 
 def test_resolve_conflicts_opens_the_conflicts_dialog(qtbot, notes_window: MainWindow) -> None:
     file_action(notes_window, "Résoudre les conflits…").trigger()
-    dialog = notes_window.notes.dialog
+    dialog = notes_window.findChild(ConflictsDialog)
     assert isinstance(dialog, ConflictsDialog)
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and dialog.parent() is notes_window
@@ -154,7 +154,7 @@ def test_resolve_conflicts_opens_the_conflicts_dialog(qtbot, notes_window: MainW
 def test_briefing_sheet_opens_the_briefing_dialog(qtbot, notes_window: MainWindow) -> None:
     notes_window.open_entry(KEY)
     file_action(notes_window, "Fiche de synthèse…").trigger()
-    dialog = notes_window.notes.dialog
+    dialog = notes_window.findChild(BriefingDialog)
     assert isinstance(dialog, BriefingDialog)
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and dialog.parent() is notes_window

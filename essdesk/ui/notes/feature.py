@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from essdesk.ui.common.messages import inform
 from essdesk.ui.notes.notes_panel import NotesPanel
@@ -45,19 +44,15 @@ class NotesFeature(QObject):
         super().__init__(host.window())
         self.host = host
         self.session = session
-        self.dialog: QWidget | None = None
-        """The last dialog opened (non-blocking): tests and screenshots reach it here."""
-        self.recovery_box: QMessageBox | None = None
-        """The message saying the notes were recovered at start, if they were."""
         self.team: TeamFeature | None = None
         """The team server's feature (essdesk.ui.team.team_ui), attached by attach_notes."""
         self.panel = NotesPanel(session, host.opener, host.window())
         host.set_notes_panel(self.panel)
-        self.territories = Territories(host, session, self.panel, self._shown)
+        self.territories = Territories(host, session, self.panel)
         self.territories.follow()
         self.views = CatalogueViews(host, session)
-        self.safekeeping = Safekeeping(host, session, self.panel, self._shown)
-        self.sharing = Sharing(host, session, self.panel, self._shown)
+        self.safekeeping = Safekeeping(host, session, self.panel)
+        self.sharing = Sharing(host, session, self.panel)
         self._reopen = QTimer(self)
         self._reopen.setSingleShot(True)
         self._reopen.setInterval(REOPEN_MS)
@@ -74,9 +69,6 @@ class NotesFeature(QObject):
         self._build_actions()
         self._start()
 
-    def _shown(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-
     # ================================================================ the notes file
     def _start(self) -> None:
         session = self.session
@@ -87,14 +79,14 @@ class NotesFeature(QObject):
             return
         self._connect_store()
         if session.recovery is not None:
-            self.recovery_box = inform(
+            inform(
                 self.host.window(),
                 self.tr("Notes récupérées"),
                 session.recovery.message,
                 "recoveryMessage",
             )
         elif session.store.backup_problem:
-            self.recovery_box = inform(
+            inform(
                 self.host.window(),
                 self.tr("Sauvegardes"),
                 session.store.backup_problem,

@@ -8,7 +8,7 @@ implements it (its « what the notes ask of the window » block), and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
@@ -95,15 +95,14 @@ class NotesHost(Protocol):
 
 
 class NotesPiece(QObject):
-    """A piece of the notes feature that opens dialogs: the host, the session, the note
-    panel (to save what was typed first) and ``shown``, told of each dialog opened."""
+    """A piece of the notes feature that opens dialogs: the host, the session and the note
+    panel (to save what was typed first)."""
 
     def __init__(
         self,
         host: NotesHost,
         session: NotesSession,
         panel: NotesPanel,
-        shown: Callable[[QWidget], None],
     ) -> None:
         super().__init__(host.window())
-        self.host, self.session, self.panel, self._shown = host, session, panel, shown
+        self.host, self.session, self.panel = host, session, panel

@@ -16,11 +16,10 @@ from essdesk.ui.notes.note_dialogs import BackupsDialog, HistoryDialog, TrashDia
 
 
 class Safekeeping(NotesPiece):
-    """The history, trash and backup dialogs; ``shown`` learns each dialog opened."""
+    """The history, trash and backup dialogs."""
 
     def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._shown(dialog)
         dialog.open()
 
     def show_history(self) -> HistoryDialog | None:

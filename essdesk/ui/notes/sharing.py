@@ -13,7 +13,7 @@ from essdesk.ui.notes.host import NotesPiece
 
 
 class Sharing(NotesPiece):
-    """Opens the exchange, briefing and conflicts dialogs; ``shown`` learns each one."""
+    """Opens the exchange, briefing and conflicts dialogs."""
 
     def _selected_keys(self) -> list[str]:
         current = self.host.current_entry()
@@ -71,7 +71,6 @@ class Sharing(NotesPiece):
             self.session.territory,
             self._selected_keys(),
         )
-        self._shown(dialog)
         return dialog
 
     def resolve_conflicts(self) -> QWidget | None:
@@ -92,7 +91,6 @@ class Sharing(NotesPiece):
             catalogue.title if catalogue is not None else (lambda _key: None),
         )
         dialog.conflict_resolved.connect(lambda _uuid: self._after_conflict())
-        self._shown(dialog)
         return dialog
 
     def _after_conflict(self) -> None:

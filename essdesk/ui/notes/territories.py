@@ -20,7 +20,7 @@ from essdesk.ui.territory.dialogs import ManageTerritoriesDialog, TerritoryDialo
 
 
 class Territories(NotesPiece):
-    """Chooses the current territory and edits the profiles; ``shown`` learns each dialog."""
+    """Chooses the current territory and edits the profiles."""
 
     _manage: ManageTerritoriesDialog | None = None
     """The « Gérer les territoires » list while it is open (refreshed after each change)."""
@@ -67,7 +67,6 @@ class Territories(NotesPiece):
 
     def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._shown(dialog)
         dialog.open()
 
     def new(self) -> TerritoryDialog | None:

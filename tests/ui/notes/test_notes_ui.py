@@ -23,6 +23,7 @@ from essdesk.ui.main_window import MainWindow
 from essdesk.ui.notes import feature as feature_module
 from essdesk.ui.notes import safekeeping, territories
 from essdesk.ui.notes.feature import NotesFeature, attach_notes
+from essdesk.ui.notes.note_dialogs import TrashDialog
 from essdesk.ui.notes.notes_panel import NotesPanel
 from essdesk.ui.territory import dialogs as territory_dialogs
 
@@ -82,7 +83,7 @@ def test_first_start_offers_a_territory_without_a_modal(qtbot, make_window) -> N
     assert panel.message_button.isVisible()
     assert QApplication.activeModalWidget() is None
     qtbot.mouseClick(panel.message_button, Qt.MouseButton.LeftButton)
-    dialog = feature_of(window).dialog
+    dialog = window.findChild(territory_dialogs.TerritoryDialog)
     assert isinstance(dialog, territory_dialogs.TerritoryDialog)
     qtbot.keyClicks(dialog.name_edit, "Pays de Bitche")
     dialog.type_boxes["territory:zrr"].setChecked(True)
@@ -323,7 +324,7 @@ def test_delete_to_the_trash_and_restore(qtbot, notes_window, with_territory: st
     assert "corbeille" in panel.state_label.text()
     assert window.trees["tools"].model_.find(KEY).data(NOTE_ROLE) is False
     qtbot.mouseClick(panel.trash_button, Qt.MouseButton.LeftButton)
-    dialog = feature_of(window).dialog
+    dialog = window.findChild(TrashDialog)
     assert dialog is not None and dialog.list.count() == 1
     assert "Creuse" in dialog.list.item(0).text()
     dialog.action_button.click()
