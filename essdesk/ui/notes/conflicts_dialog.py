@@ -9,6 +9,9 @@ a note is never rendered as HTML.
 A follow-up (status, date, contact) changed on both laptops is listed here too (« suivi »):
 both values side by side, and the user keeps hers or the imported one
 (:meth:`NotesStore.resolve_status_conflict`).
+
+Over 500 lines: the list of conflicts, the side-by-side comparison, the merge editor and the
+follow-up choice are one dialog; to be split into its pages when it grows again.
 """
 
 from __future__ import annotations
