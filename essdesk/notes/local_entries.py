@@ -537,11 +537,16 @@ class LocalEntriesWriter:
             self, tu: str, *, name: str | None = None, with_notes: bool = True
         ) -> None: ...
 
-    def _load_local(self, entry_uuid: str) -> LocalEntry:
+    def local_entry(self, entry_uuid: str) -> LocalEntry | None:
+        """A local entry by uuid, in whatever state, as this transaction sees it."""
         row = self._conn.execute(_query().where(local_entries.c.uuid == entry_uuid)).first()
-        if row is None:
+        return _entry(row) if row is not None else None
+
+    def _load_local(self, entry_uuid: str) -> LocalEntry:
+        found = self.local_entry(entry_uuid)
+        if found is None:
             raise _not_found(entry_uuid)
-        return _entry(row)
+        return found
 
     def insert_local_entries(self, new: Sequence[NewLocal], *, saved_at: str = "") -> None:
         """Insert entries, each with its first version, in bulk (``saved_at``: now)."""

@@ -105,27 +105,29 @@ def export_records(conn: Connection, territory_uuids: Iterable[str]) -> list[dic
         .where(local_entries.c.territory_uuid.in_(wanted), local_entries.c.deleted_at.is_(None))
         .order_by(local_entries.c.created, local_entries.c.uuid)
     ).all()
-    out = []
-    for row in rows:
-        versions = conn.execute(
-            select(local_entry_versions.c.data)
-            .where(local_entry_versions.c.entry_uuid == row.uuid)
-            .order_by(local_entry_versions.c.id.desc())
-            .limit(EXPORT_HISTORY)
-        ).scalars()
-        out.append(
-            {
-                "uuid": row.uuid,
-                "territory_uuid": row.territory_uuid,
-                "content": json.loads(row.data),
-                "created": row.created,
-                "updated": row.updated,
-                "author": row.author,
-                "conflict_of": row.conflict_of,
-                "history": list(dict.fromkeys(content_digest(d) for d in versions)),
-            }
-        )
-    return out
+    return [entry_record(conn, row) for row in rows]
+
+
+def entry_record(conn: Connection, row: Any, sent: Sequence[str] = ()) -> dict[str, Any]:
+    """One local entry as an exchange file and a team's log carry it. ``sent``: digests of
+    contents sent before (oldest first), which stay its history for the others."""
+    versions = conn.execute(
+        select(local_entry_versions.c.data)
+        .where(local_entry_versions.c.entry_uuid == row.uuid)
+        .order_by(local_entry_versions.c.id.desc())
+        .limit(EXPORT_HISTORY)
+    ).scalars()
+    history = [*(content_digest(d) for d in versions), *reversed(sent)]
+    return {
+        "uuid": row.uuid,
+        "territory_uuid": row.territory_uuid,
+        "content": json.loads(row.data),
+        "created": row.created,
+        "updated": row.updated,
+        "author": row.author,
+        "conflict_of": row.conflict_of,
+        "history": list(dict.fromkeys(history))[:EXPORT_HISTORY],
+    }
 
 
 # ------------------------------------------------------------------------ reading

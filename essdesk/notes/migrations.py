@@ -236,7 +236,21 @@ def _v5(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-STEPS: tuple[Step, ...] = (_v1, _v2, _v3, _v4, _v5)
+def _v6(conn: Connection) -> None:
+    """The team server's bookkeeping of local entries (issue 15): what was last sent or
+    received of each local entry of a shared territory (its row's token and the digests of
+    its contents sent), as ``team_sent`` does for notes; empty until a sync."""
+    conn.exec_driver_sql(
+        """CREATE TABLE team_sent_local (
+            entry_uuid TEXT PRIMARY KEY,
+            territory_uuid TEXT NOT NULL,
+            token TEXT NOT NULL,
+            digests TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID"""
+    )
+
+
+STEPS: tuple[Step, ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -115,7 +115,15 @@ _V1 = [
     "GRANT UPDATE (last_seq) ON essdesk.teams TO essdesk_writer",
 ]
 
-SERVER_STEPS: tuple[Sequence[str], ...] = (_V1,)
+_V2_LOCAL_ENTRIES = [
+    # The territory's own entries travel too (issue 15, essdesk.team.local_sync): the same
+    # log, the same row-level security (by team and territory), two more kinds.
+    "ALTER TABLE essdesk.changes DROP CONSTRAINT changes_kind_check",
+    """ALTER TABLE essdesk.changes ADD CONSTRAINT changes_kind_check
+        CHECK (kind IN ('territory', 'note', 'trash', 'status', 'local', 'local_trash'))""",
+]
+
+SERVER_STEPS: tuple[Sequence[str], ...] = (_V1, _V2_LOCAL_ENTRIES)
 """Frozen, append-only, like the laptop's migrations: step *n* brings the schema to *n*."""
 SERVER_VERSION = len(SERVER_STEPS)
 

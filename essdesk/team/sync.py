@@ -35,7 +35,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -53,7 +53,7 @@ from essdesk.notes.records import Territory
 from essdesk.notes.schema import text_digest, timestamp
 from essdesk.notes.store import NotesStore, TerritoryRef
 from essdesk.notes.writing import NotesWriter, TextChange
-from essdesk.team import server
+from essdesk.team import local_sync, server
 from essdesk.team.errors import TeamUsageError, as_team_error
 from essdesk.team.server import Change
 
@@ -209,7 +209,8 @@ def connect(store: NotesStore, url: str, team: str, ca_file: str = "", password:
 
 
 def _forget_link(conn: Connection) -> None:
-    for table in ("team_link", "team_territories", "team_sent", "team_sent_statuses"):
+    for table in ("team_link", "team_territories", "team_sent", "team_sent_statuses",
+                  local_sync.TABLE):  # fmt: skip
         conn.exec_driver_sql(f"DELETE FROM {table}")
 
 
@@ -257,6 +258,7 @@ class _Outgoing:
     territories: dict[str, str]  # uuid → token
     notes: dict[str, _Sent]  # note uuid → what will have been sent
     statuses: dict[tuple[str, str], str | None]  # key → token (None: removal sent)
+    local: dict[str, local_sync.Sent] = field(default_factory=dict)  # local entries
 
 
 def _pending(conn: Connection, author: str) -> _Outgoing:
@@ -369,6 +371,7 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
         out.statuses[(row.entry_key, row.territory_uuid)] = (
             _status_token(row) if row.status is not None else None
         )
+    local_sync.pending(conn, out.changes, out.local)
     return out
 
 
@@ -411,6 +414,7 @@ def _mark_sent(conn: Connection, out: _Outgoing) -> None:
             text("UPDATE team_territories SET sent = :s WHERE uuid = :u"), {"s": sent, "u": uuid_}
         )
     _record_sent(conn, out.notes)
+    local_sync.mark_sent(conn, out.local)
     for (entry_key, tu), token in out.statuses.items():
         conn.execute(
             text(
@@ -432,8 +436,9 @@ def _apply(store: NotesStore, conn: Connection, changes: list[Change]) -> tuple[
     for ch in changes:
         if ch.kind == "territory":
             done += _apply_territory(conn, ch.payload)
+    local_done, conflicts = local_sync.apply(NotesWriter(conn, store.now), changes)
+    done += local_done
     notes_in = [ch for ch in changes if ch.kind == "note"]
-    conflicts = 0
     if notes_in:
         terr_uuids = sorted({ch.territory_uuid for ch in notes_in})
         local_terrs = {
@@ -778,6 +783,7 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
             # again (the server keeps each change once).
             conn.exec_driver_sql("DELETE FROM team_sent")
             conn.exec_driver_sql("DELETE FROM team_sent_statuses")
+            conn.exec_driver_sql(f"DELETE FROM {local_sync.TABLE}")
             conn.exec_driver_sql("UPDATE team_territories SET sent = ''")
         # What this sync just sent is here already (statuses excepted: their order counts).
         pulled, conflicts = _apply(store, conn, [c for c in changes if c.change_id not in mine])

@@ -3,11 +3,13 @@ the convergence tests compare."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import pytest
 from testkit import Clock
 
-from essdesk.notes import NotesStore, open_notes
+from essdesk.notes import NotesLockedError, NotesStore, open_notes
 from essdesk.team import sync
 
 
@@ -19,9 +21,12 @@ class Laptop:
         self.clock = clock or Clock()
         self.store = self.open()
 
-    def open(self) -> NotesStore:
+    def open(self, busy_timeout: float = 5.0) -> NotesStore:
         store, report = open_notes(
-            self.folder / "notes.sqlite3", backups_dir=self.folder / "backups", clock=self.clock
+            self.folder / "notes.sqlite3",
+            backups_dir=self.folder / "backups",
+            clock=self.clock,
+            busy_timeout=busy_timeout,
         )
         assert report is None
         return store
@@ -32,6 +37,21 @@ class Laptop:
 
     def sync(self) -> sync.SyncResult:
         return sync.sync(self.store)
+
+    def sync_unrecorded(self) -> None:
+        """A sync whose push the server commits but this laptop cannot record: it reads
+        what is pending, the server commits, then recording "sent" waits on another
+        program's lock on the notes file and gives up. The next sync sends it again."""
+        self.store.close()
+        self.store = self.open(busy_timeout=0.3)
+        blocker = sqlite3.connect(self.folder / "notes.sqlite3", isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(NotesLockedError):
+                self.sync()
+        finally:
+            blocker.rollback()
+            blocker.close()
 
 
 def content_hash(store: NotesStore) -> str:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from pgcluster import PASSWORD, PgCluster, TeamServer, free_port
 
+from essdesk.team.server import SERVER_VERSION
+
 
 def essdesk(
     home: Path, *argv: str, env: dict[str, str] | None = None
@@ -32,7 +34,7 @@ def test_admin_commands(tmp_path: Path, pg: PgCluster, pgpass: Path) -> None:
     admin = pg.admin_url("essdesk_cli_admin")
     try:
         first = essdesk(tmp_path, "team", "init-server", admin)
-        assert first.returncode == 0 and "version 0 → 1" in first.stdout
+        assert first.returncode == 0 and f"version 0 → {SERVER_VERSION}" in first.stdout
         again = essdesk(tmp_path, "team", "init-server", admin)
         assert again.returncode == 0 and "déjà à jour" in again.stdout
         made = essdesk(tmp_path, "team", "create", "CC Creuse Sud", "--server", admin)

@@ -1,0 +1,220 @@
+"""The territory's own entries over the team server (issue 15), by the exchange file's rules.
+
+A local entry of a shared territory travels as the record an exchange file carries
+(:func:`essdesk.notes.local_exchange.entry_record`: its content, author, the digests of its
+earlier contents, the entry it is a conflict copy of), in two kinds of change:
+
+* ``local`` — an entry's current content; its change id is the SHA-256 of (uuid, content),
+  so a version pushed twice is stored once;
+* ``local_trash`` — "this entry, with this content, went to the trash".
+
+Pending = the rows whose token (:data:`_TOKEN_SQL`) differs from the one last sent or
+received (``team_sent_local``), as for notes. A pull merges in log order with the exchange
+file's plan (:func:`essdesk.notes.local_exchange.plan`) through the notes writer: additive;
+an entry edited on one side fast-forwards on its history; edited on both sides, the other's
+content is kept beside it as a conflict copy, on each laptop; a content already known here
+(even purged) is not added again. A ``local_trash`` sends the entry to the trash only while
+it still has the trashed content, and an edit arriving for an entry trashed here brings it
+back: an edit made elsewhere is never lost to a delete.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from essdesk.notes.local_entries import content_digest
+from essdesk.notes.local_exchange import (
+    EXPORT_HISTORY,
+    IncomingLocal,
+    LocalRecordError,
+    entry_record,
+    parse_records,
+)
+from essdesk.notes.writing import NotesWriter
+from essdesk.team.server import Change
+
+log = logging.getLogger(__name__)
+
+KINDS = ("local", "local_trash")
+TABLE = "team_sent_local"
+
+_TOKEN_SQL = (
+    "(l.updated || '|' || coalesce(l.deleted_at, '') || '|' || coalesce(l.conflict_of, '') "
+    "|| '|' || length(l.data))"
+)
+"""What identifies the state of a local entry's row for "pending or not" (equality only)."""
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A local entry as last sent or received: its row's token, the digests of its contents."""
+
+    territory_uuid: str
+    token: str
+    digests: tuple[str, ...]
+
+
+def _id(kind: str, entry_uuid: str, digest: str) -> str:
+    from essdesk.team.sync import change_id
+
+    return change_id(kind, entry_uuid, digest)
+
+
+def pending(conn: Connection, changes: list[Change], sent: dict[str, Sent]) -> None:
+    """Add the shared territories' local entries changed since last sent to ``changes``, and
+    what will then have been sent to ``sent`` (:func:`mark_sent` records it)."""
+    rows = conn.execute(
+        text(
+            f"SELECT l.*, {_TOKEN_SQL} AS token, s.token AS sent_token, "
+            "coalesce(s.digests, '') AS sent_digests FROM local_entries l "
+            "JOIN team_territories tt ON tt.uuid = l.territory_uuid "
+            f"LEFT JOIN {TABLE} s ON s.entry_uuid = l.uuid "
+            f"WHERE s.token IS NULL OR s.token != {_TOKEN_SQL}"
+        )
+    ).all()
+    for row in rows:
+        digest = content_digest(row.data)
+        before = tuple(row.sent_digests.split())
+        if row.deleted_at is not None:
+            if row.sent_token is None:
+                continue  # never went up: its deletion has nothing to tell
+            payload = {"uuid": row.uuid, "territory_uuid": row.territory_uuid, "digest": digest}
+            changes.append(Change(_id("local_trash", row.uuid, digest), "local_trash",
+                                  row.territory_uuid, payload))  # fmt: skip
+        else:
+            record = entry_record(conn, row, before)
+            changes.append(Change(_id("local", row.uuid, digest), "local", row.territory_uuid,
+                                  record))  # fmt: skip
+        sent[row.uuid] = Sent(row.territory_uuid, row.token, (*before, digest))
+    # Entries purged from the trash before their deletion went up: the delete still travels.
+    purged = conn.execute(
+        text(
+            f"SELECT s.* FROM {TABLE} s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
+            "WHERE NOT EXISTS (SELECT 1 FROM local_entries l WHERE l.uuid = s.entry_uuid)"
+        )
+    ).all()
+    for row in purged:
+        digests = tuple(row.digests.split())
+        if row.token.split("|")[1] or not digests:
+            continue  # its deletion went up already
+        payload = {"uuid": row.entry_uuid, "territory_uuid": row.territory_uuid,
+                   "digest": digests[-1]}  # fmt: skip
+        changes.append(Change(_id("local_trash", row.entry_uuid, digests[-1]), "local_trash",
+                              row.territory_uuid, payload))  # fmt: skip
+        sent[row.entry_uuid] = Sent(row.territory_uuid, "|purged||0", digests)
+
+
+def mark_sent(conn: Connection, sent: dict[str, Sent]) -> None:
+    """Record what went up (or came down): those rows are not pending any more."""
+    if sent:
+        conn.execute(
+            text(
+                f"INSERT INTO {TABLE} (entry_uuid, territory_uuid, token, digests) "
+                "VALUES (:u, :t, :s, :d) ON CONFLICT (entry_uuid) DO UPDATE SET "
+                "token = :s, digests = :d"
+            ),
+            [
+                {
+                    "u": u,
+                    "t": x.territory_uuid,
+                    "s": x.token,
+                    "d": " ".join(list(dict.fromkeys(x.digests))[-EXPORT_HISTORY:]),
+                }
+                for u, x in sent.items()
+            ],
+        )
+
+
+def _tokens(conn: Connection, territory_uuids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+    """uuid → (territory, token, digest) of the local entries of these territories."""
+    wanted = sorted(set(territory_uuids))
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows = conn.exec_driver_sql(
+        f"SELECT l.uuid, l.territory_uuid, {_TOKEN_SQL}, l.data FROM local_entries l "
+        f"WHERE l.territory_uuid IN ({marks})",
+        tuple(wanted),
+    )
+    return {u: (t, token, content_digest(data)) for u, t, token, data in rows}
+
+
+def apply(writer: NotesWriter, changes: Sequence[Change]) -> tuple[int, int]:
+    """Merge pulled local-entry changes, in log order, in the sync's local transaction;
+    returns (changes that did something, conflict copies added)."""
+    mine = [c for c in changes if c.kind in KINDS]
+    if not mine:
+        return 0, 0
+    conn = writer._conn
+    here = set(conn.execute(text("SELECT uuid FROM territories")).scalars())
+    touched = {c.territory_uuid for c in mine if c.territory_uuid in here}
+    before = _tokens(conn, touched)
+    done = conflicts = 0
+    batch: dict[str, IncomingLocal] = {}
+
+    def flush() -> None:
+        nonlocal done, conflicts
+        if batch:
+            plans = writer.local_plans(list(batch.values()), {tu: tu for tu in here})
+            counts = writer.apply_local_entries(plans)
+            for plan in plans:  # an edit made elsewhere is never lost to a delete made here
+                if plan.action == "update":
+                    entry = writer.local_entry(plan.incoming.uuid)
+                    if entry is not None and entry.deleted_at is not None:
+                        writer.restore_local_entry(entry.uuid)
+            done += sum(counts.get(a, 0) for a in ("new", "update", "conflict"))
+            conflicts += counts.get("conflict", 0)
+            batch.clear()
+
+    for change in mine:
+        if change.territory_uuid not in here:
+            continue
+        if change.kind == "local":
+            incoming = _incoming(change.payload, here)
+            if incoming is None:
+                continue
+            if incoming.uuid in batch:  # a later version of an entry in this batch
+                flush()
+            batch[incoming.uuid] = incoming
+        else:
+            flush()
+            done += _trash(writer, change.payload)
+    flush()
+    after = _tokens(conn, touched)
+    received = {}
+    for uuid_, (tu, token, digest) in after.items():
+        if before.get(uuid_, ("", "", ""))[1] != token:
+            old = conn.execute(
+                text(f"SELECT digests FROM {TABLE} WHERE entry_uuid = :u"), {"u": uuid_}
+            ).scalar()
+            received[uuid_] = Sent(tu, token, (*(old or "").split(), digest))
+    mark_sent(conn, received)  # written by the pull: on the server already
+    return done, conflicts
+
+
+def _incoming(payload: Any, here: set[str]) -> IncomingLocal | None:
+    """A pulled record, checked as an exchange file's (a server is input like any file)."""
+    try:
+        return parse_records([payload], here)[0]
+    except LocalRecordError as exc:
+        log.warning("team: local entry skipped: %s", exc.detail)
+        return None
+
+
+def _trash(writer: NotesWriter, payload: Any) -> int:
+    """The entry goes to the trash here if it still has the content trashed over there."""
+    try:
+        entry = writer.local_entry(str(payload["uuid"]))
+    except (KeyError, TypeError):
+        return 0
+    if entry is None or entry.deleted_at is not None:
+        return 0
+    if content_digest(entry.content.to_json()) != payload.get("digest"):
+        return 0
+    writer.delete_local_entry(entry.uuid)
+    return 1
