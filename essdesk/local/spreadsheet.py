@@ -11,7 +11,11 @@ bad rows listed with their line number and reason), then applied all at once
 (:func:`apply_import`: a backup, then one transaction). Nothing is ever half-imported.
 
 ``.xlsx`` is not read: the standard library has no reader and no dependency was added for it
-(save the sheet as « CSV (séparateur : point-virgule) » in Calc or Excel).
+(save the sheet as « CSV (séparateur : point-virgule) » in Calc or Excel). Weighed (issue
+15): ``zipfile`` and ``ElementTree`` could read a sheet's cells, but not cheaply *well*: a
+phone number or an INSEE code typed as a number loses its leading zero, dates are serial
+numbers decoded through the styles part, and the hostile-file rules (a zip bomb, a huge or
+deeply nested XML part) would each need their own guard. A workbook is refused with advice.
 """
 
 from __future__ import annotations
