@@ -637,7 +637,7 @@ class MainWindow(QMainWindow):
         self.directory.set_catalogue(catalogue)
         self.search.set_catalogue(catalogue)
         self.catalogue_status.setText(
-            self.tr("Catalogue {0} · {1} entrées · hors ligne").format(
+            self.tr("Catalogue {0} · {1} entrées · sur cet ordinateur").format(
                 catalogue.version, len(catalogue.keys())
             )
         )

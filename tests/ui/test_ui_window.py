@@ -28,7 +28,11 @@ def test_window_starts_with_trees_and_counts(window, catalogue) -> None:
     count = tr1.siblingAtColumn(CatalogueTreeModel.COL_COUNT).data()
     assert count and int(count) > 0
     assert window.trees["levers"].model_.rowCount() == 6
-    assert "230" in window.catalogue_status.text() or window.catalogue_status.text()
+    # what the catalogue is, and that it lives here (not « hors ligne » beside a team's
+    # « Synchronisé à 15:40 », which read as a contradiction)
+    assert window.catalogue_status.text() == (
+        f"Catalogue {catalogue.version} · {len(catalogue.keys())} entrées · sur cet ordinateur"
+    )
 
 
 def test_open_a_sequence_from_the_sessions_tree(qtbot, window) -> None:

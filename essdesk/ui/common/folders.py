@@ -5,8 +5,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    QStandardPaths,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileSystemModel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from essdesk.ui.common.settings import settings_path
 
@@ -57,3 +73,37 @@ def ask_open_path(parent: QWidget, title: str, filters: str) -> str:
     if path:
         remember_folder(path)
     return path
+
+
+class _LocaleDates(QStyledItemDelegate):
+    """The « Date de modification » column in the interface's language: Qt's file model
+    writes it in the system's locale (« 3 12 2026 21:07 » on a machine set to C), not in
+    the one essdesk chose."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        model = index.model()
+        if isinstance(model, QFileSystemModel):
+            info = model.fileInfo(model.index(index.row(), index.column(), index.parent()))
+            text = QLocale().toString(info.lastModified(), QLocale.FormatType.ShortFormat)
+            option.text = text  # type: ignore[attr-defined]
+
+
+class _FileDialogDates(QObject):
+    """Gives every Qt file dialog :class:`_LocaleDates` when it is first shown (the static
+    getOpenFileName/getSaveFileName build theirs out of reach)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
+            view = watched.findChild(QTreeView, "treeView")
+            if view is not None and not isinstance(view.itemDelegateForColumn(3), _LocaleDates):
+                view.setItemDelegateForColumn(3, _LocaleDates(view))
+        return False
+
+
+def localise_file_dialog_dates(app: QApplication) -> None:
+    """Install the filter once on the application (idempotent)."""
+    if app.findChild(_FileDialogDates) is None:
+        app.installEventFilter(_FileDialogDates(app))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QStyleOptionViewItem, QTreeView
 
 from essdesk.ui.common.folders import documents, last_folder, remember_folder
+from essdesk.ui.common.settings import UiState, save_state, settings_path
 
 
 def test_qt_file_dialog_is_french(qtbot, make_window) -> None:
@@ -56,3 +59,38 @@ def test_every_file_dialog_starts_in_the_last_folder_used(
     (tmp_path / "autre").mkdir()
     ask_open_path(None, "Importer une liste", "*.csv")
     assert asked[-1] == str(tmp_path / "autre")  # where the export just went
+
+
+def _date_column_text(qtbot, window, folder: Path) -> tuple[str, object]:
+    dialog = QFileDialog(window, "Ouvrir", str(folder))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.findChild(QTreeView, "treeView")
+    model = view.model()
+    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) > 0, timeout=5000)
+    index = model.index(0, 3, view.rootIndex())
+    option = QStyleOptionViewItem()
+    view.itemDelegateForColumn(3).initStyleOption(option, index)
+    header = model.headerData(3, Qt.Orientation.Horizontal)
+    when = model.fileInfo(index).lastModified()
+    dialog.close()
+    return option.text, (header, when)
+
+
+def test_file_dialog_dates_follow_the_interface_language(qtbot, make_window, tmp_path) -> None:
+    """Qt's file model writes dates in the system's locale (« 3 12 2026 21:07 » under C):
+    essdesk's dialogs show them in the interface's language."""
+    (tmp_path / "fiche.pdf").write_bytes(b"%PDF")
+    os.utime(tmp_path / "fiche.pdf", (1_700_000_000, 1_700_000_000))  # 14 November 2023
+    window = make_window()
+    text, (header, when) = _date_column_text(qtbot, window, tmp_path)
+    assert header == "Dernière modification"
+    assert text == QLocale(QLocale.Language.French).toString(when, QLocale.FormatType.ShortFormat)
+    assert text.startswith("14/11/2023")
+    save_state(settings_path(), UiState(language="en"))
+    window = make_window()
+    text, (header, when) = _date_column_text(qtbot, window, tmp_path)
+    assert header == "Date Modified"
+    assert text == QLocale(QLocale.Language.English).toString(when, QLocale.FormatType.ShortFormat)
