@@ -270,352 +270,352 @@ Size: {1} KB</translation>
 <context>
     <name>CatalogueLabels</name>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="96" />
+        <location filename="../../essdesk/ui/common/labels.py" line="99" />
         <source>Bénéficiaires</source>
         <translation>Beneficiaries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="97" />
+        <location filename="../../essdesk/ui/common/labels.py" line="100" />
         <source>Fonction</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="98" />
+        <location filename="../../essdesk/ui/common/labels.py" line="101" />
         <source>Levier</source>
         <translation>Lever</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="99" />
+        <location filename="../../essdesk/ui/common/labels.py" line="102" />
         <source>Montants</source>
         <translation>Amounts</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="100" />
+        <location filename="../../essdesk/ui/common/labels.py" line="103" />
         <source>Nature</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="101" />
+        <location filename="../../essdesk/ui/common/labels.py" line="104" />
         <source>Porteur ou financeur</source>
         <translation>Backer or funder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="102" />
+        <location filename="../../essdesk/ui/common/labels.py" line="105" />
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="103" />
+        <location filename="../../essdesk/ui/common/labels.py" line="106" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="104" />
+        <location filename="../../essdesk/ui/common/labels.py" line="107" />
         <source>Type d'acteur</source>
         <translation>Actor type</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="105" />
+        <location filename="../../essdesk/ui/common/labels.py" line="108" />
         <source>D'après le compte-rendu</source>
         <translation>In the report’s words</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="106" />
+        <location filename="../../essdesk/ui/common/labels.py" line="109" />
         <source>Territoires visés</source>
         <translation>Territories targeted</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="107" />
+        <location filename="../../essdesk/ui/common/labels.py" line="110" />
         <source>Fonds</source>
         <translation>Fund</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="108" />
+        <location filename="../../essdesk/ui/common/labels.py" line="111" />
         <source>Contrat</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="109" />
+        <location filename="../../essdesk/ui/common/labels.py" line="112" />
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="110" />
+        <location filename="../../essdesk/ui/common/labels.py" line="113" />
         <source>Appel à projets</source>
         <translation>Call for projects</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="111" />
+        <location filename="../../essdesk/ui/common/labels.py" line="114" />
         <source>Prêt</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="112" />
+        <location filename="../../essdesk/ui/common/labels.py" line="115" />
         <source>Garantie</source>
         <translation>Guarantee</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="113" />
+        <location filename="../../essdesk/ui/common/labels.py" line="116" />
         <source>Agrément</source>
         <translation>Accreditation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="114" />
+        <location filename="../../essdesk/ui/common/labels.py" line="117" />
         <source>Accord</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="115" />
+        <location filename="../../essdesk/ui/common/labels.py" line="118" />
         <source>Réseau, communauté</source>
         <translation>Network, community</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="116" />
+        <location filename="../../essdesk/ui/common/labels.py" line="119" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="117" />
+        <location filename="../../essdesk/ui/common/labels.py" line="120" />
         <source>Loi</source>
         <translation>Law</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="118" />
+        <location filename="../../essdesk/ui/common/labels.py" line="121" />
         <source>Étude, rapport</source>
         <translation>Study, report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="119" />
+        <location filename="../../essdesk/ui/common/labels.py" line="122" />
         <source>Publication, ressource</source>
         <translation>Publication, resource</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="120" />
+        <location filename="../../essdesk/ui/common/labels.py" line="123" />
         <source>Accompagnement</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="121" />
+        <location filename="../../essdesk/ui/common/labels.py" line="124" />
         <source>Plateforme, site</source>
         <translation>Platform, website</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="122" />
+        <location filename="../../essdesk/ui/common/labels.py" line="125" />
         <source>Schéma, stratégie</source>
         <translation>Scheme, strategy</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="123" />
+        <location filename="../../essdesk/ui/common/labels.py" line="126" />
         <source>Événement, instance</source>
         <translation>Event, body</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="124" />
+        <location filename="../../essdesk/ui/common/labels.py" line="127" />
         <source>Aide, subvention</source>
         <translation>Aid, grant</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="125" />
+        <location filename="../../essdesk/ui/common/labels.py" line="128" />
         <source>Mesure</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="126" />
+        <location filename="../../essdesk/ui/common/labels.py" line="129" />
         <source>Personne</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="127" />
+        <location filename="../../essdesk/ui/common/labels.py" line="130" />
         <source>État et opérateurs publics</source>
         <translation>State and public operators</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="128" />
+        <location filename="../../essdesk/ui/common/labels.py" line="131" />
         <source>Collectivités et leurs réseaux</source>
         <translation>Local authorities and their networks</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="129" />
+        <location filename="../../essdesk/ui/common/labels.py" line="132" />
         <source>Banque ou financeur</source>
         <translation>Bank or funder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="130" />
+        <location filename="../../essdesk/ui/common/labels.py" line="133" />
         <source>Réseau d'accompagnement</source>
         <translation>Support network</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="131" />
+        <location filename="../../essdesk/ui/common/labels.py" line="134" />
         <source>Association</source>
         <translation>Association</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="132" />
+        <location filename="../../essdesk/ui/common/labels.py" line="135" />
         <source>Coopérative, SCIC</source>
         <translation>Cooperative, SCIC</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="133" />
+        <location filename="../../essdesk/ui/common/labels.py" line="136" />
         <source>Entreprise</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="134" />
+        <location filename="../../essdesk/ui/common/labels.py" line="137" />
         <source>Recherche et enseignement</source>
         <translation>Research and education</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="135" />
+        <location filename="../../essdesk/ui/common/labels.py" line="138" />
         <source>Bureau d'études, conseil</source>
         <translation>Consultancy</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="136" />
+        <location filename="../../essdesk/ui/common/labels.py" line="139" />
         <source>Protection sociale</source>
         <translation>Social protection</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="137" />
+        <location filename="../../essdesk/ui/common/labels.py" line="140" />
         <source>Institution européenne</source>
         <translation>European institution</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="138" />
+        <location filename="../../essdesk/ui/common/labels.py" line="141" />
         <source>Intervient dans</source>
         <translation>Speaks in</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="139" />
+        <location filename="../../essdesk/ui/common/labels.py" line="142" />
         <source>Intervenant·e</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="140" />
+        <location filename="../../essdesk/ui/common/labels.py" line="143" />
         <source>Anime</source>
         <translation>Moderates</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="141" />
+        <location filename="../../essdesk/ui/common/labels.py" line="144" />
         <source>Animé par</source>
         <translation>Moderated by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="142" />
+        <location filename="../../essdesk/ui/common/labels.py" line="145" />
         <source>Travaille pour</source>
         <translation>Works for</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="143" />
+        <location filename="../../essdesk/ui/common/labels.py" line="146" />
         <source>Personne de la structure</source>
         <translation>Person from the organisation</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="144" />
+        <location filename="../../essdesk/ui/common/labels.py" line="147" />
         <source>Membre de</source>
         <translation>Member of</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="145" />
+        <location filename="../../essdesk/ui/common/labels.py" line="148" />
         <source>Membre</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="146" />
+        <location filename="../../essdesk/ui/common/labels.py" line="149" />
         <source>Fait partie de</source>
         <translation>Part of</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="147" />
+        <location filename="../../essdesk/ui/common/labels.py" line="150" />
         <source>Comprend</source>
         <translation>Includes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="148" />
+        <location filename="../../essdesk/ui/common/labels.py" line="151" />
         <source>Soutient ou finance</source>
         <translation>Supports or funds</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="149" />
+        <location filename="../../essdesk/ui/common/labels.py" line="152" />
         <source>Soutenu ou financé par</source>
         <translation>Supported or funded by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="150" />
+        <location filename="../../essdesk/ui/common/labels.py" line="153" />
         <source>Porte ou anime</source>
         <translation>Runs</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="151" />
+        <location filename="../../essdesk/ui/common/labels.py" line="154" />
         <source>Porté ou animé par</source>
         <translation>Run by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="152" />
+        <location filename="../../essdesk/ui/common/labels.py" line="155" />
         <source>Auteur de</source>
         <translation>Author of</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="153" />
+        <location filename="../../essdesk/ui/common/labels.py" line="156" />
         <source>Rédigé par</source>
         <translation>Written by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="154" />
+        <location filename="../../essdesk/ui/common/labels.py" line="157" />
         <source>Accompagne</source>
         <translation>Supports</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="155" />
+        <location filename="../../essdesk/ui/common/labels.py" line="158" />
         <source>Accompagné par</source>
         <translation>Supported by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="156" />
+        <location filename="../../essdesk/ui/common/labels.py" line="159" />
         <source>Illustre le levier ou l'outil</source>
         <translation>Illustrates the lever or tool</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="157" />
+        <location filename="../../essdesk/ui/common/labels.py" line="160" />
         <source>Illustré par</source>
         <translation>Illustrated by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="158" />
+        <location filename="../../essdesk/ui/common/labels.py" line="161" />
         <source>Cible le territoire</source>
         <translation>Targets the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="159" />
+        <location filename="../../essdesk/ui/common/labels.py" line="162" />
         <source>Dispositif qui le cible</source>
         <translation>Scheme targeting it</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="160" />
+        <location filename="../../essdesk/ui/common/labels.py" line="163" />
         <source>Partenaire de</source>
         <translation>Partner of</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="161" />
+        <location filename="../../essdesk/ui/common/labels.py" line="164" />
         <source>Mentionne</source>
         <translation>Mentions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="162" />
+        <location filename="../../essdesk/ui/common/labels.py" line="165" />
         <source>Mentionné par</source>
         <translation>Mentioned by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="163" />
+        <location filename="../../essdesk/ui/common/labels.py" line="166" />
         <source>Lié à</source>
         <translation>Related to</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="164" />
+        <location filename="../../essdesk/ui/common/labels.py" line="167" />
         <source>Cité dans</source>
         <translation>Cited in</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="165" />
+        <location filename="../../essdesk/ui/common/labels.py" line="168" />
         <source>Cité dans cette partie</source>
         <translation>Cited in this part</translation>
     </message>
@@ -667,165 +667,209 @@ Size: {1} KB</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="65" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="75" />
         <source>Conflits — {0}</source>
         <translation>Conflicts — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="71" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="81" />
         <source>Ces notes ont été modifiées sur deux ordinateurs. Les deux versions sont gardées tant que vous n'avez pas choisi ; ensuite, la version écartée reste récupérable (corbeille ou historique de la note).</source>
         <translation>These notes were changed on two computers. Both versions are kept until you choose; after that, the version set aside can still be recovered (trash or the note's history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="81" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="91" />
         <source>Notes en conflit</source>
         <translation>Notes in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="96" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="104" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="106" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="114" />
         <source>Ma version</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="97" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="105" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="107" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="115" />
         <source>Version importée</source>
         <translation>Imported version</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="115" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="125" />
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="116" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="126" />
         <source>Garder l'&amp;importée</source>
         <translation>Keep the &amp;imported one</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="117" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="127" />
         <source>Garder les &amp;deux</source>
         <translation>Keep &amp;both</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="118" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="128" />
         <source>&amp;Fusionner…</source>
         <translation>M&amp;erge…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="120" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="130" />
         <source>La note garde votre texte ; la version importée va à la corbeille.</source>
         <translation>The note keeps your text; the imported version goes to the trash.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="123" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="133" />
         <source>La note prend le texte importé ; le vôtre reste dans son historique.</source>
         <translation>The note takes the imported text; yours stays in its history.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="126" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="136" />
         <source>La note contient les deux textes, l'un après l'autre.</source>
         <translation>The note holds both texts, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="128" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="138" />
         <source>Écrire vous-même le texte à garder.</source>
         <translation>Write the text to keep yourself.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="150" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="160" />
         <source>Écrivez le texte à garder à partir des deux versions, retirez les lignes « ——— », puis enregistrez (Ctrl+Entrée).</source>
         <translation>Write the text to keep from the two versions, remove the “———” lines, then save (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="158" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="168" />
         <source>Texte fusionné</source>
         <translation>Merged text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="160" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="170" />
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="162" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="172" />
         <source>Annuler la fusion</source>
         <translation>Cancel the merge</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="163" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="173" />
         <source>Revenir aux deux versions (Échap)</source>
         <translation>Back to the two versions (Esc)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="177" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="187" />
         <source>Aucun conflit à résoudre pour « {0} ».</source>
         <translation>No conflicts to resolve for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="195" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="205" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="236" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="245" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="253" />
         <source>{0} (fiche inconnue du catalogue)</source>
         <translation>{0} (entry unknown to the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="303" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="293" />
+        <source>{0} (suivi)</source>
+        <translation>{0} (follow-up)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="336" />
+        <source>(aucun suivi)</source>
+        <translation>(no follow-up)</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="337" />
+        <source>Statut : {0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="340" />
+        <source>Date : {0}</source>
+        <translation>Date: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="342" />
+        <source>Contact : {0}</source>
+        <translation>Contact: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="351" />
+        <source>{0} — suivi</source>
+        <translation>{0} — follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="384" />
         <source>dans la corbeille</source>
         <translation>in the trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="307" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="388" />
         <source>(La note locale est dans la corbeille : restaurez-la pour la comparer, ou gardez la version importée.)</source>
         <translation>(The local note is in the trash: restore it to compare it, or keep the imported version.)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="313" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="315" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="475" />
+        <source>« {0} » : votre suivi est gardé.</source>
+        <translation>“{0}”: your follow-up is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="477" />
+        <source>« {0} » : le suivi importé est gardé.</source>
+        <translation>“{0}”: the imported follow-up is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="346" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="394" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="396" />
         <source>modifiée le {0}</source>
         <translation>modified on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="317" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="347" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="398" />
         <source>{0}, par {1}</source>
         <translation>{0}, by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="332" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="413" />
         <source>« {0} » : votre version est gardée.</source>
         <translation>“{0}”: your version is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="337" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="418" />
         <source>« {0} » : la version importée est gardée (la vôtre reste dans l'historique).</source>
         <translation>“{0}”: the imported version is kept (yours stays in the history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="341" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="422" />
         <source>« {0} » : les deux versions sont gardées dans la note.</source>
         <translation>“{0}”: both versions are kept in the note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="349" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="430" />
         <source>——— Version importée (modifiée le {0}) ———</source>
         <translation>——— Imported version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="354" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="435" />
         <source>——— Ma version (modifiée le {0}) ———</source>
         <translation>——— My version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="378" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="459" />
         <source>« {0} » : le texte fusionné est enregistré.</source>
         <translation>“{0}”: the merged text is saved.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="390" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="471" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="495" />
         <source>Conflit</source>
         <translation>Conflict</translation>
     </message>
@@ -866,102 +910,102 @@ Size: {1} KB</translation>
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="90" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="148" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="94" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="152" />
         <source>Fiche de l'entrée</source>
         <translation>Entry details</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="148" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="222" />
         <source>Dans</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="149" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="223" />
         <source>Aussi appelé</source>
         <translation>Also known as</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="151" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="225" />
         <source> :</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="152" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="226" />
         <source>En bref</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="153" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="227" />
         <source>Faits et chiffres</source>
         <translation>Facts and figures</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="154" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="228" />
         <source>Points clés</source>
         <translation>Key points</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="155" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="229" />
         <source>Remarque</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="157" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="231" />
         <source>Liens du rapport</source>
         <translation>Links from the report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="157" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="231" />
         <source>Liens</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="161" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="235" />
         <source>Ces liens s’ouvrent dans le navigateur et demandent une connexion Internet.</source>
         <translation>These links open in the browser and need an Internet connection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="164" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="238" />
         <source>en ligne</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="230" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="304" />
         <source>Liens croisés</source>
         <translation>Cross-links</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="244" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="318" />
         <source>Outil {0} : numérotation propre à essdesk (le compte-rendu énumère les outils sans numéro).</source>
         <translation>Tool {0}: essdesk's own numbering (the report lists the tools without numbers).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="255" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="329" />
         <source>Le compte-rendu ne rattache aucun acteur, dispositif ou exemple à cet outil en particulier : ceux qu’il cite pour le levier sont sur sa page :</source>
         <translation>The report ties no actor, scheme or example to this tool in particular: those it cites for the lever are on its page:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="294" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="368" />
         <source>Lien refusé : seuls les liens web (http, https) et de courriel (mailto) peuvent être ouverts.</source>
         <translation>Link refused: only web (http, https) and e-mail (mailto) links can be opened.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="301" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="375" />
         <source>Le lien n'a pas pu être ouvert : {0}</source>
         <translation>The link could not be opened: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="303" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="377" />
         <source>Ouvert dans le navigateur : {0}</source>
         <translation>Opened in the browser: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/detail.py" line="316" />
+        <location filename="../../essdesk/ui/catalogue/detail.py" line="390" />
         <source>Connexion Internet nécessaire</source>
         <translation>Internet connection needed</translation>
     </message>
@@ -1145,220 +1189,225 @@ Size: {1} KB</translation>
 <context>
     <name>ExchangeDialogs</name>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="77" />
+        <location filename="../../essdesk/ui/common/labels.py" line="176" />
         <source>{0} à {1}</source>
         <translation>{0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="260" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="206" />
         <source>{0} note</source>
         <translation>{0} note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="261" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="207" />
         <source>{0} notes</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="265" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="211" />
         <source>{0} suivi</source>
         <translation>{0} follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="266" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="212" />
         <source>{0} suivis</source>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="268" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="214" />
         <source>aucun territoire</source>
         <translation>no territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="271" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="217" />
         <source>{0} et {1} exportés ({2}) dans le fichier :
 {3}</source>
         <translation>{0} and {1} exported ({2}) to the file:
 {3}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="300" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="246" />
         <source>Notes exportées</source>
         <translation>Notes exported</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="316" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="74" />
         <source>{0} nouvelle</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="317" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="75" />
         <source>{0} nouvelles</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="324" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="82" />
         <source>{0} mise à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="325" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="83" />
         <source>{0} mises à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="330" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="88" />
         <source>{0} en conflit</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="336" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="94" />
         <source>{0} identique</source>
         <translation>{0} identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="337" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="95" />
         <source>{0} identiques</source>
         <translation>{0} identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="340" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="98" />
         <source>aucune note</source>
         <translation>no notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="345" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="103" />
         <source>nouvelle</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="346" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="104" />
         <source>identique</source>
         <translation>identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="347" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="105" />
         <source>mise à jour</source>
         <translation>update</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="348" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="106" />
         <source>en conflit</source>
         <translation>in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="351" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="109" />
         <source>, orpheline</source>
         <translation>, orphaned</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="357" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="115" />
         <source>Pas encore de note pour cette entrée ici : elle est ajoutée.</source>
         <translation>No note for this entry here yet: it is added.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="360" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="118" />
         <source>Ce texte est déjà ici : rien à faire.</source>
         <translation>This text is already here: nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="363" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="121" />
         <source>Modifiée seulement sur l'autre ordinateur : elle remplace la vôtre (gardée dans l'historique).</source>
         <translation>Changed only on the other computer: it replaces yours (kept in the history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="368" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="126" />
         <source>Modifiée des deux côtés : gardée à côté de la vôtre, vous choisirez ensuite.</source>
         <translation>Changed on both sides: kept alongside yours; you will choose later.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="374" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="132" />
         <source>Cette entrée est inconnue de ce catalogue.</source>
         <translation>This entry is unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="721" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="493" />
         <source>Rien n'a changé : toutes ces notes étaient déjà ici.</source>
         <translation>Nothing changed: all these notes were already here.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="724" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="496" />
         <source>Import terminé.</source>
         <translation>Import complete.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="726" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="498" />
         <source>Notes : {0}.</source>
         <translation>Notes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="730" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="502" />
         <source>Les notes en conflit sont gardées à côté des vôtres : ouvrez les conflits du territoire pour choisir quelle version garder.</source>
         <translation>Notes in conflict are kept alongside yours: open the territory's conflicts to choose which version to keep.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="740" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="510" />
+        <source>Des suivis ont été modifiés ici et sur l'autre ordinateur : les deux sont gardés, ouvrez les conflits pour choisir lequel garder.</source>
+        <translation>Some follow-ups were changed here and on the other computer: both are kept; open the conflicts to choose which to keep.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="520" />
         <source>{0} note concerne une fiche inconnue de ce catalogue.</source>
         <translation>{0} note is about an entry unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="743" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="523" />
         <source>{0} notes concernent une fiche inconnue de ce catalogue.</source>
         <translation>{0} notes are about entries unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="750" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="530" />
         <source>Suivis : {0}, {1}.</source>
         <translation>Follow-ups: {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="753" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="533" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="754" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="534" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="758" />
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="759" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="538" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="539" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="764" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="544" />
         <source>Une sauvegarde a été faite juste avant : {0}.</source>
         <translation>A backup was made just before: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="791" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="571" />
         <source>Importer des notes</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="793" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="573" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="795" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="575" />
         <source>Tous les fichiers (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="808" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="588" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="822" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="604" />
         <source>Ouvrir les conflits</source>
         <translation>Open the conflicts</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="827" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="609" />
         <source>Notes importées</source>
         <translation>Notes imported</translation>
     </message>
@@ -1366,92 +1415,92 @@ Size: {1} KB</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="120" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="66" />
         <source>Exporter les notes</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="132" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="78" />
         <source>Un fichier .essnotes à copier (clé USB…) et à importer sur un autre ordinateur. Il contient les notes et le suivi des entrées.</source>
         <translation>An .essnotes file to copy (USB stick…) and import on another computer. It holds the entries' notes and follow-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="138" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="84" />
         <source>Notes à exporter</source>
         <translation>Notes to export</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="141" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="87" />
         <source>Le territoire « {0} » ({1})</source>
         <translation>The territory “{0}” ({1})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="145" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="91" />
         <source>Le territoire courant (aucun territoire choisi)</source>
         <translation>The current territory (no territory chosen)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="148" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="94" />
         <source>Toutes les notes, tous territoires ({0})</source>
         <translation>All notes, all territories ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="152" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="98" />
         <source>Les entrées sélectionnées ({0})</source>
         <translation>The selected entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="158" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="104" />
         <source>Exporter le territoire courant</source>
         <translation>Export the current territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="159" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="105" />
         <source>Exporter toutes les notes</source>
         <translation>Export all notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="160" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="106" />
         <source>Exporter les entrées sélectionnées</source>
         <translation>Export the selected entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="173" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="119" />
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="176" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="122" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="179" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="125" />
         <source>Choisir le fichier et exporter</source>
         <translation>Choose the file and export</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="190" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="136" />
         <source>{0} note</source>
         <translation>{0} note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="190" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="136" />
         <source>{0} notes</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="218" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="164" />
         <source>Enregistrer le fichier de notes</source>
         <translation>Save the notes file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="220" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="166" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="249" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="195" />
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1459,37 +1508,37 @@ Size: {1} KB</translation>
 <context>
     <name>Facets</name>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="32" />
+        <location filename="../../essdesk/ui/common/labels.py" line="35" />
         <source>Type d'entrée</source>
         <translation>Entry kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="33" />
+        <location filename="../../essdesk/ui/common/labels.py" line="36" />
         <source>Type d'acteur</source>
         <translation>Actor type</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="34" />
+        <location filename="../../essdesk/ui/common/labels.py" line="37" />
         <source>Nature du dispositif</source>
         <translation>Kind of scheme</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="35" />
+        <location filename="../../essdesk/ui/common/labels.py" line="38" />
         <source>Levier</source>
         <translation>Lever</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="36" />
+        <location filename="../../essdesk/ui/common/labels.py" line="39" />
         <source>Type de territoire</source>
         <translation>Territory type</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="37" />
+        <location filename="../../essdesk/ui/common/labels.py" line="40" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="84" />
+        <location filename="../../essdesk/ui/common/labels.py" line="87" />
         <source>Avec une note</source>
         <translation>With a note</translation>
     </message>
@@ -1538,198 +1587,208 @@ Size: {1} KB</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="398" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="156" />
         <source>Importer des notes — aperçu</source>
         <translation>Import notes — preview</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="406" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="164" />
         <source>Fichier « {0} », exporté le {1} (essdesk {2}</source>
         <translation>File “{0}”, exported on {1} (essdesk {2}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="410" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="168" />
         <source>, catalogue {0}</source>
         <translation>, catalogue {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="422" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="180" />
         <source>Notes du fichier</source>
         <translation>Notes in the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="423" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="181" />
         <source>Nombre de notes par cas</source>
         <translation>Number of notes per case</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="427" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="185" />
         <source>Nouvelles :</source>
         <translation>New:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="428" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="186" />
         <source>Identiques (déjà ici) :</source>
         <translation>Identical (already here):</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="429" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="187" />
         <source>Mises à jour :</source>
         <translation>Updated:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="430" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="188" />
         <source>En conflit :</source>
         <translation>In conflict:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="431" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="189" />
         <source>Orphelines (fiche inconnue) :</source>
         <translation>Orphaned (unknown entry):</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="442" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="200" />
         <source>Suivis :</source>
         <translation>Follow-ups:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="445" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="203" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="469" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="227" />
         <source>existe déjà ici</source>
         <translation>already exists here</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="473" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="231" />
         <source>Destination des notes de « {0} »</source>
         <translation>Destination of the notes of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="493" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="251" />
         <source>Notes du fichier, par entrée</source>
         <translation>Notes in the file, by entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="494" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="252" />
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="494" />
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="588" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="252" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="346" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="494" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="252" />
         <source>Effet</source>
         <translation>Effect</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="512" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="270" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="515" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="273" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="517" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="275" />
         <source>Importer les notes du fichier</source>
         <translation>Import the notes from the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="555" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="313" />
         <source>Créer le territoire « {0} »</source>
         <translation>Create the territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="558" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="316" />
         <source>Rétablir le territoire « {0} » (supprimé ici)</source>
         <translation>Reinstate the territory “{0}” (deleted here)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="563" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="321" />
         <source>Rattacher à « {0} » (même nom)</source>
         <translation>Attach to “{0}” (same name)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="564" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="322" />
         <source>Créer un autre territoire « {0} »</source>
         <translation>Create another territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="567" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="325" />
         <source>Rattacher à « {0} »</source>
         <translation>Attach to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="614" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="372" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="614" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="372" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="615" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="374" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="616" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="376" />
         <source>{0} inchangé</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="616" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="376" />
         <source>{0} inchangés</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="627" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="379" />
+        <source>{0} en conflit</source>
+        <translation>{0} in conflict</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="392" />
         <source>Vérifiez ce que l'import va faire, puis cliquez sur « Importer ». Une sauvegarde de vos notes est faite avant.</source>
         <translation>Check what the import will do, then click “Import”. Your notes are backed up first.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="634" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="399" />
         <source>Rien de nouveau : ce fichier a déjà été importé.</source>
         <translation>Nothing new: this file has already been imported.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="643" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="408" />
         <source>Entrées locales : {0}.</source>
         <translation>Local entries: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="648" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="413" />
         <source>Une note en conflit a été modifiée ici et sur l'autre ordinateur : les deux versions sont gardées côte à côte, vous choisirez ensuite laquelle garder.</source>
         <translation>A note in conflict was changed both here and on the other computer: both versions are kept side by side, and you will choose which one to keep afterwards.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="655" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="420" />
+        <source>Un suivi en conflit a été modifié ici et sur l'autre ordinateur : les deux sont gardés, quelle que soit l'heure des ordinateurs, vous choisirez ensuite.</source>
+        <translation>A follow-up in conflict was changed here and on the other computer: both are kept, whatever the computers' clocks say; you will choose later.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="427" />
         <source>Une note orpheline concerne une fiche inconnue de ce catalogue : elle est importée et gardée quand même.</source>
         <translation>An orphaned note is about an entry this catalogue does not know: it is imported and kept all the same.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="662" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="434" />
         <source>Le catalogue n'a pas pu être lu : les notes orphelines n'ont pas été repérées.</source>
         <translation>The catalogue could not be read: orphaned notes were not detected.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="695" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="467" />
         <source>… et {0} autres notes (non listées ici).</source>
         <translation>… and {0} more notes (not listed here).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/exchange_dialog.py" line="710" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="482" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -1737,222 +1796,227 @@ Size: {1} KB</translation>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="11" />
+        <location filename="../../essdesk/ui/common/labels.py" line="14" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="12" />
+        <location filename="../../essdesk/ui/common/labels.py" line="15" />
         <source>Levier</source>
         <translation>Lever</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="13" />
+        <location filename="../../essdesk/ui/common/labels.py" line="16" />
         <source>Outil</source>
         <translation>Tool</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="14" />
+        <location filename="../../essdesk/ui/common/labels.py" line="17" />
         <source>Acteur</source>
         <translation>Actor</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="15" />
+        <location filename="../../essdesk/ui/common/labels.py" line="18" />
         <source>Dispositif</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="16" />
+        <location filename="../../essdesk/ui/common/labels.py" line="19" />
         <source>Type de territoire</source>
         <translation>Territory type</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="17" />
+        <location filename="../../essdesk/ui/common/labels.py" line="20" />
         <source>Sigle et notion</source>
         <translation>Acronym or notion</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="18" />
+        <location filename="../../essdesk/ui/common/labels.py" line="21" />
         <source>Groupe</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="19" />
+        <location filename="../../essdesk/ui/common/labels.py" line="22" />
         <source>Ma note</source>
         <translation>My note</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/catalogue/directory_model.py" line="143" />
         <source>local</source>
-        <translation type="unfinished" />
+        <translation>local</translation>
     </message>
 </context>
 <context>
     <name>LocalEntriesFeature</name>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="72" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="73" />
         <source>&amp;Entrées locales</source>
         <translation>&amp;Local entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="77" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="78" />
         <source>Nouvelle entrée locale…</source>
         <translation>New local entry…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="81" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="82" />
         <source>Modifier l'entrée locale…</source>
         <translation>Edit local entry…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="82" />
-        <location filename="../../essdesk/ui/local/local_entries.py" line="250" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="83" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="251" />
         <source>Supprimer l'entrée locale</source>
         <translation>Delete local entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="85" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="86" />
         <source>Historique de l'entrée locale…</source>
         <translation>Local entry history…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="89" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="90" />
         <source>Entrées locales supprimées…</source>
         <translation>Deleted local entries…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="91" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="92" />
         <source>Importer une liste…</source>
         <translation>Import a list…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="92" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="93" />
         <source>Exporter la liste…</source>
         <translation>Export the list…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="247" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="248" />
         <source>Supprimer « {0} » ? Elle ira dans les entrées locales supprimées, d'où vous pourrez la restaurer ; ses notes restent.</source>
         <translation>Delete “{0}”? It will go to the deleted local entries, from where you can restore it; its notes stay.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="255" />
-        <location filename="../../essdesk/ui/local/local_entries.py" line="270" />
-        <location filename="../../essdesk/ui/local/local_entries.py" line="303" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="256" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="271" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="304" />
         <source>Entrées locales</source>
         <translation>Local entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="286" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="287" />
         <source>Historique de l'entrée locale</source>
         <translation>Local entry history</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="288" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="289" />
         <source>Chaque enregistrement de la fiche forme une version. Restaurer ne perd rien : le contenu actuel reste dans l'historique.</source>
         <translation>Every save of the entry makes a version. Restoring loses nothing: the current content stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="323" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="324" />
         <source>Entrées locales supprimées</source>
         <translation>Deleted local entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="325" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="326" />
         <source>Les entrées locales supprimées restent ici au moins 30 jours ; au-delà, elles sont effacées au démarrage. Leurs notes restent.</source>
         <translation>Deleted local entries stay here for at least 30 days; after that, they are erased at start-up. Their notes stay.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="328" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="329" />
         <source>Entrée locale restaurée : {0}</source>
         <translation>Local entry restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="348" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="349" />
         <source>Aussi appelé</source>
         <translation>Also known as</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="349" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="350" />
         <source>Résumé</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="350" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="351" />
         <source>Texte</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="351" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="352" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="352" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="353" />
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="353" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="354" />
         <source>Courriel</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="354" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="355" />
         <source>Personne à contacter</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="355" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="356" />
         <source>Liens</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="356" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="357" />
         <source>Illustre</source>
         <translation>Illustrates</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="357" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="358" />
         <source>Liée à</source>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="358" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="359" />
         <source>Écrit par</source>
         <translation>Written by</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="372" />
-        <location filename="../../essdesk/ui/local/local_entries.py" line="379" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="373" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="380" />
         <source>Importer une liste</source>
-        <translation type="unfinished" />
+        <translation>Import a list</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="372" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="373" />
         <source>Listes CSV (*.csv *.txt)</source>
-        <translation type="unfinished" />
+        <translation>CSV lists (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="410" />
-        <source>{0} entrée(s) locale(s) importée(s).</source>
-        <translation>{0} local entry(ies) imported.</translation>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="413" />
+        <source>{0} entrée locale importée.</source>
+        <translation>{0} local entry imported.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="426" />
-        <location filename="../../essdesk/ui/local/local_entries.py" line="440" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="414" />
+        <source>{0} entrées locales importées.</source>
+        <translation>{0} local entries imported.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_entries.py" line="432" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="446" />
         <source>Exporter la liste</source>
-        <translation type="unfinished" />
+        <translation>Export the list</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="428" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="434" />
         <source>Listes CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV lists (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_entries.py" line="441" />
+        <location filename="../../essdesk/ui/local/local_entries.py" line="447" />
         <source>Impossible d'écrire {0} : {1}</source>
-        <translation type="unfinished" />
+        <translation>Cannot write {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -1960,7 +2024,7 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="75" />
         <source>Modifier l'entrée locale</source>
-        <translation>Edit local entry</translation>
+        <translation>Edit the local entry</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="75" />
@@ -1970,12 +2034,12 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="91" />
         <source>séparés par des virgules</source>
-        <translation type="unfinished" />
+        <translation>separated by commas</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="105" />
         <source>Genre</source>
-        <translation type="unfinished" />
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="106" />
@@ -1985,7 +2049,7 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="107" />
         <source>Sigles, autres noms</source>
-        <translation type="unfinished" />
+        <translation>Acronyms, other names</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="108" />
@@ -2025,12 +2089,12 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="116" />
         <source>Site web</source>
-        <translation type="unfinished" />
+        <translation>Website</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="118" />
         <source>Tous territoires</source>
-        <translation type="unfinished" />
+        <translation>All territories</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="129" />
@@ -2040,32 +2104,32 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="139" />
         <source>Leviers et outils illustrés</source>
-        <translation type="unfinished" />
+        <translation>Levers and tools illustrated</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="147" />
         <source>nom d'une fiche (DLA, France Active…)</source>
-        <translation type="unfinished" />
+        <translation>name of an entry (DLA, France Active…)</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="152" />
         <source>Lier</source>
-        <translation type="unfinished" />
+        <translation>Link</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="155" />
         <source>Retirer le lien</source>
-        <translation type="unfinished" />
+        <translation>Remove the link</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="167" />
         <source>Liens avec des fiches</source>
-        <translation type="unfinished" />
+        <translation>Links to entries</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="174" />
         <source>Entrée de « {0} » : elle ne figure pas dans le rapport.</source>
-        <translation type="unfinished" />
+        <translation>Entry of “{0}”: it is not in the report.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="188" />
@@ -2080,12 +2144,12 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="209" />
         <source>(non précisé)</source>
-        <translation type="unfinished" />
+        <translation>(not specified)</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="222" />
         <source>Fiche introuvable : « {0} ».</source>
-        <translation type="unfinished" />
+        <translation>Entry not found: “{0}”.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_entry_dialog.py" line="226" />
@@ -2096,89 +2160,119 @@ Size: {1} KB</translation>
 <context>
     <name>LocalImportDialog</name>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="47" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="48" />
         <source>Importer une liste</source>
-        <translation type="unfinished" />
+        <translation>Import a list</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="53" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="54" />
         <source>« {0} » ({1}, séparateur « {2} ») : entrées locales de « {3} ».</source>
         <translation>“{0}” ({1}, separator “{2}”): local entries of “{3}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="62" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="63" />
         <source>Colonne « {0} »</source>
-        <translation type="unfinished" />
+        <translation>Column “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="74" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="75" />
         <source>Ligne</source>
-        <translation type="unfinished" />
+        <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="74" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="75" />
         <source>À l'import</source>
-        <translation type="unfinished" />
+        <translation>On import</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="76" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="77" />
         <source>Colonne importée comme :</source>
-        <translation type="unfinished" />
+        <translation>Column imported as:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="82" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="83" />
         <source>Importer aussi les doublons</source>
-        <translation type="unfinished" />
+        <translation>Import the duplicates too</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="91" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="92" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="92" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="93" />
         <source>Importer</source>
-        <translation type="unfinished" />
+        <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="100" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="101" />
         <source>Première ligne du tableau : ce que contient chaque colonne.</source>
-        <translation type="unfinished" />
+        <translation>First row of the table: what each column holds.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="129" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="130" />
         <source>à corriger : {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="131" />
-        <source>importé</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="131" />
-        <source>ignoré</source>
-        <translation type="unfinished" />
+        <translation>to correct: {0}</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/local/local_import_dialog.py" line="132" />
+        <source>importé</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="132" />
+        <source>ignoré</source>
+        <translation>ignored</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="133" />
         <source>doublon de « {0} » ({1})</source>
-        <translation type="unfinished" />
+        <translation>duplicate of “{0}” ({1})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="134" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="135" />
         <source>nouveau</source>
-        <translation type="unfinished" />
+        <translation>new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="144" />
-        <source>{0} ligne(s) : {1} à importer, {2} doublon(s), {3} à corriger.</source>
-        <translation type="unfinished" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="145" />
+        <source>{0} : {1}, {2}, {3}.</source>
+        <translation>{0}: {1}, {2}, {3}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="151" />
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="146" />
+        <source>{0} ligne</source>
+        <translation>{0} row</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="146" />
+        <source>{0} lignes</source>
+        <translation>{0} rows</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="147" />
+        <source>{0} à importer</source>
+        <translation>{0} to import</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="148" />
+        <source>{0} doublon</source>
+        <translation>{0} duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="148" />
+        <source>{0} doublons</source>
+        <translation>{0} duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="149" />
+        <source>{0} à corriger</source>
+        <translation>{0} to correct</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/local/local_import_dialog.py" line="155" />
         <source>Corrigez les lignes signalées dans le tableur (ou choisissez « (ignorer) » pour leur colonne) : l'import est tout ou rien.</source>
-        <translation type="unfinished" />
+        <translation>Correct the rows flagged in the spreadsheet (or choose “(ignore)” for their column): the import is all or nothing.</translation>
     </message>
 </context>
 <context>
@@ -2365,8 +2459,8 @@ Size: {1} KB</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/main_window.py" line="640" />
-        <source>Catalogue {0} · {1} entrées · hors ligne</source>
-        <translation>Catalogue {0} · {1} entries · offline</translation>
+        <source>Catalogue {0} · {1} entrées · sur cet ordinateur</source>
+        <translation>Catalogue {0} · {1} entries · on this computer</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/main_window.py" line="653" />
@@ -2404,7 +2498,7 @@ Size: {1} KB</translation>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="780" />
+        <location filename="../../essdesk/ui/main_window.py" line="777" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -2412,32 +2506,32 @@ Size: {1} KB</translation>
 <context>
     <name>ManageTerritoriesDialog</name>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="142" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="152" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="145" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="155" />
         <source>Profils de territoire</source>
         <translation>Territory profiles</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="147" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="157" />
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="150" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="160" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="153" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="163" />
         <source>Supprimer…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="166" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="176" />
         <source>Supprimer un territoire envoie ses notes à la corbeille : elles y restent restaurables au moins 30 jours.</source>
         <translation>Deleting a territory sends its notes to the trash: they stay restorable there for at least 30 days.</translation>
     </message>
@@ -2533,52 +2627,52 @@ Size: {1} KB</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="88" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="92" />
         <source>Notes récupérées</source>
         <translation>Notes recovered</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="142" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="146" />
         <source>Exporter les notes…</source>
         <translation>Export notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="143" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="147" />
         <source>Importer des notes…</source>
         <translation>Import notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="144" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="148" />
         <source>Fiche de synthèse…</source>
         <translation>Briefing sheet…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="145" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="149" />
         <source>Résoudre les conflits…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="147" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="151" />
         <source>Sauvegarder vers…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="148" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="152" />
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="149" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="153" />
         <source>Vérifier l'intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="150" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="154" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="95" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="99" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
@@ -2631,7 +2725,7 @@ Size: {1} KB</translation>
     <message>
         <location filename="../../essdesk/ui/notes/notes_panel.py" line="128" />
         <location filename="../../essdesk/ui/notes/notes_panel.py" line="150" />
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="330" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="332" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -2646,204 +2740,204 @@ Size: {1} KB</translation>
         <translation>Notes warning</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="184" />
-        <source>Cette note a une version importée en conflit.</source>
-        <translation>This note has a conflicting imported version.</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="186" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="188" />
         <source>Résoudre…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="188" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="190" />
         <source>Résoudre les conflits de cette note</source>
         <translation>Resolve this note's conflicts</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="197" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="199" />
         <source>Note (lecture)</source>
         <translation>Note (reading)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="207" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="209" />
         <source>Texte de la note</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="209" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="211" />
         <source>Enregistrée automatiquement. **gras**, listes avec -, liens http(s).</source>
         <translation>Saved automatically. **bold**, lists with -, http(s) links.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="218" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="220" />
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="220" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="222" />
         <source>Modifier la note (Ctrl+E)</source>
         <translation>Edit the note (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="224" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="226" />
         <source>État de l'enregistrement</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="241" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="243" />
         <source>Statut de suivi</source>
         <translation>Follow-up status</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="248" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="250" />
         <source>Date du suivi</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="204" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="206" />
         <source>Cliquez pour modifier (Ctrl+E)</source>
         <translation>Click to edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="226" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="185" />
+        <source>Cette note ou son suivi a une version importée en conflit.</source>
+        <translation>This note or its follow-up has an imported version in conflict.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="228" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="228" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="230" />
         <source>Remettre la note supprimée</source>
         <translation>Bring the deleted note back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="252" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="254" />
         <source>Contact du suivi</source>
         <translation>Follow-up contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="253" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="255" />
         <source>Nom, téléphone, courriel…</source>
         <translation>Name, phone, email…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="258" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="260" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="259" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="261" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="260" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="262" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="262" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="264" />
         <source>Historique…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="265" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="267" />
         <source>Supprimer la note</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="268" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="270" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="330" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="332" />
         <source>Notes — {0}</source>
         <translation>Notes — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="338" />
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="383" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="340" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="385" />
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="342" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="344" />
         <source>Ouverture des notes…</source>
         <translation>Opening the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="347" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="349" />
         <source>Pour prendre des notes, créez d'abord le profil de votre territoire (nom, types de territoire, commune ou EPCI). Plusieurs territoires peuvent cohabiter sur ce poste.</source>
         <translation>To take notes, first create your territory's profile (name, territory types, municipality or EPCI). Several territories can live side by side on this computer.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="351" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="353" />
         <source>Créer un territoire…</source>
         <translation>Create a territory…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="357" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="359" />
         <source>Choisissez une entrée à gauche pour lire ou écrire sa note.</source>
         <translation>Choose an entry on the left to read or write its note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="394" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="396" />
         <source>Vos notes sur cette entrée pour {0}…</source>
         <translation>Your notes on this entry for {0}…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="412" />
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="521" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="414" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="531" />
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="416" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="418" />
         <source>{0} · par {1}</source>
         <translation>{0} · by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="437" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="447" />
         <source>Enregistré à {0}</source>
         <translation>Saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="438" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="448" />
         <source>Enregistré le {0}</source>
         <translation>Saved on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="514" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="524" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="551" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="561" />
         <source>Le fichier de notes n'est pas ouvert.</source>
         <translation>The notes file is not open.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="584" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="594" />
         <source>Cette note avait été modifiée dans une autre fenêtre d'essdesk : les deux versions ont été gardées, l'une après l'autre.</source>
         <translation>This note had been changed in another essdesk window: both versions were kept, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="596" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="606" />
         <source>Échec de l'enregistrement — nouvel essai dans 5 s</source>
         <translation>Save failed — trying again in 5 s</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="627" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="637" />
         <source>Suivi enregistré à {0}</source>
         <translation>Follow-up saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="666" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="676" />
         <source>Note placée dans la corbeille (restaurable 30 jours). Son suivi (statut, date, contact) est gardé.</source>
         <translation>Note moved to the trash (restorable for 30 days). Its follow-up (status, date, contact) is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="686" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="696" />
         <source>Note remise.</source>
         <translation>Note brought back.</translation>
     </message>
@@ -2865,50 +2959,50 @@ Size: {1} KB</translation>
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="52" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="34" />
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="76" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="58" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="101" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="83" />
         <source>Sauvegarder les notes vers…</source>
         <translation>Back up the notes to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="103" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="85" />
         <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
         <translation>essdesk notes backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="110" />
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="113" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="92" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="95" />
         <source>Sauvegarde impossible</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="117" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="99" />
         <source>Notes sauvegardées</source>
         <translation>Notes backed up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="118" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="100" />
         <source>Une copie vérifiée des notes a été écrite dans :
 {0}</source>
         <translation>A verified copy of the notes was written to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="130" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="112" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="135" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="117" />
         <source>Remplacer toutes les notes par la sauvegarde du {0} ?
 
 Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
@@ -2917,17 +3011,17 @@ Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste)
 The current notes will be backed up first (they will stay in the list).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="138" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="120" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="148" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="130" />
         <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
         <translation>Backup restored; previous notes kept as {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="167" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="149" />
         <source>Vérification des notes</source>
         <translation>Notes check</translation>
     </message>
@@ -2935,57 +3029,57 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="178" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="196" />
         <source>Nombre de résultats</source>
         <translation>Number of results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="187" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="205" />
         <source>Suggestions de recherche</source>
         <translation>Search suggestions</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="194" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="216" />
         <source>Dans mes notes uniquement</source>
         <translation>In my notes only</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="196" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="222" />
         <source>Chercher dans mes notes uniquement</source>
         <translation>Search my notes only</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="198" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="224" />
         <source>La recherche couvre aussi les notes du territoire courant (« Ma note »)</source>
         <translation>The search also covers the current territory's notes (“My note”)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="205" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="231" />
         <source>Résultats de la recherche</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="292" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="318" />
         <source>Aucun résultat pour « {0} ».</source>
         <translation>No results for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="294" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="320" />
         <source>1 résultat pour « {0} »</source>
         <translation>1 result for “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="296" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="322" />
         <source> (les {0} premiers)</source>
         <translation> (the first {0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="298" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="324" />
         <source>{0} résultats pour « {1} »</source>
         <translation>{0} results for “{1}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/search.py" line="314" />
+        <location filename="../../essdesk/ui/catalogue/search.py" line="340" />
         <source>Vouliez-vous dire : {0} ?</source>
         <translation>Did you mean: {0}?</translation>
     </message>
@@ -3051,27 +3145,27 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>Statuses</name>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="62" />
+        <location filename="../../essdesk/ui/common/labels.py" line="65" />
         <source>à explorer</source>
         <translation>to explore</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="63" />
+        <location filename="../../essdesk/ui/common/labels.py" line="66" />
         <source>contacté</source>
         <translation>contacted</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="64" />
+        <location filename="../../essdesk/ui/common/labels.py" line="67" />
         <source>en cours</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="65" />
+        <location filename="../../essdesk/ui/common/labels.py" line="68" />
         <source>mobilisé</source>
         <translation>mobilised</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/common/labels.py" line="66" />
+        <location filename="../../essdesk/ui/common/labels.py" line="69" />
         <source>écarté</source>
         <translation>set aside</translation>
     </message>
@@ -3081,179 +3175,179 @@ The current notes will be backed up first (they will stay in the list).</transla
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="39" />
         <source>Équipe</source>
-        <translation type="unfinished" />
+        <translation>Team</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="42" />
         <source>Partagez les notes de vos territoires avec votre équipe sur le serveur PostgreSQL de votre intercommunalité. Hors ligne, tout fonctionne comme d'habitude : les modifications attendent la prochaine synchronisation.</source>
-        <translation type="unfinished" />
+        <translation>Share your territories' notes with your team on your intercommunality's PostgreSQL server. Offline, everything works as usual: changes wait for the next synchronisation.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="62" />
         <source>Mémoriser le mot de passe</source>
-        <translation type="unfinished" />
+        <translation>Remember the password</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="66" />
         <source>Dans le fichier de mots de passe de PostgreSQL (pgpass), lisible par vous seul.</source>
-        <translation type="unfinished" />
+        <translation>In PostgreSQL's password file (pgpass), readable by you alone.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="71" />
         <source>facultatif : vérifie l'identité du serveur</source>
-        <translation type="unfinished" />
+        <translation>optional: checks the server's identity</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="72" />
         <source>Parcourir…</source>
-        <translation type="unfinished" />
+        <translation>Browse…</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="80" />
         <source>Serveur :</source>
-        <translation type="unfinished" />
+        <translation>Server:</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="81" />
         <source>Port :</source>
-        <translation type="unfinished" />
+        <translation>Port:</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="82" />
         <source>Base :</source>
-        <translation type="unfinished" />
+        <translation>Database:</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="83" />
         <source>Utilisateur :</source>
-        <translation type="unfinished" />
+        <translation>User:</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="84" />
         <source>Mot de passe :</source>
-        <translation type="unfinished" />
+        <translation>Password:</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="86" />
         <source>Autorité (CA) :</source>
-        <translation type="unfinished" />
+        <translation>Authority (CA):</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="87" />
         <source>Équipe :</source>
-        <translation type="unfinished" />
+        <translation>Team:</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="90" />
         <source>Se connecter</source>
-        <translation type="unfinished" />
+        <translation>Connect</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="93" />
         <source>Synchroniser maintenant</source>
-        <translation type="unfinished" />
+        <translation>Synchronise now</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="95" />
         <source>Partager le territoire actuel</source>
-        <translation type="unfinished" />
+        <translation>Share the current territory</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="97" />
         <source>Se déconnecter</source>
-        <translation type="unfinished" />
+        <translation>Disconnect</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="121" />
         <source>Autorité de certification</source>
-        <translation type="unfinished" />
+        <translation>Certificate authority</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/team/team_dialog.py" line="123" />
         <source>Certificats (*.pem *.crt);;Tous (*)</source>
-        <translation type="unfinished" />
+        <translation>Certificates (*.pem *.crt);;All (*)</translation>
     </message>
 </context>
 <context>
     <name>TeamFeature</name>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="83" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="85" />
         <source>Équipe…</source>
-        <translation type="unfinished" />
+        <translation>Team…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="109" />
-        <location filename="../../essdesk/ui/team/team_ui.py" line="113" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="111" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="115" />
         <source>Synchronisation…</source>
-        <translation type="unfinished" />
+        <translation>Synchronising…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="152" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="154" />
         <source>Hors ligne</source>
-        <translation type="unfinished" />
+        <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="152" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="154" />
         <source>Synchronisation impossible</source>
-        <translation type="unfinished" />
+        <translation>Synchronisation failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="156" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="158" />
         <source>Synchronisé à {0}</source>
-        <translation type="unfinished" />
+        <translation>Synchronised at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="162" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="164" />
         <source> — 1 modification en attente</source>
-        <translation type="unfinished" />
+        <translation> — 1 change waiting</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="163" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="165" />
         <source> — {0} modifications en attente</source>
-        <translation type="unfinished" />
+        <translation> — {0} changes waiting</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="188" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="190" />
         <source>Relié à l'équipe « {0} » ({1}).</source>
-        <translation type="unfinished" />
+        <translation>Connected to the team “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="191" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="193" />
         <source>Cet ordinateur n'est relié à aucune équipe.</source>
-        <translation type="unfinished" />
+        <translation>This computer is connected to no team.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="208" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="210" />
         <source>Renseignez le serveur, la base, l'utilisateur et l'équipe.</source>
-        <translation type="unfinished" />
+        <translation>Fill in the server, the database, the user and the team.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="242" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="244" />
         <source>« {0} » appartient maintenant à l'équipe.</source>
-        <translation type="unfinished" />
+        <translation>“{0}” now belongs to the team.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/team/team_ui.py" line="266" />
+        <location filename="../../essdesk/ui/team/team_ui.py" line="268" />
         <source>Cet ordinateur n'est plus relié à l'équipe ; les notes locales restent.</source>
-        <translation type="unfinished" />
+        <translation>This computer is no longer connected to the team; the local notes stay.</translation>
     </message>
 </context>
 <context>
     <name>Territories</name>
     <message>
-        <location filename="../../essdesk/ui/notes/territories.py" line="133" />
-        <location filename="../../essdesk/ui/notes/territories.py" line="168" />
-        <location filename="../../essdesk/ui/notes/territories.py" line="194" />
+        <location filename="../../essdesk/ui/notes/territories.py" line="114" />
+        <location filename="../../essdesk/ui/notes/territories.py" line="141" />
+        <location filename="../../essdesk/ui/notes/territories.py" line="167" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/territories.py" line="171" />
+        <location filename="../../essdesk/ui/notes/territories.py" line="144" />
         <source>Supprimer le territoire « {0} » ? Il n’a aucune note.</source>
         <translation>Delete the territory “{0}”? It has no notes.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/territories.py" line="178" />
+        <location filename="../../essdesk/ui/notes/territories.py" line="151" />
         <source>Supprimer le territoire « {1} » ?
 
 {0} note ira à la corbeille, d’où vous pourrez la restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
@@ -3262,7 +3356,7 @@ The current notes will be backed up first (they will stay in the list).</transla
 {0} note will go to the trash, where you can restore it for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/territories.py" line="182" />
+        <location filename="../../essdesk/ui/notes/territories.py" line="155" />
         <source>Supprimer le territoire « {1} » ?
 
 Ses {0} notes iront à la corbeille, d’où vous pourrez les restaurer pendant au moins 30 jours (Fichier &gt; Corbeille…).</source>
@@ -3271,7 +3365,7 @@ Ses {0} notes iront à la corbeille, d’où vous pourrez les restaurer pendant 
 Its {0} notes will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/territories.py" line="188" />
+        <location filename="../../essdesk/ui/notes/territories.py" line="161" />
         <source>Supprimer le territoire</source>
         <translation>Delete the territory</translation>
     </message>
@@ -3279,87 +3373,87 @@ Its {0} notes will go to the trash, where you can restore them for at least 30 d
 <context>
     <name>TerritoryDialog</name>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="45" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="55" />
         <source>Nouveau territoire</source>
         <translation>New territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="47" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="57" />
         <source>Modifier le territoire</source>
         <translation>Edit the territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="51" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="61" />
         <source>Nom du territoire</source>
         <translation>Territory name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="52" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="62" />
         <source>ex. Communauté de communes du Haut-Jura</source>
         <translation>e.g. Communauté de communes du Haut-Jura</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="55" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="65" />
         <source>Types de territoire</source>
         <translation>Territory types</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="66" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="76" />
         <source>Commune ou EPCI</source>
         <translation>Municipality or EPCI</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="68" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="78" />
         <source>Code INSEE ou SIREN</source>
         <translation>INSEE or SIREN code</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="70" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="80" />
         <source>code INSEE de la commune (5 chiffres) ou SIREN de l’EPCI (9 chiffres)</source>
         <translation>the municipality's INSEE code (5 digits) or the EPCI's SIREN number (9 digits)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="74" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="84" />
         <source>Le code officiel de votre territoire : code INSEE d’une commune (ex. 23096) ou numéro SIREN d’un EPCI (ex. 200067130). Il distingue deux territoires de même nom ; essdesk ne l’envoie nulle part.</source>
         <translation>Your territory's official code: a municipality's INSEE code (e.g. 23096) or an EPCI's SIREN number (e.g. 200067130). It tells apart two territories with the same name; essdesk sends it nowhere.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="80" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="90" />
         <source>Initiales de l'auteur</source>
         <translation>Author's initials</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="84" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="94" />
         <source>Vos initiales signent les notes que vous partagez dans un fichier d’échange : vos collègues voient qui a écrit quoi.</source>
         <translation>Your initials sign the notes you share in an exchange file: your colleagues see who wrote what.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="89" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="99" />
         <source>&amp;Nom</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="90" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="100" />
         <source>&amp;Commune ou EPCI (facultatif)</source>
         <translation>&amp;Municipality or EPCI (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="91" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="101" />
         <source>C&amp;ode INSEE ou SIREN (facultatif)</source>
         <translation>INSEE or SIREN c&amp;ode (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="92" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="102" />
         <source>&amp;Initiales (facultatif)</source>
         <translation>&amp;Initials (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="101" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="111" />
         <source>Créer</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="101" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="111" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>

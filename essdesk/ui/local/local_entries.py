@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from essdesk.catalogue.records import Filters, TreeNode
+from essdesk.french import counted
 from essdesk.local.catalogue import TerritoryCatalogue
 from essdesk.local.spreadsheet import (
     ImportPlan,
@@ -407,7 +408,12 @@ class LocalEntriesFeature(QObject):
                 return exc.message
             self.reload()
             self.window.statusBar().showMessage(
-                self.tr("{0} entrée(s) locale(s) importée(s).").format(len(added)), 8000
+                counted(
+                    len(added),
+                    self.tr("{0} entrée locale importée."),
+                    self.tr("{0} entrées locales importées."),
+                ),
+                8000,
             )
             return None
 

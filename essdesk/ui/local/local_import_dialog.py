@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essdesk.french import counted
 from essdesk.local.spreadsheet import FIELDS, ImportPlan
 from essdesk.ui.common.plain import plain_label
 from essdesk.ui.local.local_entry_dialog import named
@@ -141,8 +142,11 @@ class LocalImportDialog(QDialog):
         self.rows.resizeColumnToContents(0)
         bad, dup = len(plan.bad), len(plan.duplicates)
         self.summary.setText(
-            self.tr("{0} ligne(s) : {1} à importer, {2} doublon(s), {3} à corriger.").format(
-                len(plan.rows), len(plan.to_add), dup, bad
+            self.tr("{0} : {1}, {2}, {3}.").format(
+                counted(len(plan.rows), self.tr("{0} ligne"), self.tr("{0} lignes")),
+                self.tr("{0} à importer").format(len(plan.to_add)),
+                counted(dup, self.tr("{0} doublon"), self.tr("{0} doublons")),
+                self.tr("{0} à corriger").format(bad),
             )
         )
         if bad:

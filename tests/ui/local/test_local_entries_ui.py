@@ -91,6 +91,7 @@ def test_journey_import_open_link_find_print(
     dialog = local.dialog
     assert isinstance(dialog, LocalImportDialog)
     assert "30 à importer" in dialog.summary.text() and dialog.import_button.isEnabled()
+    assert dialog.summary.text().startswith("30 lignes\u00a0: 30 à importer, ")  # no « (s) »
     assert dialog.chosen_mapping()[:4] == ["title", "aliases", "subtype", "text"]
     assert dialog.chosen_mapping()[4] == "address"  # « Commune » → the address
     with qtbot.waitSignal(window.directory.results_shown, timeout=5000):
