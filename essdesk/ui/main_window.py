@@ -475,8 +475,15 @@ class MainWindow(QMainWindow):
             state.content_splitter
         ):
             self._default_content_sizes()
-        if self.main_splitter.sizes()[1] < 120 or self.content_splitter.sizes()[0] < 120:
-            self._default_main_sizes()  # a saved layout that hides a pane: start over
+        # A saved layout that hides a pane, or one saved at another text size or scaling
+        # that does not fit this one (100 % then 200 %: the list showed « … » a row, the
+        # reading pane 12 letters a line): start over from the shares that fit this size.
+        # At the same size the user's own layout is kept, however narrow they made a pane.
+        resized = state.layout_char != self.fontMetrics().averageCharWidth()
+        browser = self.main_splitter.sizes()[1]
+        cramped = self._squeezed() or browser < self._pane_needs()[1]
+        if browser < 120 or self.content_splitter.sizes()[0] < 120 or (resized and cramped):
+            self._default_main_sizes()
             self._default_content_sizes()
 
     def _pane_needs(self) -> tuple[int, int, int, int]:
@@ -938,6 +945,7 @@ class MainWindow(QMainWindow):
         self.state.window_state = self.saveState()
         self.state.main_splitter = self.main_splitter.saveState()
         self.state.content_splitter = self.content_splitter.saveState()
+        self.state.layout_char = self.fontMetrics().averageCharWidth()
         self.state.last_entry = self.history.current or self.state.last_entry
         return self.state
 

@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from essdesk.ui.common.settings import load_state, settings_path
+from essdesk.ui.common.settings import load_state, save_state, settings_path
 from essdesk.ui.main_window import DETAIL_MIN_COMFORT, NOTES_MIN_COMFORT, MainWindow
 
 
@@ -137,3 +137,22 @@ def test_no_word_is_broken_in_the_reading_pane_at_200_percent(qtbot, make_window
                     checked += 1
             block = block.next()
     assert checked > 20
+
+
+def test_a_layout_saved_at_100_percent_is_redone_at_200(qtbot, make_window) -> None:
+    """Splitters saved at 100 %, next start at 200 % (the desktop's scaling changed): the
+    list and the reading pane get the room they need at that size instead of the old
+    pixels (the list showed « … » on every row)."""
+    first = make_window()
+    first.resize(790, 560)
+    qtbot.wait(50)
+    first.close()
+    state = load_state(settings_path())
+    assert state.main_splitter is not None
+    state.font_zoom = 10  # 200 %, as ten Ctrl++ leave it
+    save_state(settings_path(), state)
+    second = make_window()
+    qtbot.wait(50)
+    _sections, need_browser, _detail, _notes = second._pane_needs()
+    assert not second._squeezed()
+    assert second.main_splitter.sizes()[1] >= need_browser

@@ -40,6 +40,7 @@ class UiState:
         "language",
         "last_entry",
         "last_view",
+        "layout_char",
         "main_splitter",
         "territory",
         "window_state",
@@ -58,6 +59,7 @@ class UiState:
         language: str = "fr",
         territory: str = "",
         highlight_territory: bool = True,
+        layout_char: int = 0,
     ) -> None:
         self.geometry = geometry
         self.window_state = window_state
@@ -69,6 +71,9 @@ class UiState:
         self.language = language
         self.territory = territory  # uuid of the current profile ("" before the first one)
         self.highlight_territory = highlight_territory
+        self.layout_char = layout_char
+        """The text's average character width when the splitters were saved (0: unknown):
+        another one at the next start (zoom, desktop scaling) means they are redone."""
 
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self.__slots__)
@@ -150,6 +155,7 @@ def load_state(path: Path) -> UiState:
         state.window_state = _bytes(settings, "window/state")
         state.main_splitter = _bytes(settings, "window/main_splitter")
         state.content_splitter = _bytes(settings, "window/content_splitter")
+        state.layout_char = _int(settings, "window/layout_char", 0, 0, 1000)
         state.last_view = _text(settings, "view/last_view", "sessions", VIEWS)
         state.last_entry = _text(settings, "view/last_entry", "")
         state.font_zoom = _int(settings, "view/font_zoom", 0, ZOOM_MIN, ZOOM_MAX)
@@ -176,6 +182,7 @@ def save_state(path: Path, state: UiState) -> bool:
         ):
             if value is not None:
                 settings.setValue(name, value)
+        settings.setValue("window/layout_char", state.layout_char)
         settings.setValue("view/last_view", state.last_view)
         settings.setValue("view/last_entry", state.last_entry)
         settings.setValue("view/font_zoom", state.font_zoom)
