@@ -2458,47 +2458,47 @@ Size: {1} KB</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="640" />
+        <location filename="../../essdesk/ui/main_window.py" line="647" />
         <source>Catalogue {0} · {1} entrées · sur cet ordinateur</source>
         <translation>Catalogue {0} · {1} entries · on this computer</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="653" />
+        <location filename="../../essdesk/ui/main_window.py" line="660" />
         <source>Le catalogue n'a pas pu être ouvert</source>
         <translation>The catalogue could not be opened</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="654" />
+        <location filename="../../essdesk/ui/main_window.py" line="661" />
         <source>Réinstallez essdesk ou signalez ce problème.</source>
         <translation>Reinstall essdesk or report this problem.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="656" />
+        <location filename="../../essdesk/ui/main_window.py" line="663" />
         <source>Catalogue indisponible</source>
         <translation>Catalogue unavailable</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="662" />
+        <location filename="../../essdesk/ui/main_window.py" line="669" />
         <source>Contenu : {0} ({1}, {2}).</source>
         <translation>Content: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="668" />
+        <location filename="../../essdesk/ui/main_window.py" line="675" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="670" />
+        <location filename="../../essdesk/ui/main_window.py" line="677" />
         <source>Choisissez une session, un levier ou un dispositif à gauche, ou cherchez un mot, un sigle, un nom avec Ctrl+K.</source>
         <translation>Pick a session, a lever or a scheme on the left, or search for a word, an acronym or a name with Ctrl+K.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="683" />
+        <location filename="../../essdesk/ui/main_window.py" line="690" />
         <source>Entrée introuvable : {0}</source>
         <translation>Entry not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/main_window.py" line="777" />
+        <location filename="../../essdesk/ui/main_window.py" line="784" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
