@@ -6,13 +6,11 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 
 from essdesk.catalogue.records import DirectoryRow
@@ -23,15 +21,14 @@ from essdesk.ui.common.roles import (
     KIND_ROLE,
     NO_PARENT,
     RECORD_ROLE,
-    column_title,
-    read_only_flags,
+    ReadOnlyTable,
 )
 from essdesk.ui.notes.markers import NOT_A_MARKER_ROLE, Markers, marker_data, marker_words
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class DirectoryModel(QAbstractTableModel):
+class DirectoryModel(ReadOnlyTable):
     COL_TITLE = 0
     COL_KIND = 1
     COL_TYPE = 2
@@ -40,9 +37,6 @@ class DirectoryModel(QAbstractTableModel):
     COLUMN_COUNT = 5
     SORT_KEYS = ("title", "kind", "type", "backer", "territories")
     """``Catalogue.directory(sort=…)`` value of each column."""
-
-    sort_requested = Signal(str, bool)
-    """(sort key, descending): the view asked for another order; re-query and set_rows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -133,9 +127,6 @@ class DirectoryModel(QAbstractTableModel):
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
     def _cell(self, row: DirectoryRow, column: int) -> str:
         if column == self.COL_TITLE:
             return row.title
@@ -181,21 +172,11 @@ class DirectoryModel(QAbstractTableModel):
             return row
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return read_only_flags(index)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Nom"),
             self.tr("Type"),
             self.tr("Catégorie"),
             self.tr("Porteur ou financeur"),
             self.tr("Territoires"),
         )
-        return column_title(titles, section, orientation, role)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < self.COLUMN_COUNT:
-            self.sort_requested.emit(self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)

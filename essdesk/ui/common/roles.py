@@ -1,6 +1,9 @@
-"""Qt item models over catalogue records. They hold records only: no I/O in ``data()``."""
+"""What the Qt item models share: their roles, and the read-only table behind the directory and
+« Mes notes ». They hold records only: no I/O in ``data()``."""
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 NO_PARENT = QModelIndex()
 """Default ``parent`` argument of the models' methods (the invisible root)."""
@@ -30,10 +33,35 @@ def read_only_flags(index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
     )
 
 
-def column_title(
-    titles: tuple[str, ...], section: int, orientation: Qt.Orientation, role: int
-) -> str | None:
-    """``headerData()`` of a table with one title per column (horizontal, display role)."""
-    if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-        return None
-    return titles[section] if 0 <= section < len(titles) else None
+class ReadOnlyTable(QAbstractTableModel):
+    """A flat, read-only table of records: selectable rows, one title a column, and a sort
+    done by whoever fills it (``sort_requested``), not by the model."""
+
+    COLUMN_COUNT = 0
+    SORT_KEYS: tuple[str, ...] = ()
+    """The sort key of each column, as ``sort_requested`` gives it."""
+
+    sort_requested = Signal(str, bool)
+    """(``SORT_KEYS`` item, descending): the view's owner asks its source again."""
+
+    def column_titles(self) -> tuple[str, ...]:
+        """The header of each column (translated by the subclass: its ``tr`` context)."""
+        raise NotImplementedError
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return read_only_flags(index)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = self.column_titles()
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < self.COLUMN_COUNT:
+            self.sort_requested.emit(self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)

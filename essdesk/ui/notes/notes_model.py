@@ -7,12 +7,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 
 from essdesk.ui.common.labels import status_label
@@ -22,8 +20,7 @@ from essdesk.ui.common.roles import (
     NO_PARENT,
     RECORD_ROLE,
     STATUS_ROLE,
-    column_title,
-    read_only_flags,
+    ReadOnlyTable,
 )
 from essdesk.ui.notes.markers import marker_icon
 from essdesk.ui.notes.note_markup import first_line
@@ -38,7 +35,7 @@ def _local(moment: datetime) -> datetime:
     return moment.astimezone() if moment.tzinfo else moment
 
 
-class NotesListModel(QAbstractTableModel):
+class NotesListModel(ReadOnlyTable):
     COL_ENTRY = 0
     COL_STATUS = 1
     COL_UPDATED = 2
@@ -48,9 +45,6 @@ class NotesListModel(QAbstractTableModel):
     COLUMN_COUNT = 6
     SORT_KEYS = ("entry", "status", "updated", "updated", "status", "status")
     """``NotesStore.notes_for_territory(sort=…)`` of each column."""
-
-    sort_requested = Signal(str, bool)
-    """(``SORT_KEYS`` item, descending): the view asks the store again."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,9 +93,6 @@ class NotesListModel(QAbstractTableModel):
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._notes)
 
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
     def _cell(self, note: Note, column: int) -> str:
         if column == self.COL_ENTRY:
             title = self.title(note)
@@ -149,13 +140,8 @@ class NotesListModel(QAbstractTableModel):
             return note.status
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return read_only_flags(index)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Entrée"),
             self.tr("Suivi"),
             self.tr("Modifiée le"),
@@ -163,8 +149,3 @@ class NotesListModel(QAbstractTableModel):
             self.tr("Date du suivi"),
             self.tr("Contact"),
         )
-        return column_title(titles, section, orientation, role)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < self.COLUMN_COUNT:
-            self.sort_requested.emit(self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
