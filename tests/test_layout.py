@@ -148,3 +148,12 @@ def test_long_files_say_why() -> None:
                 if "Over 500 lines" not in doc:
                     unexplained.append(str(path.relative_to(ROOT)))
     assert unexplained == []
+
+
+def test_the_team_sync_writes_through_the_one_writer() -> None:
+    """Issue 10's one writer: the team sync changes notes, statuses, trash and territories
+    through ``NotesStore.writing()``'s methods, and its own tables through
+    ``NotesWriter.bookkeep`` (which refuses any other table); no private door of the store."""
+    source = (PACKAGE / "team" / "sync.py").read_text(encoding="utf-8")
+    doors = ("._write(", "._read(", "NotesWriter(", "._conn", "exec_driver_sql", "text(")
+    assert [door for door in doors if door in source] == []

@@ -16,6 +16,7 @@ Over 500 lines on purpose: it is the one door for writes, every write method in 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Sequence
@@ -25,6 +26,7 @@ from typing import Any, TypeVarTuple
 
 from sqlalchemy import (
     Connection,
+    CursorResult,
     Result,
     Select,
     Table,
@@ -210,11 +212,26 @@ class TextChange:
     version_at: datetime | None = None  # when its version starts (default: updated)
 
 
+_BOOKKEEPING = re.compile(
+    r"\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(team_[a-z_]+)\b", re.IGNORECASE
+)
+"""The tables of the team sync's own bookkeeping (:mod:`essdesk.team.sync`)."""
+
+BookkeepingParams = tuple[Any, ...] | list[tuple[Any, ...]]
+
+
 class NotesReader:
     """Reads inside one transaction: ``SELECT`` statements only."""
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+
+    def bookkeeping(self, sql: str, params: tuple[Any, ...] = ()) -> CursorResult[*tuple[Any, ...]]:
+        """A ``SELECT`` of the team sync over the notes and its own tables (``team_*``), with
+        ``?`` parameters: what is pending is one query over both."""
+        if not sql.lstrip().upper().startswith("SELECT"):
+            raise TypeError("NotesReader.bookkeeping runs SELECT statements only")
+        return self._conn.exec_driver_sql(sql, params)
 
     def rows(self, query: Select[*_Ts]) -> Result[*_Ts]:
         if not isinstance(query, Select):
@@ -275,6 +292,16 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
             .on_conflict_do_update(index_elements=["key"], set_={"value": clean})
         )
         return clean
+
+    def bookkeep(self, sql: str, params: BookkeepingParams = ()) -> None:
+        """Write the team sync's own bookkeeping (tables ``team_*``: what was sent, how far
+        the team's log was read) in this unit of work, with ``?`` parameters (a list of
+        tuples: one row each). Any other table is refused: notes, statuses, trash and
+        territories change only through the methods of this class."""
+        if not _BOOKKEEPING.match(sql):
+            raise TypeError("NotesWriter.bookkeep writes the team_* tables only")
+        if params != []:  # no rows: nothing to write
+            self._conn.exec_driver_sql(sql, params)
 
     def apply_local_entries(self, plans: Iterable[local_exchange.LocalPlan]) -> dict[str, int]:
         """Carry out an exchange file's plan for the territories' own entries."""
@@ -543,6 +570,25 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
             .values(deleted_at=self._stamp())
         )
 
+    def hand_over(self, note_uuid: str) -> str | None:
+        """A note gone to the trash leaves its place to its oldest live conflict copy, of
+        which the other copies become copies (the team sync: a note deleted elsewhere is not
+        left with orphan copies here). Returns the heir's uuid, or None."""
+        heir = self._conn.execute(
+            select(notes.c.uuid)
+            .where(notes.c.conflict_of == note_uuid, notes.c.deleted_at.is_(None))
+            .order_by(notes.c.created, notes.c.uuid)
+            .limit(1)
+        ).scalar()
+        if heir is not None:
+            self._conn.execute(update(notes).where(notes.c.uuid == heir).values(conflict_of=None))
+            self._conn.execute(
+                update(notes)
+                .where(notes.c.conflict_of == note_uuid, notes.c.uuid != heir)
+                .values(conflict_of=heir)
+            )
+        return heir
+
     def restore_from_trash(self, note_uuid: str) -> Note:
         """See :meth:`NotesStore.restore_from_trash`."""
         note = load_note(self._conn, note_uuid)
@@ -759,17 +805,24 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         ).one()
         return status_record(row)
 
+    def remove_statuses(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Forget the follow-up of these (entry key, territory uuid) pairs, in bulk."""
+        pairs = [{"k": k, "t": t} for k, t in keys]
+        if pairs:
+            self._conn.execute(
+                delete(statuses).where(
+                    statuses.c.entry_key == bindparam("k"),
+                    statuses.c.territory_uuid == bindparam("t"),
+                ),
+                pairs,
+            )
+
     def put_statuses(self, items: Sequence[Status]) -> None:
         """Set the follow-up of (entry, territory) pairs, replacing theirs, in bulk. A value
         kept in conflict that becomes the follow-up is no longer in conflict."""
         if not items:
             return
-        self._conn.execute(
-            delete(statuses).where(
-                statuses.c.entry_key == bindparam("k"), statuses.c.territory_uuid == bindparam("t")
-            ),
-            [{"k": s.entry_key, "t": s.territory_uuid} for s in items],
-        )
+        self.remove_statuses((s.entry_key, s.territory_uuid) for s in items)
         self._conn.execute(
             delete(status_conflicts).where(
                 status_conflicts.c.entry_key == bindparam("k"),

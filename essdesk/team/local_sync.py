@@ -35,7 +35,7 @@ from essdesk.notes.local_exchange import (
     entry_record,
     parse_records,
 )
-from essdesk.notes.writing import NotesWriter
+from essdesk.notes.writing import NotesReader, NotesWriter
 from essdesk.team.server import Change
 
 log = logging.getLogger(__name__)
@@ -65,17 +65,16 @@ def _id(kind: str, entry_uuid: str, digest: str) -> str:
     return change_id(kind, entry_uuid, digest)
 
 
-def pending(conn: Connection, changes: list[Change], sent: dict[str, Sent]) -> None:
+def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -> None:
     """Add the shared territories' local entries changed since last sent to ``changes``, and
     what will then have been sent to ``sent`` (:func:`mark_sent` records it)."""
-    rows = conn.execute(
-        text(
-            f"SELECT l.*, {_TOKEN_SQL} AS token, s.token AS sent_token, "
-            "coalesce(s.digests, '') AS sent_digests FROM local_entries l "
-            "JOIN team_territories tt ON tt.uuid = l.territory_uuid "
-            f"LEFT JOIN {TABLE} s ON s.entry_uuid = l.uuid "
-            f"WHERE s.token IS NULL OR s.token != {_TOKEN_SQL}"
-        )
+    conn = reader._conn  # entry_record reads the entry's versions
+    rows = reader.bookkeeping(
+        f"SELECT l.*, {_TOKEN_SQL} AS token, s.token AS sent_token, "
+        "coalesce(s.digests, '') AS sent_digests FROM local_entries l "
+        "JOIN team_territories tt ON tt.uuid = l.territory_uuid "
+        f"LEFT JOIN {TABLE} s ON s.entry_uuid = l.uuid "
+        f"WHERE s.token IS NULL OR s.token != {_TOKEN_SQL}"
     ).all()
     for row in rows:
         digest = content_digest(row.data)
@@ -92,11 +91,9 @@ def pending(conn: Connection, changes: list[Change], sent: dict[str, Sent]) -> N
                                   record))  # fmt: skip
         sent[row.uuid] = Sent(row.territory_uuid, row.token, (*before, digest))
     # Entries purged from the trash before their deletion went up: the delete still travels.
-    purged = conn.execute(
-        text(
-            f"SELECT s.* FROM {TABLE} s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
-            "WHERE NOT EXISTS (SELECT 1 FROM local_entries l WHERE l.uuid = s.entry_uuid)"
-        )
+    purged = reader.bookkeeping(
+        f"SELECT s.* FROM {TABLE} s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
+        "WHERE NOT EXISTS (SELECT 1 FROM local_entries l WHERE l.uuid = s.entry_uuid)"
     ).all()
     for row in purged:
         digests = tuple(row.digests.split())
@@ -109,25 +106,21 @@ def pending(conn: Connection, changes: list[Change], sent: dict[str, Sent]) -> N
         sent[row.entry_uuid] = Sent(row.territory_uuid, "|purged||0", digests)
 
 
-def mark_sent(conn: Connection, sent: dict[str, Sent]) -> None:
+def mark_sent(writer: NotesWriter, sent: dict[str, Sent]) -> None:
     """Record what went up (or came down): those rows are not pending any more."""
-    if sent:
-        conn.execute(
-            text(
-                f"INSERT INTO {TABLE} (entry_uuid, territory_uuid, token, digests) "
-                "VALUES (:u, :t, :s, :d) ON CONFLICT (entry_uuid) DO UPDATE SET "
-                "token = :s, digests = :d"
-            ),
-            [
-                {
-                    "u": u,
-                    "t": x.territory_uuid,
-                    "s": x.token,
-                    "d": " ".join(list(dict.fromkeys(x.digests))[-EXPORT_HISTORY:]),
-                }
-                for u, x in sent.items()
-            ],
-        )
+    writer.bookkeep(
+        f"INSERT INTO {TABLE} (entry_uuid, territory_uuid, token, digests) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (entry_uuid) DO UPDATE SET token = excluded.token, digests = excluded.digests",
+        [
+            (
+                u,
+                x.territory_uuid,
+                x.token,
+                " ".join(list(dict.fromkeys(x.digests))[-EXPORT_HISTORY:]),
+            )
+            for u, x in sent.items()
+        ],
+    )
 
 
 def _tokens(conn: Connection, territory_uuids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
@@ -193,7 +186,7 @@ def apply(writer: NotesWriter, changes: Sequence[Change]) -> tuple[int, int]:
                 text(f"SELECT digests FROM {TABLE} WHERE entry_uuid = :u"), {"u": uuid_}
             ).scalar()
             received[uuid_] = Sent(tu, token, (*(old or "").split(), digest))
-    mark_sent(conn, received)  # written by the pull: on the server already
+    mark_sent(writer, received)  # written by the pull: on the server already
     return done, conflicts
 
 

@@ -40,7 +40,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy.exc
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Engine
 
 from essdesk.notes.exchange import (
     EXPORT_HISTORY,
@@ -49,10 +49,10 @@ from essdesk.notes.exchange import (
     IncomingTerritory,
     merge_in,
 )
-from essdesk.notes.records import Territory
+from essdesk.notes.records import Status, Territory
 from essdesk.notes.schema import text_digest, timestamp
 from essdesk.notes.store import NotesStore, TerritoryRef
-from essdesk.notes.writing import NotesWriter, TextChange
+from essdesk.notes.writing import NotesReader, NotesWriter, TextChange
 from essdesk.team import local_sync, server
 from essdesk.team.errors import TeamUsageError, as_team_error
 from essdesk.team.server import Change
@@ -147,12 +147,12 @@ def _territory_token(row: Any) -> str:
 
 def link(store: NotesStore) -> Link | None:
     """This laptop's team connection, or None when it is not connected."""
-    with store._read() as conn:
-        return _link(conn)
+    with store.reading() as reader:
+        return _link(reader)
 
 
-def _link(conn: Connection) -> Link | None:
-    row = conn.execute(text("SELECT * FROM team_link WHERE id = 1")).first()
+def _link(reader: NotesReader) -> Link | None:
+    row = reader.bookkeeping("SELECT * FROM team_link WHERE id = 1").first()
     if row is None:
         return None
     return Link(
@@ -167,12 +167,12 @@ def _link(conn: Connection) -> Link | None:
 
 
 def require_link(store: NotesStore) -> Link:
-    with store._read() as conn:
-        return _require_link(conn)
+    with store.reading() as reader:
+        return _require_link(reader)
 
 
-def _require_link(conn: Connection) -> Link:
-    found = _link(conn)
+def _require_link(reader: NotesReader) -> Link:
+    found = _link(reader)
     if found is None:
         raise TeamUsageError(
             "Cet ordinateur n'est relié à aucune équipe : « essdesk team connect URL --team "
@@ -190,35 +190,34 @@ def connect(store: NotesStore, url: str, team: str, ca_file: str = "", password:
         member = server.run(engine, lambda c: server.membership(c, team), server.describe(url))
     finally:
         engine.dispose()
-    with store._write() as conn:
-        previous = conn.execute(text("SELECT url, team FROM team_link WHERE id = 1")).first()
+    with store.writing() as writer:
+        previous = _link(writer)
         if previous is not None and (previous.url, previous.team.lower()) != (
             url,
             member.team.lower(),
         ):
-            _forget_link(conn)
-        conn.execute(
-            text(
-                "INSERT INTO team_link (id, url, team, ca_file, role, read_only) "
-                "VALUES (1, :u, :t, :ca, :r, :ro) ON CONFLICT (id) DO UPDATE SET "
-                "url = :u, team = :t, ca_file = :ca, role = :r, read_only = :ro"
-            ),
-            {"u": url, "t": member.team, "ca": ca_file, "r": member.role, "ro": member.read_only},
+            _forget_link(writer)
+        writer.bookkeep(
+            "INSERT INTO team_link (id, url, team, ca_file, role, read_only) "
+            "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET url = excluded.url, "
+            "team = excluded.team, ca_file = excluded.ca_file, role = excluded.role, "
+            "read_only = excluded.read_only",
+            (url, member.team, ca_file, member.role, member.read_only),
         )
     return require_link(store)
 
 
-def _forget_link(conn: Connection) -> None:
+def _forget_link(writer: NotesWriter) -> None:
     for table in ("team_link", "team_territories", "team_sent", "team_sent_statuses",
                   local_sync.TABLE):  # fmt: skip
-        conn.exec_driver_sql(f"DELETE FROM {table}")
+        writer.bookkeep(f"DELETE FROM {table}")
 
 
 def disconnect(store: NotesStore) -> None:
     """Leave the team: the local notes stay, only the bookkeeping goes."""
     require_link(store)
-    with store._write() as conn:
-        _forget_link(conn)
+    with store.writing() as writer:
+        _forget_link(writer)
 
 
 def share(store: NotesStore, territory: TerritoryRef) -> Territory:
@@ -226,17 +225,16 @@ def share(store: NotesStore, territory: TerritoryRef) -> Territory:
     require_link(store)
     tu = territory.uuid if isinstance(territory, Territory) else territory
     found = store.territory(tu)
-    with store._write() as conn:
-        conn.execute(
-            text("INSERT INTO team_territories (uuid) VALUES (:u) ON CONFLICT DO NOTHING"),
-            {"u": found.uuid},
+    with store.writing() as writer:
+        writer.bookkeep(
+            "INSERT INTO team_territories (uuid) VALUES (?) ON CONFLICT DO NOTHING", (found.uuid,)
         )
     return found
 
 
 def shared_territories(store: NotesStore) -> set[str]:
-    with store._read() as conn:
-        return set(conn.execute(text("SELECT uuid FROM team_territories")).scalars())
+    with store.reading() as reader:
+        return set(reader.bookkeeping("SELECT uuid FROM team_territories").scalars())
 
 
 # -- what is pending --------------------------------------------------------------------------
@@ -261,10 +259,10 @@ class _Outgoing:
     local: dict[str, local_sync.Sent] = field(default_factory=dict)  # local entries
 
 
-def _pending(conn: Connection, author: str) -> _Outgoing:
+def _pending(reader: NotesReader, author: str) -> _Outgoing:
     out = _Outgoing([], {}, {}, {})
-    for row in conn.execute(
-        text("SELECT t.*, tt.sent FROM territories t JOIN team_territories tt ON tt.uuid = t.uuid")
+    for row in reader.bookkeeping(
+        "SELECT t.*, tt.sent FROM territories t JOIN team_territories tt ON tt.uuid = t.uuid"
     ):
         token = _territory_token(row)
         if row.sent != token:
@@ -272,7 +270,7 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
             out.changes.append(Change(token, "territory", row.uuid, payload))
             out.territories[row.uuid] = token
     rows = list(
-        conn.exec_driver_sql(
+        reader.bookkeeping(
             _NOTE_ROWS + "JOIN team_territories tt ON tt.uuid = n.territory_uuid "
             f"WHERE s.token IS NULL OR s.token != {_NOTE_TOKEN_SQL}"
         ).all()
@@ -288,10 +286,8 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
     parents = [u for u in resolved if u not in {r.uuid for r in rows}]
     if parents:
         marks = ",".join("?" * len(parents))
-        rows += conn.exec_driver_sql(
-            _NOTE_ROWS + f"WHERE n.uuid IN ({marks})", tuple(parents)
-        ).all()
-    histories = _histories(conn, [r.uuid for r in rows if r.deleted_at is None], digests)
+        rows += reader.bookkeeping(_NOTE_ROWS + f"WHERE n.uuid IN ({marks})", tuple(parents)).all()
+    histories = _histories(reader, [r.uuid for r in rows if r.deleted_at is None], digests)
     for row in rows:
         digest = digests.get(row.text) or text_digest(row.text)
         sent = row.sent_digests.split()
@@ -328,11 +324,9 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
             out.changes.append(Change(change_id(*identity), "note", row.territory_uuid, payload))
         out.notes[row.uuid] = _Sent(row.entry_key, row.territory_uuid, row.token, [*sent, digest])
     # Notes purged from the trash before their deletion went up: the delete still travels.
-    purged = conn.execute(
-        text(
-            "SELECT s.* FROM team_sent s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
-            "WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.uuid = s.note_uuid)"
-        )
+    purged = reader.bookkeeping(
+        "SELECT s.* FROM team_sent s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
+        "WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.uuid = s.note_uuid)"
     ).all()
     for row in purged:
         deleted = row.token.split("|")[1]
@@ -343,19 +337,17 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
             cid = change_id("trash", row.note_uuid, sent[-1])
             out.changes.append(Change(cid, "trash", row.territory_uuid, payload))
             out.notes[row.note_uuid] = _Sent(row.entry_key, row.territory_uuid, "|purged||0", sent)
-    pending_statuses = conn.execute(
-        text(
-            "SELECT s.entry_key, s.territory_uuid, s.status, s.date, s.contact, s.updated "
-            "FROM statuses s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
-            "LEFT JOIN team_sent_statuses ss ON ss.entry_key = s.entry_key "
-            "AND ss.territory_uuid = s.territory_uuid "
-            f"WHERE ss.token IS NULL OR ss.token != {_STATUS_TOKEN_SQL} "
-            "UNION ALL "
-            "SELECT ss.entry_key, ss.territory_uuid, NULL, NULL, '', NULL "
-            "FROM team_sent_statuses ss JOIN team_territories tt ON tt.uuid = ss.territory_uuid "
-            "WHERE ss.token != '' AND NOT EXISTS (SELECT 1 FROM statuses s "
-            "WHERE s.entry_key = ss.entry_key AND s.territory_uuid = ss.territory_uuid)"
-        )
+    pending_statuses = reader.bookkeeping(
+        "SELECT s.entry_key, s.territory_uuid, s.status, s.date, s.contact, s.updated "
+        "FROM statuses s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
+        "LEFT JOIN team_sent_statuses ss ON ss.entry_key = s.entry_key "
+        "AND ss.territory_uuid = s.territory_uuid "
+        f"WHERE ss.token IS NULL OR ss.token != {_STATUS_TOKEN_SQL} "
+        "UNION ALL "
+        "SELECT ss.entry_key, ss.territory_uuid, NULL, NULL, '', NULL "
+        "FROM team_sent_statuses ss JOIN team_territories tt ON tt.uuid = ss.territory_uuid "
+        "WHERE ss.token != '' AND NOT EXISTS (SELECT 1 FROM statuses s "
+        "WHERE s.entry_key = ss.entry_key AND s.territory_uuid = ss.territory_uuid)"
     ).all()
     for row in pending_statuses:
         payload = {
@@ -371,12 +363,12 @@ def _pending(conn: Connection, author: str) -> _Outgoing:
         out.statuses[(row.entry_key, row.territory_uuid)] = (
             _status_token(row) if row.status is not None else None
         )
-    local_sync.pending(conn, out.changes, out.local)
+    local_sync.pending(reader, out.changes, out.local)
     return out
 
 
 def _histories(
-    conn: Connection, note_uuids: list[str], digests: dict[str, str]
+    reader: NotesReader, note_uuids: list[str], digests: dict[str, str]
 ) -> dict[str, list[str]]:
     """Digests of each note's texts, newest first (as many as an exchange file carries);
     ``digests`` (text → digest) is filled on the way."""
@@ -384,7 +376,7 @@ def _histories(
     for i in range(0, len(note_uuids), 500):
         chunk = note_uuids[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        rows = conn.exec_driver_sql(
+        rows = reader.bookkeeping(
             f"SELECT note_uuid, text FROM note_versions WHERE note_uuid IN ({marks}) "
             "ORDER BY note_uuid, id DESC",
             tuple(chunk),
@@ -401,49 +393,52 @@ def _histories(
 
 def pending_count(store: NotesStore) -> int:
     """How many local changes wait for the next push (0 when not connected)."""
-    current = link(store)
-    if current is None or current.read_only:
-        return 0
-    with store._read() as conn:
-        return len(_pending(conn, current.role).changes)
+    with store.reading() as reader:
+        current = _link(reader)
+        if current is None or current.read_only:
+            return 0
+        return len(_pending(reader, current.role).changes)
 
 
-def _mark_sent(conn: Connection, out: _Outgoing) -> None:
-    for uuid_, sent in out.territories.items():
-        conn.execute(
-            text("UPDATE team_territories SET sent = :s WHERE uuid = :u"), {"s": sent, "u": uuid_}
-        )
-    _record_sent(conn, out.notes)
-    local_sync.mark_sent(conn, out.local)
-    for (entry_key, tu), token in out.statuses.items():
-        conn.execute(
-            text(
-                "INSERT INTO team_sent_statuses (entry_key, territory_uuid, token) "
-                "VALUES (:k, :t, :s) ON CONFLICT (entry_key, territory_uuid) DO UPDATE SET token = :s"
-            ),
-            {"k": entry_key, "t": tu, "s": "" if token is None else token},
-        )
+def _mark_sent(writer: NotesWriter, out: _Outgoing) -> None:
+    writer.bookkeep(
+        "UPDATE team_territories SET sent = ? WHERE uuid = ?",
+        [(sent, uuid_) for uuid_, sent in out.territories.items()],
+    )
+    _record_sent(writer, out.notes)
+    local_sync.mark_sent(writer, out.local)
+    _record_sent_statuses(
+        writer, [(k, t, "" if token is None else token) for (k, t), token in out.statuses.items()]
+    )
+
+
+def _record_sent_statuses(writer: NotesWriter, rows: list[tuple[str, str, str]]) -> None:
+    writer.bookkeep(
+        "INSERT INTO team_sent_statuses (entry_key, territory_uuid, token) VALUES (?, ?, ?) "
+        "ON CONFLICT (entry_key, territory_uuid) DO UPDATE SET token = excluded.token",
+        rows,
+    )
 
 
 # -- pull -------------------------------------------------------------------------------------
 
 
-def _apply(store: NotesStore, conn: Connection, changes: list[Change]) -> tuple[int, int]:
-    """Merge pulled changes in the caller's local transaction; returns (changes that did
+def _apply(writer: NotesWriter, changes: list[Change]) -> tuple[int, int]:
+    """Merge pulled changes in the caller's unit of work; returns (changes that did
     something, conflict copies added)."""
     touched: set[str] = set()
     done = 0
     for ch in changes:
         if ch.kind == "territory":
-            done += _apply_territory(conn, ch.payload)
-    local_done, conflicts = local_sync.apply(NotesWriter(conn, store.now), changes)
+            done += _apply_territory(writer, ch.payload)
+    local_done, conflicts = local_sync.apply(writer, changes)
     done += local_done
     notes_in = [ch for ch in changes if ch.kind == "note"]
     if notes_in:
         terr_uuids = sorted({ch.territory_uuid for ch in notes_in})
         local_terrs = {
             r.uuid: r
-            for r in conn.execute(text("SELECT * FROM territories")).all()
+            for r in writer.bookkeeping("SELECT * FROM territories").all()
             if r.uuid in terr_uuids
         }
         file = ExchangeFile(
@@ -451,7 +446,7 @@ def _apply(store: NotesStore, conn: Connection, changes: list[Change]) -> tuple[
             format_version=1,
             essdesk_version="",
             catalogue_version=None,
-            created=store._clock(),
+            created=writer.now(),
             scope="all",
             territories=tuple(
                 IncomingTerritory(
@@ -471,37 +466,32 @@ def _apply(store: NotesStore, conn: Connection, changes: list[Change]) -> tuple[
             statuses=(),
             sha256="",
         )
-        # The notes go through the store's unit of work, in this sync's transaction.
-        writer = NotesWriter(conn, store.now)
         plan = merge_in(writer, file, arrival_order=True)
         for np in plan.notes:
             if np.action != "identical":
                 done += 1
                 touched.add(np.note_uuid)
             conflicts += np.action == "conflict"
-        dropped = _settle_resolved(conn, writer, notes_in, touched)
+        dropped = _settle_resolved(writer, notes_in, touched)
         touched.update(dropped)
         done += len(dropped)
-    now = timestamp(store._clock())
     for ch in changes:  # in the log's order: trashed, restored, trashed again…
         if ch.kind == "trash":
-            trashed = _apply_trash(conn, ch.payload, now)
+            trashed = _apply_trash(writer, ch.payload)
             touched.update(trashed)
             done += bool(trashed)
         elif ch.kind == "note" and ch.payload.get("restored"):
-            restored = _apply_restore(conn, NotesWriter(conn, store.now), ch.payload)
+            restored = _apply_restore(writer, ch.payload)
             touched.update(restored)
             done += bool(restored)
         elif ch.kind == "status":
-            done += _apply_status(conn, ch.payload)
+            done += _apply_status(writer, ch.payload)
     if touched:
-        _mark_notes(conn, touched)
+        _mark_notes(writer, touched)
     return done, conflicts
 
 
-def _settle_resolved(
-    conn: Connection, writer: NotesWriter, notes_in: list[Change], written: set[str]
-) -> list[str]:
+def _settle_resolved(writer: NotesWriter, notes_in: list[Change], written: set[str]) -> list[str]:
     """A note sent with conflict copies settled over there (``resolved``: their texts are in
     its history): here too the note takes its text if it had one of those, and the copies
     whose text it supersedes go to the trash — unless this pull just wrote them (a copy
@@ -513,12 +503,10 @@ def _settle_resolved(
             continue
         superseded = {*p.get("history", ()), *p["resolved"]}
         settled = text_digest(p["text"])
-        rows = conn.execute(
-            text(
-                "SELECT uuid, text, conflict_of FROM notes WHERE entry_key = :k "
-                "AND territory_uuid = :t AND deleted_at IS NULL ORDER BY conflict_of IS NOT NULL"
-            ),
-            {"k": p["entry_key"], "t": p["territory_uuid"]},
+        rows = writer.bookkeeping(
+            "SELECT uuid, text, conflict_of FROM notes WHERE entry_key = ? "
+            "AND territory_uuid = ? AND deleted_at IS NULL ORDER BY conflict_of IS NOT NULL",
+            (p["entry_key"], p["territory_uuid"]),
         ).all()
         primary = next((r for r in rows if r.conflict_of is None), None)
         here = text_digest(primary.text) if primary is not None else ""
@@ -544,11 +532,11 @@ def _settle_resolved(
     return touched
 
 
-def _apply_restore(conn: Connection, writer: NotesWriter, p: dict[str, Any]) -> list[str]:
+def _apply_restore(writer: NotesWriter, p: dict[str, Any]) -> list[str]:
     """A note restored from the trash over there comes back here, if it is in the trash
     here with the same text (edited meanwhile, it travels as a note of its own)."""
-    row = conn.execute(
-        text("SELECT text, deleted_at FROM notes WHERE uuid = :u"), {"u": p["uuid"]}
+    row = writer.bookkeeping(
+        "SELECT text, deleted_at FROM notes WHERE uuid = ?", (p["uuid"],)
     ).first()
     if row is None or row.deleted_at is None or row.text != p["text"]:
         return []
@@ -571,52 +559,43 @@ def _incoming_note(p: dict[str, Any]) -> IncomingNote:
     )
 
 
-def _apply_territory(conn: Connection, p: dict[str, Any]) -> int:
+def _territory_row(reader: NotesReader, uuid_: str) -> Any:
+    return reader.bookkeeping("SELECT * FROM territories WHERE uuid = ?", (uuid_,)).first()
+
+
+def _apply_territory(writer: NotesWriter, p: dict[str, Any]) -> int:
     """A shared profile: created here if missing (a name taken here gets « (équipe) »), else
-    updated unless it was changed here and not sent yet (then ours goes up and wins)."""
-    row = conn.execute(text("SELECT * FROM territories WHERE uuid = :u"), {"u": p["uuid"]}).first()
-    shared = conn.execute(
-        text("SELECT sent FROM team_territories WHERE uuid = :u"), {"u": p["uuid"]}
+    updated unless it was changed here and not sent yet (then ours goes up and wins), or
+    deleted here (it stays so)."""
+    row = _territory_row(writer, p["uuid"])
+    shared = writer.bookkeeping(
+        "SELECT sent FROM team_territories WHERE uuid = ?", (p["uuid"],)
     ).first()
-    name = _free_name(conn, p["name"], p["uuid"])
+    name = _free_name(writer, p["name"], p["uuid"])
+    types = [t for t in p["types"].split(",") if t]
+    fields = {"commune": p["commune"], "code": p["code"], "initials": p["initials"]}
     if row is None:
-        conn.execute(
-            text(
-                "INSERT INTO territories (uuid, name, types, commune, code, initials, created) "
-                "VALUES (:uuid, :name, :types, :commune, :code, :initials, :created)"
-            ),
-            {**p, "name": name},
-        )
+        created = datetime.fromisoformat(p["created"])
+        writer.add_territory(name, types, **fields, uuid=p["uuid"], created=created)
     elif shared is not None and shared.sent not in ("", _territory_token(row)):
         return 0  # edited here since it was last sent: ours goes up at the next push
-    elif _territory_payload(row) == {**p, "name": name}:
-        pass  # our own change coming back, or nothing new
-    else:
-        conn.execute(
-            text(
-                "UPDATE territories SET name = :name, types = :types, commune = :commune, "
-                "code = :code, initials = :initials WHERE uuid = :uuid"
-            ),
-            {**p, "name": name},
-        )
-    fresh = conn.execute(text("SELECT * FROM territories WHERE uuid = :u"), {"u": p["uuid"]}).one()
+    elif _territory_payload(row) != {**p, "name": name} and row.deleted_at is None:
+        writer.update_territory(p["uuid"], name=name, types=types, **fields)
+    fresh = _territory_row(writer, p["uuid"])
     changed = row is None or _territory_payload(row) != _territory_payload(fresh)
-    conn.execute(
-        text(
-            "INSERT INTO team_territories (uuid, sent) VALUES (:u, :s) "
-            "ON CONFLICT (uuid) DO UPDATE SET sent = :s"
-        ),
-        {"u": p["uuid"], "s": _territory_token(fresh)},
+    writer.bookkeep(
+        "INSERT INTO team_territories (uuid, sent) VALUES (?, ?) "
+        "ON CONFLICT (uuid) DO UPDATE SET sent = excluded.sent",
+        (p["uuid"], _territory_token(fresh)),
     )
     return int(changed)
 
 
-def _free_name(conn: Connection, name: str, uuid_: str) -> str:
+def _free_name(reader: NotesReader, name: str, uuid_: str) -> str:
     taken = {
         n.casefold()
-        for n in conn.execute(
-            text("SELECT name FROM territories WHERE deleted_at IS NULL AND uuid != :u"),
-            {"u": uuid_},
+        for n in reader.bookkeeping(
+            "SELECT name FROM territories WHERE deleted_at IS NULL AND uuid != ?", (uuid_,)
         ).scalars()
     }
     candidate, n = name, 1
@@ -626,82 +605,49 @@ def _free_name(conn: Connection, name: str, uuid_: str) -> str:
     return candidate
 
 
-def _apply_trash(conn: Connection, p: dict[str, Any], now: str) -> list[str]:
+def _apply_trash(writer: NotesWriter, p: dict[str, Any]) -> list[str]:
     """The note goes to the trash here if it still has the text trashed over there; a conflict
     copy left without its note then takes the note's place."""
-    row = conn.execute(
-        text("SELECT * FROM notes WHERE uuid = :u AND deleted_at IS NULL"), {"u": p["uuid"]}
+    row = writer.bookkeeping(
+        "SELECT uuid, text, conflict_of FROM notes WHERE uuid = ? AND deleted_at IS NULL",
+        (p["uuid"],),
     ).first()
     if row is None or text_digest(row.text) != p["digest"]:
         return []
-    conn.execute(
-        text("UPDATE notes SET deleted_at = :d WHERE uuid = :u"), {"d": now, "u": row.uuid}
-    )
-    touched = [row.uuid]
-    if row.conflict_of is None:
-        heir = conn.execute(
-            text(
-                "SELECT uuid FROM notes WHERE conflict_of = :u AND deleted_at IS NULL "
-                "ORDER BY created, uuid LIMIT 1"
-            ),
-            {"u": row.uuid},
-        ).scalar()
-        if heir is not None:
-            conn.execute(text("UPDATE notes SET conflict_of = NULL WHERE uuid = :h"), {"h": heir})
-            conn.execute(
-                text("UPDATE notes SET conflict_of = :h WHERE conflict_of = :u AND uuid != :h"),
-                {"h": heir, "u": row.uuid},
-            )
-            touched.append(heir)
-    return touched
+    writer.delete_note(row.uuid)
+    heir = writer.hand_over(row.uuid) if row.conflict_of is None else None
+    return [row.uuid] if heir is None else [row.uuid, heir]
 
 
-def _apply_status(conn: Connection, p: dict[str, Any]) -> int:
-    key = {"k": p["entry_key"], "t": p["territory_uuid"]}
-    local = conn.execute(
-        text("SELECT * FROM statuses WHERE entry_key = :k AND territory_uuid = :t"), key
-    ).first()
-    sent = conn.execute(
-        text("SELECT token FROM team_sent_statuses WHERE entry_key = :k AND territory_uuid = :t"),
-        key,
-    ).scalar()
+def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> int:
+    key = (p["entry_key"], p["territory_uuid"])
+    where = "WHERE entry_key = ? AND territory_uuid = ?"
+    local = writer.bookkeeping(f"SELECT * FROM statuses {where}", key).first()
+    sent = writer.bookkeeping(f"SELECT token FROM team_sent_statuses {where}", key).scalar()
     here = _status_token(local) if local is not None else ""
     if here != (sent or ""):
         return 0  # changed here, not sent yet: ours goes up next and comes last
-    if local is not None:
-        conn.execute(text("DELETE FROM statuses WHERE entry_key = :k AND territory_uuid = :t"), key)
     token = ""
-    if p["status"] is not None:
-        conn.execute(
-            text(
-                "INSERT INTO statuses (entry_key, territory_uuid, status, date, contact, updated) "
-                "VALUES (:k, :t, :s, :d, :c, :u)"
-            ),
-            {**key, "s": p["status"], "d": p["date"], "c": p["contact"], "u": p["updated"]},
-        )
-        fresh = conn.execute(
-            text("SELECT * FROM statuses WHERE entry_key = :k AND territory_uuid = :t"), key
-        ).one()
+    if p["status"] is None:
+        writer.remove_statuses([key])
+    else:
+        updated = datetime.fromisoformat(p["updated"])
+        writer.put_statuses([Status(*key, p["status"], p["date"], p["contact"], updated)])
+        fresh = writer.bookkeeping(f"SELECT * FROM statuses {where}", key).one()
         token = _status_token(fresh)
-    conn.execute(
-        text(
-            "INSERT INTO team_sent_statuses (entry_key, territory_uuid, token) VALUES (:k, :t, :s) "
-            "ON CONFLICT (entry_key, territory_uuid) DO UPDATE SET token = :s"
-        ),
-        {**key, "s": token},
-    )
+    _record_sent_statuses(writer, [(*key, token)])
     return int(here != token)
 
 
-def _mark_notes(conn: Connection, note_uuids: Iterable[str]) -> None:
+def _mark_notes(writer: NotesWriter, note_uuids: Iterable[str]) -> None:
     """Notes written by a pull are on the server already: not pending."""
     uuids = list(note_uuids)
     for i in range(0, len(uuids), 500):
         chunk = uuids[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        rows = conn.exec_driver_sql(_NOTE_ROWS + f"WHERE n.uuid IN ({marks})", tuple(chunk))
+        rows = writer.bookkeeping(_NOTE_ROWS + f"WHERE n.uuid IN ({marks})", tuple(chunk))
         _record_sent(
-            conn,
+            writer,
             {
                 r.uuid: _Sent(
                     r.entry_key,
@@ -714,9 +660,9 @@ def _mark_notes(conn: Connection, note_uuids: Iterable[str]) -> None:
         )
 
 
-def _record_sent(conn: Connection, sent: dict[str, _Sent]) -> None:
+def _record_sent(writer: NotesWriter, sent: dict[str, _Sent]) -> None:
     if sent:
-        conn.exec_driver_sql(
+        writer.bookkeep(
             "INSERT INTO team_sent (note_uuid, entry_key, territory_uuid, token, digests) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (note_uuid) DO UPDATE SET "
             "token = excluded.token, digests = excluded.digests",
@@ -750,9 +696,9 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
     Raises :class:`TeamError` (French message) when the server is unreachable, refuses the
     password or TLS, or the role lacks rights: then nothing was half-applied on either side.
     """
-    with store._read() as conn:
-        current = _require_link(conn)
-        out = _Outgoing([], {}, {}, {}) if current.read_only else _pending(conn, current.role)
+    with store.reading() as reader:
+        current = _require_link(reader)
+        out = _Outgoing([], {}, {}, {}) if current.read_only else _pending(reader, current.role)
     where = current.server
     engine = engine or _engine(current.url, current.ca_file, password)
     pushed = 0
@@ -765,8 +711,8 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
                 with remote.begin():
                     member = server.membership(remote, current.team)
                     pushed, base = server.push_changes(remote, member.team_id, out.changes)
-                with store._write() as conn:
-                    _mark_sent(conn, out)
+                with store.writing() as writer:
+                    _mark_sent(writer, out)
                 mine = {c.change_id for c in out.changes if c.kind != "status"}
                 if base == cursor:  # nobody pushed since this laptop's last pull: what
                     cursor += pushed  # follows it is this push, here already
@@ -777,30 +723,24 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
                 member, changes = server.read_team(remote, current.team, 0)
     except sqlalchemy.exc.SQLAlchemyError as exc:
         raise as_team_error(exc, where) from exc
-    with store._write() as conn:
+    with store.writing() as writer:
         if member.last_seq < current.last_seq:
             # The server went back in time (restored, failover): everything here goes up
             # again (the server keeps each change once).
-            conn.exec_driver_sql("DELETE FROM team_sent")
-            conn.exec_driver_sql("DELETE FROM team_sent_statuses")
-            conn.exec_driver_sql(f"DELETE FROM {local_sync.TABLE}")
-            conn.exec_driver_sql("UPDATE team_territories SET sent = ''")
+            writer.bookkeep("DELETE FROM team_sent")
+            writer.bookkeep("DELETE FROM team_sent_statuses")
+            writer.bookkeep(f"DELETE FROM {local_sync.TABLE}")
+            writer.bookkeep("UPDATE team_territories SET sent = ''")
         # What this sync just sent is here already (statuses excepted: their order counts).
-        pulled, conflicts = _apply(store, conn, [c for c in changes if c.change_id not in mine])
+        pulled, conflicts = _apply(writer, [c for c in changes if c.change_id not in mine])
         last = changes[-1].seq if changes else member.last_seq
-        conn.execute(
-            text(
-                "UPDATE team_link SET last_seq = :s, last_sync = :at, read_only = :ro WHERE id = 1"
-            ),
-            {
-                "s": max(last, 0),
-                "at": timestamp(datetime.now(UTC)),
-                "ro": member.read_only,
-            },
+        writer.bookkeep(
+            "UPDATE team_link SET last_seq = ?, last_sync = ?, read_only = ? WHERE id = 1",
+            (max(last, 0), timestamp(datetime.now(UTC)), member.read_only),
         )
         # Everything pending at the start went up; only what was written meanwhile, or a
         # change the pull kept back, can wait now (nothing to count when nothing moved).
         waiting = 0
         if (out.changes or changes) and not member.read_only:
-            waiting = len(_pending(conn, current.role).changes)
+            waiting = len(_pending(writer, current.role).changes)
     return SyncResult(pushed, pulled, conflicts, waiting, where, datetime.now(UTC))

@@ -330,3 +330,24 @@ def test_store_returns_frozen_records(store: NotesStore, creuse: Territory) -> N
     note = store.save_note("scheme:dla", creuse, "x")
     with pytest.raises(AttributeError):
         note.text = "y"  # type: ignore[misc]
+
+
+def test_the_team_bookkeeping_door_opens_on_its_own_tables_only(
+    store: NotesStore, creuse: Territory
+) -> None:
+    """``bookkeep`` writes the team sync's tables (team_*) and nothing else; its reads are
+    SELECT statements only: the notes change through the writer's own methods."""
+    store.save_note("scheme:dla", creuse, "texte")
+    with store.writing() as writer:
+        writer.bookkeep("INSERT INTO team_territories (uuid) VALUES (?)", (creuse.uuid,))
+        writer.bookkeep("UPDATE team_territories SET sent = ?", [("a",), ("b",)])
+        writer.bookkeep("DELETE FROM team_sent")
+        for sql in ("UPDATE notes SET text = 'x'", "DELETE FROM statuses",
+                    "INSERT INTO territories_team (uuid) VALUES ('x')"):  # fmt: skip
+            with pytest.raises(TypeError):
+                writer.bookkeep(sql)
+        with pytest.raises(TypeError):
+            writer.bookkeeping("DELETE FROM notes")
+        assert writer.bookkeeping("SELECT sent FROM team_territories").scalar() == "b"
+    note = store.get_note("scheme:dla", creuse)
+    assert note is not None and note.text == "texte"
