@@ -82,20 +82,18 @@ PYTHON_EXCLUDES = [
     "cProfile",
     "pstats",
     "multiprocessing",
-    # No network, ever (product rule): without ssl the bundle cannot even speak TLS, and
-    # hashlib falls back to Python's built-in SHA-2/SHA-3/BLAKE2, so OpenSSL (libssl,
-    # libcrypto: 5 MB) stays out.
-    "ssl",
-    "_ssl",
-    "_hashlib",
+    # ssl stays in: the one network the app speaks is the team server's (issue 14, only
+    # once the user connects), and psycopg imports ssl to share OpenSSL with libpq. Both use
+    # the system's libssl/libcrypto (libpq5 depends on them; see SYSTEM_LIBS).
     "concurrent.futures.process",
-    # SQLAlchemy's optional bridges: essdesk uses the stdlib sqlite3 driver, synchronously.
+    # SQLAlchemy's optional bridges: essdesk uses the stdlib sqlite3 driver, synchronously,
+    # and PostgreSQL's dialect for the team server (issue 14: psycopg over the system's libpq,
+    # which does TLS itself: Python's ssl stays out).
     "greenlet",
     "sqlalchemy.ext.asyncio",
     "sqlalchemy.testing",
     "sqlalchemy.ext.mypy",
     "sqlalchemy.dialects.mysql",
-    "sqlalchemy.dialects.postgresql",
     "sqlalchemy.dialects.oracle",
     "sqlalchemy.dialects.mssql",
     # test-only tools that may sit in the build environment
@@ -247,6 +245,9 @@ SYSTEM_LIBS = [
     r"libp11-kit\.so.*",
     r"libstdc\+\+\.so.*",
     r"libgcc_s\.so.*",
+    # OpenSSL: the system's, as libpq5 (the team server's client library) uses it
+    r"libssl\.so.*",
+    r"libcrypto\.so.*",
 ]
 
 
