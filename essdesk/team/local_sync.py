@@ -6,7 +6,9 @@ earlier contents, the entry it is a conflict copy of), in two kinds of change:
 
 * ``local`` — an entry's current content; its change id is the SHA-256 of (uuid, content),
   so a version pushed twice is stored once;
-* ``local_trash`` — "this entry, with this content, went to the trash".
+* ``local_trash`` — "this entry, with this content, went to the trash" (its date in the
+  change id: trashed again after a restore is a change of its own); an entry restored from
+  the trash goes up as ``local`` marked ``restored``, and is restored on the others.
 
 Pending = the rows whose token (:data:`_TOKEN_SQL`) differs from the one last sent or
 received (``team_sent_local``), as for notes. A pull merges in log order with the exchange
@@ -59,10 +61,10 @@ class Sent:
     digests: tuple[str, ...]
 
 
-def _id(kind: str, entry_uuid: str, digest: str) -> str:
+def _id(kind: str, entry_uuid: str, digest: str, *more: str) -> str:
     from essdesk.team.sync import change_id
 
-    return change_id(kind, entry_uuid, digest)
+    return change_id(kind, entry_uuid, digest, *more)
 
 
 def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -> None:
@@ -83,12 +85,18 @@ def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -
             if row.sent_token is None:
                 continue  # never went up: its deletion has nothing to tell
             payload = {"uuid": row.uuid, "territory_uuid": row.territory_uuid, "digest": digest}
-            changes.append(Change(_id("local_trash", row.uuid, digest), "local_trash",
-                                  row.territory_uuid, payload))  # fmt: skip
+            # Its date in the identity: trashed again after a restore is a change of its own.
+            cid = _id("local_trash", row.uuid, digest, row.deleted_at)
+            changes.append(Change(cid, "local_trash", row.territory_uuid, payload))
         else:
             record = entry_record(conn, row, before)
-            changes.append(Change(_id("local", row.uuid, digest), "local", row.territory_uuid,
-                                  record))  # fmt: skip
+            identity = [digest]
+            trashed_when_sent = row.sent_token.split("|")[1] if row.sent_token else ""
+            if trashed_when_sent:  # restored from the trash here: the others restore it too
+                record["restored"] = trashed_when_sent
+                identity += ["restored", trashed_when_sent]
+            cid = _id("local", row.uuid, *identity)
+            changes.append(Change(cid, "local", row.territory_uuid, record))
         sent[row.uuid] = Sent(row.territory_uuid, row.token, (*before, digest))
     # Entries purged from the trash before their deletion went up: the delete still travels.
     purged = reader.bookkeeping(
@@ -174,6 +182,9 @@ def apply(writer: NotesWriter, changes: Sequence[Change]) -> tuple[int, int]:
             if incoming.uuid in batch:  # a later version of an entry in this batch
                 flush()
             batch[incoming.uuid] = incoming
+            if change.payload.get("restored"):  # in the log's order: trashed, restored…
+                flush()
+                done += _restore(writer, incoming)
         else:
             flush()
             done += _trash(writer, change.payload)
@@ -197,6 +208,16 @@ def _incoming(payload: Any, here: set[str]) -> IncomingLocal | None:
     except LocalRecordError as exc:
         log.warning("team: local entry skipped: %s", exc.detail)
         return None
+
+
+def _restore(writer: NotesWriter, incoming: IncomingLocal) -> int:
+    """An entry restored from the trash over there comes back here, if it is in the trash
+    here with the same content (edited meanwhile, the merge has kept both)."""
+    entry = writer.local_entry(incoming.uuid)
+    if entry is None or entry.deleted_at is None or entry.content != incoming.content:
+        return 0
+    writer.restore_local_entry(entry.uuid)
+    return 1
 
 
 def _trash(writer: NotesWriter, payload: Any) -> int:

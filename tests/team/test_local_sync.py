@@ -5,13 +5,16 @@ once) and row-level security per team, as for notes."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import sqlalchemy.exc
 from pgcluster import TeamServer
 from sqlalchemy import text
 from teamkit import Laptop
+from testkit import Run
 
 from essdesk.notes import NotesStore
 from essdesk.notes.local_entries import LocalContent, LocalEntry
@@ -230,3 +233,58 @@ def test_a_server_of_the_previous_version_upgrades_in_place(
     assert _entries(b.store) == [("Ressourcerie du Haut-Bugey", "Réemploi")]
     note = b.store.get_note("scheme:dla", bugey.uuid)
     assert note is not None and note.text == "avant la mise à jour"
+
+
+def test_a_restore_from_the_trash_travels_and_so_does_a_second_delete(
+    new_laptop: NewLaptop,
+) -> None:
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    bugey = _shared(a)
+    entry = _add(a, bugey, _content())
+    a.sync()
+    b.sync()
+    for step in ("delete", "restore", "delete", "restore"):
+        a.clock.advance(minutes=1)
+        if step == "delete":
+            a.store.delete_local_entry(entry.key)
+        else:
+            a.store.restore_local_entry(entry.key)
+        a.sync()
+        b.sync()
+        seen = b.store.local_entry(entry.key)
+        assert seen is not None and (seen.deleted_at is None) == (step == "restore"), step
+    assert a.sync().pending == 0 and b.sync().pending == 0
+
+
+def test_two_user_folders_carry_a_local_entry_through_the_command_line(
+    tmp_path: Path, team_server: TeamServer, essdesk: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two laptops as two ``ESSDESK_HOME`` folders, driven through the command line: an
+    entry added with ``entries add`` on one is listed, shown and linked on the other."""
+
+    def laptop(name: str) -> None:
+        monkeypatch.setenv("ESSDESK_HOME", str(tmp_path / name))
+
+    laptop("alice")
+    assert essdesk("territories", "add", "Creuse", "--types", "ZRR", "--initials", "AB")[0] == 0
+    assert essdesk("team", "connect", team_server.url("alice"), "--team", "Équipe A")[0] == 0
+    assert essdesk("team", "share", "Creuse")[0] == 0
+    code, out, err = essdesk(
+        "entries", "add", "--kind", "actor", "--title", "Ressourcerie de Guéret",
+        "--territory", "Creuse", "--relates", "scheme:dla", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    key = json.loads(out)["key"]
+    code, out, err = essdesk("team", "sync", "--json")
+    assert code == 0 and json.loads(out)["pushed"] == 2, err
+
+    laptop("bruno")
+    assert essdesk("team", "connect", team_server.url("bruno"), "--team", "Équipe A")[0] == 0
+    code, out, err = essdesk("team", "sync", "--json")
+    assert code == 0 and json.loads(out)["pulled"] == 2, err
+    code, out, _ = essdesk("entries", "list", "--territory", "Creuse", "--json")
+    listed = json.loads(out)
+    assert [(e["key"], e["title"]) for e in listed] == [(key, "Ressourcerie de Guéret")]
+    assert listed[0]["relations"][0]["key"] == "scheme:dla"
+    code, out, _ = essdesk("show", key)
+    assert code == 0 and "Ressourcerie de Guéret" in out and "ajouté pour Creuse par AB" in out
