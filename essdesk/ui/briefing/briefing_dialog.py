@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
@@ -49,7 +48,7 @@ from essdesk.ui.briefing.briefing_render import (
     print_preview,
     write_pdf,
 )
-from essdesk.ui.common.folders import last_folder, remember_folder
+from essdesk.ui.common.folders import ask_save_file, last_folder
 from essdesk.ui.common.plain import PlainLabel, plain_label, plain_title
 
 SELECTED, WITH_NOTES, MOBILISED = "selected", "with-notes", "mobilised"
@@ -318,14 +317,9 @@ class BriefingDialog(QDialog):
         return safe_file_name(" - ".join(parts)) + suffix
 
     def _ask_path(self, caption: str, name: str, filters: str, suffix: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(self._folder / name), filters)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
-        self._folder = path.parent
-        remember_folder(path)
+        path = ask_save_file(self, caption, self._folder / name, filters, suffix)
+        if path is not None:
+            self._folder = path.parent
         return path
 
     def _done(self, kind: str, path: Path, detail: str = "") -> None:

@@ -57,14 +57,27 @@ def remember_folder(path: Path | str) -> None:
         pass
 
 
+def ask_save_file(
+    parent: QWidget | None, title: str, proposed: Path, filters: str, suffix: str = ""
+) -> Path | None:
+    """A save dialog proposing ``proposed``; a name typed without ``suffix`` gets it; the
+    folder chosen is remembered. None when the user cancels."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(proposed), filters)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if suffix and path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    remember_folder(path)
+    return path
+
+
 def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
     """A save dialog; a bare ``suggested`` name is proposed in :func:`last_folder` (never
     the program's working folder), and the folder chosen is remembered."""
     proposed = Path(suggested) if Path(suggested).is_absolute() else last_folder() / suggested
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(proposed), filters)
-    if path:
-        remember_folder(path)
-    return path
+    path = ask_save_file(parent, title, proposed, filters)
+    return str(path) if path else ""
 
 
 def ask_open_path(parent: QWidget, title: str, filters: str) -> str:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QMessageBox,
     QRadioButton,
@@ -34,7 +33,7 @@ from essdesk.notes.exchange import (
     default_filename,
     export_notes,
 )
-from essdesk.ui.common.folders import last_folder, remember_folder
+from essdesk.ui.common.folders import ask_save_file, last_folder
 from essdesk.ui.common.messages import busy_cursor, show_message
 from essdesk.ui.common.plain import plain_label
 
@@ -160,19 +159,15 @@ class ExportDialog(QDialog):
 
     def _ask_path(self) -> Path | None:
         name = default_export_name(self._territory, self.scope(), self._today())
-        chosen, _ = QFileDialog.getSaveFileName(
+        path = ask_save_file(
             self,
             self.tr("Enregistrer le fichier de notes"),
-            str(self._folder / name),
+            self._folder / name,
             self.tr("Notes essdesk (*.essnotes)"),
+            SUFFIX,
         )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
-        self._folder = path.parent
-        remember_folder(path)
+        if path is not None:
+            self._folder = path.parent
         return path
 
     def export(self) -> None:
