@@ -76,193 +76,193 @@ Size: {1} KB</translation>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="93" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="92" />
         <source>Fiche de synthèse</source>
         <translation>Briefing sheet</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="102" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="101" />
         <source>Aucun territoire choisi : la fiche reprendra les entrées sans notes ni suivi.</source>
         <translation>No territory chosen: the sheet will list the entries without notes or follow-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="109" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="108" />
         <source>Une fiche A4 des entrées choisies, avec les notes et le suivi de « {0} » et la source de chaque entrée.</source>
         <translation>An A4 sheet of the chosen entries, with the notes and follow-up of “{0}” and the source of each entry.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="115" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="114" />
         <source>Entrées à inclure</source>
         <translation>Entries to include</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="118" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="117" />
         <source>Les entrées sélectionnées ({0})</source>
         <translation>The selected entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="121" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="120" />
         <source>Toutes les entrées avec une note ou un suivi ({0})</source>
         <translation>Every entry with a note or a follow-up ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="125" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="124" />
         <source>Toutes les entrées au statut « mobilisé » ({0})</source>
         <translation>Every entry with the status “mobilised” ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="137" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="136" />
         <source>Inclure le texte complet du compte-rendu</source>
         <translation>Include the report's full text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="138" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="137" />
         <source>Inclure les remarques sur le compte-rendu</source>
         <translation>Include remarks about the report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="142" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="141" />
         <source>Les remarques du catalogue sur le compte-rendu lui-même (une coquille, une précision sur la source) : utiles pour vous, pas pour un élu.</source>
         <translation>The catalogue's remarks about the report itself (a typo, a note on the source): useful to you, not to an elected official.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="154" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="153" />
         <source>Exporter en &amp;PDF…</source>
         <translation>Export as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="155" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="154" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="157" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="156" />
         <source>&amp;CSV des notes…</source>
         <translation>&amp;CSV of the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="158" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="157" />
         <source>Enregistrer la fiche en PDF (format A4)</source>
         <translation>Save the sheet as a PDF (A4)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="159" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="158" />
         <source>Aperçu avant impression, puis impression</source>
         <translation>Print preview, then print</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="304" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="303" />
         <source>{0} entrée</source>
         <translation>{0} entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="304" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="303" />
         <source>{0} entrées</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="306" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="305" />
         <source>{0} page A4</source>
         <translation>{0} A4 page</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="306" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="305" />
         <source>{0} pages A4</source>
         <translation>{0} A4 pages</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="376" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="375" />
         <source>{0} page</source>
         <translation>{0} page</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="376" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="375" />
         <source>{0} pages</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="156" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="155" />
         <source>Texte &amp;Markdown…</source>
         <translation>&amp;Markdown text…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="161" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="160" />
         <source>Markdown : texte pour un courriel ou un traitement de texte</source>
         <translation>Markdown: text for an email or a word processor</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="165" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="164" />
         <source>Markdown : texte pour un courriel ou un traitement de texte.</source>
         <translation>Markdown: text for an email or a word processor.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="173" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="172" />
         <source>Liste des notes et du suivi du territoire, pour LibreOffice Calc ou Excel (séparateur « ; », UTF-8)</source>
         <translation>The territory's notes and follow-up, for LibreOffice Calc or Excel (separator “;”, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="190" />
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="336" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="189" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="335" />
         <source>&amp;Ouvrir le PDF</source>
         <translation>&amp;Open the PDF</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="192" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="191" />
         <source>Ouvrir le &amp;dossier</source>
         <translation>Open the &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="283" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="282" />
         <source>Choisissez les entrées à inclure.</source>
         <translation>Choose the entries to include.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="300" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="299" />
         <source>Aucune entrée dans cette sélection.</source>
         <translation>No entry in this selection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="333" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="332" />
         <source>Enregistré : {0}{1}</source>
         <translation>Saved: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="336" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="335" />
         <source>&amp;Ouvrir le fichier</source>
         <translation>&amp;Open the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="351" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="350" />
         <source>Impossible d'écrire le fichier {0} : {1}.</source>
         <translation>Cannot write the file {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="363" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="362" />
         <source>Enregistrer la fiche en PDF</source>
         <translation>Save the sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="365" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="364" />
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="388" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="387" />
         <source>Enregistrer la fiche en Markdown</source>
         <translation>Save the sheet as Markdown</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="390" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="389" />
         <source>Texte Markdown (*.md)</source>
         <translation>Markdown text (*.md)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="406" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="405" />
         <source>Enregistrer la liste des notes (CSV)</source>
         <translation>Save the list of notes (CSV)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="408" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="407" />
         <source>Tableur CSV, séparateur point-virgule (*.csv)</source>
         <translation>CSV spreadsheet, semicolon separator (*.csv)</translation>
     </message>
@@ -667,209 +667,209 @@ Size: {1} KB</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="75" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="78" />
         <source>Conflits — {0}</source>
         <translation>Conflicts — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="81" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="84" />
         <source>Ces notes ont été modifiées sur deux ordinateurs. Les deux versions sont gardées tant que vous n'avez pas choisi ; ensuite, la version écartée reste récupérable (corbeille ou historique de la note).</source>
         <translation>These notes were changed on two computers. Both versions are kept until you choose; after that, the version set aside can still be recovered (trash or the note's history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="91" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="94" />
         <source>Notes en conflit</source>
         <translation>Notes in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="106" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="114" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="109" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="117" />
         <source>Ma version</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="107" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="115" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="110" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="118" />
         <source>Version importée</source>
         <translation>Imported version</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="125" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="128" />
         <source>Garder la &amp;mienne</source>
         <translation>Keep &amp;mine</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="126" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="129" />
         <source>Garder l'&amp;importée</source>
         <translation>Keep the &amp;imported one</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="127" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="130" />
         <source>Garder les &amp;deux</source>
         <translation>Keep &amp;both</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="128" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="131" />
         <source>&amp;Fusionner…</source>
         <translation>M&amp;erge…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="130" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="133" />
         <source>La note garde votre texte ; la version importée va à la corbeille.</source>
         <translation>The note keeps your text; the imported version goes to the trash.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="133" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="136" />
         <source>La note prend le texte importé ; le vôtre reste dans son historique.</source>
         <translation>The note takes the imported text; yours stays in its history.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="136" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="139" />
         <source>La note contient les deux textes, l'un après l'autre.</source>
         <translation>The note holds both texts, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="138" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="141" />
         <source>Écrire vous-même le texte à garder.</source>
         <translation>Write the text to keep yourself.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="160" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="163" />
         <source>Écrivez le texte à garder à partir des deux versions, retirez les lignes « ——— », puis enregistrez (Ctrl+Entrée).</source>
         <translation>Write the text to keep from the two versions, remove the “———” lines, then save (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="168" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="171" />
         <source>Texte fusionné</source>
         <translation>Merged text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="170" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="173" />
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="172" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="175" />
         <source>Annuler la fusion</source>
         <translation>Cancel the merge</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="173" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="176" />
         <source>Revenir aux deux versions (Échap)</source>
         <translation>Back to the two versions (Esc)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="187" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="190" />
         <source>Aucun conflit à résoudre pour « {0} ».</source>
         <translation>No conflicts to resolve for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="205" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="208" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="245" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="253" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="248" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="256" />
         <source>{0} (fiche inconnue du catalogue)</source>
         <translation>{0} (entry unknown to the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="293" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="296" />
         <source>{0} (suivi)</source>
         <translation>{0} (follow-up)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="336" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="339" />
         <source>(aucun suivi)</source>
         <translation>(no follow-up)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="337" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="340" />
         <source>Statut : {0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="340" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="343" />
         <source>Date : {0}</source>
         <translation>Date: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="342" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="345" />
         <source>Contact : {0}</source>
         <translation>Contact: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="351" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="354" />
         <source>{0} — suivi</source>
         <translation>{0} — follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="384" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="387" />
         <source>dans la corbeille</source>
         <translation>in the trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="388" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="391" />
         <source>(La note locale est dans la corbeille : restaurez-la pour la comparer, ou gardez la version importée.)</source>
         <translation>(The local note is in the trash: restore it to compare it, or keep the imported version.)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="475" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="478" />
         <source>« {0} » : votre suivi est gardé.</source>
         <translation>“{0}”: your follow-up is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="477" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="480" />
         <source>« {0} » : le suivi importé est gardé.</source>
         <translation>“{0}”: the imported follow-up is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="346" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="394" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="396" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="349" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="397" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="399" />
         <source>modifiée le {0}</source>
         <translation>modified on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="347" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="398" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="350" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="401" />
         <source>{0}, par {1}</source>
         <translation>{0}, by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="413" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="416" />
         <source>« {0} » : votre version est gardée.</source>
         <translation>“{0}”: your version is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="418" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="421" />
         <source>« {0} » : la version importée est gardée (la vôtre reste dans l'historique).</source>
         <translation>“{0}”: the imported version is kept (yours stays in the history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="422" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="425" />
         <source>« {0} » : les deux versions sont gardées dans la note.</source>
         <translation>“{0}”: both versions are kept in the note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="430" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="433" />
         <source>——— Version importée (modifiée le {0}) ———</source>
         <translation>——— Imported version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="435" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="438" />
         <source>——— Ma version (modifiée le {0}) ———</source>
         <translation>——— My version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="459" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="462" />
         <source>« {0} » : le texte fusionné est enregistré.</source>
         <translation>“{0}”: the merged text is saved.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="471" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="495" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="474" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="498" />
         <source>Conflit</source>
         <translation>Conflict</translation>
     </message>
@@ -1013,27 +1013,27 @@ Size: {1} KB</translation>
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="191" />
+        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="177" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="192" />
+        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="178" />
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="193" />
+        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="179" />
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="194" />
+        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="180" />
         <source>Porteur ou financeur</source>
         <translation>Backer or funder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="195" />
+        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="181" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
@@ -1194,39 +1194,39 @@ Size: {1} KB</translation>
         <translation>{0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="206" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="207" />
         <source>{0} note</source>
         <translation>{0} note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="207" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="208" />
         <source>{0} notes</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="211" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="212" />
         <source>{0} suivi</source>
         <translation>{0} follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="212" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="213" />
         <source>{0} suivis</source>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="214" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="215" />
         <source>aucun territoire</source>
         <translation>no territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="217" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="218" />
         <source>{0} et {1} exportés ({2}) dans le fichier :
 {3}</source>
         <translation>{0} and {1} exported ({2}) to the file:
 {3}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="246" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="247" />
         <source>Notes exportées</source>
         <translation>Notes exported</translation>
     </message>
@@ -1415,92 +1415,92 @@ Size: {1} KB</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="66" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="67" />
         <source>Exporter les notes</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="78" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="79" />
         <source>Un fichier .essnotes à copier (clé USB…) et à importer sur un autre ordinateur. Il contient les notes et le suivi des entrées.</source>
         <translation>An .essnotes file to copy (USB stick…) and import on another computer. It holds the entries' notes and follow-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="84" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="85" />
         <source>Notes à exporter</source>
         <translation>Notes to export</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="87" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="88" />
         <source>Le territoire « {0} » ({1})</source>
         <translation>The territory “{0}” ({1})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="91" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="92" />
         <source>Le territoire courant (aucun territoire choisi)</source>
         <translation>The current territory (no territory chosen)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="94" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="95" />
         <source>Toutes les notes, tous territoires ({0})</source>
         <translation>All notes, all territories ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="98" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="99" />
         <source>Les entrées sélectionnées ({0})</source>
         <translation>The selected entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="104" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="105" />
         <source>Exporter le territoire courant</source>
         <translation>Export the current territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="105" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="106" />
         <source>Exporter toutes les notes</source>
         <translation>Export all notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="106" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="107" />
         <source>Exporter les entrées sélectionnées</source>
         <translation>Export the selected entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="119" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="120" />
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="122" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="123" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="125" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="126" />
         <source>Choisir le fichier et exporter</source>
         <translation>Choose the file and export</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="136" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="137" />
         <source>{0} note</source>
         <translation>{0} note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="136" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="137" />
         <source>{0} notes</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="164" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="165" />
         <source>Enregistrer le fichier de notes</source>
         <translation>Save the notes file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="166" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="167" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="195" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="196" />
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1841,7 +1841,7 @@ Size: {1} KB</translation>
         <translation>My note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="143" />
+        <location filename="../../essdesk/ui/catalogue/directory_model.py" line="134" />
         <source>local</source>
         <translation>local</translation>
     </message>
@@ -2627,52 +2627,52 @@ Size: {1} KB</translation>
 <context>
     <name>NotesFeature</name>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="92" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="84" />
         <source>Notes récupérées</source>
         <translation>Notes recovered</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="146" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="138" />
         <source>Exporter les notes…</source>
         <translation>Export notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="147" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="139" />
         <source>Importer des notes…</source>
         <translation>Import notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="148" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="140" />
         <source>Fiche de synthèse…</source>
         <translation>Briefing sheet…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="149" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="141" />
         <source>Résoudre les conflits…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="151" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="143" />
         <source>Sauvegarder vers…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="152" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="144" />
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="153" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="145" />
         <source>Vérifier l'intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="154" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="146" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="99" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="91" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
@@ -2680,42 +2680,42 @@ Size: {1} KB</translation>
 <context>
     <name>NotesListModel</name>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_model.py" line="109" />
+        <location filename="../../essdesk/ui/notes/notes_model.py" line="100" />
         <source>⚠ {0} — conflit à résoudre</source>
         <translation>⚠ {0} — conflict to settle</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_model.py" line="134" />
+        <location filename="../../essdesk/ui/notes/notes_model.py" line="125" />
         <source>Cette note a une version importée en conflit : ouvrez l’entrée et cliquez sur « Résoudre… ».</source>
         <translation>This note has a conflicting imported version: open the entry and click “Settle…”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_model.py" line="159" />
+        <location filename="../../essdesk/ui/notes/notes_model.py" line="145" />
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_model.py" line="160" />
+        <location filename="../../essdesk/ui/notes/notes_model.py" line="146" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_model.py" line="161" />
+        <location filename="../../essdesk/ui/notes/notes_model.py" line="147" />
         <source>Modifiée le</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_model.py" line="162" />
+        <location filename="../../essdesk/ui/notes/notes_model.py" line="148" />
         <source>Extrait</source>
         <translation>Excerpt</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_model.py" line="163" />
+        <location filename="../../essdesk/ui/notes/notes_model.py" line="149" />
         <source>Date du suivi</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_model.py" line="164" />
+        <location filename="../../essdesk/ui/notes/notes_model.py" line="150" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -2959,50 +2959,50 @@ Size: {1} KB</translation>
 <context>
     <name>Safekeeping</name>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="34" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="33" />
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="58" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="57" />
         <source>Corbeille</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="83" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="82" />
         <source>Sauvegarder les notes vers…</source>
         <translation>Back up the notes to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="85" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="84" />
         <source>Sauvegarde de notes essdesk (*.sqlite3)</source>
         <translation>essdesk notes backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="92" />
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="95" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="91" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="94" />
         <source>Sauvegarde impossible</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="99" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="98" />
         <source>Notes sauvegardées</source>
         <translation>Notes backed up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="100" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="99" />
         <source>Une copie vérifiée des notes a été écrite dans :
 {0}</source>
         <translation>A verified copy of the notes was written to:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="112" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="111" />
         <source>Sauvegardes</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="117" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="116" />
         <source>Remplacer toutes les notes par la sauvegarde du {0} ?
 
 Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste).</source>
@@ -3011,17 +3011,17 @@ Les notes actuelles seront d'abord sauvegardées (elles resteront dans la liste)
 The current notes will be backed up first (they will stay in the list).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="120" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="119" />
         <source>Restaurer une sauvegarde</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="130" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="129" />
         <source>Sauvegarde restaurée ; notes précédentes gardées sous {0}</source>
         <translation>Backup restored; previous notes kept as {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/safekeeping.py" line="149" />
+        <location filename="../../essdesk/ui/notes/safekeeping.py" line="148" />
         <source>Vérification des notes</source>
         <translation>Notes check</translation>
     </message>
@@ -3335,9 +3335,9 @@ The current notes will be backed up first (they will stay in the list).</transla
 <context>
     <name>Territories</name>
     <message>
-        <location filename="../../essdesk/ui/notes/territories.py" line="114" />
+        <location filename="../../essdesk/ui/notes/territories.py" line="113" />
         <location filename="../../essdesk/ui/notes/territories.py" line="141" />
-        <location filename="../../essdesk/ui/notes/territories.py" line="167" />
+        <location filename="../../essdesk/ui/notes/territories.py" line="179" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
@@ -3365,7 +3365,17 @@ Ses {0} notes iront à la corbeille, d’où vous pourrez les restaurer pendant 
 Its {0} notes will go to the trash, where you can restore them for at least 30 days (File &gt; Trash…).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/territories.py" line="161" />
+        <location filename="../../essdesk/ui/notes/territories.py" line="165" />
+        <source>Son entrée locale ira aussi dans les entrées locales supprimées (Entrées locales &gt; Entrées locales supprimées…).</source>
+        <translation>Its local entry will go to the deleted local entries too (Local entries &gt; Deleted local entries…).</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/territories.py" line="169" />
+        <source>Ses {0} entrées locales iront aussi dans les entrées locales supprimées (Entrées locales &gt; Entrées locales supprimées…).</source>
+        <translation>Its {0} local entries will go to the deleted local entries too (Local entries &gt; Deleted local entries…).</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/territories.py" line="173" />
         <source>Supprimer le territoire</source>
         <translation>Delete the territory</translation>
     </message>

@@ -549,6 +549,12 @@ EN = {
     "effacées au démarrage. Leurs notes restent.": "Deleted local entries stay here for at "
     "least 30 days; after that, they are erased at start-up. Their notes stay.",
     "Entrée locale restaurée : {0}": "Local entry restored: {0}",
+    "Son entrée locale ira aussi dans les entrées locales supprimées (Entrées locales > "
+    "Entrées locales supprimées…).": "Its local entry will go to the deleted local entries "
+    "too (Local entries > Deleted local entries…).",
+    "Ses {0} entrées locales iront aussi dans les entrées locales supprimées (Entrées "
+    "locales > Entrées locales supprimées…).": "Its {0} local entries will go to the deleted "
+    "local entries too (Local entries > Deleted local entries…).",
     "Résumé": "Summary",
     "Texte": "Text",
     "Adresse": "Address",

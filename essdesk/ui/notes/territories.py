@@ -136,6 +136,7 @@ class Territories(NotesPiece):
         try:
             territory = store.territory(uuid)
             count = len(store.notes_for_territory(uuid))
+            entries = len(store.local_entries(uuid))
         except NotesError as exc:
             inform(window, self.tr("Territoire"), exc.message)
             return False
@@ -156,6 +157,18 @@ class Territories(NotesPiece):
                     "(Fichier > Corbeille…)."
                 ),
                 territory.name,
+            )
+        if entries:  # they go to the trash with it, and come back with it
+            question += "\n\n" + counted(
+                entries,
+                self.tr(
+                    "Son entrée locale ira aussi dans les entrées locales supprimées "
+                    "(Entrées locales > Entrées locales supprimées…)."
+                ),
+                self.tr(
+                    "Ses {0} entrées locales iront aussi dans les entrées locales supprimées "
+                    "(Entrées locales > Entrées locales supprimées…)."
+                ),
             )
         if not confirm(self._manage or window, self.tr("Supprimer le territoire"), question):
             return False

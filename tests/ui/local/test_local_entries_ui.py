@@ -232,8 +232,10 @@ def test_a_local_entry_shows_its_versions_and_restores_one(
 
     other = store.add_territory("Creuse")
     kept = store.add_local_entry(other, LocalContent("scheme", "Fonds creusois"), catalogue.title)
-    monkeypatch.setattr(territories_ui, "confirm", lambda *_a: True)
+    asked: list[str] = []
+    monkeypatch.setattr(territories_ui, "confirm", lambda _w, _t, q: asked.append(q) or True)
     assert window.notes.territories.delete(other.uuid)  # type: ignore[attr-defined]
+    assert "entrée locale ira aussi dans les entrées locales supprimées" in asked[0]
     trash = local.restore()
     assert isinstance(trash, TrashDialog)
     assert [trash.list.item(i).text().split(" — ")[0] for i in range(trash.list.count())] == [
