@@ -157,5 +157,6 @@ def test_first_steps_speak_the_interface_language(qtbot, make_window) -> None:
                   "Notes and follow-up", "The exchange file", "The briefing sheet",
                   "search the whole catalogue", "File › Export notes…"):
         assert words in text, words
+    assert "«" not in text and "»" not in text  # English quotation marks in English
     for french in ("Premiers pas", "Trois façons", "Votre territoire", "Fichier ›"):
         assert french not in text, french

@@ -93,8 +93,8 @@ avec les entrées choisies et vos notes, pour une réunion.</p>
 FIRST_STEPS_EN = """
 <h2>Getting started</h2>
 <h3>What essdesk holds</h3>
-<p>The written account of the ANCT webinar of 31 March 2021, « L’économie sociale et solidaire
-(ESS) au cœur de la relance des territoires fragiles » (the social and solidarity economy at
+<p>The written account of the ANCT webinar of 31 March 2021, “L’économie sociale et solidaire
+(ESS) au cœur de la relance des territoires fragiles” (the social and solidarity economy at
 the heart of the recovery of fragile territories), as entries: the webinar’s sessions, the 6
 levers of local public decision-makers and their tools, the actors and schemes it names, the
 territory types and the acronyms. The report’s content stays in French. Everything works
@@ -108,14 +108,14 @@ right of a row says what it counts (hover over it).</li>
 <li><b>The directory</b>: every actor and scheme in a table, to filter by type, lever or
 territory, and to sort by clicking a column header.</li>
 <li><b>The search</b> (Ctrl+K): type a few words, even without accents or with a typo; when
-nothing matches, essdesk offers « Did you mean: … ? ».</li>
+nothing matches, essdesk offers “Did you mean: …?”.</li>
 </ul>
 <h3>Your territory</h3>
 <p>The territory profile (top right, Ctrl+T) says who you are: a municipality or an
 intercommunality, and its types (ZRR, QPV, mountain…). Entries concerning those types are
-highlighted (View › Highlight what concerns my territory). The directory’s « For my territory » button keeps, there and
-in the search, only the entries that target those types (labelled « cible : ZRR ») and those the
-report says apply everywhere (« tous territoires »).</p>
+highlighted (View › Highlight what concerns my territory). The directory’s “For my
+territory” button keeps, there and in the search, only the entries that target those types
+(labelled “cible : ZRR”) and those the report says apply everywhere (“tous territoires”).</p>
 <h3>Notes and follow-up</h3>
 <p>Beside each entry, write your note and its follow-up (to explore, contacted, in progress,
 mobilised, set aside). They are saved as you type, per territory, backed up every day, and
