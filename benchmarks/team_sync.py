@@ -238,7 +238,11 @@ def main() -> None:
                 {"t": team_id, "last": last, "n": args.big})  # fmt: skip
             conn.execute(text("UPDATE essdesk.teams SET last_seq = last_seq + :n WHERE id = :t"),
                          {"n": args.big, "t": team_id})  # fmt: skip
-            conn.execute(text("ANALYZE essdesk.changes"))
+        # A server's log is not bulk-loaded a second before a sync: vacuumed as autovacuum
+        # would have (else autovacuum's pass over the 266 MB just written runs during the
+        # timings below: 10 new among 1,010,000 took 115 ms instead of 65 in one run).
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE essdesk.changes"))
         for store in (a, b):  # they had read these rows before (synthetic)
             with store._write() as conn:
                 conn.execute(text("UPDATE team_link SET last_seq = last_seq + :n"), {"n": args.big})
