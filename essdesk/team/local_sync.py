@@ -1,7 +1,7 @@
 """The territory's own entries over the team server (issue 15), by the exchange file's rules.
 
 A local entry of a shared territory travels as the record an exchange file carries
-(:func:`essdesk.notes.local_exchange.entry_record`: its content, author, the digests of its
+(:func:`essdesk.notes.local_exchange.entry_records`: its content, author, the digests of its
 earlier contents, the entry it is a conflict copy of), in two kinds of change:
 
 * ``local`` — an entry's current content; its change id is the SHA-256 of (uuid, content),
@@ -34,7 +34,7 @@ from essdesk.notes.local_exchange import (
     EXPORT_HISTORY,
     IncomingLocal,
     LocalRecordError,
-    entry_record,
+    entry_records,
     parse_records,
 )
 from essdesk.notes.writing import NotesReader, NotesWriter
@@ -70,7 +70,7 @@ def _id(kind: str, entry_uuid: str, digest: str, *more: str) -> str:
 def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -> None:
     """Add the shared territories' local entries changed since last sent to ``changes``, and
     what will then have been sent to ``sent`` (:func:`mark_sent` records it)."""
-    conn = reader._conn  # entry_record reads the entry's versions
+    conn = reader._conn  # entry_records reads the entries' versions
     rows = reader.bookkeeping(
         f"SELECT l.*, {_TOKEN_SQL} AS token, s.token AS sent_token, "
         "coalesce(s.digests, '') AS sent_digests FROM local_entries l "
@@ -78,6 +78,14 @@ def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -
         f"LEFT JOIN {TABLE} s ON s.entry_uuid = l.uuid "
         f"WHERE s.token IS NULL OR s.token != {_TOKEN_SQL}"
     ).all()
+    live = [row for row in rows if row.deleted_at is None]
+    records = dict(
+        zip(
+            [row.uuid for row in live],
+            entry_records(conn, live, {row.uuid: row.sent_digests.split() for row in live}),
+            strict=True,
+        )
+    )
     for row in rows:
         digest = content_digest(row.data)
         before = tuple(row.sent_digests.split())
@@ -89,7 +97,7 @@ def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -
             cid = _id("local_trash", row.uuid, digest, row.deleted_at)
             changes.append(Change(cid, "local_trash", row.territory_uuid, payload))
         else:
-            record = entry_record(conn, row, before)
+            record = records[row.uuid]
             identity = [digest]
             trashed_when_sent = row.sent_token.split("|")[1] if row.sent_token else ""
             if trashed_when_sent:  # restored from the trash here: the others restore it too
