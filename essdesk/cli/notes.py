@@ -1,5 +1,5 @@
-"""CLI commands of the notes: ``territories``, ``notes list|add|export|import``, ``backup``,
-``check``.
+"""CLI commands of the notes: ``territories``, ``notes list|add|export|import``, ``author``,
+``backup``, ``check``.
 
 Registered on the main parser by :func:`add_parsers`. Every command opens the notes database
 through :func:`essdesk.cli.common.with_store`, so a damaged file is set aside and reported on
@@ -251,6 +251,27 @@ def _notes_import(store: NotesStore, args: argparse.Namespace) -> int:
     return 0
 
 
+def _author(store: NotesStore, args: argparse.Namespace) -> int:
+    """Show or set the initials that sign the notes written on this computer."""
+    stored: str | None
+    if args.initials is not None:
+        stored = store.set_author_initials(args.initials)
+    else:
+        stored = store.author_initials()
+    if args.json:
+        print_json({"initials": stored or "", "asked": stored is not None})
+    elif not stored:
+        print(
+            "Aucune initiale : les notes écrites sur cet ordinateur ne sont pas signées. "
+            "Donnez les vôtres : essdesk author AB"
+        )
+    elif args.initials is not None:
+        print(f"Initiales enregistrées : {stored}. Elles signent les notes écrites ici.")
+    else:
+        print(stored)
+    return 0
+
+
 def _backup(store: NotesStore, args: argparse.Namespace) -> int:
     """Make a verified backup (in the backups folder, or at PATH)."""
     dest = store.backup_to(Path(args.path)) if args.path else store.make_backup("manuelle").path
@@ -283,7 +304,11 @@ def add_parsers(subparsers: Any) -> None:
     )
     a.add_argument("--commune", metavar="COMMUNE", help="commune ou EPCI")
     a.add_argument("--code", metavar="CODE", help="code INSEE ou SIREN")
-    a.add_argument("--initials", metavar="INITIALES", help="initiales de l'auteur")
+    a.add_argument(
+        "--initials",
+        metavar="INITIALES",
+        help="initiales du profil (vos notes sont signées par les vôtres : essdesk author)",
+    )
     a.add_argument("--json", action="store_true", help="sortie JSON")
     a.set_defaults(func=with_store(_territories_add))
 
@@ -336,6 +361,13 @@ def add_parsers(subparsers: Any) -> None:
     )
     imp.add_argument("--json", action="store_true", help="sortie JSON")
     imp.set_defaults(func=with_store(_notes_import))
+
+    p = subparsers.add_parser(
+        "author", help="vos initiales : elles signent les notes écrites sur cet ordinateur"
+    )
+    p.add_argument("initials", nargs="?", metavar="INITIALES", help='les enregistrer ("" : aucune)')
+    p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.set_defaults(func=with_store(_author))
 
     p = subparsers.add_parser("backup", help="sauvegarde vérifiée des notes")
     p.add_argument("path", nargs="?", metavar="CHEMIN", help="fichier ou dossier de destination")

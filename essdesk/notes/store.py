@@ -585,9 +585,9 @@ class NotesStore(LocalEntriesMixin):
 
     # -- who writes here --------------------------------------------------------------------
 
-    def author_initials(self) -> str:
-        """The initials of the person using this laptop ("" until given): they sign what
-        she writes, whatever the territory (issue 12)."""
+    def author_initials(self) -> str | None:
+        """The initials of the person using this laptop: they sign what she writes,
+        whatever the territory (issue 12). None: never asked; "": she gave none."""
         with self.reading() as r:
             return r.author_initials()
 

@@ -238,13 +238,17 @@ class NotesReader:
             raise TypeError("NotesReader.rows runs SELECT statements only")
         return self._conn.execute(query)
 
-    def author_initials(self) -> str:
-        """The initials of the person who uses this laptop ("" until she gives them): they
-        sign the notes and follow-ups written here (issue 12: not the territory's)."""
-        value = self._conn.execute(
+    def author_initials(self) -> str | None:
+        """The initials of the person who uses this laptop: they sign the notes and
+        follow-ups written here (issue 12: not the territory's). None: never asked; "": she
+        chose not to give them."""
+        value: str | None = self._conn.execute(
             select(settings.c.value).where(settings.c.key == AUTHOR_SETTING)
         ).scalar()
-        return value or ""
+        return value
+
+    def _me(self) -> str:
+        return self.author_initials() or ""
 
     def status_histories(self, *, with_conflicts: bool = False) -> dict[tuple[str, str], list[str]]:
         """(entry, territory) → digests of every value its follow-up has had here, newest
@@ -530,7 +534,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         live_territory(self._conn, tu)
         row = self._conn.execute(current_query(entry_key, tu)).first()
         moment = self._clock()
-        me = self.author_initials()
+        me = self._me()
         if row is None:
             note_uuid = str(uuidlib.uuid4())
             self.add_notes(
@@ -657,7 +661,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
                 .values(conflict_of=None, updated=timestamp(moment))
             )
             if text != copy.text:  # taken as it came, the copy keeps its author
-                self.replace_texts([TextChange(copy.uuid, text, moment, self.author_initials())])
+                self.replace_texts([TextChange(copy.uuid, text, moment, self._me())])
             return load_note(self._conn, copy.uuid)
         if merged_text is not None:
             text = merged_text
@@ -672,7 +676,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         )
         if text != row.text:
             # the copy's author when its text is taken as is; combined here otherwise
-            author = copy.author if text == copy.text else self.author_initials()
+            author = copy.author if text == copy.text else self._me()
             self.replace_texts([TextChange(row.uuid, text, moment, author=author)])
         return load_note(self._conn, row.uuid)
 
@@ -794,7 +798,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
                     when,
                     contact.strip(),
                     self._clock(),
-                    self.author_initials(),
+                    self._me(),
                 )
             ]
         )

@@ -20,6 +20,26 @@ HERE = Path(__file__).resolve().parent
 TS = HERE / "essdesk_en.ts"
 
 EN = {
+    # who wrote it (issue 12): the import preview, the initials of the person at this laptop
+    "Par": "By",
+    "Texte de la note choisie": "Text of the chosen note",
+    "écrite par {0}": "written by {0}",
+    "auteur inconnu": "author unknown",
+    " (versions précédentes : {0})": " (earlier versions: {0})",
+    "Note {0}, modifiée le {1} :": "Note {0}, modified on {1}:",
+    "Mes initiales…": "My initials…",
+    "Mes initiales": "My initials",
+    "Vos initiales": "Your initials",
+    "AB": "AB",
+    "Plus tard": "Later",
+    "Vos initiales signeront les notes que vous écrivez sur cet ordinateur (pas celles du "
+    "territoire) :": "Your initials will sign the notes you write on this computer (not the "
+    "territory's):",
+    "Ne plus demander ; Fichier › « Mes initiales… » plus tard.": "Do not ask again; File › "
+    "“My initials…” later.",
+    "Vos initiales signent les notes et les suivis que vous écrivez sur cet ordinateur, quel "
+    "que soit le territoire :": "Your initials sign the notes and follow-ups you write on this "
+    "computer, whatever the territory:",
     # follow-ups changed on two laptops (conflicts view, import)
     "{0} (suivi)": "{0} (follow-up)",
     "(aucun suivi)": "(no follow-up)",

@@ -122,7 +122,7 @@ def export_notes(
             if keep(r.entry_key, r.territory_uuid)
         ]
         exported = {r.uuid for r in note_rows}
-        me = conn.author_initials()
+        me = conn.author_initials() or ""
         # each text once, newest first, with who wrote it (format 2)
         history: dict[str, dict[str, str]] = {u: {} for u in exported}
         for note_uuid, text, author in conn.rows(

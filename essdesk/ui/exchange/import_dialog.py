@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
@@ -249,17 +250,30 @@ class ImportPreviewDialog(QDialog):
         self.entries = QTreeWidget(self)
         self.entries.setObjectName("previewEntries")
         self.entries.setAccessibleName(self.tr("Notes du fichier, par entrée"))
-        self.entries.setHeaderLabels([self.tr("Entrée"), self.tr("Territoire"), self.tr("Effet")])
+        self.entries.setHeaderLabels(
+            [self.tr("Entrée"), self.tr("Territoire"), self.tr("Effet"), self.tr("Par")]
+        )
         self.entries.setRootIsDecorated(False)
         self.entries.setUniformRowHeights(True)
-        self.entries.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.entries.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.entries.setMinimumHeight(120)
         header = self.entries.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(60)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(50)
+        self.entries.currentItemChanged.connect(lambda *_: self._show_note())
+        # the text of the chosen note and who wrote it (issue 12): read before importing
+        self._plans: dict[str, NotePlan] = {}
+        self.note_header = plain_label("", self)
+        self.note_header.setObjectName("previewNoteHeader")
+        self.note_text = QPlainTextEdit(self)
+        self.note_text.setObjectName("previewNoteText")
+        self.note_text.setAccessibleName(self.tr("Texte de la note choisie"))
+        self.note_text.setReadOnly(True)
+        self.note_text.setTabChangesFocus(True)
+        self.note_text.setMaximumHeight(120)
         self.more = plain_label("", self)
         self.more.setObjectName("previewMore")
         self.explain = plain_label("", self)
@@ -282,11 +296,13 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(counts_box)
         layout.addWidget(terr_box)
         layout.addWidget(self.entries, 1)
+        layout.addWidget(self.note_header)
+        layout.addWidget(self.note_text)
         layout.addWidget(self.more)
         layout.addWidget(self.explain)
         layout.addWidget(buttons)
         self.setMinimumWidth(620)
-        self.resize(680, 620)
+        self.resize(720, 660)  # fits a 1280×720 projector with its frame
         self._show_preview(preview)
 
     # -- territories ------------------------------------------------------------------------
@@ -441,6 +457,7 @@ class ImportPreviewDialog(QDialog):
     def _fill_entries(self, preview: ImportPreview) -> None:
         names = {t.incoming.uuid: t.local_name for t in preview.territories}
         self.entries.clear()
+        self._plans = {p.incoming.uuid: p for p in preview.notes}
         items = []
         shown = 0
         total = len(preview.notes)
@@ -449,24 +466,66 @@ class ImportPreviewDialog(QDialog):
                 if shown >= MAX_LISTED:
                     break
                 item = QTreeWidgetItem(
-                    [title or key, names[plan.incoming.territory_uuid], _action_label(plan)]
+                    [
+                        title or key,
+                        names[plan.incoming.territory_uuid],
+                        _action_label(plan),
+                        plan.incoming.author or "—",
+                    ]
                 )
                 item.setToolTip(0, plain_tip(key))
                 item.setToolTip(2, _action_tip(plan))
+                item.setToolTip(3, plain_tip(self._authors(plan)))
                 item.setData(0, Qt.ItemDataRole.UserRole, plan.incoming.uuid)
                 item.setData(2, Qt.ItemDataRole.UserRole, plan.action)
                 items.append(item)
                 shown += 1
         self.entries.addTopLevelItems(items)
         # Territory and effect as wide as their text, within reason; the entry takes the rest.
-        for column, cap in ((1, 180), (2, 160)):
+        for column, cap in ((1, 180), (2, 160), (3, 90)):
             self.entries.resizeColumnToContents(column)
             self.entries.setColumnWidth(column, min(self.entries.columnWidth(column), cap))
+        if items:
+            self.entries.setCurrentItem(items[0])
+        else:
+            self._show_note()
         if total > shown:
             self.more.setText(
                 self.tr("… et {0} autres notes (non listées ici).").format(total - shown)
             )
         self.more.setVisible(total > shown)
+
+    def _authors(self, plan: NotePlan) -> str:
+        """« écrite par CL (versions précédentes : MB) »: who wrote the text, and the earlier
+        versions' authors the file names."""
+        inc = plan.incoming
+        if inc.author:
+            text = self.tr("écrite par {0}").format(inc.author)
+        else:
+            text = self.tr("auteur inconnu")
+        earlier = list(dict.fromkeys(a for _d, a in inc.versions[1:] if a and a != inc.author))
+        if earlier:
+            text += self.tr(" (versions précédentes : {0})").format(", ".join(earlier))
+        return french_typography(text)
+
+    def _show_note(self) -> None:
+        """Show the text of the note chosen in the list, and who wrote it."""
+        item = self.entries.currentItem()
+        plan = self._plans.get(item.data(0, Qt.ItemDataRole.UserRole)) if item else None
+        self.note_header.setVisible(plan is not None)
+        self.note_text.setVisible(plan is not None)
+        if plan is None:
+            self.note_text.clear()
+            return
+        # the row chosen above names the entry; this line says who wrote it and when
+        self.note_header.setText(
+            french_typography(
+                self.tr("Note {0}, modifiée le {1} :").format(
+                    self._authors(plan), local_time(plan.incoming.updated)
+                )
+            )
+        )
+        self.note_text.setPlainText(plan.incoming.text)
 
     # -- applying ---------------------------------------------------------------------------
 

@@ -131,6 +131,15 @@ class NotesFeature(QObject):
             action.setEnabled(enabled)
         self.host.territory_switcher.setEnabled(enabled)
 
+    def ask_author(self) -> None:
+        """Fichier › « Mes initiales… »: who signs the notes written on this laptop."""
+        from essdesk.ui.notes.author import ask_author_initials
+
+        store = self.session.store
+        if store is not None and ask_author_initials(self.host.window(), store) is not None:
+            self.panel.author_bar.setVisible(False)
+            self.panel.reload()
+
     # ================================================================ Fichier menu
     def _build_actions(self) -> None:
         sharing, safe = self.sharing, self.safekeeping
@@ -144,6 +153,7 @@ class NotesFeature(QObject):
             ("restoreBackupAction", self.tr("Restaurer une sauvegarde…"), safe.restore_backup, ""),
             ("checkAction", self.tr("Vérifier l'intégrité"), safe.check, ""),
             ("trashAction", self.tr("Corbeille…"), safe.show_trash, ""),
+            ("authorAction", self.tr("Mes initiales…"), self.ask_author, ""),
         ]
         self.store_actions: list[QAction] = []
         self.actions: dict[str, QAction] = {}

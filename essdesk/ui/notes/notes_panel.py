@@ -45,6 +45,7 @@ from essdesk.ui.common.flow_layout import flow_container
 from essdesk.ui.common.labels import STATUS_KEYS, status_label
 from essdesk.ui.common.links import UrlOpener, is_allowed
 from essdesk.ui.common.plain import PlainLabel
+from essdesk.ui.notes.author import AuthorBar
 from essdesk.ui.notes.note_markup import RICH_NOTE_CHARS, note_html, source_position
 
 if TYPE_CHECKING:
@@ -192,6 +193,9 @@ class NotesPanel(QWidget):
         banner_layout.addWidget(banner_text, 1)
         banner_layout.addWidget(self.conflict_button)
         self.conflict_banner.setVisible(False)
+        # who writes here: asked once, on the first note typed (issue 12)
+        self.author_bar = AuthorBar(self)
+        self._author_offered = False
 
         # -- the note: rendered, or being edited
         self.viewer = QTextBrowser(self)
@@ -282,6 +286,7 @@ class NotesPanel(QWidget):
         note_layout.setContentsMargins(0, 0, 0, 0)
         note_layout.setSpacing(6)
         note_layout.addWidget(self.conflict_banner)
+        note_layout.addWidget(self.author_bar)
         note_layout.addWidget(self.note_stack, 1)
         note_layout.addLayout(state_row)
         note_layout.addLayout(follow)
@@ -529,6 +534,9 @@ class NotesPanel(QWidget):
             return
         self._dirty = True
         self._set_state(self.tr("Enregistrement…"))
+        if not self._author_offered and self.session.store is not None:
+            self._author_offered = True  # once per start; the store knows if she answered
+            self.author_bar.offer(self.session.store)
         # Not restarted by each keystroke: someone typing without pause is saved at most
         # AUTOSAVE_MS after the first unsaved change.
         if not self._retry.isActive() and not self._autosave.isActive():

@@ -246,3 +246,38 @@ def test_file_system_errors_reach_the_command_line_in_french(essdesk: Run, tmp_p
         code, out, err = essdesk(*argv)
         assert code == 1 and out == ""
         assert reason in err and english not in err, err
+
+
+def test_each_author_survives_a_round_trip_between_two_homes(tmp_path: Path) -> None:
+    """Issue 12: a colleague's edits imported from her laptop came back « par MB », my own
+    initials, because her copy of my territory carried them. The initials are each person's
+    (``essdesk author``), and the file carries who wrote each version."""
+    mine, hers = tmp_path / "mon-portable", tmp_path / "son-portable"
+    usb = tmp_path / "clé"
+    usb.mkdir()
+    assert essdesk(mine, "author", "MB").returncode == 0
+    assert essdesk(hers, "author", "CL").returncode == 0
+    asked = essdesk(hers, "author", "--json")
+    assert json.loads(asked.stdout) == {"initials": "CL", "asked": True}
+    assert essdesk(mine, "territories", "add", "Creuse", "--initials", "MB").returncode == 0
+    for key, text in (("scheme:dla", "RDV DLA"), ("lever:3", "Levier 3")):
+        done = essdesk(mine, "notes", "add", key, "--territory", "Creuse", "--text", text)
+        assert done.returncode == 0, done.stderr
+    assert essdesk(mine, "notes", "export", str(usb / "a.essnotes")).returncode == 0
+
+    assert essdesk(hers, "notes", "import", str(usb / "a.essnotes")).returncode == 0
+    done = essdesk(
+        hers, "notes", "add", "scheme:dla", "--territory", "Creuse", "--text", "RDV DLA\nVu le 12"
+    )
+    assert done.returncode == 0, done.stderr
+    assert essdesk(hers, "notes", "export", str(usb / "b.essnotes")).returncode == 0
+
+    done = essdesk(mine, "notes", "import", str(usb / "b.essnotes"))
+    assert done.returncode == 0, done.stderr
+    listed = json.loads(essdesk(mine, "notes", "list", "--json").stdout)
+    assert {n["key"]: (n["text"], n["author"]) for n in listed} == {
+        "scheme:dla": ("RDV DLA\nVu le 12", "CL"),
+        "lever:3": ("Levier 3", "MB"),
+    }
+    text = essdesk(mine, "notes", "list").stdout
+    assert "· par CL" in text and "· par MB" in text

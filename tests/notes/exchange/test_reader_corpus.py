@@ -164,3 +164,23 @@ def test_every_refusal_happens_before_the_database_is_touched(tmp_path: Path) ->
     for name in BAD:
         with pytest.raises(ExchangeError):
             read_exchange_file(CORPUS / f"{name}.essnotes")
+
+
+def test_a_format_1_file_still_imports_with_its_authors(home: Path, clock: Clock) -> None:
+    """Old files (format 1: bare digests, statuses without history) are still read: notes keep
+    their author, and a follow-up changed here is kept beside the file's, never replaced."""
+    assert read_exchange_file(CORPUS / "valid.essnotes").format_version == 1
+    store, _ = open_notes(clock=clock)
+    with store:
+        creuse = store.add_territory("Creuse")
+        store.set_status("scheme:dla", creuse, "en-cours", None, "M. Durand")
+        preview = preview_import(store, CORPUS / "valid.essnotes", {"scheme:dla"})
+        assert preview.counts.statuses_conflicting == 1
+        apply_import(store, preview)
+        (note,) = [n for n in store.all_notes() if n.entry_key == "scheme:dla"]
+        assert note.author == "AB"
+        mine = store.status("scheme:dla", creuse)
+        assert mine is not None and mine.contact == "M. Durand"
+        (theirs,) = store.status_conflicts(creuse)
+        assert (theirs.status, theirs.contact) == ("contacte", "Mme Martin")
+        assert not preview_import(store, CORPUS / "valid.essnotes", {"scheme:dla"}).has_changes

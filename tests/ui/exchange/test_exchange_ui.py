@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from testkit import Clock, flat, sql_dump
 
@@ -43,6 +44,7 @@ from essdesk.ui.notes.conflicts_dialog import (
     ConflictsDialog,
     open_conflicts_dialog,
 )
+from essdesk.ui.notes.feature import attach_notes
 
 LEFT = Qt.MouseButton.LeftButton
 KEYS = ("scheme:dla", "scheme:crte", "actor:france-active", "lever:3")
@@ -853,3 +855,47 @@ def test_a_follow_up_changed_on_both_laptops_is_kept_shown_and_picked(
     assert dialog.pages.currentIndex() == EMPTY
     assert b.status_conflicts(creuse.uuid) == []
     dialog.close()
+
+
+def test_the_import_preview_shows_each_notes_text_and_who_wrote_it(
+    qtbot, make_window, drive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: the preview shows, per note, its text and who wrote it, in the window built
+    as essdesk builds it, before anything is imported."""
+    colleague, _ = open_notes(tmp_path / "cl" / "notes.sqlite3", backups_dir=tmp_path / "cl" / "b")
+    with colleague:
+        colleague.set_author_initials("CL")
+        creuse = colleague.add_territory("Creuse", initials="MB")
+        colleague.save_note(
+            "scheme:dla", creuse, "Vu la chargée de mission DLA.", entry_title="DLA"
+        )
+        colleague.save_note("lever:3", creuse, "Levier 3 : <b>pas du HTML</b>", entry_title="L3")
+        path = export_notes(colleague, tmp_path / "cl.essnotes").path
+    window = make_window()
+    with qtbot.waitSignal(window.notes_attached):
+        attach_notes(window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    seen: dict[str, tuple[str, str, str]] = {}
+
+    def look(dialog: ImportPreviewDialog) -> None:
+        tree = dialog.entries
+        assert tree.headerItem().text(3) == "Par"
+        for i in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(i)
+            tree.setCurrentItem(item)
+            assert dialog.note_text.isVisible()
+            seen[item.text(0)] = (
+                item.text(3),
+                dialog.note_header.text(),
+                dialog.note_text.toPlainText(),
+            )
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    drive(ImportPreviewDialog, look)
+    window.findChild(QAction, "importNotesAction").trigger()
+    assert seen, "the preview was not shown"
+    dla = next(v for k, v in seen.items() if "DLA" in k or "accompagnement" in k)
+    assert dla[0] == "CL" and "écrite par CL" in dla[1]
+    assert dla[2] == "Vu la chargée de mission DLA."
+    lever = next(v for k, v in seen.items() if v[2].startswith("Levier 3"))
+    assert lever[2] == "Levier 3 : <b>pas du HTML</b>"  # plain text, shown as typed

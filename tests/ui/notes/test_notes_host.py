@@ -129,6 +129,7 @@ def test_the_notes_need_only_their_host(qtbot, host: BareHost, creuse: str) -> N
         "restoreBackupAction",
         "checkAction",
         "trashAction",
+        "authorAction",
     ]
 
     # the reader opens an entry: the panel follows it under the catalogue's title

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 
 from essdesk import paths
@@ -662,3 +663,36 @@ def test_an_imported_note_says_who_wrote_it_until_edited_here(
     window.open_entry("scheme:dla")  # read again from the notes file
     assert panel.editor.toPlainText().endswith(" OK")
     assert "par XY" not in panel.state_label.text()  # written here now
+
+
+def test_the_person_gives_her_initials_once_and_they_sign_her_notes(
+    qtbot, notes_window, with_territory: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: the initials belong to the person at this laptop, asked once in the window
+    on the first note typed (without taking the focus from the note), changed in the menu."""
+    window = notes_window
+    panel = window.notes_panel
+    assert isinstance(panel, NotesPanel)
+    window.open_entry(KEY)
+    assert not panel.author_bar.isVisible()
+    type_note(qtbot, panel, "Premier")
+    assert panel.author_bar.isVisible()
+    assert panel.editor.hasFocus()  # typing goes on into the note
+    qtbot.keyClicks(panel.editor, " jet")
+    assert panel.editor.toPlainText() == "Premier jet"
+    qtbot.keyClicks(panel.author_bar.edit, "EF")
+    qtbot.mouseClick(panel.author_bar.save_button, Qt.MouseButton.LeftButton)
+    assert not panel.author_bar.isVisible()
+    store = feature_of(window).session.store
+    assert store is not None and store.author_initials() == "EF"
+    type_note(qtbot, panel, " et suite")
+    panel.save_now()
+    note = store.get_note(KEY, with_territory)
+    assert note is not None and note.author == "EF"
+    window.open_entry("lever:3")
+    type_note(qtbot, panel, "Autre")
+    assert not panel.author_bar.isVisible()  # asked once
+    # Fichier › « Mes initiales… » changes them
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("MB", True))
+    window.findChild(QAction, "authorAction").trigger()
+    assert store.author_initials() == "MB"
