@@ -41,7 +41,8 @@ EN = {
     "que soit le territoire :": "Your initials sign the notes and follow-ups you write on this "
     "computer, whatever the territory:",
     # follow-ups changed on two laptops (conflicts view, import)
-    "{0} (suivi)": "{0} (follow-up)",
+    "Suivi — {0}": "Follow-up — {0}",
+    "suivi modifié le {0}": "follow-up modified on {0}",
     "(aucun suivi)": "(no follow-up)",
     "Statut : {0}": "Status: {0}",
     "Date : {0}": "Date: {0}",
@@ -376,7 +377,7 @@ EN = {
     "Types de territoire": "Territory types",
     "Commune ou EPCI": "Municipality or EPCI",
     "Code INSEE ou SIREN": "INSEE or SIREN code",
-    "Initiales de l'auteur": "Author's initials",
+    "Initiales du profil": "Profile's initials",
     "&Nom": "&Name",
     "&Commune ou EPCI (facultatif)": "&Municipality or EPCI (optional)",
     "C&ode (facultatif)": "C&ode (optional)",
@@ -665,9 +666,9 @@ EN = {
     "l’envoie nulle part.": "Your territory's official code: a municipality's INSEE code (e.g. "
     "23096) or an EPCI's SIREN number (e.g. 200067130). It tells apart two territories with "
     "the same name; essdesk sends it nowhere.",
-    "Vos initiales signent les notes que vous partagez dans un fichier d’échange : vos "
-    "collègues voient qui a écrit quoi.": "Your initials sign the notes you share in an "
-    "exchange file: your colleagues see who wrote what.",
+    "Initiales du profil, reprises sur ses entrées locales. Vos notes sont signées par vos "
+    "propres initiales : Fichier › « Mes initiales… ».": "The profile's initials, shown on its "
+    "local entries. Your notes are signed with your own initials: File › “My initials…”.",
     "C&ode INSEE ou SIREN (facultatif)": "INSEE or SIREN c&ode (optional)",
     # local entries
     "Liens": "Links",

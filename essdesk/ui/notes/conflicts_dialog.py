@@ -293,7 +293,8 @@ class ConflictsDialog(QDialog):
             item.setToolTip(plain_tip(f"{self.title_of(note)}\n{note.entry_key}"))
             self.conflict_list.addItem(item)
         for data, other in self._status_conflicts.items():
-            title = self.tr("{0} (suivi)").format(self.title_of_key(other.entry_key))
+            # « Suivi » first: a long title is elided at its end, the kind stays visible
+            title = self.tr("Suivi — {0}").format(self.title_of_key(other.entry_key))
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, data)
             item.setToolTip(plain_tip(f"{title}\n{other.entry_key}"))
@@ -346,7 +347,7 @@ class ConflictsDialog(QDialog):
         return french_typography("\n".join(lines))
 
     def _changed_on(self, moment: datetime, author: str) -> str:
-        when = self.tr("modifiée le {0}").format(local_time(moment))
+        when = self.tr("suivi modifié le {0}").format(local_time(moment))
         return self.tr("{0}, par {1}").format(when, author) if author else when
 
     def _show_status(self, other: StatusConflict, local: Status | None) -> None:

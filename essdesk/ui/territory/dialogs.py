@@ -87,12 +87,12 @@ class TerritoryDialog(QDialog):
             )
         )
         self.initials_edit = QLineEdit(territory.initials if territory else "", self)
-        self.initials_edit.setAccessibleName(self.tr("Initiales de l'auteur"))
+        self.initials_edit.setAccessibleName(self.tr("Initiales du profil"))
         self.initials_edit.setMaxLength(12)
-        self.initials_edit.setToolTip(
+        self.initials_edit.setToolTip(  # issue 12: the notes are signed by the person
             self.tr(
-                "Vos initiales signent les notes que vous partagez dans un fichier d’échange : "
-                "vos collègues voient qui a écrit quoi."
+                "Initiales du profil, reprises sur ses entrées locales. Vos notes sont signées "
+                "par vos propres initiales : Fichier › « Mes initiales… »."
             )
         )
         form = QFormLayout()

@@ -255,29 +255,29 @@ def test_each_author_survives_a_round_trip_between_two_homes(tmp_path: Path) -> 
     mine, hers = tmp_path / "mon-portable", tmp_path / "son-portable"
     usb = tmp_path / "clé"
     usb.mkdir()
-    assert essdesk(mine, "author", "MB").returncode == 0
-    assert essdesk(hers, "author", "CL").returncode == 0
-    asked = essdesk(hers, "author", "--json")
+    assert laptop(mine, "author", "MB").returncode == 0
+    assert laptop(hers, "author", "CL").returncode == 0
+    asked = laptop(hers, "author", "--json")
     assert json.loads(asked.stdout) == {"initials": "CL", "asked": True}
-    assert essdesk(mine, "territories", "add", "Creuse", "--initials", "MB").returncode == 0
+    assert laptop(mine, "territories", "add", "Creuse", "--initials", "MB").returncode == 0
     for key, text in (("scheme:dla", "RDV DLA"), ("lever:3", "Levier 3")):
-        done = essdesk(mine, "notes", "add", key, "--territory", "Creuse", "--text", text)
+        done = laptop(mine, "notes", "add", key, "--territory", "Creuse", "--text", text)
         assert done.returncode == 0, done.stderr
-    assert essdesk(mine, "notes", "export", str(usb / "a.essnotes")).returncode == 0
+    assert laptop(mine, "notes", "export", str(usb / "a.essnotes")).returncode == 0
 
-    assert essdesk(hers, "notes", "import", str(usb / "a.essnotes")).returncode == 0
-    done = essdesk(
+    assert laptop(hers, "notes", "import", str(usb / "a.essnotes")).returncode == 0
+    done = laptop(
         hers, "notes", "add", "scheme:dla", "--territory", "Creuse", "--text", "RDV DLA\nVu le 12"
     )
     assert done.returncode == 0, done.stderr
-    assert essdesk(hers, "notes", "export", str(usb / "b.essnotes")).returncode == 0
+    assert laptop(hers, "notes", "export", str(usb / "b.essnotes")).returncode == 0
 
-    done = essdesk(mine, "notes", "import", str(usb / "b.essnotes"))
+    done = laptop(mine, "notes", "import", str(usb / "b.essnotes"))
     assert done.returncode == 0, done.stderr
-    listed = json.loads(essdesk(mine, "notes", "list", "--json").stdout)
+    listed = json.loads(laptop(mine, "notes", "list", "--json").stdout)
     assert {n["key"]: (n["text"], n["author"]) for n in listed} == {
         "scheme:dla": ("RDV DLA\nVu le 12", "CL"),
         "lever:3": ("Levier 3", "MB"),
     }
-    text = essdesk(mine, "notes", "list").stdout
+    text = laptop(mine, "notes", "list").stdout
     assert "· par CL" in text and "· par MB" in text

@@ -839,7 +839,8 @@ def test_a_follow_up_changed_on_both_laptops_is_kept_shown_and_picked(
     dialog = ConflictsDialog(b, b.territory(creuse.uuid), catalogue.title, parent)
     dialog.show()
     assert dialog.conflict_list.count() == 1
-    assert dialog.conflict_list.item(0).text().endswith("(suivi)")
+    assert dialog.conflict_list.item(0).text().startswith("Suivi — ")
+    assert dialog.theirs_when.text().startswith("suivi modifié le")
     assert dialog.pages.currentIndex() == COMPARE
     assert "M. Durand" in dialog.mine_edit.toPlainText()
     theirs = dialog.theirs_edit.toPlainText()
