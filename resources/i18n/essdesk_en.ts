@@ -44,6 +44,50 @@
     </message>
 </context>
 <context>
+    <name>AuthorBar</name>
+    <message>
+        <location filename="../../essdesk/ui/notes/author.py" line="44" />
+        <source>Vos initiales signeront les notes que vous écrivez sur cet ordinateur (pas celles du territoire) :</source>
+        <translation>Your initials will sign the notes you write on this computer (not the territory's):</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/author.py" line="54" />
+        <location filename="../../essdesk/ui/notes/author.py" line="95" />
+        <source>Vos initiales</source>
+        <translation>Your initials</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/author.py" line="55" />
+        <source>AB</source>
+        <translation>AB</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/author.py" line="56" />
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/author.py" line="58" />
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/author.py" line="61" />
+        <source>Ne plus demander ; Fichier › « Mes initiales… » plus tard.</source>
+        <translation>Do not ask again; File › “My initials…” later.</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/author.py" line="104" />
+        <source>Mes initiales</source>
+        <translation>My initials</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/author.py" line="110" />
+        <source>Vos initiales signent les notes et les suivis que vous écrivez sur cet ordinateur, quel que soit le territoire :</source>
+        <translation>Your initials sign the notes and follow-ups you write on this computer, whatever the territory:</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../essdesk/ui/notes/note_dialogs.py" line="223" />
@@ -76,193 +120,193 @@ Size: {1} KB</translation>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="92" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="91" />
         <source>Fiche de synthèse</source>
         <translation>Briefing sheet</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="101" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="100" />
         <source>Aucun territoire choisi : la fiche reprendra les entrées sans notes ni suivi.</source>
         <translation>No territory chosen: the sheet will list the entries without notes or follow-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="108" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="107" />
         <source>Une fiche A4 des entrées choisies, avec les notes et le suivi de « {0} » et la source de chaque entrée.</source>
         <translation>An A4 sheet of the chosen entries, with the notes and follow-up of “{0}” and the source of each entry.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="114" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="113" />
         <source>Entrées à inclure</source>
         <translation>Entries to include</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="117" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="116" />
         <source>Les entrées sélectionnées ({0})</source>
         <translation>The selected entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="120" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="119" />
         <source>Toutes les entrées avec une note ou un suivi ({0})</source>
         <translation>Every entry with a note or a follow-up ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="124" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="123" />
         <source>Toutes les entrées au statut « mobilisé » ({0})</source>
         <translation>Every entry with the status “mobilised” ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="136" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="135" />
         <source>Inclure le texte complet du compte-rendu</source>
         <translation>Include the report's full text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="137" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="136" />
         <source>Inclure les remarques sur le compte-rendu</source>
         <translation>Include remarks about the report</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="141" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="140" />
         <source>Les remarques du catalogue sur le compte-rendu lui-même (une coquille, une précision sur la source) : utiles pour vous, pas pour un élu.</source>
         <translation>The catalogue's remarks about the report itself (a typo, a note on the source): useful to you, not to an elected official.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="153" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="152" />
         <source>Exporter en &amp;PDF…</source>
         <translation>Export as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="154" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="153" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="156" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="155" />
         <source>&amp;CSV des notes…</source>
         <translation>&amp;CSV of the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="157" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="156" />
         <source>Enregistrer la fiche en PDF (format A4)</source>
         <translation>Save the sheet as a PDF (A4)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="158" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="157" />
         <source>Aperçu avant impression, puis impression</source>
         <translation>Print preview, then print</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="303" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="302" />
         <source>{0} entrée</source>
         <translation>{0} entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="303" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="302" />
         <source>{0} entrées</source>
         <translation>{0} entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="305" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="304" />
         <source>{0} page A4</source>
         <translation>{0} A4 page</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="305" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="304" />
         <source>{0} pages A4</source>
         <translation>{0} A4 pages</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="375" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="369" />
         <source>{0} page</source>
         <translation>{0} page</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="375" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="369" />
         <source>{0} pages</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="155" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="154" />
         <source>Texte &amp;Markdown…</source>
         <translation>&amp;Markdown text…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="160" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="159" />
         <source>Markdown : texte pour un courriel ou un traitement de texte</source>
         <translation>Markdown: text for an email or a word processor</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="164" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="163" />
         <source>Markdown : texte pour un courriel ou un traitement de texte.</source>
         <translation>Markdown: text for an email or a word processor.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="172" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="171" />
         <source>Liste des notes et du suivi du territoire, pour LibreOffice Calc ou Excel (séparateur « ; », UTF-8)</source>
         <translation>The territory's notes and follow-up, for LibreOffice Calc or Excel (separator “;”, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="189" />
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="335" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="188" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="329" />
         <source>&amp;Ouvrir le PDF</source>
         <translation>&amp;Open the PDF</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="191" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="190" />
         <source>Ouvrir le &amp;dossier</source>
         <translation>Open the &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="282" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="281" />
         <source>Choisissez les entrées à inclure.</source>
         <translation>Choose the entries to include.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="299" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="298" />
         <source>Aucune entrée dans cette sélection.</source>
         <translation>No entry in this selection.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="332" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="326" />
         <source>Enregistré : {0}{1}</source>
         <translation>Saved: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="335" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="329" />
         <source>&amp;Ouvrir le fichier</source>
         <translation>&amp;Open the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="350" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="344" />
         <source>Impossible d'écrire le fichier {0} : {1}.</source>
         <translation>Cannot write the file {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="362" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="356" />
         <source>Enregistrer la fiche en PDF</source>
         <translation>Save the sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="364" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="358" />
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="387" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="381" />
         <source>Enregistrer la fiche en Markdown</source>
         <translation>Save the sheet as Markdown</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="389" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="383" />
         <source>Texte Markdown (*.md)</source>
         <translation>Markdown text (*.md)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="405" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="399" />
         <source>Enregistrer la liste des notes (CSV)</source>
         <translation>Save the list of notes (CSV)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="407" />
+        <location filename="../../essdesk/ui/briefing/briefing_dialog.py" line="401" />
         <source>Tableur CSV, séparateur point-virgule (*.csv)</source>
         <translation>CSV spreadsheet, semicolon separator (*.csv)</translation>
     </message>
@@ -775,101 +819,105 @@ Size: {1} KB</translation>
         <translation>{0} (entry unknown to the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="296" />
-        <source>{0} (suivi)</source>
-        <translation>{0} (follow-up)</translation>
-    </message>
-    <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="339" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="340" />
         <source>(aucun suivi)</source>
         <translation>(no follow-up)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="340" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="341" />
         <source>Statut : {0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="343" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="344" />
         <source>Date : {0}</source>
         <translation>Date: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="345" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="346" />
         <source>Contact : {0}</source>
         <translation>Contact: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="354" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="355" />
         <source>{0} — suivi</source>
         <translation>{0} — follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="387" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="388" />
         <source>dans la corbeille</source>
         <translation>in the trash</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="391" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="392" />
         <source>(La note locale est dans la corbeille : restaurez-la pour la comparer, ou gardez la version importée.)</source>
         <translation>(The local note is in the trash: restore it to compare it, or keep the imported version.)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="478" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="479" />
         <source>« {0} » : votre suivi est gardé.</source>
         <translation>“{0}”: your follow-up is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="480" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="481" />
         <source>« {0} » : le suivi importé est gardé.</source>
         <translation>“{0}”: the imported follow-up is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="349" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="397" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="399" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="398" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="400" />
         <source>modifiée le {0}</source>
         <translation>modified on {0}</translation>
     </message>
     <message>
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="297" />
+        <source>Suivi — {0}</source>
+        <translation>Follow-up — {0}</translation>
+    </message>
+    <message>
         <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="350" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="401" />
+        <source>suivi modifié le {0}</source>
+        <translation>follow-up modified on {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="351" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="402" />
         <source>{0}, par {1}</source>
         <translation>{0}, by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="416" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="417" />
         <source>« {0} » : votre version est gardée.</source>
         <translation>“{0}”: your version is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="421" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="422" />
         <source>« {0} » : la version importée est gardée (la vôtre reste dans l'historique).</source>
         <translation>“{0}”: the imported version is kept (yours stays in the history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="425" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="426" />
         <source>« {0} » : les deux versions sont gardées dans la note.</source>
         <translation>“{0}”: both versions are kept in the note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="433" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="434" />
         <source>——— Version importée (modifiée le {0}) ———</source>
         <translation>——— Imported version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="438" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="439" />
         <source>——— Ma version (modifiée le {0}) ———</source>
         <translation>——— My version (modified on {0}) ———</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="462" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="463" />
         <source>« {0} » : le texte fusionné est enregistré.</source>
         <translation>“{0}”: the merged text is saved.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="474" />
-        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="498" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="475" />
+        <location filename="../../essdesk/ui/notes/conflicts_dialog.py" line="499" />
         <source>Conflit</source>
         <translation>Conflict</translation>
     </message>
@@ -1194,220 +1242,220 @@ Size: {1} KB</translation>
         <translation>{0} at {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="207" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="202" />
         <source>{0} note</source>
         <translation>{0} note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="208" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="203" />
         <source>{0} notes</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="212" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="207" />
         <source>{0} suivi</source>
         <translation>{0} follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="213" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="208" />
         <source>{0} suivis</source>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="215" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="210" />
         <source>aucun territoire</source>
         <translation>no territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="218" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="213" />
         <source>{0} et {1} exportés ({2}) dans le fichier :
 {3}</source>
         <translation>{0} and {1} exported ({2}) to the file:
 {3}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="247" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="242" />
         <source>Notes exportées</source>
         <translation>Notes exported</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="74" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="75" />
         <source>{0} nouvelle</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="75" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="76" />
         <source>{0} nouvelles</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="82" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="83" />
         <source>{0} mise à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="83" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="84" />
         <source>{0} mises à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="88" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="89" />
         <source>{0} en conflit</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="94" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="95" />
         <source>{0} identique</source>
         <translation>{0} identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="95" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="96" />
         <source>{0} identiques</source>
         <translation>{0} identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="98" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="99" />
         <source>aucune note</source>
         <translation>no notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="103" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="104" />
         <source>nouvelle</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="104" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="105" />
         <source>identique</source>
         <translation>identical</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="105" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="106" />
         <source>mise à jour</source>
         <translation>update</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="106" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="107" />
         <source>en conflit</source>
         <translation>in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="109" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="110" />
         <source>, orpheline</source>
         <translation>, orphaned</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="115" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="116" />
         <source>Pas encore de note pour cette entrée ici : elle est ajoutée.</source>
         <translation>No note for this entry here yet: it is added.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="118" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="119" />
         <source>Ce texte est déjà ici : rien à faire.</source>
         <translation>This text is already here: nothing to do.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="121" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="122" />
         <source>Modifiée seulement sur l'autre ordinateur : elle remplace la vôtre (gardée dans l'historique).</source>
         <translation>Changed only on the other computer: it replaces yours (kept in the history).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="126" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="127" />
         <source>Modifiée des deux côtés : gardée à côté de la vôtre, vous choisirez ensuite.</source>
         <translation>Changed on both sides: kept alongside yours; you will choose later.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="132" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="133" />
         <source>Cette entrée est inconnue de ce catalogue.</source>
         <translation>This entry is unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="493" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="552" />
         <source>Rien n'a changé : toutes ces notes étaient déjà ici.</source>
         <translation>Nothing changed: all these notes were already here.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="496" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="555" />
         <source>Import terminé.</source>
         <translation>Import complete.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="498" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="557" />
         <source>Notes : {0}.</source>
         <translation>Notes: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="502" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="561" />
         <source>Les notes en conflit sont gardées à côté des vôtres : ouvrez les conflits du territoire pour choisir quelle version garder.</source>
         <translation>Notes in conflict are kept alongside yours: open the territory's conflicts to choose which version to keep.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="510" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="569" />
         <source>Des suivis ont été modifiés ici et sur l'autre ordinateur : les deux sont gardés, ouvrez les conflits pour choisir lequel garder.</source>
         <translation>Some follow-ups were changed here and on the other computer: both are kept; open the conflicts to choose which to keep.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="520" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="579" />
         <source>{0} note concerne une fiche inconnue de ce catalogue.</source>
         <translation>{0} note is about an entry unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="523" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="582" />
         <source>{0} notes concernent une fiche inconnue de ce catalogue.</source>
         <translation>{0} notes are about entries unknown to this catalogue.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="530" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="589" />
         <source>Suivis : {0}, {1}.</source>
         <translation>Follow-ups: {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="533" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="592" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="534" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="593" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="538" />
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="539" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="597" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="598" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="544" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="603" />
         <source>Une sauvegarde a été faite juste avant : {0}.</source>
         <translation>A backup was made just before: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="571" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="630" />
         <source>Importer des notes</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="573" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="632" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="575" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="634" />
         <source>Tous les fichiers (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="588" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="647" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="604" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="663" />
         <source>Ouvrir les conflits</source>
         <translation>Open the conflicts</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="609" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="668" />
         <source>Notes importées</source>
         <translation>Notes imported</translation>
     </message>
@@ -1415,92 +1463,92 @@ Size: {1} KB</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="67" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="66" />
         <source>Exporter les notes</source>
         <translation>Export notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="79" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="78" />
         <source>Un fichier .essnotes à copier (clé USB…) et à importer sur un autre ordinateur. Il contient les notes et le suivi des entrées.</source>
         <translation>An .essnotes file to copy (USB stick…) and import on another computer. It holds the entries' notes and follow-up.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="85" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="84" />
         <source>Notes à exporter</source>
         <translation>Notes to export</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="88" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="87" />
         <source>Le territoire « {0} » ({1})</source>
         <translation>The territory “{0}” ({1})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="92" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="91" />
         <source>Le territoire courant (aucun territoire choisi)</source>
         <translation>The current territory (no territory chosen)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="95" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="94" />
         <source>Toutes les notes, tous territoires ({0})</source>
         <translation>All notes, all territories ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="99" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="98" />
         <source>Les entrées sélectionnées ({0})</source>
         <translation>The selected entries ({0})</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="105" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="104" />
         <source>Exporter le territoire courant</source>
         <translation>Export the current territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="106" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="105" />
         <source>Exporter toutes les notes</source>
         <translation>Export all notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="107" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="106" />
         <source>Exporter les entrées sélectionnées</source>
         <translation>Export the selected entries</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="120" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="119" />
         <source>&amp;Exporter…</source>
         <translation>&amp;Export…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="123" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="122" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="126" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="125" />
         <source>Choisir le fichier et exporter</source>
         <translation>Choose the file and export</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="137" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="136" />
         <source>{0} note</source>
         <translation>{0} note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="137" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="136" />
         <source>{0} notes</source>
         <translation>{0} notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="165" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="164" />
         <source>Enregistrer le fichier de notes</source>
         <translation>Save the notes file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="167" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="166" />
         <source>Notes essdesk (*.essnotes)</source>
         <translation>essdesk notes (*.essnotes)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="196" />
+        <location filename="../../essdesk/ui/exchange/export_dialog.py" line="191" />
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1587,208 +1635,238 @@ Size: {1} KB</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="156" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="157" />
         <source>Importer des notes — aperçu</source>
         <translation>Import notes — preview</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="164" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="165" />
         <source>Fichier « {0} », exporté le {1} (essdesk {2}</source>
         <translation>File “{0}”, exported on {1} (essdesk {2}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="168" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="169" />
         <source>, catalogue {0}</source>
         <translation>, catalogue {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="180" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="181" />
         <source>Notes du fichier</source>
         <translation>Notes in the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="181" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="182" />
         <source>Nombre de notes par cas</source>
         <translation>Number of notes per case</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="185" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="186" />
         <source>Nouvelles :</source>
         <translation>New:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="186" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="187" />
         <source>Identiques (déjà ici) :</source>
         <translation>Identical (already here):</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="187" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="188" />
         <source>Mises à jour :</source>
         <translation>Updated:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="188" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="189" />
         <source>En conflit :</source>
         <translation>In conflict:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="189" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="190" />
         <source>Orphelines (fiche inconnue) :</source>
         <translation>Orphaned (unknown entry):</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="200" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="201" />
         <source>Suivis :</source>
         <translation>Follow-ups:</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="203" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="204" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="227" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="228" />
         <source>existe déjà ici</source>
         <translation>already exists here</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="231" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="232" />
         <source>Destination des notes de « {0} »</source>
         <translation>Destination of the notes of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="251" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="252" />
         <source>Notes du fichier, par entrée</source>
         <translation>Notes in the file, by entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="252" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="254" />
         <source>Entrée</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="252" />
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="346" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="254" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="362" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="252" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="254" />
         <source>Effet</source>
         <translation>Effect</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="270" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="254" />
+        <source>Par</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="273" />
+        <source>Texte de la note choisie</source>
+        <translation>Text of the chosen note</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="284" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="273" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="287" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="275" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="289" />
         <source>Importer les notes du fichier</source>
         <translation>Import the notes from the file</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="313" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="329" />
         <source>Créer le territoire « {0} »</source>
         <translation>Create the territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="316" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="332" />
         <source>Rétablir le territoire « {0} » (supprimé ici)</source>
         <translation>Reinstate the territory “{0}” (deleted here)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="321" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="337" />
         <source>Rattacher à « {0} » (même nom)</source>
         <translation>Attach to “{0}” (same name)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="322" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="338" />
         <source>Créer un autre territoire « {0} »</source>
         <translation>Create another territory “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="325" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="341" />
         <source>Rattacher à « {0} »</source>
         <translation>Attach to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="372" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="388" />
         <source>{0} nouveau</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="372" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="388" />
         <source>{0} nouveaux</source>
         <translation>{0} new</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="374" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="390" />
         <source>{0} mis à jour</source>
         <translation>{0} updated</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="376" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="392" />
         <source>{0} inchangé</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="376" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="392" />
         <source>{0} inchangés</source>
         <translation>{0} unchanged</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="379" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="395" />
         <source>{0} en conflit</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="392" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="408" />
         <source>Vérifiez ce que l'import va faire, puis cliquez sur « Importer ». Une sauvegarde de vos notes est faite avant.</source>
         <translation>Check what the import will do, then click “Import”. Your notes are backed up first.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="399" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="415" />
         <source>Rien de nouveau : ce fichier a déjà été importé.</source>
         <translation>Nothing new: this file has already been imported.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="408" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="424" />
         <source>Entrées locales : {0}.</source>
         <translation>Local entries: {0}.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="413" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="429" />
         <source>Une note en conflit a été modifiée ici et sur l'autre ordinateur : les deux versions sont gardées côte à côte, vous choisirez ensuite laquelle garder.</source>
         <translation>A note in conflict was changed both here and on the other computer: both versions are kept side by side, and you will choose which one to keep afterwards.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="420" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="436" />
         <source>Un suivi en conflit a été modifié ici et sur l'autre ordinateur : les deux sont gardés, quelle que soit l'heure des ordinateurs, vous choisirez ensuite.</source>
         <translation>A follow-up in conflict was changed here and on the other computer: both are kept, whatever the computers' clocks say; you will choose later.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="427" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="443" />
         <source>Une note orpheline concerne une fiche inconnue de ce catalogue : elle est importée et gardée quand même.</source>
         <translation>An orphaned note is about an entry this catalogue does not know: it is imported and kept all the same.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="434" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="450" />
         <source>Le catalogue n'a pas pu être lu : les notes orphelines n'ont pas été repérées.</source>
         <translation>The catalogue could not be read: orphaned notes were not detected.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="467" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="494" />
         <source>… et {0} autres notes (non listées ici).</source>
         <translation>… and {0} more notes (not listed here).</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="482" />
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="503" />
+        <source>écrite par {0}</source>
+        <translation>written by {0}</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="505" />
+        <source>auteur inconnu</source>
+        <translation>author unknown</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="508" />
+        <source> (versions précédentes : {0})</source>
+        <translation> (earlier versions: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="523" />
+        <source>Note {0}, modifiée le {1} :</source>
+        <translation>Note {0}, modified on {1}:</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/exchange/import_dialog.py" line="541" />
         <source>Import impossible</source>
         <translation>Import failed</translation>
     </message>
@@ -2632,44 +2710,49 @@ Size: {1} KB</translation>
         <translation>Notes recovered</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="138" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="147" />
         <source>Exporter les notes…</source>
         <translation>Export notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="139" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="148" />
         <source>Importer des notes…</source>
         <translation>Import notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="140" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="149" />
         <source>Fiche de synthèse…</source>
         <translation>Briefing sheet…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="141" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="150" />
         <source>Résoudre les conflits…</source>
         <translation>Resolve conflicts…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="143" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="152" />
         <source>Sauvegarder vers…</source>
         <translation>Back up to…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="144" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="153" />
         <source>Restaurer une sauvegarde…</source>
         <translation>Restore a backup…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="145" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="154" />
         <source>Vérifier l'intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/feature.py" line="146" />
+        <location filename="../../essdesk/ui/notes/feature.py" line="155" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
+    </message>
+    <message>
+        <location filename="../../essdesk/ui/notes/feature.py" line="156" />
+        <source>Mes initiales…</source>
+        <translation>My initials…</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/notes/feature.py" line="91" />
@@ -2723,221 +2806,221 @@ Size: {1} KB</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="128" />
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="150" />
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="332" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="129" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="151" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="337" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="162" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="163" />
         <source>Message des notes</source>
         <translation>Notes message</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="178" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="179" />
         <source>Avertissement des notes</source>
         <translation>Notes warning</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="188" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="189" />
         <source>Résoudre…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="190" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="191" />
         <source>Résoudre les conflits de cette note</source>
         <translation>Resolve this note's conflicts</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="199" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="203" />
         <source>Note (lecture)</source>
         <translation>Note (reading)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="209" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="213" />
         <source>Texte de la note</source>
         <translation>Note text</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="211" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="215" />
         <source>Enregistrée automatiquement. **gras**, listes avec -, liens http(s).</source>
         <translation>Saved automatically. **bold**, lists with -, http(s) links.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="220" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="224" />
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="222" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="226" />
         <source>Modifier la note (Ctrl+E)</source>
         <translation>Edit the note (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="226" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="230" />
         <source>État de l'enregistrement</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="243" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="247" />
         <source>Statut de suivi</source>
         <translation>Follow-up status</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="250" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="254" />
         <source>Date du suivi</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="206" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="210" />
         <source>Cliquez pour modifier (Ctrl+E)</source>
         <translation>Click to edit (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="185" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="186" />
         <source>Cette note ou son suivi a une version importée en conflit.</source>
         <translation>This note or its follow-up has an imported version in conflict.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="228" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="232" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="230" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="234" />
         <source>Remettre la note supprimée</source>
         <translation>Bring the deleted note back</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="254" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="258" />
         <source>Contact du suivi</source>
         <translation>Follow-up contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="255" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="259" />
         <source>Nom, téléphone, courriel…</source>
         <translation>Name, phone, email…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="260" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="264" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="261" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="265" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="262" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="266" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="264" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="268" />
         <source>Historique…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="267" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="271" />
         <source>Supprimer la note</source>
         <translation>Delete the note</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="270" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="274" />
         <source>Corbeille…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="332" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="337" />
         <source>Notes — {0}</source>
         <translation>Notes — {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="340" />
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="385" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="345" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="390" />
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="344" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="349" />
         <source>Ouverture des notes…</source>
         <translation>Opening the notes…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="349" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="354" />
         <source>Pour prendre des notes, créez d'abord le profil de votre territoire (nom, types de territoire, commune ou EPCI). Plusieurs territoires peuvent cohabiter sur ce poste.</source>
         <translation>To take notes, first create your territory's profile (name, territory types, municipality or EPCI). Several territories can live side by side on this computer.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="353" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="358" />
         <source>Créer un territoire…</source>
         <translation>Create a territory…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="359" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="364" />
         <source>Choisissez une entrée à gauche pour lire ou écrire sa note.</source>
         <translation>Choose an entry on the left to read or write its note.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="396" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="401" />
         <source>Vos notes sur cette entrée pour {0}…</source>
         <translation>Your notes on this entry for {0}…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="414" />
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="531" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="419" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="536" />
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="418" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="423" />
         <source>{0} · par {1}</source>
         <translation>{0} · by {1}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="447" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="452" />
         <source>Enregistré à {0}</source>
         <translation>Saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="448" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="453" />
         <source>Enregistré le {0}</source>
         <translation>Saved on {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="524" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="529" />
         <source>Lien refusé : {0}</source>
         <translation>Link refused: {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="561" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="569" />
         <source>Le fichier de notes n'est pas ouvert.</source>
         <translation>The notes file is not open.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="594" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="602" />
         <source>Cette note avait été modifiée dans une autre fenêtre d'essdesk : les deux versions ont été gardées, l'une après l'autre.</source>
         <translation>This note had been changed in another essdesk window: both versions were kept, one after the other.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="606" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="614" />
         <source>Échec de l'enregistrement — nouvel essai dans 5 s</source>
         <translation>Save failed — trying again in 5 s</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="637" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="645" />
         <source>Suivi enregistré à {0}</source>
         <translation>Follow-up saved at {0}</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="676" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="684" />
         <source>Note placée dans la corbeille (restaurable 30 jours). Son suivi (statut, date, contact) est gardé.</source>
         <translation>Note moved to the trash (restorable for 30 days). Its follow-up (status, date, contact) is kept.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/notes/notes_panel.py" line="696" />
+        <location filename="../../essdesk/ui/notes/notes_panel.py" line="704" />
         <source>Note remise.</source>
         <translation>Note brought back.</translation>
     </message>
@@ -3429,13 +3512,13 @@ Its {0} notes will go to the trash, where you can restore them for at least 30 d
     </message>
     <message>
         <location filename="../../essdesk/ui/territory/dialogs.py" line="90" />
-        <source>Initiales de l'auteur</source>
-        <translation>Author's initials</translation>
+        <source>Initiales du profil</source>
+        <translation>Profile's initials</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/territory/dialogs.py" line="94" />
-        <source>Vos initiales signent les notes que vous partagez dans un fichier d’échange : vos collègues voient qui a écrit quoi.</source>
-        <translation>Your initials sign the notes you share in an exchange file: your colleagues see who wrote what.</translation>
+        <source>Initiales du profil, reprises sur ses entrées locales. Vos notes sont signées par vos propres initiales : Fichier › « Mes initiales… ».</source>
+        <translation>The profile's initials, shown on its local entries. Your notes are signed with your own initials: File › “My initials…”.</translation>
     </message>
     <message>
         <location filename="../../essdesk/ui/territory/dialogs.py" line="99" />

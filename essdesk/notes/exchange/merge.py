@@ -396,10 +396,11 @@ class _Snapshot:
         forgotten = select(forgotten_texts).where(_among(forgotten_texts.c.entry_key, keys))
         for r in conn.rows(forgotten):  # purged from the trash
             snap.known.setdefault((r.entry_key, r.territory_uuid), set()).add(r.sha256)
-        for r in conn.rows(select(statuses)):
-            snap.statuses[(r.entry_key, r.territory_uuid)] = status_record(r)
-        for key, digests in conn.status_histories(with_conflicts=True).items():
-            snap.status_known[key] = set(digests)
+        if file.statuses:  # a team pull carries none: nothing to read for them
+            for r in conn.rows(select(statuses)):
+                snap.statuses[(r.entry_key, r.territory_uuid)] = status_record(r)
+            for key, digests in conn.status_histories(with_conflicts=True).items():
+                snap.status_known[key] = set(digests)
         return snap
 
 
