@@ -472,7 +472,7 @@ def _apply(writer: NotesWriter, changes: list[Change]) -> tuple[int, int]:
                 done += 1
                 touched.add(np.note_uuid)
             conflicts += np.action == "conflict"
-        dropped = _settle_resolved(writer, notes_in, touched)
+        dropped = _settle_resolved(writer, notes_in)
         touched.update(dropped)
         done += len(dropped)
     for ch in changes:  # in the log's order: trashed, restored, trashed again…
@@ -491,11 +491,12 @@ def _apply(writer: NotesWriter, changes: list[Change]) -> tuple[int, int]:
     return done, conflicts
 
 
-def _settle_resolved(writer: NotesWriter, notes_in: list[Change], written: set[str]) -> list[str]:
+def _settle_resolved(writer: NotesWriter, notes_in: list[Change]) -> list[str]:
     """A note sent with conflict copies settled over there (``resolved``: their texts are in
     its history): here too the note takes its text if it had one of those, and the copies
-    whose text it supersedes go to the trash — unless this pull just wrote them (a copy
-    following its author's later edit is a conflict still open)."""
+    whose text it supersedes go to the trash, even a copy this very pull brought (the text
+    the other laptop settled). A copy with the settled text itself stays while the note here
+    has another (edited here meanwhile: a conflict still open)."""
     touched: list[str] = []
     for ch in notes_in:
         p = ch.payload
@@ -510,12 +511,7 @@ def _settle_resolved(writer: NotesWriter, notes_in: list[Change], written: set[s
         ).all()
         primary = next((r for r in rows if r.conflict_of is None), None)
         here = text_digest(primary.text) if primary is not None else ""
-        if (
-            primary is not None
-            and primary.uuid not in written
-            and here != settled
-            and (here in superseded)
-        ):
+        if primary is not None and here != settled and here in superseded:
             change = TextChange(
                 primary.uuid, p["text"], datetime.fromisoformat(p["updated"]), p.get("author", "")
             )
@@ -524,7 +520,7 @@ def _settle_resolved(writer: NotesWriter, notes_in: list[Change], written: set[s
             here = settled
         for row in rows:
             digest = text_digest(row.text)
-            if row.conflict_of is None or row.uuid in written:
+            if row.conflict_of is None:
                 continue
             if (digest in superseded and digest != settled) or (digest == settled == here):
                 writer.delete_note(row.uuid)

@@ -277,3 +277,45 @@ def _drain(listener: socket.socket) -> int:
             return count
         conn.close()
         count += 1
+
+
+def test_a_conflict_settled_in_the_window_is_settled_on_the_colleagues_laptop(
+    qtbot, make_window, creuse: str, team_server: TeamServer, tmp_path: Path
+) -> None:
+    """The conflict view's « Garder les deux » on this laptop, then a sync: the colleague's
+    laptop (its own notes folder) gets the same note with both texts and no conflict left."""
+    from testkit import Clock
+
+    here, _ = open_notes()
+    sync.connect(here, team_server.url("alice"), "Équipe A")
+    sync.share(here, creuse)
+    sync.sync(here)
+    clock = Clock()
+    colleague, _ = open_notes(tmp_path / "bruno" / "notes.sqlite3", clock=clock)
+    sync.connect(colleague, team_server.url("bruno"), "Équipe A")
+    sync.sync(colleague)
+    clock.advance(minutes=10)
+    colleague.save_note("scheme:dla", creuse, "Version de Bruno")
+    sync.sync(colleague)
+    here.save_note("scheme:dla", creuse, "Version d'ici")
+    here.close()
+
+    window = make_window()
+    attach_notes(window)
+    team = team_of(window)
+    qtbot.waitUntil(lambda: not team.busy, timeout=20000)  # the sync at start: the conflict
+    notes = window.notes  # type: ignore[attr-defined]
+    notes.territories.switch(creuse)
+    dialog = notes.sharing.resolve_conflicts()
+    assert dialog is not None and [c.text for c in dialog.copies()] == ["Version de Bruno"]
+    qtbot.mouseClick(dialog.keep_both_button, Qt.MouseButton.LeftButton)
+    assert dialog.copies() == []
+    dialog.close()
+    assert team.sync_now()
+    qtbot.waitUntil(lambda: not team.busy, timeout=20000)
+    sync.sync(colleague)
+    note = colleague.get_note("scheme:dla", creuse)
+    assert note is not None and note.text == "Version d'ici\n\n— autre version —\n\nVersion de Bruno"
+    assert colleague.conflicts("scheme:dla", creuse) == []
+    colleague.close()
+    team.runner.shutdown()
