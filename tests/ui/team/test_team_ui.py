@@ -134,23 +134,7 @@ def test_sync_at_start_brings_a_conflict_shown_once_in_the_conflict_view(
 ) -> None:
     """This laptop (the window's) and a colleague's edit the same note; the window syncs by
     itself at start, and the conflict view lists the conflict once."""
-    from testkit import Clock
-
-    here, _ = open_notes()
-    sync.connect(here, team_server.url("alice"), "Équipe A")
-    sync.share(here, creuse)
-    sync.sync(here)
-    clock = Clock()
-    clock.advance(days=1000)  # the colleague's laptop: another clock
-    colleague, _ = open_notes(tmp_path / "bruno" / "notes.sqlite3", clock=clock)
-    sync.connect(colleague, team_server.url("bruno"), "Équipe A")
-    sync.sync(colleague)
-    clock.advance(minutes=10)
-    colleague.save_note("scheme:dla", creuse, "Version de Bruno")
-    sync.sync(colleague)
-    here.save_note("scheme:dla", creuse, "Version d'ici, écrite hors ligne")
-    here.close()
-    colleague.close()
+    _edited_on_both_laptops(team_server, creuse, tmp_path, "Version d'ici, écrite hors ligne").close()
 
     window = make_window()
     attach_notes(window)
@@ -181,11 +165,30 @@ def _connected_here(team_server: TeamServer, creuse: str) -> None:
     here.close()
 
 
-def _colleague(team_server: TeamServer, tmp_path: Path):  # type: ignore[no-untyped-def]
+def _colleague(team_server: TeamServer, tmp_path: Path, clock=None):  # type: ignore[no-untyped-def]
+    """Bruno's laptop: its own notes folder (and clock), in team A, synced."""
     colleague, _ = open_notes(tmp_path / "bruno" / "notes.sqlite3",
-                              backups_dir=tmp_path / "bruno" / "backups")  # fmt: skip
+                              backups_dir=tmp_path / "bruno" / "backups", clock=clock)  # fmt: skip
     sync.connect(colleague, team_server.url("bruno"), "Équipe A")
     sync.sync(colleague)
+    return colleague
+
+
+def _edited_on_both_laptops(team_server: TeamServer, creuse: str, tmp_path: Path, here_text: str):  # type: ignore[no-untyped-def]
+    """This laptop (the window's notes) and Bruno's (another clock, 1,000 days ahead) both
+    edited the shared note; Bruno's version is on the server. Returns Bruno's notes, open."""
+    from testkit import Clock
+
+    _connected_here(team_server, creuse)
+    clock = Clock()
+    clock.advance(days=1000)
+    colleague = _colleague(team_server, tmp_path, clock)
+    clock.advance(minutes=10)
+    colleague.save_note("scheme:dla", creuse, "Version de Bruno")
+    sync.sync(colleague)
+    here, _ = open_notes()
+    here.save_note("scheme:dla", creuse, here_text)
+    here.close()
     return colleague
 
 
@@ -284,22 +287,7 @@ def test_a_conflict_settled_in_the_window_is_settled_on_the_colleagues_laptop(
 ) -> None:
     """The conflict view's « Garder les deux » on this laptop, then a sync: the colleague's
     laptop (its own notes folder) gets the same note with both texts and no conflict left."""
-    from testkit import Clock
-
-    here, _ = open_notes()
-    sync.connect(here, team_server.url("alice"), "Équipe A")
-    sync.share(here, creuse)
-    sync.sync(here)
-    clock = Clock()
-    colleague, _ = open_notes(tmp_path / "bruno" / "notes.sqlite3", clock=clock)
-    sync.connect(colleague, team_server.url("bruno"), "Équipe A")
-    sync.sync(colleague)
-    clock.advance(minutes=10)
-    colleague.save_note("scheme:dla", creuse, "Version de Bruno")
-    sync.sync(colleague)
-    here.save_note("scheme:dla", creuse, "Version d'ici")
-    here.close()
-
+    colleague = _edited_on_both_laptops(team_server, creuse, tmp_path, "Version d'ici")
     window = make_window()
     attach_notes(window)
     team = team_of(window)
@@ -315,7 +303,9 @@ def test_a_conflict_settled_in_the_window_is_settled_on_the_colleagues_laptop(
     qtbot.waitUntil(lambda: not team.busy, timeout=20000)
     sync.sync(colleague)
     note = colleague.get_note("scheme:dla", creuse)
-    assert note is not None and note.text == "Version d'ici\n\n— autre version —\n\nVersion de Bruno"
+    assert (
+        note is not None and note.text == "Version d'ici\n\n— autre version —\n\nVersion de Bruno"
+    )
     assert colleague.conflicts("scheme:dla", creuse) == []
     colleague.close()
     team.runner.shutdown()
