@@ -533,6 +533,7 @@ class LocalEntriesWriter:
         _conn: Connection
 
         def _stamp(self) -> str: ...
+        def author_initials(self) -> str | None: ...
         def restore_territory(
             self, tu: str, *, name: str | None = None, with_notes: bool = True
         ) -> None: ...
@@ -592,10 +593,11 @@ class LocalEntriesWriter:
     def add_local_entries(
         self, tu: str, checked: Sequence[LocalContent], *, author: str | None = None
     ) -> list[LocalEntry]:
-        """New entries (contents already checked) for a live territory, by the profile's
-        initials unless ``author`` says who."""
+        """New entries (contents already checked) for a live territory, signed by the person
+        at this laptop (issue 12: her initials, not the territory's; the profile's only while
+        she has given none) unless ``author`` says who (an exchange file, the team)."""
         trow = live_territory(self._conn, tu)
-        who = trow.initials if author is None else author
+        who = (self.author_initials() or trow.initials) if author is None else author
         now = self._stamp()
         new = [NewLocal(str(uuidlib.uuid4()), tu, c, now, who) for c in checked]
         self.insert_local_entries(new, saved_at=now)

@@ -2584,32 +2584,32 @@ Size: {1} KB</translation>
 <context>
     <name>ManageTerritoriesDialog</name>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="152" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="153" />
         <source>Territoires</source>
         <translation>Territories</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="155" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="156" />
         <source>Profils de territoire</source>
         <translation>Territory profiles</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="157" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="158" />
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="160" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="161" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="163" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="164" />
         <source>Supprimer…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="176" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="177" />
         <source>Supprimer un territoire envoie ses notes à la corbeille : elles y restent restaurables au moins 30 jours.</source>
         <translation>Deleting a territory sends its notes to the trash: they stay restorable there for at least 30 days.</translation>
     </message>
@@ -3517,36 +3517,36 @@ Its {0} notes will go to the trash, where you can restore them for at least 30 d
     </message>
     <message>
         <location filename="../../essdesk/ui/territory/dialogs.py" line="94" />
-        <source>Initiales du profil, reprises sur ses entrées locales. Vos notes sont signées par vos propres initiales : Fichier › « Mes initiales… ».</source>
-        <translation>The profile's initials, shown on its local entries. Your notes are signed with your own initials: File › “My initials…”.</translation>
+        <source>Initiales du profil, reprises sur ses entrées locales tant que vous n'avez pas donné les vôtres. Vos notes et vos entrées sont signées par vos propres initiales : Fichier › « Mes initiales… ».</source>
+        <translation>The profile's initials, shown on its local entries until you have given yours. Your notes and entries are signed with your own initials: File › “My initials…”.</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="99" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="100" />
         <source>&amp;Nom</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="100" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="101" />
         <source>&amp;Commune ou EPCI (facultatif)</source>
         <translation>&amp;Municipality or EPCI (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="101" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="102" />
         <source>C&amp;ode INSEE ou SIREN (facultatif)</source>
         <translation>INSEE or SIREN c&amp;ode (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="102" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="103" />
         <source>&amp;Initiales (facultatif)</source>
         <translation>&amp;Initials (optional)</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="111" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="112" />
         <source>Créer</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../essdesk/ui/territory/dialogs.py" line="111" />
+        <location filename="../../essdesk/ui/territory/dialogs.py" line="112" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>

@@ -652,7 +652,6 @@ EN = {
     "Cette note a une version importée en conflit : ouvrez l’entrée et cliquez sur "
     "« Résoudre… ».": "This note has a conflicting imported version: open the entry and "
     "click “Settle…”.",
-    "Date du suivi": "Follow-up date",
     "Remettre la note supprimée": "Bring the deleted note back",
     "Note placée dans la corbeille (restaurable 30 jours). Son suivi (statut, date, contact) "
     "est gardé.": "Note moved to the trash (restorable for 30 days). Its follow-up (status, "
@@ -666,9 +665,11 @@ EN = {
     "l’envoie nulle part.": "Your territory's official code: a municipality's INSEE code (e.g. "
     "23096) or an EPCI's SIREN number (e.g. 200067130). It tells apart two territories with "
     "the same name; essdesk sends it nowhere.",
-    "Initiales du profil, reprises sur ses entrées locales. Vos notes sont signées par vos "
-    "propres initiales : Fichier › « Mes initiales… ».": "The profile's initials, shown on its "
-    "local entries. Your notes are signed with your own initials: File › “My initials…”.",
+    "Initiales du profil, reprises sur ses entrées locales tant que vous n'avez pas donné les "
+    "vôtres. Vos notes et vos entrées sont signées par vos propres initiales : Fichier › "
+    "« Mes initiales… ».": "The profile's initials, shown on its local entries until you have "
+    "given yours. Your notes and entries are signed with your own initials: File › "
+    "“My initials…”.",
     "C&ode INSEE ou SIREN (facultatif)": "INSEE or SIREN c&ode (optional)",
     # local entries
     "Liens": "Links",

@@ -28,6 +28,15 @@ def test_added_entry_has_a_stable_local_key_and_who_added_it(
     assert entry.added_for == "ajouté pour CC du Haut-Bugey par AB"
     assert entry.content.subtype == "association"  # the label is read as its key
     assert entry.content.aliases == ("RHB", "rhb")
+
+
+def test_an_entry_is_signed_by_the_person_at_this_laptop(
+    store: NotesStore, bugey: Territory, catalogue: TerritoryCatalogue
+) -> None:
+    """Issue 12: the person's initials, once she gave them, not the territory's."""
+    store.set_author_initials("CL")
+    entry = store.add_local_entry(bugey, _actor(), catalogue.title)
+    assert entry.added_for == "ajouté pour CC du Haut-Bugey par CL"
     assert store.local_entry(entry.key) == entry
     assert store.local_entries(bugey) == [entry]
 

@@ -91,8 +91,9 @@ class TerritoryDialog(QDialog):
         self.initials_edit.setMaxLength(12)
         self.initials_edit.setToolTip(  # issue 12: the notes are signed by the person
             self.tr(
-                "Initiales du profil, reprises sur ses entrées locales. Vos notes sont signées "
-                "par vos propres initiales : Fichier › « Mes initiales… »."
+                "Initiales du profil, reprises sur ses entrées locales tant que vous n'avez pas "
+                "donné les vôtres. Vos notes et vos entrées sont signées par vos propres "
+                "initiales : Fichier › « Mes initiales… »."
             )
         )
         form = QFormLayout()
