@@ -88,10 +88,13 @@ def ask_open_path(parent: QWidget, title: str, filters: str) -> str:
     return path
 
 
+SIZE_COLUMN, DATE_COLUMN = 1, 3  # QFileSystemModel's columns
+
+
 class _LocaleDates(QStyledItemDelegate):
-    """The « Date de modification » column in the interface's language: Qt's file model
-    writes it in the system's locale (« 3 12 2026 21:07 » on a machine set to C), not in
-    the one essdesk chose."""
+    """The size and « Dernière modification » columns in the interface's language: Qt's
+    file model writes them in the system's locale (« 0 bytes », « 3 12 2026 21:07 » on a
+    machine set to C), not in the one essdesk chose."""
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -100,7 +103,12 @@ class _LocaleDates(QStyledItemDelegate):
         model = index.model()
         if isinstance(model, QFileSystemModel):
             info = model.fileInfo(model.index(index.row(), index.column(), index.parent()))
-            text = QLocale().toString(info.lastModified(), QLocale.FormatType.ShortFormat)
+            if index.column() == DATE_COLUMN:
+                text = QLocale().toString(info.lastModified(), QLocale.FormatType.ShortFormat)
+            elif info.isFile():
+                text = QLocale().formattedDataSize(info.size())
+            else:
+                return
             option.text = text  # type: ignore[attr-defined]
 
 
@@ -111,9 +119,26 @@ class _FileDialogDates(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
             view = watched.findChild(QTreeView, "treeView")
-            if view is not None and not isinstance(view.itemDelegateForColumn(3), _LocaleDates):
-                view.setItemDelegateForColumn(3, _LocaleDates(view))
+            if view is not None:
+                _localise(view)
         return False
+
+
+def _localise(view: QTreeView) -> None:
+    model = view.model()
+    if not isinstance(model, QFileSystemModel) or isinstance(
+        view.itemDelegateForColumn(DATE_COLUMN), _LocaleDates
+    ):
+        return
+    delegate = _LocaleDates(view)
+    for column in (SIZE_COLUMN, DATE_COLUMN):
+        view.setItemDelegateForColumn(column, delegate)
+
+    def fit(_folder: str) -> None:
+        for column in (SIZE_COLUMN, DATE_COLUMN):  # the dates read in full
+            view.resizeColumnToContents(column)
+
+    model.directoryLoaded.connect(fit)
 
 
 def localise_file_dialog_dates(app: QApplication) -> None:

@@ -61,36 +61,57 @@ def test_every_file_dialog_starts_in_the_last_folder_used(
     assert asked[-1] == str(tmp_path / "autre")  # where the export just went
 
 
-def _date_column_text(qtbot, window, folder: Path) -> tuple[str, object]:
+def _columns(qtbot, window, folder: Path) -> dict[str, object]:
     dialog = QFileDialog(window, "Ouvrir", str(folder))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.resize(900, 500)
     qtbot.addWidget(dialog)
     dialog.show()
     view = dialog.findChild(QTreeView, "treeView")
     model = view.model()
     qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) > 0, timeout=5000)
-    index = model.index(0, 3, view.rootIndex())
-    option = QStyleOptionViewItem()
-    view.itemDelegateForColumn(3).initStyleOption(option, index)
-    header = model.headerData(3, Qt.Orientation.Horizontal)
-    when = model.fileInfo(index).lastModified()
+    # the model learns a file's size and date a moment after its name
+    qtbot.waitUntil(lambda: bool(model.index(0, 1, view.rootIndex()).data()), timeout=5000)
+    shown = {}
+    for column in (1, 3):
+        index = model.index(0, column, view.rootIndex())
+        option = QStyleOptionViewItem()
+        view.itemDelegateForColumn(column).initStyleOption(option, index)
+        shown[column] = option.text
+    # the date is read whole: its column is as wide as what it shows
+    date_width = view.fontMetrics().horizontalAdvance(shown[3])
+    qtbot.waitUntil(lambda: view.columnWidth(3) >= date_width, timeout=5000)
+    out = {
+        "size": shown[1],
+        "date": shown[3],
+        "header": model.headerData(3, Qt.Orientation.Horizontal),
+        "when": model.fileInfo(model.index(0, 3, view.rootIndex())).lastModified(),
+    }
     dialog.close()
-    return option.text, (header, when)
+    return out
 
 
-def test_file_dialog_dates_follow_the_interface_language(qtbot, make_window, tmp_path) -> None:
-    """Qt's file model writes dates in the system's locale (« 3 12 2026 21:07 » under C):
-    essdesk's dialogs show them in the interface's language."""
-    (tmp_path / "fiche.pdf").write_bytes(b"%PDF")
-    os.utime(tmp_path / "fiche.pdf", (1_700_000_000, 1_700_000_000))  # 14 November 2023
+def test_file_dialog_dates_and_sizes_follow_the_interface_language(
+    qtbot, make_window, tmp_path
+) -> None:
+    """Qt's file model writes dates and sizes in the system's locale (« 3 12 2026 21:07 »,
+    « 4 bytes » under C): essdesk's dialogs show them in the interface's language, whole."""
+    docs = tmp_path / "documents"  # alone in its folder (tmp_path holds the settings too)
+    docs.mkdir()
+    (docs / "fiche.pdf").write_bytes(b"%PDF")
+    os.utime(docs / "fiche.pdf", (1_700_000_000, 1_700_000_000))  # 14 November 2023
     window = make_window()
-    text, (header, when) = _date_column_text(qtbot, window, tmp_path)
-    assert header == "Dernière modification"
-    assert text == QLocale(QLocale.Language.French).toString(when, QLocale.FormatType.ShortFormat)
-    assert text.startswith("14/11/2023")
+    shown = _columns(qtbot, window, docs)
+    assert shown["header"] == "Dernière modification"
+    french = QLocale(QLocale.Language.French)
+    assert shown["date"] == french.toString(shown["when"], QLocale.FormatType.ShortFormat)
+    assert str(shown["date"]).startswith("14/11/2023")
+    assert shown["size"] == french.formattedDataSize(4) and "octets" in str(shown["size"])
     save_state(settings_path(), UiState(language="en"))
     window = make_window()
-    text, (header, when) = _date_column_text(qtbot, window, tmp_path)
-    assert header == "Date Modified"
-    assert text == QLocale(QLocale.Language.English).toString(when, QLocale.FormatType.ShortFormat)
+    shown = _columns(qtbot, window, docs)
+    assert shown["header"] == "Date Modified"
+    english = QLocale(QLocale.Language.English)
+    assert shown["date"] == english.toString(shown["when"], QLocale.FormatType.ShortFormat)
+    assert shown["size"] == english.formattedDataSize(4)
