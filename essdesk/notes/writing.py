@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid as uuidlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVarTuple
@@ -268,6 +268,13 @@ class NotesReader:
     def local_export_records(self, territory_uuids: Iterable[str]) -> list[dict[str, Any]]:
         """The territories' own entries as an exchange file carries them."""
         return local_exchange.export_records(self._conn, territory_uuids)
+
+    def local_entry_records(
+        self, rows: Sequence[Any], sent: Mapping[str, Sequence[str]] | None = None
+    ) -> list[dict[str, Any]]:
+        """Local entries as an exchange file and a team's log carry them, with their
+        histories (:func:`~essdesk.notes.local_exchange.entry_records`)."""
+        return local_exchange.entry_records(self._conn, rows, sent)
 
     def local_plans(
         self, incoming: Sequence[local_exchange.IncomingLocal], where: dict[str, str]

@@ -27,14 +27,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, text
-
 from essdesk.notes.local_entries import content_digest
 from essdesk.notes.local_exchange import (
     EXPORT_HISTORY,
     IncomingLocal,
     LocalRecordError,
-    entry_records,
     parse_records,
 )
 from essdesk.notes.writing import NotesReader, NotesWriter
@@ -70,7 +67,6 @@ def _id(kind: str, entry_uuid: str, digest: str, *more: str) -> str:
 def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -> None:
     """Add the shared territories' local entries changed since last sent to ``changes``, and
     what will then have been sent to ``sent`` (:func:`mark_sent` records it)."""
-    conn = reader._conn  # entry_records reads the entries' versions
     rows = reader.bookkeeping(
         f"SELECT l.*, {_TOKEN_SQL} AS token, s.token AS sent_token, "
         "coalesce(s.digests, '') AS sent_digests FROM local_entries l "
@@ -82,7 +78,9 @@ def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -
     records = dict(
         zip(
             [row.uuid for row in live],
-            entry_records(conn, live, {row.uuid: row.sent_digests.split() for row in live}),
+            reader.local_entry_records(
+                live, {row.uuid: row.sent_digests.split() for row in live}
+            ),
             strict=True,
         )
     )
@@ -139,13 +137,15 @@ def mark_sent(writer: NotesWriter, sent: dict[str, Sent]) -> None:
     )
 
 
-def _tokens(conn: Connection, territory_uuids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+def _tokens(
+    reader: NotesReader, territory_uuids: Iterable[str]
+) -> dict[str, tuple[str, str, str]]:
     """uuid → (territory, token, digest) of the local entries of these territories."""
     wanted = sorted(set(territory_uuids))
     if not wanted:
         return {}
     marks = ",".join("?" * len(wanted))
-    rows = conn.exec_driver_sql(
+    rows = reader.bookkeeping(
         f"SELECT l.uuid, l.territory_uuid, {_TOKEN_SQL}, l.data FROM local_entries l "
         f"WHERE l.territory_uuid IN ({marks})",
         tuple(wanted),
@@ -159,10 +159,9 @@ def apply(writer: NotesWriter, changes: Sequence[Change]) -> tuple[int, int]:
     mine = [c for c in changes if c.kind in KINDS]
     if not mine:
         return 0, 0
-    conn = writer._conn
-    here = set(conn.execute(text("SELECT uuid FROM territories")).scalars())
+    here = set(writer.bookkeeping("SELECT uuid FROM territories").scalars())
     touched = {c.territory_uuid for c in mine if c.territory_uuid in here}
-    before = _tokens(conn, touched)
+    before = _tokens(writer, touched)
     done = conflicts = 0
     batch: dict[str, IncomingLocal] = {}
 
@@ -197,12 +196,12 @@ def apply(writer: NotesWriter, changes: Sequence[Change]) -> tuple[int, int]:
             flush()
             done += _trash(writer, change.payload)
     flush()
-    after = _tokens(conn, touched)
+    after = _tokens(writer, touched)
     received = {}
     for uuid_, (tu, token, digest) in after.items():
         if before.get(uuid_, ("", "", ""))[1] != token:
-            old = conn.execute(
-                text(f"SELECT digests FROM {TABLE} WHERE entry_uuid = :u"), {"u": uuid_}
+            old = writer.bookkeeping(
+                f"SELECT digests FROM {TABLE} WHERE entry_uuid = ?", (uuid_,)
             ).scalar()
             received[uuid_] = Sent(tu, token, (*(old or "").split(), digest))
     mark_sent(writer, received)  # written by the pull: on the server already
