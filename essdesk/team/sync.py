@@ -117,10 +117,7 @@ _NOTE_ROWS = (
 """A note row with its token and what was last sent or received of it."""
 
 
-def _status_token(row: Any) -> str:
-    return f"{row.status}|{row.date or ''}|{row.contact}|{row.updated}"
-
-
+# A follow-up row's token, the same way (SQLite only: one definition).
 _STATUS_TOKEN_SQL = (
     "(s.status || '|' || coalesce(s.date, '') || '|' || s.contact || '|' || s.updated)"
 )
@@ -338,13 +335,14 @@ def _pending(reader: NotesReader, author: str) -> _Outgoing:
             out.changes.append(Change(cid, "trash", row.territory_uuid, payload))
             out.notes[row.note_uuid] = _Sent(row.entry_key, row.territory_uuid, "|purged||0", sent)
     pending_statuses = reader.bookkeeping(
-        "SELECT s.entry_key, s.territory_uuid, s.status, s.date, s.contact, s.updated "
+        "SELECT s.entry_key, s.territory_uuid, s.status, s.date, s.contact, s.updated, "
+        f"{_STATUS_TOKEN_SQL} AS token "
         "FROM statuses s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
         "LEFT JOIN team_sent_statuses ss ON ss.entry_key = s.entry_key "
         "AND ss.territory_uuid = s.territory_uuid "
         f"WHERE ss.token IS NULL OR ss.token != {_STATUS_TOKEN_SQL} "
         "UNION ALL "
-        "SELECT ss.entry_key, ss.territory_uuid, NULL, NULL, '', NULL "
+        "SELECT ss.entry_key, ss.territory_uuid, NULL, NULL, '', NULL, NULL "
         "FROM team_sent_statuses ss JOIN team_territories tt ON tt.uuid = ss.territory_uuid "
         "WHERE ss.token != '' AND NOT EXISTS (SELECT 1 FROM statuses s "
         "WHERE s.entry_key = ss.entry_key AND s.territory_uuid = ss.territory_uuid)"
@@ -360,9 +358,7 @@ def _pending(reader: NotesReader, author: str) -> _Outgoing:
         }
         cid = change_id("status", json.dumps(payload, sort_keys=True), author)
         out.changes.append(Change(cid, "status", row.territory_uuid, payload))
-        out.statuses[(row.entry_key, row.territory_uuid)] = (
-            _status_token(row) if row.status is not None else None
-        )
+        out.statuses[(row.entry_key, row.territory_uuid)] = row.token  # None: removed
     local_sync.pending(reader, out.changes, out.local)
     return out
 
@@ -618,9 +614,10 @@ def _apply_trash(writer: NotesWriter, p: dict[str, Any]) -> list[str]:
 def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> int:
     key = (p["entry_key"], p["territory_uuid"])
     where = "WHERE entry_key = ? AND territory_uuid = ?"
-    local = writer.bookkeeping(f"SELECT * FROM statuses {where}", key).first()
+    row = f"SELECT s.*, {_STATUS_TOKEN_SQL} AS token FROM statuses s {where}"
+    local = writer.bookkeeping(row, key).first()
     sent = writer.bookkeeping(f"SELECT token FROM team_sent_statuses {where}", key).scalar()
-    here = _status_token(local) if local is not None else ""
+    here = local.token if local is not None else ""
     if here != (sent or ""):
         return 0  # changed here, not sent yet: ours goes up next and comes last
     token = ""
@@ -629,8 +626,7 @@ def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> int:
     else:
         updated = datetime.fromisoformat(p["updated"])
         writer.put_statuses([Status(*key, p["status"], p["date"], p["contact"], updated)])
-        fresh = writer.bookkeeping(f"SELECT * FROM statuses {where}", key).one()
-        token = _status_token(fresh)
+        token = writer.bookkeeping(row, key).one().token
     _record_sent_statuses(writer, [(*key, token)])
     return int(here != token)
 
