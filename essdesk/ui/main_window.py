@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self._scroll: dict[str, int] = {}
         """Entry key → where the detail view was scrolled when the reader left it."""
         self._splitters_restored = False
+        self._restoring_entry = False  # opening the last entry at start: layout kept
         self._filtering = False
 
         self._directory_runner = QueryRunner(self)
@@ -253,6 +254,7 @@ class MainWindow(QMainWindow):
             tree.entry_activated.connect(self.open_entry)
         self.search_field.textChanged.connect(self._search_text_changed)
         self.detail.entry_link_clicked.connect(self.open_entry)
+        self.detail.needs_width.connect(self._detail_needs_width)
         self.detail.link_refused.connect(
             lambda url: self.statusBar().showMessage(self.tr("Lien refusé : {0}").format(url), 8000)
         )
@@ -492,7 +494,9 @@ class MainWindow(QMainWindow):
         char = max(1, self.fontMetrics().averageCharWidth())
         scale = char / 7  # DejaVu Sans 9 pt, the 100 % the pixel floors were measured at
         sections = max(150, self.sections.sizeHintForColumn(0) + 28, self.sections.minimumWidth())
-        detail = max(int(DETAIL_MIN_COMFORT * scale), DETAIL_MIN_CHARS * char)
+        detail = max(
+            int(DETAIL_MIN_COMFORT * scale), DETAIL_MIN_CHARS * char, self.detail.widest_word
+        )
         notes = max(int(NOTES_MIN_COMFORT * scale), NOTES_MIN_CHARS * char)
         return sections, BROWSER_MIN_CHARS * char, detail, notes
 
@@ -541,6 +545,17 @@ class MainWindow(QMainWindow):
         old, new = event.oldSize().width(), event.size().width()
         if self._splitters_restored and self.isVisible() and 0 < old != new:
             # the splitters get their new widths after this event: look once they have
+            QTimer.singleShot(0, self, self._rebalance_if_squeezed)
+
+    def _detail_needs_width(self, width: int) -> None:
+        """An entry whose widest word does not fit the reading pane: the list and the notes
+        give it room (the layout is redone once the splitters have their widths)."""
+        if (
+            not self._restoring_entry
+            and self._splitters_restored
+            and self.isVisible()
+            and self.detail.width() < width
+        ):
             QTimer.singleShot(0, self, self._rebalance_if_squeezed)
 
     def _squeezed(self) -> bool:
@@ -650,7 +665,11 @@ class MainWindow(QMainWindow):
         )
         last = self.state.last_entry
         if last and catalogue.title(last) is not None:
-            self.open_entry(last)
+            self._restoring_entry = True  # the layout the user left is kept as she left it
+            try:
+                self.open_entry(last)
+            finally:
+                self._restoring_entry = False
         else:
             self._show_welcome()
         self.catalogue_loaded.emit()
