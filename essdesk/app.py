@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 
 from essdesk import APP_NAME, __version__, paths
 from essdesk.ui.common import settings
-from essdesk.ui.common.folders import localise_file_dialog_dates
 from essdesk.ui.common.i18n import install_translators
 from essdesk.ui.common.links import UrlOpener, system_opener
 from essdesk.ui.main_window import MainWindow, zoomed_font
@@ -108,7 +107,6 @@ def prepare_application(argv: list[str]) -> QApplication:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     app.setStyleSheet(style_sheet())
-    localise_file_dialog_dates(app)
     return app
 
 

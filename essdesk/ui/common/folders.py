@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEvent,
     QLocale,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSettings,
     QStandardPaths,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,6 +61,7 @@ def ask_save_file(
 ) -> Path | None:
     """A save dialog proposing ``proposed``; a name typed without ``suffix`` gets it; the
     folder chosen is remembered. None when the user cancels."""
+    _localise_when_shown()
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(proposed), filters)
     if not chosen:
         return None
@@ -80,8 +80,9 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> 
     return str(path) if path else ""
 
 
-def ask_open_path(parent: QWidget, title: str, filters: str) -> str:
+def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str:
     """An open dialog that starts in :func:`last_folder` and remembers the folder chosen."""
+    _localise_when_shown()
     path, _ = QFileDialog.getOpenFileName(parent, title, str(last_folder()), filters)
     if path:
         remember_folder(path)
@@ -111,17 +112,28 @@ class _LocaleDates(QStyledItemDelegate):
                 return
             option.text = text  # type: ignore[attr-defined]
 
+    def fit_columns(self, _folder: str) -> None:
+        """Once a folder is read: the size and date columns as wide as what they show."""
+        view = self.parent()
+        if isinstance(view, QTreeView):
+            for column in (SIZE_COLUMN, DATE_COLUMN):
+                view.resizeColumnToContents(column)
 
-class _FileDialogDates(QObject):
-    """Gives every Qt file dialog :class:`_LocaleDates` when it is first shown (the static
-    getOpenFileName/getSaveFileName build theirs out of reach)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
-            view = watched.findChild(QTreeView, "treeView")
+def _localise_open_dialogs() -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QFileDialog):
+            view = widget.findChild(QTreeView, "treeView")
             if view is not None:
                 _localise(view)
-        return False
+
+
+def _localise_when_shown() -> None:
+    """Qt's static getOpenFileName/getSaveFileName build their dialog out of reach: once
+    its event loop runs, give the file dialogs on screen :class:`_LocaleDates`. Only
+    essdesk's own dialogs pay for it: no application-wide event filter (every event of the
+    session through Python, from the first paint)."""
+    QTimer.singleShot(0, _localise_open_dialogs)
 
 
 def _localise(view: QTreeView) -> None:
@@ -133,15 +145,6 @@ def _localise(view: QTreeView) -> None:
     delegate = _LocaleDates(view)
     for column in (SIZE_COLUMN, DATE_COLUMN):
         view.setItemDelegateForColumn(column, delegate)
+    # a slot of the delegate (the view's child): the connection goes with the dialog
+    model.directoryLoaded.connect(delegate.fit_columns)
 
-    def fit(_folder: str) -> None:
-        for column in (SIZE_COLUMN, DATE_COLUMN):  # the dates read in full
-            view.resizeColumnToContents(column)
-
-    model.directoryLoaded.connect(fit)
-
-
-def localise_file_dialog_dates(app: QApplication) -> None:
-    """Install the filter once on the application (idempotent)."""
-    if app.findChild(_FileDialogDates) is None:
-        app.installEventFilter(_FileDialogDates(app))

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -53,7 +52,7 @@ from essdesk.notes.exchange import (
     preview_import,
 )
 from essdesk.notes.local_exchange import local_summary
-from essdesk.ui.common.folders import last_folder, remember_folder
+from essdesk.ui.common.folders import ask_open_path
 from essdesk.ui.common.labels import local_time
 from essdesk.ui.common.messages import busy_cursor, show_message
 from essdesk.ui.common.plain import plain_label, plain_tip
@@ -625,10 +624,9 @@ def import_notes_dialog(
     The store is not closed.
     """
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen = ask_open_path(
             parent,
             QCoreApplication.translate("ExchangeDialogs", "Importer des notes"),
-            str(last_folder()),
             QCoreApplication.translate("ExchangeDialogs", "Notes essdesk (*.essnotes)")
             + ";;"
             + QCoreApplication.translate("ExchangeDialogs", "Tous les fichiers (*)"),
@@ -636,7 +634,6 @@ def import_notes_dialog(
         if not chosen:
             return False
         path = Path(chosen)
-        remember_folder(path)
     try:
         with busy_cursor():
             preview = preview_import(store, path, known_keys)

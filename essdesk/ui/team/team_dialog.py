@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essdesk.ui.common.folders import ask_open_path
 from essdesk.ui.common.plain import plain_label
 
 
@@ -116,10 +116,9 @@ class TeamDialog(QDialog):
         self.set_connected(False)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = ask_open_path(  # never in the program's working folder
             self,
             self.tr("Autorité de certification"),
-            "",
             self.tr("Certificats (*.pem *.crt);;Tous (*)"),
         )
         if path:

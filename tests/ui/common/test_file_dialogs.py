@@ -5,10 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QStyleOptionViewItem, QTreeView
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QStyleOptionViewItem,
+    QTreeView,
+)
 
-from essdesk.ui.common.folders import documents, last_folder, remember_folder
+from essdesk.ui.common.folders import ask_open_path, documents, last_folder, remember_folder
 from essdesk.ui.common.settings import UiState, save_state, settings_path
 
 
@@ -62,33 +68,42 @@ def test_every_file_dialog_starts_in_the_last_folder_used(
 
 
 def _columns(qtbot, window, folder: Path) -> dict[str, object]:
-    dialog = QFileDialog(window, "Ouvrir", str(folder))
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-    dialog.setViewMode(QFileDialog.ViewMode.Detail)
-    dialog.resize(900, 500)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    view = dialog.findChild(QTreeView, "treeView")
-    model = view.model()
-    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) > 0, timeout=5000)
-    # the model learns a file's size and date a moment after its name
-    qtbot.waitUntil(lambda: bool(model.index(0, 1, view.rootIndex()).data()), timeout=5000)
-    shown = {}
-    for column in (1, 3):
-        index = model.index(0, column, view.rootIndex())
-        option = QStyleOptionViewItem()
-        view.itemDelegateForColumn(column).initStyleOption(option, index)
-        shown[column] = option.text
-    # the date is read whole: its column is as wide as what it shows
-    date_width = view.fontMetrics().horizontalAdvance(shown[3])
-    qtbot.waitUntil(lambda: view.columnWidth(3) >= date_width, timeout=5000)
-    out = {
-        "size": shown[1],
-        "date": shown[3],
-        "header": model.headerData(3, Qt.Orientation.Horizontal),
-        "when": model.fileInfo(model.index(0, 3, view.rootIndex())).lastModified(),
-    }
-    dialog.close()
+    """Opens the dialog as essdesk does (ask_open_path: Qt's static dialog) and reads it
+    from inside its event loop, then closes it."""
+    remember_folder(folder / "x")  # ask_open_path opens in the folder last used
+    out: dict[str, object] = {}
+
+    def read_it() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog))
+        try:
+            dialog.setViewMode(QFileDialog.ViewMode.Detail)
+            dialog.resize(900, 500)
+            view = dialog.findChild(QTreeView, "treeView")
+            model = view.model()
+            qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) > 0, timeout=5000)
+            # the model learns a file's size and date a moment after its name
+            qtbot.waitUntil(lambda: bool(model.index(0, 1, view.rootIndex()).data()), timeout=5000)
+            shown = {}
+            for column in (1, 3):
+                index = model.index(0, column, view.rootIndex())
+                option = QStyleOptionViewItem()
+                view.itemDelegateForColumn(column).initStyleOption(option, index)
+                shown[column] = option.text
+            # the date is read whole: its column is as wide as what it shows
+            date_width = view.fontMetrics().horizontalAdvance(shown[3])
+            qtbot.waitUntil(lambda: view.columnWidth(3) >= date_width, timeout=5000)
+            out.update(
+                size=shown[1],
+                date=shown[3],
+                header=model.headerData(3, Qt.Orientation.Horizontal),
+                when=model.fileInfo(model.index(0, 3, view.rootIndex())).lastModified(),
+            )
+        finally:
+            dialog.reject()
+
+    QTimer.singleShot(200, read_it)
+    ask_open_path(window, "Ouvrir", "Tous (*)")
+    assert out, "the file dialog was not read"
     return out
 
 
