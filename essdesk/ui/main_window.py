@@ -175,7 +175,6 @@ class MainWindow(QMainWindow):
         self._scroll: dict[str, int] = {}
         """Entry key → where the detail view was scrolled when the reader left it."""
         self._splitters_restored = False
-        self._restoring_entry = False  # opening the last entry at start: layout kept
         self._filtering = False
 
         self._directory_runner = QueryRunner(self)
@@ -254,7 +253,6 @@ class MainWindow(QMainWindow):
             tree.entry_activated.connect(self.open_entry)
         self.search_field.textChanged.connect(self._search_text_changed)
         self.detail.entry_link_clicked.connect(self.open_entry)
-        self.detail.needs_width.connect(self._detail_needs_width)
         self.detail.link_refused.connect(
             lambda url: self.statusBar().showMessage(self.tr("Lien refusé : {0}").format(url), 8000)
         )
@@ -547,17 +545,6 @@ class MainWindow(QMainWindow):
             # the splitters get their new widths after this event: look once they have
             QTimer.singleShot(0, self, self._rebalance_if_squeezed)
 
-    def _detail_needs_width(self, width: int) -> None:
-        """An entry whose widest word does not fit the reading pane: the list and the notes
-        give it room (the layout is redone once the splitters have their widths)."""
-        if (
-            not self._restoring_entry
-            and self._splitters_restored
-            and self.isVisible()
-            and self.detail.width() < width
-        ):
-            QTimer.singleShot(0, self, self._rebalance_if_squeezed)
-
     def _squeezed(self) -> bool:
         """The detail, or the notes (unless the user closed them), is narrower than usable."""
         detail, notes = self.content_splitter.sizes()
@@ -665,11 +652,7 @@ class MainWindow(QMainWindow):
         )
         last = self.state.last_entry
         if last and catalogue.title(last) is not None:
-            self._restoring_entry = True  # the layout the user left is kept as she left it
-            try:
-                self.open_entry(last)
-            finally:
-                self._restoring_entry = False
+            self.open_entry(last, make_room=False)  # the layout she left, as she left it
         else:
             self._show_welcome()
         self.catalogue_loaded.emit()
@@ -701,7 +684,9 @@ class MainWindow(QMainWindow):
         )
 
     # ================================================================ navigation
-    def open_entry(self, key: str, record: bool = True) -> bool:
+    def open_entry(self, key: str, record: bool = True, make_room: bool = True) -> bool:
+        """Show an entry. ``make_room``: when its widest word does not fit the reading pane,
+        the list and the notes give it room (never « Agréme-nt »)."""
         if self.catalogue is None:
             return False
         entry = self.catalogue.entry(key)
@@ -713,6 +698,9 @@ class MainWindow(QMainWindow):
         if shown is not None:  # Back and Forward come back to where the reader was
             self._scroll[shown.key] = scrollbar.value()
         self.detail.show_entry(entry)
+        too_narrow = self.detail.width() < self.detail.widest_word
+        if make_room and too_narrow and self._splitters_restored and self.isVisible():
+            QTimer.singleShot(0, self, self._rebalance_if_squeezed)  # once laid out
         if record:
             self.history.visit(key)
             self._scroll.pop(key, None)

@@ -127,8 +127,6 @@ class DetailView(QWidget):
     """An in-app cross-link was clicked (key)."""
     link_opened = Signal(str)
     link_refused = Signal(str)
-    needs_width = Signal(int)
-    """The width the entry shown needs so that no word is broken (:meth:`_keep_words_whole`)."""
 
     def __init__(
         self,
@@ -205,7 +203,6 @@ class DetailView(QWidget):
             + 2  # rounding of the text layout
         )
         self.widest_word = int(widest_word(browser.document())) + extra
-        self.needs_width.emit(self.widest_word)
 
     def _rerender(self) -> None:
         if self.entry is not None:
