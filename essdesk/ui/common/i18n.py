@@ -28,7 +28,7 @@ QT_FRENCH_GAPS = {
 _QT_CONTEXT = re.compile(r"^Q[A-Z]")
 
 
-class _QtFrenchGaps(QTranslator):
+class _FrenchInterface(QTranslator):
     """The French interface: fills :data:`QT_FRENCH_GAPS` (installed after ``qtbase_fr``,
     so asked first), and gives essdesk's own French source strings French typography
     (curly apostrophes, no-break spaces before « : ; ! ? » and inside « »), one rule for
@@ -61,10 +61,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
     if language == "fr":
-        gaps = _QtFrenchGaps(app)
-        gaps.setObjectName(TRANSLATOR_NAME)
-        app.installTranslator(gaps)
-        installed.append(gaps)
+        french = _FrenchInterface(app)
+        french.setObjectName(TRANSLATOR_NAME)
+        app.installTranslator(french)
+        installed.append(french)
     else:
         ours = QTranslator(app)
         ours.setObjectName(TRANSLATOR_NAME)
