@@ -79,3 +79,26 @@ def test_facet_values_speak_the_interface_language(qtbot, make_window) -> None:
     english = [a.text() for a in menu.actions()]
     assert any(t.startswith("Support network (") for t in english), english
     assert not any("accompagnement" in t for t in english), english
+
+
+def test_types_in_rows_and_results_speak_the_interface_language(qtbot, make_window) -> None:
+    """Wherever the catalogue's vocabulary is shown (the directory's « Type » column, a
+    search result's line), not only in the facet menus: typeset in French, English in
+    English."""
+    from essdesk.catalogue.records import Hit
+    from essdesk.ui.catalogue.search import hit_label
+
+    msa = Hit(key="actor:msa", kind="actor", title="MSA", subtype_label="Réseau d'accompagnement",
+              snippet="", highlights=(), score=1.0)  # fmt: skip
+    window = make_window()
+    assert hit_label(msa) == "Acteur · Réseau d’accompagnement"
+    model = window.directory.model
+    column = model.COL_TYPE
+    types = {model.index(r, column).data() for r in range(model.rowCount())}
+    assert "Réseau d’accompagnement" in types and "Réseau d'accompagnement" not in types
+    save_state(settings_path(), UiState(language="en"))
+    window = make_window()
+    assert hit_label(msa) == "Actor · Support network"
+    model = window.directory.model
+    types = {model.index(r, column).data() for r in range(model.rowCount())}
+    assert "Support network" in types and not any("accompagnement" in t for t in types if t)

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 
 from essdesk.catalogue.records import DirectoryRow
-from essdesk.ui.common.labels import kind_label, local_mark
+from essdesk.ui.common.labels import catalogue_label, kind_label, local_mark
 from essdesk.ui.common.plain import plain_tip
 from essdesk.ui.common.roles import (
     KEY_ROLE,
@@ -133,8 +133,8 @@ class DirectoryModel(ReadOnlyTable):
         if column == self.COL_KIND:
             mark = QCoreApplication.translate("Kinds", "local") if local_mark(row) else ""
             return f"{kind_label(row.kind)} {mark}".strip()
-        if column == self.COL_TYPE:
-            return row.subtype_label
+        if column == self.COL_TYPE:  # the catalogue's vocabulary, in the interface's words
+            return catalogue_label(row.subtype_label) if row.subtype_label else ""
         if column == self.COL_BACKER:
             return row.backer
         if row.key in self._scopes:

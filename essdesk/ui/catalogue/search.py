@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from essdesk.catalogue.records import Filters, Hit
 from essdesk.ui.catalogue.search_model import SearchResultsModel
 from essdesk.ui.common.colours import muted
-from essdesk.ui.common.labels import kind_label, local_mark
+from essdesk.ui.common.labels import catalogue_label, kind_label, local_mark
 from essdesk.ui.common.plain import PlainLabel, html_label
 from essdesk.ui.common.roles import KEY_ROLE, RECORD_ROLE, SNIPPET_ROLE
 from essdesk.ui.common.worker import QueryRunner
@@ -67,7 +67,7 @@ def hit_label(hit: Hit) -> str:
     """The muted words after a result's title: kind, type, and a local entry's mark."""
     label = kind_label(hit.kind)
     if hit.subtype_label and hit.subtype_label != label:
-        label = f"{label} · {hit.subtype_label}"
+        label = f"{label} · {catalogue_label(hit.subtype_label)}"
     if local_mark(hit):
         label = f"{label} · {local_mark(hit)}"
     return label
