@@ -162,3 +162,21 @@ def test_a_layout_saved_at_100_percent_is_redone_at_200(qtbot, make_window) -> N
     _sections, need_browser, _detail, _notes = second._pane_needs()
     assert not second._squeezed()
     assert second.main_splitter.sizes()[1] >= need_browser
+
+
+def test_search_suggestions_are_never_cut_at_200_percent(qtbot, make_window) -> None:
+    """« Vouliez-vous dire … ? » wraps over several lines in a narrow pane at 200 %: every
+    line is shown (the result list gives way), none cut at the bottom."""
+    window = make_window()
+    window.resize(790, 560)
+    for _ in range(10):
+        window.zoom_in()
+    qtbot.waitUntil(lambda: not window._squeezed(), timeout=5000)
+    window.search_field.setText("acompagnement")
+    panel = window.search
+    qtbot.waitUntil(lambda: panel.suggestion.isVisible(), timeout=10000)
+    qtbot.wait(100)
+    label = panel.suggestion
+    assert label.height() >= label.heightForWidth(label.width())
+    assert panel.header.height() >= panel.header.heightForWidth(panel.header.width())
+    assert panel.list.height() >= 3 * panel.list.fontMetrics().height()  # results still seen

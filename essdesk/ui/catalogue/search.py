@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -194,6 +195,7 @@ class SearchPanel(QWidget):
         self.header.setObjectName("resultCount")
         self.header.setWordWrap(True)
         self.header.setAccessibleName(self.tr("Nombre de résultats"))
+        self.header.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         # « Vouliez-vous dire … ? »: the query corrected and the closest titles, as links.
         self.suggestion = html_label(self)  # built from escaped titles (_show_suggestions)
         self.suggestion.setObjectName("searchSuggestion")
@@ -205,6 +207,8 @@ class SearchPanel(QWidget):
         self.suggestion.setAccessibleName(self.tr("Suggestions de recherche"))
         self.suggestion.linkActivated.connect(self._take_suggestion)
         self.suggestion.setVisible(False)
+        # wrapped lines are never cut (200 % in a narrow pane): the result list gives way
+        self.suggestion.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.suggestions: list[str] = []
         self.territory_types: tuple[str, ...] = ()
         """« Pour mon territoire » (from the directory): the search keeps what targets these
@@ -329,7 +333,8 @@ class SearchPanel(QWidget):
         from essdesk import textfold  # not at first paint (start-up budget)
 
         typed = textfold.index_text(text)
-        self.suggestions = [s for s in suggestions if textfold.index_text(s) != typed]
+        # three at most: at 200 % in a narrow pane more wrap over the result list itself
+        self.suggestions = [s for s in suggestions if textfold.index_text(s) != typed][:3]
         if not self.suggestions:
             self.suggestion.setVisible(False)
             self.suggestion.clear()
