@@ -160,3 +160,12 @@ def test_first_steps_speak_the_interface_language(qtbot, make_window) -> None:
     assert "«" not in text and "»" not in text  # English quotation marks in English
     for french in ("Premiers pas", "Trois façons", "Votre territoire", "Fichier ›"):
         assert french not in text, french
+
+
+def test_help_fits_the_screen(qtbot, make_window) -> None:
+    """At 200 % the help's 760×620 points would be wider and taller than the screen."""
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window._help
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()

@@ -11,6 +11,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, QUrl, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -165,6 +166,13 @@ class HelpDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.resize(760, 620)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Never larger than the screen (760×620 points are 1520×1240 pixels at 200 %)."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(self.width(), screen.width() * 9 // 10),
+                    min(self.height(), screen.height() * 9 // 10))  # fmt: skip
+        super().showEvent(event)
 
     def _browser(self, name: str, text: str) -> QTextBrowser:
         browser = QTextBrowser(self)
