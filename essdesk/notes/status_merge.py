@@ -17,6 +17,14 @@ arrives from elsewhere:
 
 A laptop whose clock runs ahead therefore never overwrites a newer local follow-up. The rule
 is :func:`merge_status`, the one function the exchange import and the team sync call.
+
+The team sync reads the server's log, one order every laptop shares (``arrival_order``): there
+a value that comes later in the log becomes the follow-up and the one it meets is kept beside
+it (*take*), so that every laptop ends with the same follow-up and the same conflict whatever
+the order they synced in. A value held here in conflict that comes again from the log is taken
+the same way. Either way, a value kept in conflict here that the other side had seen (it is
+in its history) and moved past is settled (:func:`settled`): the choice made over there
+travels.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ import json
 from collections.abc import Collection
 from typing import Literal
 
-StatusAction = Literal["new", "identical", "keep", "update", "conflict"]
+StatusAction = Literal["new", "identical", "keep", "update", "conflict", "take"]
 
 
 def status_digest(status: str, date: str | None, contact: str) -> str:
@@ -36,19 +44,35 @@ def status_digest(status: str, date: str | None, contact: str) -> str:
 
 
 def merge_status(
-    local: str | None, known: Collection[str], incoming: str, history: Collection[str]
+    local: str | None,
+    known: Collection[str],
+    incoming: str,
+    history: Collection[str],
+    *,
+    held: Collection[str] = (),
+    arrival_order: bool = False,
 ) -> StatusAction:
     """What to do with an incoming follow-up (digests only, see the module docstring).
 
     ``local``: the current value here (None: no follow-up); ``known``: every value this
     follow-up has had here, and those kept in conflict; ``incoming``: the value that arrives;
-    ``history``: the values it had over there before (empty when the file did not say)."""
+    ``history``: the values it had over there before (empty when the file did not say);
+    ``held``: the values kept here in conflict; ``arrival_order``: the incoming value comes
+    after the local one in an order every laptop shares (the team's log)."""
     if incoming == local:
         return "identical"
     if local is not None and local in history:
         return "update"
+    if arrival_order and incoming in held:
+        return "take"
     if incoming in known:
         return "keep"
     if local is None:
         return "new"
-    return "conflict"
+    return "take" if arrival_order else "conflict"
+
+
+def settled(held: Collection[str], incoming: str, history: Collection[str]) -> set[str]:
+    """The values kept here in conflict that the incoming follow-up supersedes: the other
+    side had them (they are in its history) and chose ``incoming``."""
+    return {value for value in held if value != incoming and value in history}

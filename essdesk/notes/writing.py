@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid as uuidlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVarTuple
@@ -254,15 +254,24 @@ class NotesReader:
         """(entry, territory) → digests of every value its follow-up has had here, newest
         first (what an export carries); ``with_conflicts``: and of the values kept in
         conflict (what an import counts as known)."""
+        found = self._status_digests(status_versions)
+        if with_conflicts:
+            for key, digests in self._status_digests(status_conflicts).items():
+                found[key] = list(dict.fromkeys([*found.get(key, []), *digests]))
+        return found
+
+    def held_statuses(self) -> dict[tuple[str, str], list[str]]:
+        """(entry, territory) → digests of the values kept in conflict beside its follow-up."""
+        return self._status_digests(status_conflicts)
+
+    def _status_digests(self, table: Table) -> dict[tuple[str, str], list[str]]:
         found: dict[tuple[str, str], dict[str, None]] = {}
-        tables = (status_versions, status_conflicts) if with_conflicts else (status_versions,)
-        for table in tables:
-            query = select(
-                table.c.entry_key, table.c.territory_uuid, table.c.status, table.c.date,
-                table.c.contact,
-            ).order_by(table.c.id.desc())  # fmt: skip
-            for key, tu, status, date_, contact in self._conn.execute(query):
-                found.setdefault((key, tu), {})[status_digest(status, date_, contact)] = None
+        query = select(
+            table.c.entry_key, table.c.territory_uuid, table.c.status, table.c.date,
+            table.c.contact,
+        ).order_by(table.c.id.desc())  # fmt: skip
+        for key, tu, status, date_, contact in self._conn.execute(query):
+            found.setdefault((key, tu), {})[status_digest(status, date_, contact)] = None
         return {key: list(digests) for key, digests in found.items()}
 
     def local_export_records(self, territory_uuids: Iterable[str]) -> list[dict[str, Any]]:
@@ -861,6 +870,35 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         if items:
             self._conn.execute(insert(status_conflicts), _status_rows(items))
 
+    def settle_status_conflicts(self, key: tuple[str, str], digests: Collection[str]) -> int:
+        """Drop the values kept in conflict beside ``key``'s follow-up whose digests are given
+        (another laptop saw them and chose): they stay known, like a value set aside by the
+        user (:meth:`resolve_status_conflict`). Returns how many were settled."""
+        where = (
+            status_conflicts.c.entry_key == key[0],
+            status_conflicts.c.territory_uuid == key[1],
+        )
+        rows = self._conn.execute(select(status_conflicts).where(*where)).all()
+        doomed = [r for r in rows if status_digest(r.status, r.date, r.contact) in digests]
+        for row in doomed:
+            self._set_aside(status_conflict_record(row))
+            self._conn.execute(delete(status_conflicts).where(status_conflicts.c.id == row.id))
+        return len(doomed)
+
+    def _set_aside(self, other: Status) -> None:
+        """A value no longer in conflict stays known (a version of the follow-up): the same
+        file imported again, or the other laptop's next file, finds it."""
+        self._conn.execute(
+            insert(status_versions).values(
+                entry_key=other.entry_key,
+                territory_uuid=other.territory_uuid,
+                status=other.status,
+                date=other.date,
+                contact=other.contact,
+                saved_at=self._stamp(),
+            )
+        )
+
     def resolve_status_conflict(self, conflict_id: int, keep: str) -> Status | None:
         """See :meth:`NotesStore.resolve_status_conflict`."""
         if keep not in ("local", "incoming"):
@@ -881,17 +919,16 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         if keep == "incoming":
             self.put_statuses([replace(other, updated=self._clock())])
         else:
-            # The value set aside stays known: the same file imported again, or the other
-            # laptop's next file, finds it (and then takes the value kept here).
+            self._set_aside(other)
+            # Decided now: the choice is a change of its own (the team sync sends it, with
+            # the value set aside in its history, and the other laptops settle the same way).
             self._conn.execute(
-                insert(status_versions).values(
-                    entry_key=other.entry_key,
-                    territory_uuid=other.territory_uuid,
-                    status=other.status,
-                    date=other.date,
-                    contact=other.contact,
-                    saved_at=self._stamp(),
+                update(statuses)
+                .where(
+                    statuses.c.entry_key == other.entry_key,
+                    statuses.c.territory_uuid == other.territory_uuid,
                 )
+                .values(updated=self._stamp())
             )
         row = self._conn.execute(
             select(statuses).where(

@@ -17,9 +17,10 @@ cursor, read in one read-only server transaction, are merged in one local transa
 also moves the cursor, with the exchange file's rules (:mod:`essdesk.notes.exchange`):
 additive, a note edited on both sides becomes one conflict copy, a text already known here
 (even trashed or purged) is not added again. The server's order decides, never the laptops'
-clocks: notes are planned in log order and fast-forward on their history alone, statuses
-are applied in log order (a status changed here and not yet sent is kept: it goes up at the
-next push and then comes last), a trash change sends a note to the trash only while it
+clocks: notes are planned in log order and fast-forward on their history alone, follow-ups
+go up with the values they have had and merge with the exchange file's rule in log order
+(changed on both sides: both kept, the same one beside the other on every laptop; a choice
+made on one laptop settles the others, see :func:`_apply_status`), a trash change sends a note to the trash only while it
 still has the trashed text (an edit made elsewhere is never lost to a delete). A conflict
 settled here (its copy sent to the trash) sends the note again with the copy's text in its
 history, and the other laptops settle it the same way; a note restored from the trash here
@@ -42,6 +43,7 @@ from typing import Any
 import sqlalchemy.exc
 from sqlalchemy import Engine
 
+from essdesk.notes import status_merge
 from essdesk.notes.exchange import (
     EXPORT_HISTORY,
     ExchangeFile,
@@ -50,7 +52,9 @@ from essdesk.notes.exchange import (
     merge_in,
 )
 from essdesk.notes.records import Status, Territory
+from essdesk.notes.rows import status_record
 from essdesk.notes.schema import text_digest, timestamp
+from essdesk.notes.status_merge import merge_status, status_digest
 from essdesk.notes.store import NotesStore, TerritoryRef
 from essdesk.notes.writing import NotesReader, NotesWriter, TextChange
 from essdesk.team import local_sync, server
@@ -121,6 +125,7 @@ _NOTE_ROWS = (
 _STATUS_TOKEN_SQL = (
     "(s.status || '|' || coalesce(s.date, '') || '|' || s.contact || '|' || s.updated)"
 )
+_BY_KEY = "WHERE entry_key = ? AND territory_uuid = ?"
 
 
 def _territory_payload(row: Any) -> dict[str, Any]:
@@ -336,18 +341,22 @@ def _pending(reader: NotesReader, author: str) -> _Outgoing:
             out.notes[row.note_uuid] = _Sent(row.entry_key, row.territory_uuid, "|purged||0", sent)
     pending_statuses = reader.bookkeeping(
         "SELECT s.entry_key, s.territory_uuid, s.status, s.date, s.contact, s.updated, "
-        f"{_STATUS_TOKEN_SQL} AS token "
+        f"s.author, {_STATUS_TOKEN_SQL} AS token "
         "FROM statuses s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
         "LEFT JOIN team_sent_statuses ss ON ss.entry_key = s.entry_key "
         "AND ss.territory_uuid = s.territory_uuid "
         f"WHERE ss.token IS NULL OR ss.token != {_STATUS_TOKEN_SQL} "
         "UNION ALL "
-        "SELECT ss.entry_key, ss.territory_uuid, NULL, NULL, '', NULL, NULL "
+        "SELECT ss.entry_key, ss.territory_uuid, NULL, NULL, '', NULL, '', NULL "
         "FROM team_sent_statuses ss JOIN team_territories tt ON tt.uuid = ss.territory_uuid "
         "WHERE ss.token != '' AND NOT EXISTS (SELECT 1 FROM statuses s "
         "WHERE s.entry_key = ss.entry_key AND s.territory_uuid = ss.territory_uuid)"
     ).all()
+    # Each follow-up goes up with the values it has had here (a removal: the values it
+    # removed), as an exchange file carries them: the others merge it with the same rule.
+    followed = reader.status_histories() if pending_statuses else {}
     for row in pending_statuses:
+        key = (row.entry_key, row.territory_uuid)
         payload = {
             "entry_key": row.entry_key,
             "territory_uuid": row.territory_uuid,
@@ -355,10 +364,12 @@ def _pending(reader: NotesReader, author: str) -> _Outgoing:
             "date": row.date,
             "contact": row.contact,
             "updated": row.updated,
+            "author": row.author or (author if row.status is not None else ""),
+            "history": followed.get(key, [])[:EXPORT_HISTORY],
         }
         cid = change_id("status", json.dumps(payload, sort_keys=True), author)
         out.changes.append(Change(cid, "status", row.territory_uuid, payload))
-        out.statuses[(row.entry_key, row.territory_uuid)] = row.token  # None: removed
+        out.statuses[key] = row.token  # None: removed
     local_sync.pending(reader, out.changes, out.local)
     return out
 
@@ -481,7 +492,9 @@ def _apply(writer: NotesWriter, changes: list[Change]) -> tuple[int, int]:
             touched.update(restored)
             done += bool(restored)
         elif ch.kind == "status":
-            done += _apply_status(writer, ch.payload)
+            changed, added = _apply_status(writer, ch.payload)
+            done += changed
+            conflicts += added
     if touched:
         _mark_notes(writer, touched)
     return done, conflicts
@@ -611,24 +624,82 @@ def _apply_trash(writer: NotesWriter, p: dict[str, Any]) -> list[str]:
     return [row.uuid] if heir is None else [row.uuid, heir]
 
 
-def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> int:
+_STATUS_ROW = f"SELECT s.*, {_STATUS_TOKEN_SQL} AS token FROM statuses s " + _BY_KEY
+
+
+def _status_values(reader: NotesReader, table: str, key: tuple[str, str]) -> set[str]:
+    rows = reader.bookkeeping(f"SELECT status, date, contact FROM {table} {_BY_KEY}", key)
+    return {status_digest(*r) for r in rows}
+
+
+def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> tuple[int, int]:
+    """A follow-up from the log, merged with the exchange file's rule
+    (:func:`~essdesk.notes.status_merge.merge_status`) in the log's order: changed over there
+    only → taken; changed on both sides → both kept, the later in the log as the follow-up
+    and the other beside it, on every laptop alike; a value kept in conflict that the other
+    side saw and moved past → settled. A follow-up changed here and not sent yet stays the
+    follow-up (it goes up next), and what arrives is kept beside it. A removal removes only
+    the value it removed (an edit made meanwhile is never lost to it). Returns (changed,
+    conflicts added)."""
     key = (p["entry_key"], p["territory_uuid"])
-    where = "WHERE entry_key = ? AND territory_uuid = ?"
-    row = f"SELECT s.*, {_STATUS_TOKEN_SQL} AS token FROM statuses s {where}"
-    local = writer.bookkeeping(row, key).first()
-    sent = writer.bookkeeping(f"SELECT token FROM team_sent_statuses {where}", key).scalar()
+    local = writer.bookkeeping(_STATUS_ROW, key).first()
+    sent = writer.bookkeeping(f"SELECT token FROM team_sent_statuses {_BY_KEY}", key).scalar()
     here = local.token if local is not None else ""
-    if here != (sent or ""):
-        return 0  # changed here, not sent yet: ours goes up next and comes last
-    token = ""
+    unsent = here != (sent or "")
+    if "history" not in p:  # pushed by an essdesk of before the rule: the log's order alone
+        if unsent:
+            return 0, 0
+        return _take_status(writer, key, p, None), 0
+    mine = status_digest(local.status, local.date, local.contact) if local is not None else None
+    history = set(p["history"])
+    held = _status_values(writer, "status_conflicts", key)
+    if p["status"] is None:  # removed over there, from one of the values in its history
+        if unsent or mine is None or mine not in history:
+            return 0, 0
+        writer.remove_statuses([key])
+        writer.settle_status_conflicts(key, held & history)
+        _record_sent_statuses(writer, [(*key, "")])
+        return 1, 0
+    incoming = status_digest(p["status"], p["date"], p["contact"])
+    known = _status_values(writer, "status_versions", key) | held
+    action = merge_status(mine, known, incoming, history, held=held, arrival_order=not unsent)
+    if unsent and action in ("update", "conflict"):
+        action = "conflict"  # changed here since the last sync: ours stays and goes up next
+    settles = status_merge.settled(held, incoming, history) if action != "conflict" else set()
+    changed = writer.settle_status_conflicts(key, settles)
+    if action == "conflict":
+        if incoming in held:
+            return changed, 0
+        writer.add_status_conflicts([_status_of(p)])
+        return 1, 1
+    if action in ("new", "update", "take"):
+        aside = local if action == "take" and local is not None else None
+        changed += _take_status(writer, key, p, aside)
+        return changed, int(aside is not None and incoming not in held)
+    return changed, 0
+
+
+def _status_of(p: dict[str, Any]) -> Status:
+    updated = datetime.fromisoformat(p["updated"])
+    return Status(
+        p["entry_key"], p["territory_uuid"], p["status"], p["date"], p["contact"], updated,
+        p.get("author", ""),
+    )  # fmt: skip
+
+
+def _take_status(writer: NotesWriter, key: tuple[str, str], p: dict[str, Any], aside: Any) -> int:
+    """``p`` becomes the follow-up here (``aside``: the local row it meets, kept beside it)."""
+    before = writer.bookkeeping(_STATUS_ROW, key).first()
     if p["status"] is None:
         writer.remove_statuses([key])
     else:
-        updated = datetime.fromisoformat(p["updated"])
-        writer.put_statuses([Status(*key, p["status"], p["date"], p["contact"], updated)])
-        token = writer.bookkeeping(row, key).one().token
+        writer.put_statuses([_status_of(p)])
+    if aside is not None:
+        writer.add_status_conflicts([status_record(aside)])
+    after = writer.bookkeeping(_STATUS_ROW, key).first()
+    token = after.token if after is not None else ""
     _record_sent_statuses(writer, [(*key, token)])
-    return int(here != token)
+    return int((before.token if before is not None else "") != token)
 
 
 def _mark_notes(writer: NotesWriter, note_uuids: Iterable[str]) -> None:

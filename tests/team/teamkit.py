@@ -57,19 +57,24 @@ class Laptop:
 def content_hash(store: NotesStore) -> str:
     """What a user sees of the team's notes, independent of uuids and of which text of a
     conflict is "here" and which "received": per (territory, entry), the live texts (a
-    conflict is two texts or more), the statuses, and the territory profiles."""
+    conflict is two texts or more), the follow-ups and those kept beside them in conflict,
+    and the territory profiles."""
     import hashlib
     import json
 
     notes = {}
     for note in store.all_notes():
         notes.setdefault(f"{note.territory_uuid}|{note.entry_key}", []).append(note.text)
-    statuses = {}
+    statuses: dict[str, list[object]] = {}
     for territory in store.territories():
         for key in store.statuses_for_territory(territory):
             st = store.status(key, territory)
             assert st is not None
             statuses[f"{territory.uuid}|{key}"] = [st.status, st.date, st.contact]
+        for held in store.status_conflicts(territory):  # a follow-up changed on both sides
+            aside = f"{territory.uuid}|{held.entry_key}|en conflit"
+            statuses.setdefault(aside, []).append([held.status, held.date, held.contact])
+            statuses[aside].sort(key=str)
     profiles = sorted((t.uuid, t.name, t.types) for t in store.territories())
     state = {"notes": {k: sorted(v) for k, v in notes.items()}, "statuses": statuses,
              "territories": profiles}  # fmt: skip

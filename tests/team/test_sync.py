@@ -246,6 +246,11 @@ def test_three_laptops_converge_in_any_sync_order(new_laptop: NewLaptop, order: 
     )
     for laptop in laptops.values():
         assert len(laptop.store.conflicts("scheme:dla", tu)) == 1
+        # Alice's and Bruno's follow-ups: one is the follow-up, the other kept beside it
+        followed = laptop.store.status("scheme:dla", tu)
+        held = laptop.store.status_conflicts(tu, "scheme:dla")
+        assert followed is not None and len(held) == 1
+        assert {followed.status, held[0].status} == {"contacte", "mobilise"}
         assert laptop.sync().pending == 0
 
 
@@ -393,4 +398,93 @@ def test_a_note_restored_from_the_trash_comes_back_on_the_other_laptop(
         for laptop in (a, b):
             note = laptop.store.get_note("scheme:dla", creuse.uuid)
             assert note is not None and (note.uuid, note.text) == (kept.uuid, "à garder")
+    assert content_hash(a.store) == content_hash(b.store)
+
+
+@pytest.mark.parametrize("keep", ["local", "incoming"])
+def test_a_follow_up_changed_on_two_laptops_is_kept_both_ways_then_settled_everywhere(
+    new_laptop: NewLaptop, keep: str
+) -> None:
+    """The exchange file's rule over the server: changed on both sides → both kept (never the
+    later clock winning), shown once on each laptop; the choice made on one laptop travels."""
+    a, b, c = new_laptop("alice"), new_laptop("bruno"), new_laptop("chloe")
+    creuse = _shared_creuse(a)
+    tu = creuse.uuid
+    a.store.set_status("scheme:dla", creuse, "contacte", "2024-06-01", "Mme Martin")
+    a.sync()
+    b.sync()
+    c.sync()
+    a.clock.advance(hours=2)  # Alice's clock is ahead: it must not decide
+    a.store.set_status("scheme:dla", tu, "en-cours", "2024-06-10", "Mme Martin")
+    b.store.set_status("scheme:dla", tu, "mobilise", "2024-06-05", "M. Durand")
+    assert a.sync().conflicts == 0
+    assert b.sync().conflicts == 1  # Alice's value meets Bruno's: both kept
+    assert a.sync().conflicts == 1
+    c.sync()
+    for laptop in (a, b, c):
+        followed = laptop.store.status("scheme:dla", tu)
+        held = laptop.store.status_conflicts(tu, "scheme:dla")
+        assert followed is not None and len(held) == 1, laptop.folder.name
+        # the later in the server's log (Bruno's) is the follow-up on every laptop alike
+        assert (followed.status, followed.author) == ("mobilise", "bruno")
+        assert (held[0].status, held[0].date, held[0].contact) == (
+            "en-cours",
+            "2024-06-10",
+            "Mme Martin",
+        )
+    assert content_hash(a.store) == content_hash(b.store) == content_hash(c.store)
+
+    conflict = c.store.status_conflicts(tu, "scheme:dla")[0]
+    c.clock.advance(minutes=5)
+    c.store.resolve_status_conflict(conflict.id, keep)  # Chloé picks, on her laptop
+    assert c.sync().pushed == 1
+    a.sync()
+    b.sync()
+    chosen = "mobilise" if keep == "local" else "en-cours"
+    for laptop in (a, b, c):
+        followed = laptop.store.status("scheme:dla", tu)
+        assert followed is not None and followed.status == chosen, laptop.folder.name
+        assert laptop.store.status_conflicts(tu, "scheme:dla") == [], laptop.folder.name
+        assert laptop.sync().pending == 0
+    assert content_hash(a.store) == content_hash(b.store) == content_hash(c.store)
+
+
+def test_a_follow_up_changed_here_and_not_sent_stays_and_the_other_is_kept_beside(
+    new_laptop: NewLaptop,
+) -> None:
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = _shared_creuse(a)
+    tu = creuse.uuid
+    a.store.set_status("scheme:dla", creuse, "contacte")
+    a.sync()
+    b.sync()
+    a.store.set_status("scheme:dla", tu, "mobilise")
+    a.sync()
+    b.store.set_status("scheme:dla", tu, "ecarte")  # offline: not sent yet
+    b.sync()  # pushes ecarte first, then pulls mobilise
+    followed = b.store.status("scheme:dla", tu)
+    assert followed is not None and followed.status == "ecarte"  # the later in the log
+    assert [h.status for h in b.store.status_conflicts(tu)] == ["mobilise"]
+    a.sync()
+    assert content_hash(a.store) == content_hash(b.store)
+
+
+def test_a_removed_follow_up_never_beats_a_change_made_meanwhile(new_laptop: NewLaptop) -> None:
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = _shared_creuse(a)
+    tu = creuse.uuid
+    a.store.set_status("scheme:dla", creuse, "contacte")
+    a.store.set_status("scheme:crte", creuse, "contacte")
+    a.sync()
+    b.sync()
+    a.store.set_status("scheme:dla", tu, None)  # Alice removes both follow-ups
+    a.store.set_status("scheme:crte", tu, None)
+    b.store.set_status("scheme:dla", tu, "mobilise")  # while Bruno moves one on
+    b.sync()
+    a.sync()  # Alice's removals come after Bruno's change in the log: it still stays
+    b.sync()
+    for laptop in (a, b):
+        followed = laptop.store.status("scheme:dla", tu)
+        assert followed is not None and followed.status == "mobilise", laptop.folder.name
+        assert laptop.store.status("scheme:crte", tu) is None, laptop.folder.name
     assert content_hash(a.store) == content_hash(b.store)

@@ -81,7 +81,7 @@ from essdesk.notes.schema import (
     territories,
     text_digest,
 )
-from essdesk.notes.status_merge import StatusAction, merge_status
+from essdesk.notes.status_merge import StatusAction, merge_status, settled
 from essdesk.notes.store import NotesStore
 from essdesk.notes.writing import COALESCE_SECONDS, NewNote, NotesReader, NotesWriter, TextChange
 
@@ -210,6 +210,8 @@ class StatusPlan:
     action: StatusAction  # "new" | "identical" | "update" | "keep" | "conflict"
     territory_uuid: str
     local: Status | None
+    settles: frozenset[str] = frozenset()
+    """Values kept here in conflict that the file's side saw and moved past: settled."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +237,7 @@ class ImportPreview:
             self.counts.changes > 0
             or any(t.action in ("create", "restore") for t in self.territories)
             or any(p.action in ("new", "update", "conflict") for p in self.local_entries)
+            or any(p.settles for p in self.statuses)  # a conflict settled over there
         )
 
     @property
@@ -345,6 +348,8 @@ class _Snapshot:
     statuses: dict[tuple[str, str], Status]
     status_known: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     """(entry, territory) → digests of every value its follow-up had here or kept in conflict."""
+    status_held: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    """(entry, territory) → digests of the values kept in conflict."""
 
     @staticmethod
     def load(conn: NotesReader, file: ExchangeFile) -> _Snapshot:
@@ -401,6 +406,8 @@ class _Snapshot:
                 snap.statuses[(r.entry_key, r.territory_uuid)] = status_record(r)
             for key, digests in conn.status_histories(with_conflicts=True).items():
                 snap.status_known[key] = set(digests)
+            for key, digests in conn.held_statuses().items():
+                snap.status_held[key] = set(digests)
         return snap
 
 
@@ -581,6 +588,10 @@ def _plan_notes(
     return plans
 
 
+_TAKEN = ("identical", "update", "new")
+"""A follow-up's values that agree with the other side's choice: its settled conflicts go."""
+
+
 def _plan_statuses(file: ExchangeFile, snap: _Snapshot, where: dict[str, str]) -> list[StatusPlan]:
     plans = []
     for inc in sorted(file.statuses, key=lambda s: (s.entry_key, s.territory_uuid)):
@@ -588,11 +599,17 @@ def _plan_statuses(file: ExchangeFile, snap: _Snapshot, where: dict[str, str]) -
         key = (inc.entry_key, tu)
         local = snap.statuses.get(key)
         known = snap.status_known.setdefault(key, set())
+        held = snap.status_held.setdefault(key, set())
         action = merge_status(
-            local.digest if local is not None else None, known, inc.digest, inc.history
-        )
-        plans.append(StatusPlan(inc, action, tu, local))
+            local.digest if local is not None else None, known, inc.digest, inc.history,
+            held=held,
+        )  # fmt: skip
+        settles = settled(held, inc.digest, inc.history) if action in _TAKEN else set()
+        plans.append(StatusPlan(inc, action, tu, local, frozenset(settles)))
         known.add(inc.digest)
+        held -= settles
+        if action == "conflict":
+            held.add(inc.digest)
         if action in ("new", "update"):
             snap.statuses[key] = Status(
                 inc.entry_key, tu, inc.status, inc.date, inc.contact, inc.updated, inc.author
@@ -764,4 +781,7 @@ def _execute(writer: NotesWriter, plan: ImportPreview) -> None:
 
     writer.put_statuses([status(sp) for sp in plan.statuses if sp.action in ("new", "update")])
     writer.add_status_conflicts([status(sp) for sp in plan.statuses if sp.action == "conflict"])
+    for sp in plan.statuses:
+        if sp.settles:
+            writer.settle_status_conflicts((sp.incoming.entry_key, sp.territory_uuid), sp.settles)
     writer.apply_local_entries(plan.local_entries)

@@ -455,6 +455,31 @@ def test_a_status_conflict_is_settled_by_the_user(
     assert not preview_import(b, tmp_path / "a1.essnotes", KNOWN).has_changes
 
 
+@pytest.mark.parametrize("keep", ["local", "incoming"])
+def test_a_status_conflict_settled_on_one_laptop_is_settled_on_the_other_by_its_file(
+    pair: tuple[NotesStore, NotesStore], clock: Clock, tmp_path: Path, keep: str
+) -> None:
+    """Both laptops hold the conflict; B picks and sends a file: A ends with B's choice and
+    no conflict left, whichever value B kept."""
+    a, b = pair
+    creuse, _ = populate(a, clock)
+    import_file(b, export_notes(a, tmp_path / "a0.essnotes").path)
+    a.set_status("scheme:dla", creuse, "mobilise", None, "Mme Martin")
+    b.set_status("scheme:dla", creuse.uuid, "ecarte", None, "personne")
+    import_file(b, export_notes(a, tmp_path / "a1.essnotes").path)
+    import_file(a, export_notes(b, tmp_path / "b1.essnotes").path)
+    assert len(a.status_conflicts(creuse)) == len(b.status_conflicts(creuse.uuid)) == 1
+    clock.advance(minutes=1)
+    (theirs,) = b.status_conflicts(creuse.uuid, "scheme:dla")
+    b.resolve_status_conflict(theirs.id, keep)
+    preview = preview_import(a, export_notes(b, tmp_path / "b2.essnotes").path, KNOWN)
+    assert preview.has_changes
+    apply_import(a, preview)
+    chosen = "ecarte" if keep == "local" else "mobilise"
+    assert a.status("scheme:dla", creuse).status == chosen  # type: ignore[union-attr]
+    assert a.status_conflicts(creuse) == []
+
+
 # -- apply: re-planning, rollback, safety --------------------------------------------------------
 
 
