@@ -18,13 +18,9 @@ arrives from elsewhere:
 A laptop whose clock runs ahead therefore never overwrites a newer local follow-up. The rule
 is :func:`merge_status`, the one function the exchange import and the team sync call.
 
-The team sync reads the server's log, one order every laptop shares (``arrival_order``): there
-a value that comes later in the log becomes the follow-up and the one it meets is kept beside
-it (*take*), so that every laptop ends with the same follow-up and the same conflict whatever
-the order they synced in. A value held here in conflict that comes again from the log is taken
-the same way. Either way, a value kept in conflict here that the other side had seen (it is
-in its history) and moved past is settled (:func:`settled`): the choice made over there
-travels.
+The team sync applies the same rule to each follow-up of the server's log, in the log's
+order. Either way, a value kept in conflict here that the other side had seen (it is in its
+history) and moved past is settled (:func:`settled`): the choice made over there travels.
 """
 
 from __future__ import annotations
@@ -34,7 +30,7 @@ import json
 from collections.abc import Collection
 from typing import Literal
 
-StatusAction = Literal["new", "identical", "keep", "update", "conflict", "take"]
+StatusAction = Literal["new", "identical", "keep", "update", "conflict"]
 
 
 def status_digest(status: str, date: str | None, contact: str) -> str:
@@ -44,32 +40,22 @@ def status_digest(status: str, date: str | None, contact: str) -> str:
 
 
 def merge_status(
-    local: str | None,
-    known: Collection[str],
-    incoming: str,
-    history: Collection[str],
-    *,
-    held: Collection[str] = (),
-    arrival_order: bool = False,
+    local: str | None, known: Collection[str], incoming: str, history: Collection[str]
 ) -> StatusAction:
     """What to do with an incoming follow-up (digests only, see the module docstring).
 
     ``local``: the current value here (None: no follow-up); ``known``: every value this
     follow-up has had here, and those kept in conflict; ``incoming``: the value that arrives;
-    ``history``: the values it had over there before (empty when the file did not say);
-    ``held``: the values kept here in conflict; ``arrival_order``: the incoming value comes
-    after the local one in an order every laptop shares (the team's log)."""
+    ``history``: the values it had over there before (empty when the file did not say)."""
     if incoming == local:
         return "identical"
     if local is not None and local in history:
         return "update"
-    if arrival_order and incoming in held:
-        return "take"
     if incoming in known:
         return "keep"
     if local is None:
         return "new"
-    return "take" if arrival_order else "conflict"
+    return "conflict"
 
 
 def settled(held: Collection[str], incoming: str, history: Collection[str]) -> set[str]:

@@ -19,8 +19,9 @@ additive, a note edited on both sides becomes one conflict copy, a text already 
 (even trashed or purged) is not added again. The server's order decides, never the laptops'
 clocks: notes are planned in log order and fast-forward on their history alone, follow-ups
 go up with the values they have had and merge with the exchange file's rule in log order
-(changed on both sides: both kept, the same one beside the other on every laptop; a choice
-made on one laptop settles the others, see :func:`_apply_status`), a trash change sends a note to the trash only while it
+(changed on both sides: both kept, each laptop's own value as its follow-up and the other
+beside it; a choice made on one laptop settles the others, see :func:`_apply_status`), a
+trash change sends a note to the trash only while it
 still has the trashed text (an edit made elsewhere is never lost to a delete). A conflict
 settled here (its copy sent to the trash) sends the note again with the copy's text in its
 history, and the other laptops settle it the same way; a note restored from the trash here
@@ -52,7 +53,6 @@ from essdesk.notes.exchange import (
     merge_in,
 )
 from essdesk.notes.records import Status, Territory
-from essdesk.notes.rows import status_record
 from essdesk.notes.schema import text_digest, timestamp
 from essdesk.notes.status_merge import merge_status, status_digest
 from essdesk.notes.store import NotesStore, TerritoryRef
@@ -634,22 +634,18 @@ def _status_values(reader: NotesReader, table: str, key: tuple[str, str]) -> set
 
 def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> tuple[int, int]:
     """A follow-up from the log, merged with the exchange file's rule
-    (:func:`~essdesk.notes.status_merge.merge_status`) in the log's order: changed over there
-    only → taken; changed on both sides → both kept, the later in the log as the follow-up
-    and the other beside it, on every laptop alike; a value kept in conflict that the other
-    side saw and moved past → settled. A follow-up changed here and not sent yet stays the
-    follow-up (it goes up next), and what arrives is kept beside it. A removal removes only
-    the value it removed (an edit made meanwhile is never lost to it). Returns (changed,
-    conflicts added)."""
+    (:func:`~essdesk.notes.status_merge.merge_status`), in the log's order: changed over
+    there only → taken; changed on both sides (or here since the last sync, even back to an
+    older value) → this laptop's stays the follow-up and the other is kept beside it for the
+    user to pick; a value kept in conflict that the other side saw and moved past → settled.
+    A removal removes only the value it removed (an edit made meanwhile is never lost to it).
+    Returns (changed, conflicts added)."""
     key = (p["entry_key"], p["territory_uuid"])
     local = writer.bookkeeping(_STATUS_ROW, key).first()
     sent = writer.bookkeeping(f"SELECT token FROM team_sent_statuses {_BY_KEY}", key).scalar()
-    here = local.token if local is not None else ""
-    unsent = here != (sent or "")
+    unsent = (local.token if local is not None else "") != (sent or "")
     if "history" not in p:  # pushed by an essdesk of before the rule: the log's order alone
-        if unsent:
-            return 0, 0
-        return _take_status(writer, key, p, None), 0
+        return (0 if unsent else _take_status(writer, key, p)), 0
     mine = status_digest(local.status, local.date, local.contact) if local is not None else None
     history = set(p["history"])
     held = _status_values(writer, "status_conflicts", key)
@@ -662,20 +658,15 @@ def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> tuple[int, int]:
         return 1, 0
     incoming = status_digest(p["status"], p["date"], p["contact"])
     known = _status_values(writer, "status_versions", key) | held
-    action = merge_status(mine, known, incoming, history, held=held, arrival_order=not unsent)
-    if unsent and action in ("update", "conflict"):
-        action = "conflict"  # changed here since the last sync: ours stays and goes up next
-    settles = status_merge.settled(held, incoming, history) if action != "conflict" else set()
-    changed = writer.settle_status_conflicts(key, settles)
-    if action == "conflict":
-        if incoming in held:
-            return changed, 0
+    action = merge_status(mine, known, incoming, history)
+    if action == "keep":
+        return 0, 0
+    changed = writer.settle_status_conflicts(key, status_merge.settled(held, incoming, history))
+    if action == "conflict" or (unsent and action == "update"):
         writer.add_status_conflicts([_status_of(p)])
-        return 1, 1
-    if action in ("new", "update", "take"):
-        aside = local if action == "take" and local is not None else None
-        changed += _take_status(writer, key, p, aside)
-        return changed, int(aside is not None and incoming not in held)
+        return changed + 1, 1
+    if action in ("new", "update"):
+        changed += _take_status(writer, key, p)
     return changed, 0
 
 
@@ -687,15 +678,13 @@ def _status_of(p: dict[str, Any]) -> Status:
     )  # fmt: skip
 
 
-def _take_status(writer: NotesWriter, key: tuple[str, str], p: dict[str, Any], aside: Any) -> int:
-    """``p`` becomes the follow-up here (``aside``: the local row it meets, kept beside it)."""
+def _take_status(writer: NotesWriter, key: tuple[str, str], p: dict[str, Any]) -> int:
+    """``p`` becomes the follow-up here, as on the server: not pending."""
     before = writer.bookkeeping(_STATUS_ROW, key).first()
     if p["status"] is None:
         writer.remove_statuses([key])
     else:
         writer.put_statuses([_status_of(p)])
-    if aside is not None:
-        writer.add_status_conflicts([status_record(aside)])
     after = writer.bookkeeping(_STATUS_ROW, key).first()
     token = after.token if after is not None else ""
     _record_sent_statuses(writer, [(*key, token)])

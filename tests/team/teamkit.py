@@ -57,7 +57,7 @@ class Laptop:
 def content_hash(store: NotesStore) -> str:
     """What a user sees of the team's notes, independent of uuids and of which text of a
     conflict is "here" and which "received": per (territory, entry), the live texts (a
-    conflict is two texts or more), the follow-ups and those kept beside them in conflict,
+    conflict is two texts or more), the follow-ups (in conflict: the values kept both ways),
     and the territory profiles."""
     import hashlib
     import json
@@ -70,11 +70,11 @@ def content_hash(store: NotesStore) -> str:
         for key in store.statuses_for_territory(territory):
             st = store.status(key, territory)
             assert st is not None
-            statuses[f"{territory.uuid}|{key}"] = [st.status, st.date, st.contact]
+            statuses[f"{territory.uuid}|{key}"] = [[st.status, st.date, st.contact]]
         for held in store.status_conflicts(territory):  # a follow-up changed on both sides
-            aside = f"{territory.uuid}|{held.entry_key}|en conflit"
-            statuses.setdefault(aside, []).append([held.status, held.date, held.contact])
-            statuses[aside].sort(key=str)
+            values = statuses.setdefault(f"{territory.uuid}|{held.entry_key}", [])
+            values.append([held.status, held.date, held.contact])
+            values.sort(key=str)
     profiles = sorted((t.uuid, t.name, t.types) for t in store.territories())
     state = {"notes": {k: sorted(v) for k, v in notes.items()}, "statuses": statuses,
              "territories": profiles}  # fmt: skip

@@ -601,9 +601,8 @@ def _plan_statuses(file: ExchangeFile, snap: _Snapshot, where: dict[str, str]) -
         known = snap.status_known.setdefault(key, set())
         held = snap.status_held.setdefault(key, set())
         action = merge_status(
-            local.digest if local is not None else None, known, inc.digest, inc.history,
-            held=held,
-        )  # fmt: skip
+            local.digest if local is not None else None, known, inc.digest, inc.history
+        )
         settles = settled(held, inc.digest, inc.history) if action in _TAKEN else set()
         plans.append(StatusPlan(inc, action, tu, local, frozenset(settles)))
         known.add(inc.digest)
