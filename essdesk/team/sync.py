@@ -57,7 +57,7 @@ from essdesk.notes.schema import text_digest, timestamp
 from essdesk.notes.status_merge import merge_status, status_digest
 from essdesk.notes.store import NotesStore, TerritoryRef
 from essdesk.notes.writing import NotesReader, NotesWriter, TextChange
-from essdesk.team import local_sync, server
+from essdesk.team import collector, local_sync, server
 from essdesk.team.errors import TeamUsageError, as_team_error
 from essdesk.team.server import Change
 
@@ -114,11 +114,13 @@ _NOTE_TOKEN_SQL = (
 )
 
 _NOTE_ROWS = (
-    f"SELECT n.*, {_NOTE_TOKEN_SQL} AS token, coalesce(s.digests, '') AS sent_digests, "
-    "coalesce(s.token, '') AS sent_token FROM notes n "
+    "SELECT n.uuid, n.entry_key, n.territory_uuid, n.text, n.entry_title, n.created, n.updated, "
+    f"n.author, n.conflict_of, n.deleted_at, {_NOTE_TOKEN_SQL} AS token, "
+    "coalesce(s.digests, '') AS sent_digests, coalesce(s.token, '') AS sent_token FROM notes n "
     "LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
 )
-"""A note row with its token and what was last sent or received of it."""
+"""A note row with its token and what was last sent or received of it (in this order:
+:func:`_pending` unpacks it)."""
 
 
 # A follow-up row's token, the same way (SQLite only: one definition).
@@ -285,46 +287,54 @@ def _pending(reader: NotesReader, author: str) -> _Outgoing:
     for row in rows:
         if row.deleted_at is not None and row.conflict_of is not None:
             resolved.setdefault(row.conflict_of, []).append(text_digest(row.text))
-    parents = [u for u in resolved if u not in {r.uuid for r in rows}]
-    if parents:
-        marks = ",".join("?" * len(parents))
-        rows += reader.bookkeeping(_NOTE_ROWS + f"WHERE n.uuid IN ({marks})", tuple(parents)).all()
+    if resolved:
+        listed = {r.uuid for r in rows}
+        parents = [u for u in resolved if u not in listed]
+        rows += reader.bookkeeping(
+            _NOTE_ROWS + "WHERE n.uuid IN (SELECT value FROM json_each(?))",
+            (json.dumps(parents),),
+        ).all()
     histories = _histories(reader, [r.uuid for r in rows if r.deleted_at is None], digests)
-    for row in rows:
-        digest = digests.get(row.text) or text_digest(row.text)
-        sent = row.sent_digests.split()
-        base = {"uuid": row.uuid, "entry_key": row.entry_key, "territory_uuid": row.territory_uuid}
-        if row.deleted_at is not None:
+    # Unpacked, not read by attribute: 10,000 notes at a first sync.
+    for (uuid_, entry_key, tu, body, title, created, updated, by, conflict_of, deleted_at,
+         token, sent_digests, sent_token) in rows:  # fmt: skip
+        digest = digests.get(body) or text_digest(body)
+        sent = sent_digests.split()
+        if deleted_at is not None:
             # Its date in the identity: trashed again after a restore is a change of its own.
-            cid = change_id("trash", row.uuid, digest, row.deleted_at)
-            out.changes.append(Change(cid, "trash", row.territory_uuid, {**base, "digest": digest}))
+            cid = change_id("trash", uuid_, digest, deleted_at)
+            payload = {"uuid": uuid_, "entry_key": entry_key, "territory_uuid": tu,
+                       "digest": digest}  # fmt: skip
+            out.changes.append(Change(cid, "trash", tu, payload))
         else:
             # The texts sent before count as this note's history even when typing within a
             # minute coalesced over them here: the others compare to them.
-            settled = sorted(set(resolved.get(row.uuid, ())))
+            settled = sorted(set(resolved[uuid_])) if uuid_ in resolved else []
             history = list(
-                dict.fromkeys([*histories.get(row.uuid, [digest]), *reversed(sent), *settled])
+                dict.fromkeys([*histories.get(uuid_, [digest]), *reversed(sent), *settled])
             )
             payload = {
-                **base,
-                "entry_title": row.entry_title,
-                "text": row.text,
-                "created": row.created,
-                "updated": row.updated,
-                "author": row.author or author,
-                "conflict_of": row.conflict_of,
+                "uuid": uuid_,
+                "entry_key": entry_key,
+                "territory_uuid": tu,
+                "entry_title": title,
+                "text": body,
+                "created": created,
+                "updated": updated,
+                "author": by or author,
+                "conflict_of": conflict_of,
                 "history": history[:EXPORT_HISTORY],
             }
-            identity = ["note", row.uuid, digest]
-            trashed_when_sent = row.sent_token.split("|")[1] if row.sent_token else ""
+            identity = ["note", uuid_, digest]
+            trashed_when_sent = sent_token.split("|")[1] if sent_token else ""
             if trashed_when_sent:  # restored from the trash here: the others restore it too
                 payload["restored"] = trashed_when_sent
                 identity += ["restored", trashed_when_sent]
             if settled:
                 payload["resolved"] = settled
                 identity += ["resolved", *settled]
-            out.changes.append(Change(change_id(*identity), "note", row.territory_uuid, payload))
-        out.notes[row.uuid] = _Sent(row.entry_key, row.territory_uuid, row.token, [*sent, digest])
+            out.changes.append(Change(change_id(*identity), "note", tu, payload))
+        out.notes[uuid_] = _Sent(entry_key, tu, token, [*sent, digest])
     # Notes purged from the trash before their deletion went up: the delete still travels.
     purged = reader.bookkeeping(
         "SELECT s.* FROM team_sent s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
@@ -380,21 +390,18 @@ def _histories(
     """Digests of each note's texts, newest first (as many as an exchange file carries);
     ``digests`` (text → digest) is filled on the way."""
     found: dict[str, list[str]] = {}
-    for i in range(0, len(note_uuids), 500):
-        chunk = note_uuids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = reader.bookkeeping(
-            f"SELECT note_uuid, text FROM note_versions WHERE note_uuid IN ({marks}) "
-            "ORDER BY note_uuid, id DESC",
-            tuple(chunk),
-        )
-        for note_uuid, body in rows:
-            known = found.setdefault(note_uuid, [])
-            if len(known) < EXPORT_HISTORY:
-                digest = digests.get(body)
-                if digest is None:
-                    digest = digests[body] = text_digest(body)
-                known.append(digest)
+    rows = reader.bookkeeping(
+        "SELECT note_uuid, text FROM note_versions "
+        "WHERE note_uuid IN (SELECT value FROM json_each(?)) ORDER BY note_uuid, id DESC",
+        (json.dumps(note_uuids),),
+    ).all()
+    for note_uuid, body in rows:
+        known = found.setdefault(note_uuid, [])
+        if len(known) < EXPORT_HISTORY:
+            digest = digests.get(body)
+            if digest is None:
+                digest = digests[body] = text_digest(body)
+            known.append(digest)
     return found
 
 
@@ -692,24 +699,22 @@ def _take_status(writer: NotesWriter, key: tuple[str, str], p: dict[str, Any]) -
 
 
 def _mark_notes(writer: NotesWriter, note_uuids: Iterable[str]) -> None:
-    """Notes written by a pull are on the server already: not pending."""
-    uuids = list(note_uuids)
-    for i in range(0, len(uuids), 500):
-        chunk = uuids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = writer.bookkeeping(_NOTE_ROWS + f"WHERE n.uuid IN ({marks})", tuple(chunk))
-        _record_sent(
-            writer,
-            {
-                r.uuid: _Sent(
-                    r.entry_key,
-                    r.territory_uuid,
-                    r.token,
-                    [*r.sent_digests.split(), text_digest(r.text)],
-                )
-                for r in rows
-            },
-        )
+    """Notes written by a pull are on the server already: not pending. (One query, the uuids
+    as one JSON parameter, and only the columns the marks need.)"""
+    rows = writer.bookkeeping(
+        f"SELECT n.uuid, n.entry_key, n.territory_uuid, n.text, {_NOTE_TOKEN_SQL} AS token, "
+        "coalesce(s.digests, '') AS sent_digests FROM notes n "
+        "LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
+        "WHERE n.uuid IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(note_uuids)),),
+    ).all()
+    _record_sent(
+        writer,
+        {
+            uuid_: _Sent(entry_key, tu, token, [*sent.split(), text_digest(body)])
+            for uuid_, entry_key, tu, body, token, sent in rows
+        },
+    )
 
 
 def _record_sent(writer: NotesWriter, sent: dict[str, _Sent]) -> None:
@@ -748,6 +753,11 @@ def sync(store: NotesStore, engine: Engine | None = None, password: str = "") ->
     Raises :class:`TeamError` (French message) when the server is unreachable, refuses the
     password or TLS, or the role lacks rights: then nothing was half-applied on either side.
     """
+    with collector.paused():  # thousands of changes built and merged: see collector
+        return _sync(store, engine, password)
+
+
+def _sync(store: NotesStore, engine: Engine | None, password: str) -> SyncResult:
     with store.reading() as reader:
         current = _require_link(reader)
         out = _Outgoing([], {}, {}, {}) if current.read_only else _pending(reader, current.role)

@@ -27,6 +27,17 @@ def test_fold() -> None:
     ]  # fmt: skip
 
 
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from("aZ09 .+-'’_\téÉœ😀Ж\x00"), max_size=40) | st.text(max_size=40))
+def test_words_are_the_runs_of_letters_and_digits_of_the_folded_text(text: str) -> None:
+    """words() splits an ASCII text in C (the team pull indexes 10,000 notes at once): it
+    gives exactly the runs of [0-9a-z] of the folded text, as the regular expression does."""
+    folded = textfold._TRAILING_PLUS.sub(" plus", textfold.fold(text))
+    folded = textfold._DOTTED.sub(lambda m: m.group().replace(".", ""), folded)
+    assert textfold.words(text) == textfold._WORD.findall(folded)
+    assert textfold.index_text(text) == " ".join(textfold._WORD.findall(folded))
+
+
 @pytest.mark.parametrize("query", ["coeur", "CŒUR", "cœu", "Coe", "cœur des"])
 def test_ligature_and_case(mini: Catalogue, query: str) -> None:
     assert keys(mini.search(query))[:1] == ["scheme:crte"]
