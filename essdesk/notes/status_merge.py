@@ -15,7 +15,9 @@ arrives from elsewhere:
 * otherwise both sides changed it → *conflict*: the local value stays, the incoming one is
   kept beside it (``status_conflicts``) until the user picks one in the conflicts view.
 
-A laptop whose clock runs ahead therefore never overwrites a newer local follow-up. The rule
+A laptop whose clock runs ahead therefore never overwrites a newer local follow-up. Digests
+name values, not moments: a follow-up set back to a value it once had, while the other side
+moves on from that value, counts as unchanged here (the other side's value is taken). The rule
 is :func:`merge_status`, the one function the exchange import and the team sync call.
 
 The team sync applies the same rule to each follow-up of the server's log, in the log's

@@ -490,3 +490,30 @@ def test_a_removed_follow_up_never_beats_a_change_made_meanwhile(new_laptop: New
         assert followed is not None and followed.status == "mobilise", laptop.folder.name
         assert laptop.store.status("scheme:crte", tu) is None, laptop.folder.name
     assert content_hash(a.store) == content_hash(b.store)
+
+
+def test_a_follow_up_pushed_by_an_essdesk_of_before_the_rule_follows_the_log(
+    new_laptop: NewLaptop, team_server: TeamServer
+) -> None:
+    """A change without ``history`` (an essdesk of before the merge rule, still in the log):
+    it is taken in the log's order, as then, never turned into a conflict."""
+    from essdesk.team import server
+
+    a = new_laptop("alice")
+    creuse = _shared_creuse(a)
+    a.store.set_status("scheme:dla", creuse, "contacte")
+    a.sync()
+    old = {"entry_key": "scheme:dla", "territory_uuid": creuse.uuid, "status": "mobilise",
+           "date": None, "contact": "", "updated": "2024-01-01T00:00:00+00:00"}  # fmt: skip
+    engine = server.make_engine(team_server.url("bruno"))
+    try:
+        with engine.begin() as conn:
+            member = server.membership(conn, "Équipe A")
+            change = server.Change(sync.change_id("status", "ancien"), "status", creuse.uuid, old)
+            server.push_changes(conn, member.team_id, [change])
+    finally:
+        engine.dispose()
+    assert a.sync().conflicts == 0
+    followed = a.store.status("scheme:dla", creuse)
+    assert followed is not None and followed.status == "mobilise"
+    assert a.store.status_conflicts(creuse) == []
