@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from testkit import Clock
 
-from essdesk.notes import NotesLockedError, NotesStore, open_notes
+from essdesk.notes import NotesLockedError, NotesStore, Territory, open_notes
 from essdesk.team import sync
 
 
@@ -52,6 +52,13 @@ class Laptop:
         finally:
             blocker.rollback()
             blocker.close()
+
+
+def shared_creuse(laptop: Laptop) -> Territory:
+    """A territory profile on ``laptop``, shared with its team (it goes up at the next sync)."""
+    creuse = laptop.store.add_territory("Creuse", ["ZRR"], commune="Guéret", initials="AB")
+    sync.share(laptop.store, creuse)
+    return creuse
 
 
 def content_hash(store: NotesStore) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from pgcluster import TeamServer
 from sqlalchemy import text
-from teamkit import Laptop, content_hash
+from teamkit import Laptop, content_hash, shared_creuse
 
 from essdesk.team import sync
 
@@ -25,17 +25,11 @@ def _server_rows(ts: TeamServer) -> int:
         engine.dispose()
 
 
-def _shared_creuse(laptop: Laptop):  # type: ignore[no-untyped-def]
-    creuse = laptop.store.add_territory("Creuse", ["ZRR"], commune="Guéret", initials="AB")
-    sync.share(laptop.store, creuse)
-    return creuse
-
-
 def test_a_shared_territory_reaches_a_new_member_with_notes_statuses_and_authors(
     new_laptop: NewLaptop,
 ) -> None:
     a = new_laptop("alice")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "Appeler le DLA", entry_title="DLA")
     a.store.set_status("scheme:dla", creuse, "contacte", "2024-06-01", "Mme Martin")
     a.store.add_territory("Privé")  # not shared: stays on this laptop
@@ -61,7 +55,7 @@ def test_a_shared_territory_reaches_a_new_member_with_notes_statuses_and_authors
 
 def test_an_edit_fast_forwards_and_deletions_travel_as_trash(new_laptop: NewLaptop) -> None:
     a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "v1")
     a.store.save_note("scheme:crte", creuse, "à supprimer")
     a.sync()
@@ -85,7 +79,7 @@ def test_an_edit_fast_forwards_and_deletions_travel_as_trash(new_laptop: NewLapt
 
 def test_a_note_edited_on_both_sides_becomes_one_conflict_on_each(new_laptop: NewLaptop) -> None:
     a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "base")
     a.sync()
     b.sync()
@@ -113,7 +107,7 @@ def test_a_version_pushed_twice_is_stored_once(
     """The server commits, then the laptop cannot record it (its file is locked): the next
     sync sends the same changes again and the server keeps one copy."""
     a = new_laptop("alice")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "une fois")
     a.sync_unrecorded()
     stored = _server_rows(team_server)
@@ -128,7 +122,7 @@ def test_clock_skew_neither_reorders_nor_loses_edits(new_laptop: NewLaptop) -> N
     """Bruno's clock is three hours late: his later edit and status still come after."""
     a, b = new_laptop("alice"), new_laptop("bruno")
     b.clock.advance(hours=-3)
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "écrit par Alice à 9 h")
     a.store.set_status("scheme:dla", creuse, "contacte")
     a.sync()
@@ -155,7 +149,7 @@ def test_a_laptop_restored_from_a_backup_neither_duplicates_nor_resurrects(
     new_laptop: NewLaptop,
 ) -> None:
     a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "texte 1")
     a.store.save_note("scheme:crte", creuse, "sera supprimé")
     a.sync()
@@ -180,7 +174,7 @@ def test_a_laptop_restored_from_a_backup_neither_duplicates_nor_resurrects(
 
 def test_a_laptop_back_after_months_with_a_purged_trash(new_laptop: NewLaptop) -> None:
     a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "ancien texte")
     a.sync()
     b.sync()
@@ -204,7 +198,7 @@ def test_a_laptop_back_after_months_with_a_purged_trash(new_laptop: NewLaptop) -
 def test_three_laptops_converge_in_any_sync_order(new_laptop: NewLaptop, order: tuple) -> None:
     laptops = {"a": new_laptop("alice"), "b": new_laptop("bruno"), "c": new_laptop("chloe")}
     a, b, c = laptops["a"], laptops["b"], laptops["c"]
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     for key in ("scheme:dla", "scheme:crte", "actor:france-active", "lever:3"):
         a.store.save_note(key, creuse, f"base {key}")
     a.sync()
@@ -256,7 +250,7 @@ def test_three_laptops_converge_in_any_sync_order(new_laptop: NewLaptop, order: 
 
 def test_a_read_only_member_pulls_and_keeps_its_changes_local(new_laptop: NewLaptop) -> None:
     a, d = new_laptop("alice"), new_laptop("denis")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "de l'équipe")
     a.sync()
     d.sync()
@@ -276,7 +270,7 @@ def test_a_server_restored_to_an_earlier_state_gets_everything_again(
     behind this laptop's cursor. The laptop sends everything again (stored once) and reads
     the log from the start."""
     a = new_laptop("alice")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "avant la panne")
     a.sync()
     engine = team_server.admin()
@@ -308,7 +302,7 @@ def test_a_conflict_copy_follows_its_authors_later_edits(new_laptop: NewLaptop) 
     """Alice and Bruno conflict; Alice edits her version again. Bruno's copy of Alice's text
     becomes her new text (not a second, stale copy), so every laptop shows the same two."""
     a, b, c = new_laptop("alice"), new_laptop("bruno"), new_laptop("chloe")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "base")
     for laptop in (a, b, c):
         laptop.sync()
@@ -330,7 +324,7 @@ def test_a_conflict_copy_follows_its_authors_later_edits(new_laptop: NewLaptop) 
 def _conflict_on_both(new_laptop: NewLaptop) -> tuple[Laptop, Laptop, str]:
     """Alice and Bruno each edited the shared note offline: one conflict on each laptop."""
     a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     a.store.save_note("scheme:dla", creuse, "base")
     a.sync()
     b.sync()
@@ -381,7 +375,7 @@ def test_a_note_restored_from_the_trash_comes_back_on_the_other_laptop(
     """Deleted on one laptop, restored there: the other laptop gets it back too; deleted and
     restored again the other way round (the same text each time), it still travels."""
     a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = _shared_creuse(a)
+    creuse = shared_creuse(a)
     kept = a.store.save_note("scheme:dla", creuse, "à garder")
     a.sync()
     b.sync()
@@ -400,120 +394,3 @@ def test_a_note_restored_from_the_trash_comes_back_on_the_other_laptop(
             assert note is not None and (note.uuid, note.text) == (kept.uuid, "à garder")
     assert content_hash(a.store) == content_hash(b.store)
 
-
-@pytest.mark.parametrize("keep", ["local", "incoming"])
-def test_a_follow_up_changed_on_two_laptops_is_kept_both_ways_then_settled_everywhere(
-    new_laptop: NewLaptop, keep: str
-) -> None:
-    """The exchange file's rule over the server: changed on both sides → both kept (never the
-    later clock winning), shown once on each laptop; the choice made on one laptop travels."""
-    a, b, c = new_laptop("alice"), new_laptop("bruno"), new_laptop("chloe")
-    creuse = _shared_creuse(a)
-    tu = creuse.uuid
-    a.store.set_status("scheme:dla", creuse, "contacte", "2024-06-01", "Mme Martin")
-    a.sync()
-    b.sync()
-    c.sync()
-    a.clock.advance(hours=2)  # Alice's clock is ahead: it must not decide
-    a.store.set_status("scheme:dla", tu, "en-cours", "2024-06-10", "Mme Martin")
-    b.store.set_status("scheme:dla", tu, "mobilise", "2024-06-05", "M. Durand")
-    assert a.sync().conflicts == 0
-    assert b.sync().conflicts == 1  # Alice's value meets Bruno's: both kept
-    assert a.sync().conflicts == 1
-    assert c.sync().conflicts == 1
-    # each laptop keeps its own value as the follow-up, the other beside it (Chloé: the
-    # first to arrive); nobody's is lost, whatever the clocks
-    for laptop, own, other in ((a, "en-cours", "mobilise"), (b, "mobilise", "en-cours"),
-                               (c, "en-cours", "mobilise")):  # fmt: skip
-        followed = laptop.store.status("scheme:dla", tu)
-        held = laptop.store.status_conflicts(tu, "scheme:dla")
-        assert followed is not None and followed.status == own, laptop.folder.name
-        assert [h.status for h in held] == [other], laptop.folder.name
-    (bruno_s,) = a.store.status_conflicts(tu, "scheme:dla")
-    assert (bruno_s.date, bruno_s.contact, bruno_s.author) == ("2024-06-05", "M. Durand", "bruno")
-    assert content_hash(a.store) == content_hash(b.store) == content_hash(c.store)
-
-    conflict = c.store.status_conflicts(tu, "scheme:dla")[0]
-    c.clock.advance(minutes=5)
-    c.store.resolve_status_conflict(conflict.id, keep)  # Chloé picks, on her laptop
-    assert c.sync().pushed == 1
-    a.sync()
-    b.sync()
-    chosen = "en-cours" if keep == "local" else "mobilise"
-    for laptop in (a, b, c):
-        followed = laptop.store.status("scheme:dla", tu)
-        assert followed is not None and followed.status == chosen, laptop.folder.name
-        assert laptop.store.status_conflicts(tu, "scheme:dla") == [], laptop.folder.name
-        assert laptop.sync().pending == 0
-    assert content_hash(a.store) == content_hash(b.store) == content_hash(c.store)
-
-
-def test_a_follow_up_changed_here_and_not_sent_stays_and_the_other_is_kept_beside(
-    new_laptop: NewLaptop,
-) -> None:
-    a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = _shared_creuse(a)
-    tu = creuse.uuid
-    a.store.set_status("scheme:dla", creuse, "contacte")
-    a.sync()
-    b.sync()
-    a.store.set_status("scheme:dla", tu, "mobilise")
-    a.sync()
-    b.store.set_status("scheme:dla", tu, "ecarte")  # offline: not sent yet
-    b.sync()  # pushes ecarte, then pulls mobilise: both kept, ecarte the follow-up
-    followed = b.store.status("scheme:dla", tu)
-    assert followed is not None and followed.status == "ecarte"
-    assert [h.status for h in b.store.status_conflicts(tu)] == ["mobilise"]
-    a.sync()
-    followed = a.store.status("scheme:dla", tu)
-    assert followed is not None and followed.status == "mobilise"
-    assert [h.status for h in a.store.status_conflicts(tu)] == ["ecarte"]
-    assert content_hash(a.store) == content_hash(b.store)
-
-
-def test_a_removed_follow_up_never_beats_a_change_made_meanwhile(new_laptop: NewLaptop) -> None:
-    a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = _shared_creuse(a)
-    tu = creuse.uuid
-    a.store.set_status("scheme:dla", creuse, "contacte")
-    a.store.set_status("scheme:crte", creuse, "contacte")
-    a.sync()
-    b.sync()
-    a.store.set_status("scheme:dla", tu, None)  # Alice removes both follow-ups
-    a.store.set_status("scheme:crte", tu, None)
-    b.store.set_status("scheme:dla", tu, "mobilise")  # while Bruno moves one on
-    b.sync()
-    a.sync()  # Alice's removals come after Bruno's change in the log: it still stays
-    b.sync()
-    for laptop in (a, b):
-        followed = laptop.store.status("scheme:dla", tu)
-        assert followed is not None and followed.status == "mobilise", laptop.folder.name
-        assert laptop.store.status("scheme:crte", tu) is None, laptop.folder.name
-    assert content_hash(a.store) == content_hash(b.store)
-
-
-def test_a_follow_up_pushed_by_an_essdesk_of_before_the_rule_follows_the_log(
-    new_laptop: NewLaptop, team_server: TeamServer
-) -> None:
-    """A change without ``history`` (an essdesk of before the merge rule, still in the log):
-    it is taken in the log's order, as then, never turned into a conflict."""
-    from essdesk.team import server
-
-    a = new_laptop("alice")
-    creuse = _shared_creuse(a)
-    a.store.set_status("scheme:dla", creuse, "contacte")
-    a.sync()
-    old = {"entry_key": "scheme:dla", "territory_uuid": creuse.uuid, "status": "mobilise",
-           "date": None, "contact": "", "updated": "2024-01-01T00:00:00+00:00"}  # fmt: skip
-    engine = server.make_engine(team_server.url("bruno"))
-    try:
-        with engine.begin() as conn:
-            member = server.membership(conn, "Équipe A")
-            change = server.Change(sync.change_id("status", "ancien"), "status", creuse.uuid, old)
-            server.push_changes(conn, member.team_id, [change])
-    finally:
-        engine.dispose()
-    assert a.sync().conflicts == 0
-    followed = a.store.status("scheme:dla", creuse)
-    assert followed is not None and followed.status == "mobilise"
-    assert a.store.status_conflicts(creuse) == []

@@ -436,15 +436,24 @@ def test_statuses_merge_like_texts_whatever_the_clocks(clock: Clock, tmp_path: P
         }
 
 
-def test_a_status_conflict_is_settled_by_the_user(
+def _a_status_conflict_on_b(
     pair: tuple[NotesStore, NotesStore], clock: Clock, tmp_path: Path
-) -> None:
+) -> Territory:
+    """A and B change the DLA's follow-up; B imports A's file (``a1.essnotes``): a conflict."""
     a, b = pair
     creuse, _ = populate(a, clock)
     import_file(b, export_notes(a, tmp_path / "a0.essnotes").path)
     a.set_status("scheme:dla", creuse, "mobilise", None, "Mme Martin")
     b.set_status("scheme:dla", creuse.uuid, "ecarte", None, "personne")
     import_file(b, export_notes(a, tmp_path / "a1.essnotes").path)
+    return creuse
+
+
+def test_a_status_conflict_is_settled_by_the_user(
+    pair: tuple[NotesStore, NotesStore], clock: Clock, tmp_path: Path
+) -> None:
+    b = pair[1]
+    creuse = _a_status_conflict_on_b(pair, clock, tmp_path)
     (theirs,) = b.status_conflicts(creuse.uuid, "scheme:dla")
     settled = b.resolve_status_conflict(theirs.id, "incoming")
     assert settled is not None and (settled.status, settled.contact) == ("mobilise", "Mme Martin")
@@ -462,11 +471,7 @@ def test_a_status_conflict_settled_on_one_laptop_is_settled_on_the_other_by_its_
     """Both laptops hold the conflict; B picks and sends a file: A ends with B's choice and
     no conflict left, whichever value B kept."""
     a, b = pair
-    creuse, _ = populate(a, clock)
-    import_file(b, export_notes(a, tmp_path / "a0.essnotes").path)
-    a.set_status("scheme:dla", creuse, "mobilise", None, "Mme Martin")
-    b.set_status("scheme:dla", creuse.uuid, "ecarte", None, "personne")
-    import_file(b, export_notes(a, tmp_path / "a1.essnotes").path)
+    creuse = _a_status_conflict_on_b(pair, clock, tmp_path)
     import_file(a, export_notes(b, tmp_path / "b1.essnotes").path)
     assert len(a.status_conflicts(creuse)) == len(b.status_conflicts(creuse.uuid)) == 1
     clock.advance(minutes=1)
