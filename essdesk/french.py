@@ -32,7 +32,7 @@ def typography(text: str) -> str:
     return _SPACE_BEFORE_UNIT.sub(lambda m: m.group(1) + NBSP + m.group(2), text)
 
 
-_APOSTROPHE = re.compile(r"(?<=[A-Za-zÀ-ÿŒœ])'(?=[A-Za-zÀ-ÿŒœ])")
+_APOSTROPHE = re.compile(r"(?<=[A-Za-zÀ-ÿŒœ])'(?=&?[A-Za-zÀ-ÿŒœ])")  # « l'&importée »: a mnemonic
 
 
 def interface_typography(text: str) -> str:

@@ -44,7 +44,8 @@ def test_every_interface_string_is_typeset_in_french(qtbot, make_window) -> None
     bad = [
         (context, source, shown)
         for context, source in sources
-        if not typeset_ok(shown := QCoreApplication.translate(context, source))
+        # a mnemonic's « & » may follow the apostrophe: « Garder l'&importée »
+        if not typeset_ok((shown := QCoreApplication.translate(context, source)).replace("&", ""))
     ]
     assert bad == []
 
