@@ -52,6 +52,7 @@ from essdesk.notes.exchange import (
     preview_import,
 )
 from essdesk.notes.local_exchange import local_summary
+from essdesk.ui.common.fitted import FittedDialog
 from essdesk.ui.common.folders import ask_open_path
 from essdesk.ui.common.labels import local_time
 from essdesk.ui.common.messages import busy_cursor, show_message
@@ -135,7 +136,7 @@ def _action_tip(plan: NotePlan) -> str:
     return french_typography(text)
 
 
-class ImportPreviewDialog(QDialog):
+class ImportPreviewDialog(FittedDialog):
     """What an import would do (counts, territories, entries), then « Importer ».
 
     Built from a first :class:`ImportPreview`; changing where a territory goes plans again

@@ -11,9 +11,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, QUrl, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QTabWidget,
     QTextBrowser,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from essdesk.catalogue.records import GlossaryItem
+from essdesk.ui.common.fitted import FittedDialog
 from essdesk.ui.common.links import entry_key, entry_url
 
 SHORTCUTS = (
@@ -145,7 +144,7 @@ def glossary_html(items: Sequence[GlossaryItem]) -> str:
     return "".join(out)
 
 
-class HelpDialog(QDialog):
+class HelpDialog(FittedDialog):
     """Aide › Premiers pas (F1) and Aide › Glossaire, one dialog with two tabs."""
 
     entry_link_clicked = Signal(str)
@@ -166,13 +165,6 @@ class HelpDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.resize(760, 620)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Never larger than the screen (760×620 points are 1520×1240 pixels at 200 %)."""
-        screen = self.screen().availableGeometry()
-        self.resize(min(self.width(), screen.width() * 9 // 10),
-                    min(self.height(), screen.height() * 9 // 10))  # fmt: skip
-        super().showEvent(event)
 
     def _browser(self, name: str, text: str) -> QTextBrowser:
         browser = QTextBrowser(self)

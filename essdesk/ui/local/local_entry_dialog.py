@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -36,6 +35,7 @@ from essdesk.notes.local_entries import (
     LocalContent,
     LocalRelation,
 )
+from essdesk.ui.common.fitted import FittedDialog
 from essdesk.ui.common.plain import plain_label
 
 Choices = Sequence[tuple[str, str]]
@@ -55,7 +55,7 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.replace("\n", ",").split(",") if p.strip())
 
 
-class LocalEntryDialog(QDialog):
+class LocalEntryDialog(FittedDialog):
     """The form; ``submit(dialog)`` returns a French error to show, or None when saved."""
 
     def __init__(

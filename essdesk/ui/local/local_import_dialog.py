@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QPushButton,
     QTableWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from essdesk.french import counted
 from essdesk.local.spreadsheet import FIELDS, ImportPlan
+from essdesk.ui.common.fitted import FittedDialog
 from essdesk.ui.common.plain import plain_label
 from essdesk.ui.local.local_entry_dialog import named
 
@@ -32,7 +32,7 @@ MAX_SHOWN = 2000
 """Rows shown in the preview table (the counts cover them all)."""
 
 
-class LocalImportDialog(QDialog):
+class LocalImportDialog(FittedDialog):
     """Preview and apply; ``apply(plan)`` returns a French error, or None when imported."""
 
     def __init__(

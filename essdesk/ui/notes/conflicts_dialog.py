@@ -25,7 +25,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from essdesk.french import typography as french_typography
 from essdesk.notes import Note, NotesError, NotesStore, Status, StatusConflict, Territory
+from essdesk.ui.common.fitted import FittedDialog
 from essdesk.ui.common.labels import local_time, status_label
 from essdesk.ui.common.messages import show_message
 from essdesk.ui.common.plain import plain_label, plain_tip, plain_title
@@ -53,7 +53,7 @@ STATUS_ITEM = "status:"
 """Prefix of a list item's data for a follow-up in conflict (then its id); else a note uuid."""
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(FittedDialog):
     """List the conflict copies of one territory and settle them one by one."""
 
     conflict_resolved = Signal(str)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essdesk.ui.common.fitted import FittedDialog
 from essdesk.ui.common.plain import PlainLabel, plain_tip
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def local(moment: datetime) -> str:
     return f"{value:%d/%m/%Y %H:%M}"
 
 
-class _ListDialog(QDialog):
+class _ListDialog(FittedDialog):
     """A list on the left, a read-only preview on the right, one action button."""
 
     def __init__(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from essdesk.ui.common.fitted import FittedDialog
 from essdesk.ui.common.plain import PlainLabel
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ class TerritoryDialog(QDialog):
         self.accept()
 
 
-class ManageTerritoriesDialog(QDialog):
+class ManageTerritoriesDialog(FittedDialog):
     """The list of profiles with « Nouveau… », « Modifier… », « Supprimer… »."""
 
     create_requested = Signal()
