@@ -16,6 +16,7 @@ Over 500 lines on purpose: it is the one door for writes, every write method in 
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 import uuid as uuidlib
@@ -451,10 +452,11 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         SQLAlchemy's per-row parameter processing cost more than SQLite's inserts."""
         if rows:
             columns = list(rows[0])
+            values = operator.itemgetter(*columns)  # in C: 10,000 rows at a team pull
             self._conn.exec_driver_sql(
                 f"INSERT INTO {table.name} ({', '.join(columns)}) "
                 f"VALUES ({', '.join('?' * len(columns))})",
-                [tuple(row[c] for c in columns) for row in rows],
+                [values(row) if len(columns) > 1 else (row[columns[0]],) for row in rows],
             )
 
     def replace_texts(self, changes: Sequence[TextChange], *, coalesce: bool = False) -> None:
@@ -507,8 +509,8 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
                     {
                         "note_uuid": u,
                         "text": body,
-                        "started_at": timestamp(at),
-                        "saved_at": timestamp(at),
+                        "started_at": (moment := timestamp(at)),
+                        "saved_at": moment,
                         "author": author,
                     }
                     for u, body, at, author in rows

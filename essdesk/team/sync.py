@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -441,6 +441,7 @@ def _apply(writer: NotesWriter, changes: list[Change]) -> tuple[int, int]:
     """Merge pulled changes in the caller's unit of work; returns (changes that did
     something, conflict copies added)."""
     touched: set[str] = set()
+    written: dict[str, str] = {}  # note uuid → digest of the text the merge gave it
     done = 0
     for ch in changes:
         if ch.kind == "territory":
@@ -481,12 +482,15 @@ def _apply(writer: NotesWriter, changes: list[Change]) -> tuple[int, int]:
             sha256="",
         )
         plan = merge_in(writer, file, arrival_order=True)
-        for np in plan.notes:
+        for np in plan.notes:  # in the order the merge wrote them: the last text stays
             if np.action != "identical":
                 done += 1
                 touched.add(np.note_uuid)
+                written[np.note_uuid] = np.incoming.digest
             conflicts += np.action == "conflict"
         dropped = _settle_resolved(writer, notes_in)
+        for uuid_ in dropped:  # their text may have changed again: read back
+            written.pop(uuid_, None)
         touched.update(dropped)
         done += len(dropped)
     for ch in changes:  # in the log's order: trashed, restored, trashed again…
@@ -503,7 +507,7 @@ def _apply(writer: NotesWriter, changes: list[Change]) -> tuple[int, int]:
             done += changed
             conflicts += added
     if touched:
-        _mark_notes(writer, touched)
+        _mark_notes(writer, touched, written)
     return done, conflicts
 
 
@@ -698,15 +702,22 @@ def _take_status(writer: NotesWriter, key: tuple[str, str], p: dict[str, Any]) -
     return int((before.token if before is not None else "") != token)
 
 
-def _mark_notes(writer: NotesWriter, note_uuids: Iterable[str]) -> None:
-    """Notes written by a pull are on the server already: not pending. (One query, the uuids
-    as one JSON parameter, and only the columns the marks need.)"""
+def _mark_notes(writer: NotesWriter, note_uuids: Iterable[str], written: Mapping[str, str]) -> None:
+    """Notes written by a pull are on the server already: not pending.
+
+    ``written``: note uuid → digest of the text the merge just gave it. Such a note of which
+    nothing was sent or received before (a first sync's 10,000) is marked in one statement,
+    without being read back; the others are read back, their text's digest added to what was
+    sent of them."""
+    listed = list(note_uuids)
+    fresh = json.dumps({u: written[u] for u in listed if u in written})
     rows = writer.bookkeeping(
         f"SELECT n.uuid, n.entry_key, n.territory_uuid, n.text, {_NOTE_TOKEN_SQL} AS token, "
         "coalesce(s.digests, '') AS sent_digests FROM notes n "
         "LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
-        "WHERE n.uuid IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(note_uuids)),),
+        "WHERE n.uuid IN (SELECT value FROM json_each(?)) "
+        "AND (s.note_uuid IS NOT NULL OR n.uuid NOT IN (SELECT key FROM json_each(?)))",
+        (json.dumps(listed), fresh),
     ).all()
     _record_sent(
         writer,
@@ -714,6 +725,13 @@ def _mark_notes(writer: NotesWriter, note_uuids: Iterable[str]) -> None:
             uuid_: _Sent(entry_key, tu, token, [*sent.split(), text_digest(body)])
             for uuid_, entry_key, tu, body, token, sent in rows
         },
+    )
+    writer.bookkeep(
+        "INSERT INTO team_sent (note_uuid, entry_key, territory_uuid, token, digests) "
+        f"SELECT n.uuid, n.entry_key, n.territory_uuid, {_NOTE_TOKEN_SQL}, f.value "
+        "FROM json_each(?) f JOIN notes n ON n.uuid = f.key "
+        "WHERE NOT EXISTS (SELECT 1 FROM team_sent s WHERE s.note_uuid = n.uuid)",
+        (fresh,),
     )
 
 

@@ -3,6 +3,7 @@ server, and the engine's guarantees (idempotent pushes, clocks, backups, converg
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections.abc import Callable
 
@@ -99,6 +100,39 @@ def test_a_note_edited_on_both_sides_becomes_one_conflict_on_each(new_laptop: Ne
         copies = laptop.store.conflicts("scheme:dla", creuse.uuid)
         assert [c.text for c in copies] == [theirs]  # shown once, not once per sync
     assert content_hash(a.store) == content_hash(b.store)
+
+
+def test_a_pull_marks_each_note_it_wrote_as_received_with_its_final_text(
+    new_laptop: NewLaptop,
+) -> None:
+    """A pull records what it wrote as received (not pending) with the note's token and the
+    digest of the text it ends with: notes new here are marked without being read back (a
+    first sync's 10,000), even one that arrives, then arrives again edited, in one pull."""
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = _shared_creuse(a)
+    a.store.save_note("scheme:dla", creuse, "v1")
+    a.store.save_note("scheme:crte", creuse, "base")
+    a.sync()
+    b.sync()
+    a.clock.advance(minutes=5)
+    a.store.save_note("scheme:crte", creuse, "base complétée")  # known on b: read back
+    a.store.save_note("scheme:pia", creuse, "première idée")
+    a.sync()
+    a.clock.advance(minutes=5)
+    a.store.save_note("scheme:pia", creuse, "première idée, précisée")  # new, then edited
+    a.sync()
+    pulled = b.sync()
+    assert pulled.pulled == 3 and pulled.pending == 0
+    with b.store.reading() as reader:
+        marks = reader.bookkeeping(
+            f"SELECT n.text, {sync._NOTE_TOKEN_SQL} AS token, s.token AS sent_token, "
+            "s.digests FROM notes n JOIN team_sent s ON s.note_uuid = n.uuid"
+        ).all()
+    assert sorted(m.text for m in marks) == ["base complétée", "première idée, précisée", "v1"]
+    for mark in marks:
+        assert mark.sent_token == mark.token
+        assert mark.digests.split()[-1] == hashlib.sha256(mark.text.encode()).hexdigest()
+    assert len(next(m for m in marks if m.text == "base complétée").digests.split()) == 2
 
 
 def test_a_version_pushed_twice_is_stored_once(
