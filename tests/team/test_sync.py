@@ -109,18 +109,19 @@ def test_a_pull_marks_each_note_it_wrote_as_received_with_its_final_text(
     digest of the text it ends with: notes new here are marked without being read back (a
     first sync's 10,000), even one that arrives, then arrives again edited, in one pull."""
     a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = _shared_creuse(a)
-    a.store.save_note("scheme:dla", creuse, "v1")
-    a.store.save_note("scheme:crte", creuse, "base")
-    a.sync()
-    b.sync()
-    a.clock.advance(minutes=5)
-    a.store.save_note("scheme:crte", creuse, "base complétée")  # known on b: read back
-    a.store.save_note("scheme:pia", creuse, "première idée")
-    a.sync()
-    a.clock.advance(minutes=5)
-    a.store.save_note("scheme:pia", creuse, "première idée, précisée")  # new, then edited
-    a.sync()
+    creuse = shared_creuse(a)
+    edits = [
+        {"scheme:dla": "v1", "scheme:crte": "base"},
+        {"scheme:crte": "base complétée", "scheme:pia": "première idée"},  # crte known on b
+        {"scheme:pia": "première idée, précisée"},  # new on b, then edited: in one pull
+    ]
+    for step, texts in enumerate(edits):
+        for key, body in texts.items():
+            a.store.save_note(key, creuse, body)
+        a.sync()
+        a.clock.advance(minutes=5)
+        if step == 0:
+            b.sync()
     pulled = b.sync()
     assert pulled.pulled == 3 and pulled.pending == 0
     with b.store.reading() as reader:
