@@ -24,7 +24,6 @@ _REPLACEMENTS = (
     ("`", "'"),
     ("´", "'"),
 )
-_SPECIAL = re.compile("[" + "".join(a for a, _ in _REPLACEMENTS) + "]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 # A word is a run of letters and digits: anything else separates words ("-" included:
 # "co-construire" must match "co construire" and "coconstruire" is not expected).
@@ -35,8 +34,10 @@ _TRAILING_PLUS = re.compile(r"(?<=[0-9a-z])\+(?![0-9a-z])")
 # "3.2" stays two numbers).
 _DOTTED = re.compile(r"(?<![0-9a-z])[a-z](?:\.[a-z])+(?![0-9a-z])")
 # A cheap test first: the rewrite above is rare (with the "+" test in words(), a note of 400
-# characters is split in 15 µs instead of 26; a pull of 10,000 notes indexes them all).
-_DOTTED_HINT = re.compile(r"[a-z]\.[a-z]")
+# characters is split in 15 µs instead of 26; a pull of 10,000 notes indexes them all). Every
+# acronym has a dot before a letter, and a pattern that starts with a character is searched
+# for that character first: 0.3 µs a note instead of 2 with "[a-z]\.[a-z]".
+_DOTTED_HINT = re.compile(r"\.[a-z]")
 # The same split as _WORD for an ASCII text, done in C: every byte but [0-9a-z] becomes a
 # space (a pull of 10,000 notes indexes them all: 6 µs a note instead of 10).
 _ASCII_SEPARATORS = bytes(
@@ -46,8 +47,8 @@ _ASCII_SEPARATORS = bytes(
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, ligature-free text with punctuation kept as is."""
-    if _SPECIAL.search(text):
-        for a, b in _REPLACEMENTS:
+    for a, b in _REPLACEMENTS:
+        if a in text:  # a search in C, at once false for a character wider than the text's
             text = text.replace(a, b)
     if not text.isascii():
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))

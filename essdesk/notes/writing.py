@@ -427,24 +427,27 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         """Insert notes, each with its first version and its search index, in bulk."""
         if not new:
             return
-        self._insert(
-            notes,
-            [
+        rows, versions = [], []
+        for n in new:  # a moment is formatted once (a team pull adds 10,000 notes)
+            updated = timestamp(n.updated)
+            created = updated if n.created == n.updated else timestamp(n.created)
+            first = updated if n.version_at in (None, n.updated) else timestamp(n.version_at)
+            rows.append(
                 {
                     "uuid": n.uuid,
                     "entry_key": n.entry_key,
                     "territory_uuid": n.territory_uuid,
                     "text": n.text,
-                    "created": timestamp(n.created),
-                    "updated": timestamp(n.updated),
+                    "created": created,
+                    "updated": updated,
                     "entry_title": n.entry_title,
                     "conflict_of": n.conflict_of,
                     "author": n.author,
                 }
-                for n in new
-            ],
-        )
-        self._add_versions([(n.uuid, n.text, n.version_at or n.updated, n.author) for n in new])
+            )
+            versions.append((n.uuid, n.text, first, n.author))
+        self._insert(notes, rows)
+        self._add_versions(versions)
         self._index({n.uuid: n.text for n in new}, fresh=True)
 
     def _insert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -476,7 +479,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         fresh = []
         for c in changes:
             if not (coalesce and self._coalesced(c.note_uuid, c.text, c.updated, c.author)):
-                fresh.append((c.note_uuid, c.text, c.version_at or c.updated, c.author))
+                fresh.append((c.note_uuid, c.text, timestamp(c.version_at or c.updated), c.author))
         self._add_versions(fresh)
         self._index({c.note_uuid: c.text for c in changes})
 
@@ -501,7 +504,8 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         )
         return True
 
-    def _add_versions(self, rows: list[tuple[str, str, datetime, str]]) -> None:
+    def _add_versions(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """(note uuid, text, moment as stored, author): one version each."""
         if rows:
             self._insert(
                 note_versions,
@@ -509,11 +513,11 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
                     {
                         "note_uuid": u,
                         "text": body,
-                        "started_at": (moment := timestamp(at)),
+                        "started_at": moment,
                         "saved_at": moment,
                         "author": author,
                     }
-                    for u, body, at, author in rows
+                    for u, body, moment, author in rows
                 ],
             )
 
