@@ -250,7 +250,37 @@ def _v6(conn: Connection) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
+def _v7(conn: Connection) -> None:
+    """A follow-up set back to a value it had before is a setting of its own (issue 14): its
+    ``ident`` (NULL for a first setting: the value's digest names it) travels with it, into
+    ``status_versions`` and ``status_conflicts``, so that the other laptops never mistake it
+    for the earlier setting they saw (:mod:`essdesk.notes.status_merge`). The triggers now
+    keep one version per (value, ident) instead of one per value."""
+    for statement in (
+        "ALTER TABLE statuses ADD COLUMN ident TEXT",
+        "ALTER TABLE status_versions ADD COLUMN ident TEXT",
+        "ALTER TABLE status_conflicts ADD COLUMN ident TEXT",
+        "DROP TRIGGER statuses_versioned_insert",
+        "DROP TRIGGER statuses_versioned_update",
+        *(
+            f"""CREATE TRIGGER statuses_versioned_{event.split()[0].lower()}
+            AFTER {event} ON statuses BEGIN
+                INSERT INTO status_versions
+                    (entry_key, territory_uuid, status, date, contact, saved_at, ident)
+                SELECT NEW.entry_key, NEW.territory_uuid, NEW.status, NEW.date, NEW.contact,
+                    NEW.updated, NEW.ident
+                WHERE NOT EXISTS (SELECT 1 FROM status_versions v
+                    WHERE v.entry_key = NEW.entry_key AND v.territory_uuid = NEW.territory_uuid
+                    AND v.status = NEW.status AND v.date IS NEW.date
+                    AND v.contact = NEW.contact AND v.ident IS NEW.ident);
+            END"""
+            for event in ("INSERT", "UPDATE OF status, date, contact, ident")
+        ),
+    ):
+        conn.exec_driver_sql(statement)
+
+
+STEPS: tuple[Step, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 SCHEMA_VERSION = len(STEPS)
 
 

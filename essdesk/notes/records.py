@@ -79,6 +79,7 @@ class Status:
     contact: str
     updated: datetime
     author: str = ""  # initials of who set it ("" when unknown)
+    ident: str | None = None  # schema v7: a return to an earlier value (see identity)
 
     @property
     def label(self) -> str:
@@ -88,6 +89,12 @@ class Status:
     def digest(self) -> str:
         """What recognises this value across laptops (:mod:`essdesk.notes.status_merge`)."""
         return status_digest(self.status, self.date, self.contact)
+
+    @property
+    def identity(self) -> str:
+        """What recognises this very setting of the value across laptops: its digest, or for
+        a return to a value it had before, its own (:mod:`essdesk.notes.status_merge`)."""
+        return self.ident or self.digest
 
 
 @dataclass(frozen=True)

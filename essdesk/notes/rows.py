@@ -73,6 +73,7 @@ def status_record(row: AnyRow) -> Status:
         contact=row.contact,
         updated=datetime.fromisoformat(row.updated),
         author=row._mapping.get("author") or "",
+        ident=row._mapping.get("ident"),
     )
 
 

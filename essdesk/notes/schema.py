@@ -83,6 +83,7 @@ note_versions = Table(
     Column("author", Text, nullable=False, default=""),  # schema v5
 )
 
+
 def _follow_up(key: bool) -> list[Column[str]]:
     """The columns of a follow-up value: (entry, territory) (the key of ``statuses``), status,
     date and contact."""
@@ -101,6 +102,7 @@ statuses = Table(
     *_follow_up(key=True),
     Column("updated", Text, nullable=False),
     Column("author", Text, nullable=False, default=""),  # schema v5
+    Column("ident", Text),  # schema v7: a return to an earlier value (status_merge)
 )
 
 status_versions = Table(
@@ -109,6 +111,7 @@ status_versions = Table(
     Column("id", Integer, primary_key=True),
     *_follow_up(key=False),
     Column("saved_at", Text, nullable=False),
+    Column("ident", Text),  # schema v7
 )
 """Schema v5: every value a follow-up has had here, written by triggers on ``statuses``
 (see :mod:`essdesk.notes.status_merge`)."""
@@ -120,6 +123,7 @@ status_conflicts = Table(
     *_follow_up(key=False),
     Column("updated", Text, nullable=False),
     Column("author", Text, nullable=False, default=""),
+    Column("ident", Text),  # schema v7
 )
 """Schema v5: a follow-up changed on two laptops, kept beside the local one until the user
 picks one (the conflicts view)."""

@@ -15,9 +15,13 @@ arrives from elsewhere:
 * otherwise both sides changed it → *conflict*: the local value stays, the incoming one is
   kept beside it (``status_conflicts``) until the user picks one in the conflicts view.
 
-A laptop whose clock runs ahead therefore never overwrites a newer local follow-up. Digests
-name values, not moments: a follow-up set back to a value it once had, while the other side
-moves on from that value, counts as unchanged here (the other side's value is taken). The rule
+A laptop whose clock runs ahead therefore never overwrites a newer local follow-up.
+
+A follow-up set back to a value it had before (« contacté », then « mobilisé », then
+« contacté » again) is a new setting, not the earlier one: it gets an identity of its own
+(:func:`return_identity`, the ``ident`` of schema v7), and the digests compared above are
+identities (the value's digest for a first setting). Else a laptop that saw the first
+« contacté » and moved on would take the return for "seen", and the return would be lost. The rule
 is :func:`merge_status`, the one function the exchange import and the team sync call.
 
 The team sync applies the same rule to each follow-up of the server's log, in the log's
@@ -41,15 +45,27 @@ def status_digest(status: str, date: str | None, contact: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
-def merge_status(
-    local: str | None, known: Collection[str], incoming: str, history: Collection[str]
-) -> StatusAction:
-    """What to do with an incoming follow-up (digests only, see the module docstring).
+def return_identity(status: str, date: str | None, contact: str, updated: str) -> str:
+    """The identity of a follow-up set back to a value it had before: that value and when."""
+    value = json.dumps([status, date or "", contact, updated], ensure_ascii=False)
+    return hashlib.sha256(("return\x1f" + value).encode("utf-8")).hexdigest()
 
-    ``local``: the current value here (None: no follow-up); ``known``: every value this
-    follow-up has had here, and those kept in conflict; ``incoming``: the value that arrives;
-    ``history``: the values it had over there before (empty when the file did not say)."""
-    if incoming == local:
+
+def merge_status(
+    local: str | None,
+    known: Collection[str],
+    incoming: str,
+    history: Collection[str],
+    *,
+    same_value: bool = False,
+) -> StatusAction:
+    """What to do with an incoming follow-up (identities only, see the module docstring).
+
+    ``local``: the current setting here (None: no follow-up); ``known``: every setting this
+    follow-up has had here, and those kept in conflict; ``incoming``: the setting that
+    arrives; ``history``: the settings it had over there before (empty when the file did not
+    say); ``same_value``: the incoming value is the local one (set on both sides alike)."""
+    if same_value or incoming == local:
         return "identical"
     if local is not None and local in history:
         return "update"

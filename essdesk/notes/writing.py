@@ -70,7 +70,7 @@ from essdesk.notes.schema import (
     text_digest,
     timestamp,
 )
-from essdesk.notes.status_merge import status_digest
+from essdesk.notes.status_merge import return_identity, status_digest
 
 COALESCE_SECONDS = 60
 """Saves within this long of a version's first save update it instead of adding a version."""
@@ -262,18 +262,26 @@ class NotesReader:
         return found
 
     def held_statuses(self) -> dict[tuple[str, str], list[str]]:
-        """(entry, territory) → digests of the values kept in conflict beside its follow-up."""
+        """(entry, territory) → identities of the settings kept in conflict beside its
+        follow-up."""
         return self._status_digests(status_conflicts)
 
-    def _status_digests(self, table: Table) -> dict[tuple[str, str], list[str]]:
+    def _status_digests(
+        self, table: Table, key: tuple[str, str] | None = None, *, values: bool = False
+    ) -> dict[tuple[str, str], list[str]]:
+        """(entry, territory) → identities (``values``: digests of the values) of the
+        follow-ups in ``table``, newest first; of one (entry, territory) when ``key``."""
         found: dict[tuple[str, str], dict[str, None]] = {}
         query = select(
             table.c.entry_key, table.c.territory_uuid, table.c.status, table.c.date,
-            table.c.contact,
+            table.c.contact, table.c.ident,
         ).order_by(table.c.id.desc())  # fmt: skip
-        for key, tu, status, date_, contact in self._conn.execute(query):
-            found.setdefault((key, tu), {})[status_digest(status, date_, contact)] = None
-        return {key: list(digests) for key, digests in found.items()}
+        if key is not None:
+            query = query.where(table.c.entry_key == key[0], table.c.territory_uuid == key[1])
+        for k, tu, status, date_, contact, ident in self._conn.execute(query):
+            digest = status_digest(status, date_, contact)
+            found.setdefault((k, tu), {})[digest if values else ident or digest] = None
+        return {k: list(digests) for k, digests in found.items()}
 
     def local_export_records(self, territory_uuids: Iterable[str]) -> list[dict[str, Any]]:
         """The territories' own entries as an exchange file carries them."""
@@ -804,6 +812,8 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
         """See :meth:`NotesStore.set_status`."""
         when = status_date(date_)
         live_territory(self._conn, tu)
+        if status is not None:
+            status, contact = status_key(status), contact.strip()
         if status is None:
             self._conn.execute(
                 delete(statuses).where(
@@ -811,19 +821,21 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
                 )
             )
             return None
-        self.put_statuses(
-            [
-                Status(
-                    entry_key,
-                    tu,
-                    status_key(status),
-                    when,
-                    contact.strip(),
-                    self._clock(),
-                    self._me(),
-                )
-            ]
-        )
+        moment = self._clock()
+        ident = None  # a first setting of this value: its digest names it
+        value = status_digest(status, when, contact)
+        current = self._conn.execute(
+            select(statuses).where(
+                statuses.c.entry_key == entry_key, statuses.c.territory_uuid == tu
+            )
+        ).first()
+        if current is not None and status_record(current).digest == value:
+            ident = current.ident  # the same setting, saved again
+        elif value in self._status_digests(status_versions, (entry_key, tu), values=True).get(
+            (entry_key, tu), []
+        ):  # set back to a value it had before: a setting of its own (status_merge)
+            ident = return_identity(status, when, contact, timestamp(moment))
+        self.put_statuses([Status(entry_key, tu, status, when, contact, moment, self._me(), ident)])
         row = self._conn.execute(
             select(statuses).where(
                 statuses.c.entry_key == entry_key, statuses.c.territory_uuid == tu
@@ -877,7 +889,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
             self._conn.execute(insert(status_conflicts), _status_rows(items))
 
     def settle_status_conflicts(self, key: tuple[str, str], digests: Collection[str]) -> int:
-        """Drop the values kept in conflict beside ``key``'s follow-up whose digests are given
+        """Drop the settings kept in conflict beside ``key``'s follow-up whose identities are given
         (another laptop saw them and chose): they stay known, like a value set aside by the
         user (:meth:`resolve_status_conflict`). Returns how many were settled."""
         where = (
@@ -885,7 +897,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
             status_conflicts.c.territory_uuid == key[1],
         )
         rows = self._conn.execute(select(status_conflicts).where(*where)).all()
-        doomed = [r for r in rows if status_digest(r.status, r.date, r.contact) in digests]
+        doomed = [r for r in rows if status_conflict_record(r).identity in digests]
         for row in doomed:
             self._set_aside(status_conflict_record(row))
             self._conn.execute(delete(status_conflicts).where(status_conflicts.c.id == row.id))
@@ -902,6 +914,7 @@ class NotesWriter(LocalEntriesWriter, NotesReader):
                 date=other.date,
                 contact=other.contact,
                 saved_at=self._stamp(),
+                ident=other.ident,
             )
         )
 
@@ -956,6 +969,7 @@ def _status_rows(items: Sequence[Status]) -> list[dict[str, str | None]]:
             "contact": s.contact,
             "updated": timestamp(s.updated),
             "author": s.author,
+            "ident": s.ident,
         }
         for s in items
     ]

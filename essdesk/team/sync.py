@@ -53,6 +53,7 @@ from essdesk.notes.exchange import (
     merge_in,
 )
 from essdesk.notes.records import Status, Territory
+from essdesk.notes.rows import status_record
 from essdesk.notes.schema import text_digest, timestamp
 from essdesk.notes.status_merge import merge_status, status_digest
 from essdesk.notes.store import NotesStore, TerritoryRef
@@ -351,13 +352,13 @@ def _pending(reader: NotesReader, author: str) -> _Outgoing:
             out.notes[row.note_uuid] = _Sent(row.entry_key, row.territory_uuid, "|purged||0", sent)
     pending_statuses = reader.bookkeeping(
         "SELECT s.entry_key, s.territory_uuid, s.status, s.date, s.contact, s.updated, "
-        f"s.author, {_STATUS_TOKEN_SQL} AS token "
+        f"s.author, s.ident, {_STATUS_TOKEN_SQL} AS token "
         "FROM statuses s JOIN team_territories tt ON tt.uuid = s.territory_uuid "
         "LEFT JOIN team_sent_statuses ss ON ss.entry_key = s.entry_key "
         "AND ss.territory_uuid = s.territory_uuid "
         f"WHERE ss.token IS NULL OR ss.token != {_STATUS_TOKEN_SQL} "
         "UNION ALL "
-        "SELECT ss.entry_key, ss.territory_uuid, NULL, NULL, '', NULL, '', NULL "
+        "SELECT ss.entry_key, ss.territory_uuid, NULL, NULL, '', NULL, '', NULL, NULL "
         "FROM team_sent_statuses ss JOIN team_territories tt ON tt.uuid = ss.territory_uuid "
         "WHERE ss.token != '' AND NOT EXISTS (SELECT 1 FROM statuses s "
         "WHERE s.entry_key = ss.entry_key AND s.territory_uuid = ss.territory_uuid)"
@@ -376,6 +377,7 @@ def _pending(reader: NotesReader, author: str) -> _Outgoing:
             "updated": row.updated,
             "author": row.author or (author if row.status is not None else ""),
             "history": followed.get(key, [])[:EXPORT_HISTORY],
+            **({"ident": row.ident} if row.ident else {}),  # a return to an earlier value
         }
         cid = change_id("status", json.dumps(payload, sort_keys=True), author)
         out.changes.append(Change(cid, "status", row.territory_uuid, payload))
@@ -639,8 +641,9 @@ _STATUS_ROW = f"SELECT s.*, {_STATUS_TOKEN_SQL} AS token FROM statuses s " + _BY
 
 
 def _status_values(reader: NotesReader, table: str, key: tuple[str, str]) -> set[str]:
-    rows = reader.bookkeeping(f"SELECT status, date, contact FROM {table} {_BY_KEY}", key)
-    return {status_digest(*r) for r in rows}
+    """The identities of the settings of ``key``'s follow-up in ``table``."""
+    rows = reader.bookkeeping(f"SELECT status, date, contact, ident FROM {table} {_BY_KEY}", key)
+    return {r.ident or status_digest(r.status, r.date, r.contact) for r in rows}
 
 
 def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> tuple[int, int]:
@@ -657,7 +660,7 @@ def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> tuple[int, int]:
     unsent = (local.token if local is not None else "") != (sent or "")
     if "history" not in p:  # pushed by an essdesk of before the rule: the log's order alone
         return (0 if unsent else _take_status(writer, key, p)), 0
-    mine = status_digest(local.status, local.date, local.contact) if local is not None else None
+    mine = status_record(local).identity if local is not None else None
     history = set(p["history"])
     held = _status_values(writer, "status_conflicts", key)
     if p["status"] is None:  # removed over there, from one of the values in its history
@@ -667,9 +670,11 @@ def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> tuple[int, int]:
         writer.settle_status_conflicts(key, held & history)
         _record_sent_statuses(writer, [(*key, "")])
         return 1, 0
-    incoming = status_digest(p["status"], p["date"], p["contact"])
+    value = status_digest(p["status"], p["date"], p["contact"])
+    incoming = p.get("ident") or value
     known = _status_values(writer, "status_versions", key) | held
-    action = merge_status(mine, known, incoming, history)
+    same_value = local is not None and status_record(local).digest == value
+    action = merge_status(mine, known, incoming, history, same_value=same_value)
     if action == "keep":
         return 0, 0
     changed = writer.settle_status_conflicts(key, status_merge.settled(held, incoming, history))
@@ -685,7 +690,7 @@ def _status_of(p: dict[str, Any]) -> Status:
     updated = datetime.fromisoformat(p["updated"])
     return Status(
         p["entry_key"], p["territory_uuid"], p["status"], p["date"], p["contact"], updated,
-        p.get("author", ""),
+        p.get("author", ""), p.get("ident"),
     )  # fmt: skip
 
 

@@ -211,3 +211,28 @@ def test_v4_to_v5_keeps_each_follow_up_as_its_first_version_and_who_wrote_the_te
         assert len(values) == 3 and values[-1] == dla.digest
         assert store.set_author_initials("  EF ") == "EF"
         assert store.author_initials() == "EF"
+
+
+def test_v6_to_v7_a_follow_up_set_back_to_an_earlier_value_gets_its_own_identity(
+    home: Path, clock: Any
+) -> None:
+    """Schema v7 (issue 14): settings of a follow-up carry an identity; existing ones keep
+    their value's digest, and from now on a return to an earlier value is versioned apart."""
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / "notes-v6.sqlite3", paths.notes_path())
+    store, report = open_notes(clock=clock)
+    with store:
+        assert report is None
+        creuse = store.territory_by_name("Creuse")
+        dla = store.status("scheme:dla", creuse)
+        assert dla is not None and dla.ident is None and dla.identity == dla.digest
+        with store.reading() as reader:
+            before = reader.status_histories()[("scheme:dla", creuse.uuid)]
+        store.set_status("scheme:dla", creuse, "ecarte")
+        back = store.set_status("scheme:dla", creuse, dla.status, dla.date, dla.contact)
+        assert back is not None and back.ident is not None and back.identity != dla.digest
+        again = store.set_status("scheme:dla", creuse, dla.status, dla.date, dla.contact)
+        assert again is not None and again.ident == back.ident  # saved again: the same one
+        with store.reading() as reader:
+            after = reader.status_histories()[("scheme:dla", creuse.uuid)]
+        assert after[0] == back.identity and set(before) < set(after)

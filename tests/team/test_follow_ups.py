@@ -132,3 +132,56 @@ def test_a_follow_up_pushed_by_an_essdesk_of_before_the_rule_follows_the_log(
     followed = a.store.status("scheme:dla", creuse)
     assert followed is not None and followed.status == "mobilise"
     assert a.store.status_conflicts(creuse) == []
+
+
+def test_a_follow_up_set_back_to_an_earlier_value_is_not_taken_for_the_earlier_one(
+    new_laptop: NewLaptop,
+) -> None:
+    """Bruno puts back « contacté » while Alice, who saw the first « contacté », moves on to
+    « en cours »: his return is a setting of its own, not one Alice has seen. Both are kept
+    on both laptops instead of his being silently replaced."""
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = shared_creuse(a)
+    tu = creuse.uuid
+    a.store.set_status("scheme:dla", creuse, "contacte")
+    a.sync()
+    b.sync()
+    b.store.set_status("scheme:dla", tu, "mobilise")
+    b.sync()
+    a.sync()
+    a.store.set_status("scheme:dla", tu, "en-cours")  # Alice moves on from « mobilisé »…
+    b.store.set_status("scheme:dla", tu, "contacte")  # …while Bruno goes back to « contacté »
+    a.sync()
+    assert b.sync().conflicts == 1
+    assert a.sync().conflicts == 1
+    for laptop, own, other in ((a, "en-cours", "contacte"), (b, "contacte", "en-cours")):
+        followed = laptop.store.status("scheme:dla", tu)
+        assert followed is not None and followed.status == own, laptop.folder.name
+        assert [h.status for h in laptop.store.status_conflicts(tu)] == [other]
+    assert content_hash(a.store) == content_hash(b.store)
+    # Bruno keeps his: Alice's laptop takes it, the return included
+    (held,) = b.store.status_conflicts(tu)
+    b.store.resolve_status_conflict(held.id, "local")
+    b.sync()
+    a.sync()
+    for laptop in (a, b):
+        followed = laptop.store.status("scheme:dla", tu)
+        assert followed is not None and followed.status == "contacte", laptop.folder.name
+        assert laptop.store.status_conflicts(tu) == []
+    assert content_hash(a.store) == content_hash(b.store)
+
+
+def test_the_same_follow_up_set_on_two_laptops_is_no_conflict(new_laptop: NewLaptop) -> None:
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = shared_creuse(a)
+    tu = creuse.uuid
+    a.store.set_status("scheme:dla", creuse, "contacte")
+    a.sync()
+    b.sync()
+    a.store.set_status("scheme:dla", tu, "mobilise", "2024-06-05", "M. Durand")
+    b.store.set_status("scheme:dla", tu, "mobilise", "2024-06-05", "M. Durand")
+    assert a.sync().conflicts == 0
+    assert b.sync().conflicts == 0
+    assert a.sync().conflicts == 0
+    assert a.store.status_conflicts(tu) == b.store.status_conflicts(tu) == []
+    assert content_hash(a.store) == content_hash(b.store)

@@ -428,4 +428,3 @@ def test_a_note_restored_from_the_trash_comes_back_on_the_other_laptop(
             note = laptop.store.get_note("scheme:dla", creuse.uuid)
             assert note is not None and (note.uuid, note.text) == (kept.uuid, "à garder")
     assert content_hash(a.store) == content_hash(b.store)
-

@@ -42,7 +42,10 @@ FORMAT_VERSION = 2
 wrote each version) instead of bare digests, and a status carries its ``history`` (the
 digests of the values it has had, :mod:`essdesk.notes.status_merge`) and its ``author``.
 Format 1 files are still read: their statuses have no history (a follow-up changed on both
-sides is then kept in conflict, never replaced by the clock)."""
+sides is then kept in conflict, never replaced by the clock). Since essdesk's notes schema
+v7, a follow-up set back to a value it had before carries its ``ident`` (an optional field:
+the history's digests are then identities of settings, see ``status_merge``); files without
+it read as before."""
 SUFFIX = ".essnotes"
 MANIFEST = "manifest.json"
 PAYLOAD = "notes.json"
@@ -125,11 +128,16 @@ class IncomingStatus:
     contact: str
     updated: datetime
     author: str = ""  # initials of who set it (format 2)
-    history: frozenset[str] = frozenset()  # digests of its earlier values over there
+    history: frozenset[str] = frozenset()  # identities of its earlier settings over there
+    ident: str | None = None  # a return to an earlier value (status_merge.return_identity)
 
     @property
     def digest(self) -> str:
         return status_digest(self.status, self.date, self.contact)
+
+    @property
+    def identity(self) -> str:
+        return self.ident or self.digest
 
 
 @dataclass(frozen=True)
@@ -309,6 +317,14 @@ def _digests(obj: dict[str, Any], where: str, what: str) -> list[str]:
     return found
 
 
+def _ident(obj: dict[str, Any], where: str) -> str | None:
+    """A follow-up's ``ident`` (written since essdesk's schema v7, absent before)."""
+    ident = obj.get("ident")
+    if ident is not None and not (isinstance(ident, str) and _SHA256.fullmatch(ident)):
+        raise invalid(where, "« ident » doit être une somme SHA-256")
+    return ident
+
+
 def _versions(obj: dict[str, Any], where: str) -> list[tuple[str, str]]:
     """Format 2: a note's versions, ``{"sha256", "author"}`` each, newest first."""
     found = []
@@ -422,5 +438,6 @@ def check_payload(
             history=frozenset(_digests(s, where, "valeurs d'un suivi"))
             if version >= 2
             else frozenset(),
+            ident=_ident(s, where),
         )
     return tuple(terrs.values()), tuple(found_notes.values()), tuple(found_statuses.values())

@@ -601,18 +601,20 @@ def _plan_statuses(file: ExchangeFile, snap: _Snapshot, where: dict[str, str]) -
         known = snap.status_known.setdefault(key, set())
         held = snap.status_held.setdefault(key, set())
         action = merge_status(
-            local.digest if local is not None else None, known, inc.digest, inc.history
-        )
-        settles = settled(held, inc.digest, inc.history) if action in _TAKEN else set()
+            local.identity if local is not None else None, known, inc.identity, inc.history,
+            same_value=local is not None and local.digest == inc.digest,
+        )  # fmt: skip
+        settles = settled(held, inc.identity, inc.history) if action in _TAKEN else set()
         plans.append(StatusPlan(inc, action, tu, local, frozenset(settles)))
-        known.add(inc.digest)
+        known.add(inc.identity)
         held -= settles
         if action == "conflict":
-            held.add(inc.digest)
+            held.add(inc.identity)
         if action in ("new", "update"):
             snap.statuses[key] = Status(
-                inc.entry_key, tu, inc.status, inc.date, inc.contact, inc.updated, inc.author
-            )
+                inc.entry_key, tu, inc.status, inc.date, inc.contact, inc.updated, inc.author,
+                inc.ident,
+            )  # fmt: skip
     return plans
 
 
@@ -775,8 +777,9 @@ def _execute(writer: NotesWriter, plan: ImportPreview) -> None:
     def status(sp: StatusPlan) -> Status:
         i = sp.incoming
         return Status(
-            i.entry_key, sp.territory_uuid, i.status, i.date, i.contact, i.updated, i.author
-        )
+            i.entry_key, sp.territory_uuid, i.status, i.date, i.contact, i.updated, i.author,
+            i.ident,
+        )  # fmt: skip
 
     writer.put_statuses([status(sp) for sp in plan.statuses if sp.action in ("new", "update")])
     writer.add_status_conflicts([status(sp) for sp in plan.statuses if sp.action == "conflict"])

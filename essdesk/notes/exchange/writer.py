@@ -188,6 +188,7 @@ def export_notes(
                 "updated": r.updated,
                 "author": _line(r.author or me),
                 "history": status_history.get((r.entry_key, r.territory_uuid), [])[:EXPORT_HISTORY],
+                **({"ident": r.ident} if r.ident else {}),  # a return to an earlier value
             }
             for r in status_rows
         ],

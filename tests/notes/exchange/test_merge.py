@@ -485,6 +485,30 @@ def test_a_status_conflict_settled_on_one_laptop_is_settled_on_the_other_by_its_
     assert a.status_conflicts(creuse) == []
 
 
+def test_a_follow_up_set_back_to_an_earlier_value_is_a_setting_of_its_own(
+    pair: tuple[NotesStore, NotesStore], clock: Clock, tmp_path: Path
+) -> None:
+    """B puts « contacté » back while A, who saw B's first « contacté », moves on: A's file
+    must not replace B's return as if A had seen it; and B's return, in B's file, is not
+    taken on A's laptop for the « contacté » it knows."""
+    a, b = pair
+    creuse, _ = populate(a, clock)
+    tu = creuse.uuid
+    import_file(b, export_notes(a, tmp_path / "a0.essnotes").path)
+    b.set_status("scheme:dla", tu, "contacte")
+    import_file(a, export_notes(b, tmp_path / "b0.essnotes").path)
+    b.set_status("scheme:dla", tu, "mobilise")
+    import_file(a, export_notes(b, tmp_path / "b1.essnotes").path)
+    clock.advance(minutes=1)
+    a.set_status("scheme:dla", creuse, "en-cours")
+    b.set_status("scheme:dla", tu, "contacte")  # back to a value it had
+    import_file(b, export_notes(a, tmp_path / "a1.essnotes").path)
+    import_file(a, export_notes(b, tmp_path / "b2.essnotes").path)
+    for store, own, other in ((a, "en-cours", "contacte"), (b, "contacte", "en-cours")):
+        assert store.status("scheme:dla", tu).status == own  # type: ignore[union-attr]
+        assert [c.status for c in store.status_conflicts(tu)] == [other]
+
+
 # -- apply: re-planning, rollback, safety --------------------------------------------------------
 
 
