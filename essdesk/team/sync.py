@@ -716,13 +716,17 @@ def _mark_notes(writer: NotesWriter, note_uuids: Iterable[str], written: Mapping
     sent of them."""
     listed = list(note_uuids)
     fresh = json.dumps({u: written[u] for u in listed if u in written})
+    marked = writer.bookkeeping(  # before: a note purged here and back, say
+        "SELECT s.note_uuid FROM json_each(?) f JOIN team_sent s ON s.note_uuid = f.key",
+        (fresh,),
+    ).scalars()
+    again = [*(u for u in listed if u not in written), *marked]
     rows = writer.bookkeeping(
         f"SELECT n.uuid, n.entry_key, n.territory_uuid, n.text, {_NOTE_TOKEN_SQL} AS token, "
         "coalesce(s.digests, '') AS sent_digests FROM notes n "
         "LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
-        "WHERE n.uuid IN (SELECT value FROM json_each(?)) "
-        "AND (s.note_uuid IS NOT NULL OR n.uuid NOT IN (SELECT key FROM json_each(?)))",
-        (json.dumps(listed), fresh),
+        "WHERE n.uuid IN (SELECT value FROM json_each(?))",
+        (json.dumps(again),),
     ).all()
     _record_sent(
         writer,
