@@ -756,7 +756,9 @@ def _record_sent(writer: NotesWriter, sent: dict[str, _Sent]) -> None:
                     x.entry_key,
                     x.territory_uuid,
                     x.token,
-                    " ".join(list(dict.fromkeys(x.digests))[-EXPORT_HISTORY:]),
+                    x.digests[0]  # a note sent or received once: 10,000 at a first sync
+                    if len(x.digests) == 1
+                    else " ".join(list(dict.fromkeys(x.digests))[-EXPORT_HISTORY:]),
                 )
                 for u, x in sent.items()
             ],

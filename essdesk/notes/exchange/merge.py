@@ -536,13 +536,13 @@ def _plan_notes(
         # In the team sync, a conflict copy follows its author's later edits: a new version
         # of a text kept here as a copy updates that copy instead of adding a second one
         # (else each laptop would keep a different set of stale copies).
-        follower = next(
-            (
-                c
-                for c in copies.get(key, ())
-                if not c.deleted and text_digest(c.text) in inc.history
-            ),
-            None,
+        follower = (
+            next(
+                (c for c in copies[key] if not c.deleted and text_digest(c.text) in inc.history),
+                None,
+            )
+            if key in copies
+            else None
         )
         if follower is not None:
             plans.append(
