@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 from testkit import sha256_of as _digest
 
 from essdesk import paths
-from essdesk.notes import NewerSchemaError, migrations, open_notes
+from essdesk.notes import NewerSchemaError, NotesStore, migrations, open_notes
 from essdesk.notes.backups import list_backups, verify
 from essdesk.notes.migrations import SCHEMA_VERSION, STEPS, migrate
 from essdesk.notes.schema import APPLICATION_ID, make_engine
@@ -173,17 +173,22 @@ def test_a_newer_schema_is_refused_and_left_untouched(home: Path) -> None:
     assert sorted(p.name for p in home.iterdir()) == listing  # nothing moved, nothing added
 
 
+def _upgraded(fixture: str, home: Path, clock: Any) -> NotesStore:
+    """The released ``fixture`` opened (so upgraded) as this laptop's notes file."""
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / fixture, paths.notes_path())
+    store, report = open_notes(clock=clock)
+    assert report is None
+    return store
+
+
 def test_v4_to_v5_keeps_each_follow_up_as_its_first_version_and_who_wrote_the_text(
     home: Path, clock: Any
 ) -> None:
     """Schema v5 (issues 11 #8, 12): a follow-up's values are versioned by triggers (so an
     import merges them like texts), versions say who wrote them, and the laptop has a
     settings table for the person's initials."""
-    home.mkdir(parents=True, exist_ok=True)
-    shutil.copy(FIXTURES / "notes-v4.sqlite3", paths.notes_path())
-    store, report = open_notes(clock=clock)
-    with store:
-        assert report is None
+    with _upgraded("notes-v4.sqlite3", home, clock) as store:
         creuse = store.territory_by_name("Creuse")
         note = store.get_note("scheme:dla", creuse)
         assert note is not None
@@ -218,11 +223,7 @@ def test_v6_to_v7_a_follow_up_set_back_to_an_earlier_value_gets_its_own_identity
 ) -> None:
     """Schema v7 (issue 14): settings of a follow-up carry an identity; existing ones keep
     their value's digest, and from now on a return to an earlier value is versioned apart."""
-    home.mkdir(parents=True, exist_ok=True)
-    shutil.copy(FIXTURES / "notes-v6.sqlite3", paths.notes_path())
-    store, report = open_notes(clock=clock)
-    with store:
-        assert report is None
+    with _upgraded("notes-v6.sqlite3", home, clock) as store:
         creuse = store.territory_by_name("Creuse")
         dla = store.status("scheme:dla", creuse)
         assert dla is not None and dla.ident is None and dla.identity == dla.digest

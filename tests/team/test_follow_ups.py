@@ -16,6 +16,26 @@ from essdesk.team import sync
 NewLaptop = Callable[..., Laptop]
 
 
+def _both_follow_the_dla(new_laptop: NewLaptop) -> tuple[Laptop, Laptop, str]:
+    """Alice and Bruno share Creuse, whose DLA both see « contacté »; (alice, bruno, uuid)."""
+    a, b = new_laptop("alice"), new_laptop("bruno")
+    creuse = shared_creuse(a)
+    a.store.set_status("scheme:dla", creuse, "contacte")
+    a.sync()
+    b.sync()
+    return a, b, creuse.uuid
+
+
+def _both_kept(*sides: tuple[Laptop, str, str]) -> None:
+    """On each (laptop, own, other): its own value is the DLA's follow-up, the other's kept
+    beside it in conflict."""
+    for laptop, own, other in sides:
+        tu = laptop.store.territories()[0].uuid
+        followed = laptop.store.status("scheme:dla", tu)
+        assert followed is not None and followed.status == own, laptop.folder.name
+        assert [h.status for h in laptop.store.status_conflicts(tu, "scheme:dla")] == [other]
+
+
 @pytest.mark.parametrize("keep", ["local", "incoming"])
 def test_a_follow_up_changed_on_two_laptops_is_kept_both_ways_then_settled_everywhere(
     new_laptop: NewLaptop, keep: str
@@ -38,12 +58,8 @@ def test_a_follow_up_changed_on_two_laptops_is_kept_both_ways_then_settled_every
     assert c.sync().conflicts == 1
     # each laptop keeps its own value as the follow-up, the other beside it (Chloé: the
     # first to arrive); nobody's is lost, whatever the clocks
-    for laptop, own, other in ((a, "en-cours", "mobilise"), (b, "mobilise", "en-cours"),
-                               (c, "en-cours", "mobilise")):  # fmt: skip
-        followed = laptop.store.status("scheme:dla", tu)
-        held = laptop.store.status_conflicts(tu, "scheme:dla")
-        assert followed is not None and followed.status == own, laptop.folder.name
-        assert [h.status for h in held] == [other], laptop.folder.name
+    _both_kept((a, "en-cours", "mobilise"), (b, "mobilise", "en-cours"),
+               (c, "en-cours", "mobilise"))  # fmt: skip
     (bruno_s,) = a.store.status_conflicts(tu, "scheme:dla")
     assert (bruno_s.date, bruno_s.contact, bruno_s.author) == ("2024-06-05", "M. Durand", "bruno")
     assert content_hash(a.store) == content_hash(b.store) == content_hash(c.store)
@@ -66,23 +82,14 @@ def test_a_follow_up_changed_on_two_laptops_is_kept_both_ways_then_settled_every
 def test_a_follow_up_changed_here_and_not_sent_stays_and_the_other_is_kept_beside(
     new_laptop: NewLaptop,
 ) -> None:
-    a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = shared_creuse(a)
-    tu = creuse.uuid
-    a.store.set_status("scheme:dla", creuse, "contacte")
-    a.sync()
-    b.sync()
+    a, b, tu = _both_follow_the_dla(new_laptop)
     a.store.set_status("scheme:dla", tu, "mobilise")
     a.sync()
     b.store.set_status("scheme:dla", tu, "ecarte")  # offline: not sent yet
     b.sync()  # pushes ecarte, then pulls mobilise: both kept, ecarte the follow-up
-    followed = b.store.status("scheme:dla", tu)
-    assert followed is not None and followed.status == "ecarte"
-    assert [h.status for h in b.store.status_conflicts(tu)] == ["mobilise"]
+    _both_kept((b, "ecarte", "mobilise"))
     a.sync()
-    followed = a.store.status("scheme:dla", tu)
-    assert followed is not None and followed.status == "mobilise"
-    assert [h.status for h in a.store.status_conflicts(tu)] == ["ecarte"]
+    _both_kept((a, "mobilise", "ecarte"))
     assert content_hash(a.store) == content_hash(b.store)
 
 
@@ -140,12 +147,7 @@ def test_a_follow_up_set_back_to_an_earlier_value_is_not_taken_for_the_earlier_o
     """Bruno puts back « contacté » while Alice, who saw the first « contacté », moves on to
     « en cours »: his return is a setting of its own, not one Alice has seen. Both are kept
     on both laptops instead of his being silently replaced."""
-    a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = shared_creuse(a)
-    tu = creuse.uuid
-    a.store.set_status("scheme:dla", creuse, "contacte")
-    a.sync()
-    b.sync()
+    a, b, tu = _both_follow_the_dla(new_laptop)
     b.store.set_status("scheme:dla", tu, "mobilise")
     b.sync()
     a.sync()
@@ -154,10 +156,7 @@ def test_a_follow_up_set_back_to_an_earlier_value_is_not_taken_for_the_earlier_o
     a.sync()
     assert b.sync().conflicts == 1
     assert a.sync().conflicts == 1
-    for laptop, own, other in ((a, "en-cours", "contacte"), (b, "contacte", "en-cours")):
-        followed = laptop.store.status("scheme:dla", tu)
-        assert followed is not None and followed.status == own, laptop.folder.name
-        assert [h.status for h in laptop.store.status_conflicts(tu)] == [other]
+    _both_kept((a, "en-cours", "contacte"), (b, "contacte", "en-cours"))
     assert content_hash(a.store) == content_hash(b.store)
     # Bruno keeps his: Alice's laptop takes it, the return included
     (held,) = b.store.status_conflicts(tu)
@@ -172,12 +171,7 @@ def test_a_follow_up_set_back_to_an_earlier_value_is_not_taken_for_the_earlier_o
 
 
 def test_the_same_follow_up_set_on_two_laptops_is_no_conflict(new_laptop: NewLaptop) -> None:
-    a, b = new_laptop("alice"), new_laptop("bruno")
-    creuse = shared_creuse(a)
-    tu = creuse.uuid
-    a.store.set_status("scheme:dla", creuse, "contacte")
-    a.sync()
-    b.sync()
+    a, b, tu = _both_follow_the_dla(new_laptop)
     a.store.set_status("scheme:dla", tu, "mobilise", "2024-06-05", "M. Durand")
     b.store.set_status("scheme:dla", tu, "mobilise", "2024-06-05", "M. Durand")
     assert a.sync().conflicts == 0
