@@ -77,6 +77,30 @@ _V1 = [
 ]
 
 
+def _status_triggers(*, with_ident: bool) -> list[str]:
+    """The triggers that record each value a follow-up takes in ``status_versions``: one
+    version per value (v5), then per (value, ident) (v7). One text for both steps, so that
+    they cannot drift; the SQL it gives each step is exactly the one released (SQLite keeps
+    it in the schema)."""
+    column, new, same = ("", "", "")
+    if with_ident:
+        column, new, same = (", ident", ", NEW.ident", " AND v.ident IS NEW.ident")
+    return [
+        f"""CREATE TRIGGER statuses_versioned_{event.split()[0].lower()}
+            AFTER {event} ON statuses BEGIN
+                INSERT INTO status_versions
+                    (entry_key, territory_uuid, status, date, contact, saved_at{column})
+                SELECT NEW.entry_key, NEW.territory_uuid, NEW.status, NEW.date, NEW.contact,
+                    NEW.updated{new}
+                WHERE NOT EXISTS (SELECT 1 FROM status_versions v
+                    WHERE v.entry_key = NEW.entry_key AND v.territory_uuid = NEW.territory_uuid
+                    AND v.status = NEW.status AND v.date IS NEW.date
+                    AND v.contact = NEW.contact{same});
+            END"""
+        for event in ("INSERT", f"UPDATE OF status, date, contact{column}")
+    ]
+
+
 def _v1(conn: Connection) -> None:
     """Initial schema: territories, notes, versions, statuses and the notes search index."""
     for statement in _V1:
@@ -206,20 +230,7 @@ def _v5(conn: Connection) -> None:
         "CREATE INDEX status_versions_by_key ON status_versions (entry_key, territory_uuid)",
         """INSERT INTO status_versions (entry_key, territory_uuid, status, date, contact, saved_at)
         SELECT entry_key, territory_uuid, status, date, contact, updated FROM statuses""",
-        *(
-            f"""CREATE TRIGGER statuses_versioned_{event.split()[0].lower()}
-            AFTER {event} ON statuses BEGIN
-                INSERT INTO status_versions
-                    (entry_key, territory_uuid, status, date, contact, saved_at)
-                SELECT NEW.entry_key, NEW.territory_uuid, NEW.status, NEW.date, NEW.contact,
-                    NEW.updated
-                WHERE NOT EXISTS (SELECT 1 FROM status_versions v
-                    WHERE v.entry_key = NEW.entry_key AND v.territory_uuid = NEW.territory_uuid
-                    AND v.status = NEW.status AND v.date IS NEW.date
-                    AND v.contact = NEW.contact);
-            END"""
-            for event in ("INSERT", "UPDATE OF status, date, contact")
-        ),
+        *_status_triggers(with_ident=False),
         f"""CREATE TABLE status_conflicts (
             id INTEGER PRIMARY KEY,
             entry_key TEXT NOT NULL,
@@ -262,20 +273,7 @@ def _v7(conn: Connection) -> None:
         "ALTER TABLE status_conflicts ADD COLUMN ident TEXT",
         "DROP TRIGGER statuses_versioned_insert",
         "DROP TRIGGER statuses_versioned_update",
-        *(
-            f"""CREATE TRIGGER statuses_versioned_{event.split()[0].lower()}
-            AFTER {event} ON statuses BEGIN
-                INSERT INTO status_versions
-                    (entry_key, territory_uuid, status, date, contact, saved_at, ident)
-                SELECT NEW.entry_key, NEW.territory_uuid, NEW.status, NEW.date, NEW.contact,
-                    NEW.updated, NEW.ident
-                WHERE NOT EXISTS (SELECT 1 FROM status_versions v
-                    WHERE v.entry_key = NEW.entry_key AND v.territory_uuid = NEW.territory_uuid
-                    AND v.status = NEW.status AND v.date IS NEW.date
-                    AND v.contact = NEW.contact AND v.ident IS NEW.ident);
-            END"""
-            for event in ("INSERT", "UPDATE OF status, date, contact, ident")
-        ),
+        *_status_triggers(with_ident=True),
     ):
         conn.exec_driver_sql(statement)
 
