@@ -251,20 +251,22 @@ class NotesReader:
     def _me(self) -> str:
         return self.author_initials() or ""
 
-    def status_histories(self, *, with_conflicts: bool = False) -> dict[tuple[str, str], list[str]]:
+    def status_histories(
+        self, key: tuple[str, str] | None = None, *, with_conflicts: bool = False
+    ) -> dict[tuple[str, str], list[str]]:
         """(entry, territory) → digests of every value its follow-up has had here, newest
         first (what an export carries); ``with_conflicts``: and of the values kept in
-        conflict (what an import counts as known)."""
-        found = self._status_digests(status_versions)
+        conflict (what an import counts as known). Of one follow-up when ``key``."""
+        found = self._status_digests(status_versions, key)
         if with_conflicts:
-            for key, digests in self._status_digests(status_conflicts).items():
-                found[key] = list(dict.fromkeys([*found.get(key, []), *digests]))
+            for k, digests in self._status_digests(status_conflicts, key).items():
+                found[k] = list(dict.fromkeys([*found.get(k, []), *digests]))
         return found
 
-    def held_statuses(self) -> dict[tuple[str, str], list[str]]:
+    def held_statuses(self, key: tuple[str, str] | None = None) -> dict[tuple[str, str], list[str]]:
         """(entry, territory) → identities of the settings kept in conflict beside its
-        follow-up."""
-        return self._status_digests(status_conflicts)
+        follow-up; of one follow-up when ``key``."""
+        return self._status_digests(status_conflicts, key)
 
     def _status_digests(
         self, table: Table, key: tuple[str, str] | None = None, *, values: bool = False

@@ -640,12 +640,6 @@ def _apply_trash(writer: NotesWriter, p: dict[str, Any]) -> list[str]:
 _STATUS_ROW = f"SELECT s.*, {_STATUS_TOKEN_SQL} AS token FROM statuses s " + _BY_KEY
 
 
-def _status_values(reader: NotesReader, table: str, key: tuple[str, str]) -> set[str]:
-    """The identities of the settings of ``key``'s follow-up in ``table``."""
-    rows = reader.bookkeeping(f"SELECT status, date, contact, ident FROM {table} {_BY_KEY}", key)
-    return {r.ident or status_digest(r.status, r.date, r.contact) for r in rows}
-
-
 def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> tuple[int, int]:
     """A follow-up from the log, merged with the exchange file's rule
     (:func:`~essdesk.notes.status_merge.merge_status`), in the log's order: changed over
@@ -662,7 +656,7 @@ def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> tuple[int, int]:
         return (0 if unsent else _take_status(writer, key, p)), 0
     mine = status_record(local).identity if local is not None else None
     history = set(p["history"])
-    held = _status_values(writer, "status_conflicts", key)
+    held = set(writer.held_statuses(key).get(key, []))
     if p["status"] is None:  # removed over there, from one of the values in its history
         if unsent or mine is None or mine not in history:
             return 0, 0
@@ -672,7 +666,7 @@ def _apply_status(writer: NotesWriter, p: dict[str, Any]) -> tuple[int, int]:
         return 1, 0
     value = status_digest(p["status"], p["date"], p["contact"])
     incoming = p.get("ident") or value
-    known = _status_values(writer, "status_versions", key) | held
+    known = set(writer.status_histories(key, with_conflicts=True).get(key, []))
     same_value = local is not None and status_record(local).digest == value
     action = merge_status(mine, known, incoming, history, same_value=same_value)
     if action == "keep":
