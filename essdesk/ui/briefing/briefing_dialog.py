@@ -48,7 +48,7 @@ from essdesk.ui.briefing.briefing_render import (
     print_preview,
     write_pdf,
 )
-from essdesk.ui.common.folders import ask_save_file, last_folder
+from essdesk.ui.common.folders import ask_save_file
 from essdesk.ui.common.plain import PlainLabel, plain_label, plain_title
 
 SELECTED, WITH_NOTES, MOBILISED = "selected", "with-notes", "mobilised"
@@ -83,7 +83,6 @@ class BriefingDialog(QDialog):
         self._store = notes_store
         self._territory = territory
         self._today = today
-        self._folder = last_folder()
         noted = self._noted_keys()
         self._selected = tuple(
             dict.fromkeys(k for k in selected_keys if catalogue.title(k) is not None or k in noted)
@@ -316,12 +315,6 @@ class BriefingDialog(QDialog):
         parts = [what, where, day] if where else [what, day]
         return safe_file_name(" - ".join(parts)) + suffix
 
-    def _ask_path(self, caption: str, name: str, filters: str, suffix: str) -> Path | None:
-        path = ask_save_file(self, caption, self._folder / name, filters, suffix)
-        if path is not None:
-            self._folder = path.parent
-        return path
-
     def _done(self, kind: str, path: Path, detail: str = "") -> None:
         self.message.setText(french_typography(self.tr("Enregistré : {0}{1}")).format(path, detail))
         self._saved = path
@@ -352,7 +345,8 @@ class BriefingDialog(QDialog):
         sheet = self._sheet
         if sheet is None:
             return
-        path = self._ask_path(
+        path = ask_save_file(
+            self,
             self.tr("Enregistrer la fiche en PDF"),
             self._default_name(".pdf", "Fiche de synthèse"),
             self.tr("Documents PDF (*.pdf)"),
@@ -377,7 +371,8 @@ class BriefingDialog(QDialog):
         sheet = self._sheet
         if sheet is None:
             return
-        path = self._ask_path(
+        path = ask_save_file(
+            self,
             self.tr("Enregistrer la fiche en Markdown"),
             self._default_name(".md", "Fiche de synthèse"),
             self.tr("Texte Markdown (*.md)"),
@@ -395,7 +390,8 @@ class BriefingDialog(QDialog):
     def export_csv(self) -> None:
         if self._store is None:
             return
-        path = self._ask_path(
+        path = ask_save_file(
+            self,
             self.tr("Enregistrer la liste des notes (CSV)"),
             self._default_name(".csv", "Notes"),
             self.tr("Tableur CSV, séparateur point-virgule (*.csv)"),

@@ -57,10 +57,14 @@ def remember_folder(path: Path | str) -> None:
 
 
 def ask_save_file(
-    parent: QWidget | None, title: str, proposed: Path, filters: str, suffix: str = ""
+    parent: QWidget | None, title: str, proposed: Path | str, filters: str, suffix: str = ""
 ) -> Path | None:
-    """A save dialog proposing ``proposed``; a name typed without ``suffix`` gets it; the
-    folder chosen is remembered. None when the user cancels."""
+    """A save dialog proposing ``proposed``, a bare name in :func:`last_folder` (never the
+    program's working folder); a name typed without ``suffix`` gets it; the folder chosen
+    is remembered. None when the user cancels."""
+    proposed = Path(proposed)
+    if not proposed.is_absolute():
+        proposed = last_folder() / proposed
     _localise_when_shown()
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(proposed), filters)
     if not chosen:
@@ -73,10 +77,8 @@ def ask_save_file(
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str:
-    """A save dialog; a bare ``suggested`` name is proposed in :func:`last_folder` (never
-    the program's working folder), and the folder chosen is remembered."""
-    proposed = Path(suggested) if Path(suggested).is_absolute() else last_folder() / suggested
-    path = ask_save_file(parent, title, proposed, filters)
+    """:func:`ask_save_file` for callers that hold paths as text ("" when cancelled)."""
+    path = ask_save_file(parent, title, suggested, filters)
     return str(path) if path else ""
 
 

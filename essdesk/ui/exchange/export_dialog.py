@@ -33,7 +33,7 @@ from essdesk.notes.exchange import (
     default_filename,
     export_notes,
 )
-from essdesk.ui.common.folders import ask_save_file, last_folder
+from essdesk.ui.common.folders import ask_save_file
 from essdesk.ui.common.messages import busy_cursor, show_message
 from essdesk.ui.common.plain import plain_label
 
@@ -69,7 +69,6 @@ class ExportDialog(QDialog):
         self._territory = territory
         self._selected = tuple(dict.fromkeys(selected_keys))
         self._today = today
-        self._folder = last_folder()
         self.summary: ExportSummary | None = None
 
         intro = plain_label(
@@ -159,16 +158,13 @@ class ExportDialog(QDialog):
 
     def _ask_path(self) -> Path | None:
         name = default_export_name(self._territory, self.scope(), self._today())
-        path = ask_save_file(
+        return ask_save_file(
             self,
             self.tr("Enregistrer le fichier de notes"),
-            self._folder / name,
+            name,
             self.tr("Notes essdesk (*.essnotes)"),
             SUFFIX,
         )
-        if path is not None:
-            self._folder = path.parent
-        return path
 
     def export(self) -> None:
         """Ask for the file, write it; the dialog closes (accepted) once it is written."""
