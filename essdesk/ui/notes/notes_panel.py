@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTextBrowser,
@@ -302,7 +303,16 @@ class NotesPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.entry_label)
         layout.addWidget(self.warning)
-        layout.addWidget(self.pages, 1)
+        # Scrolled when the panel is shorter than what it holds (200 % on a 1366×768 laptop:
+        # 384 points of height), rather than the follow-up fields and the conflict banner
+        # squeezed below their height and their text cut.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("notesScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.pages)
+        layout.addWidget(scroll, 1)
 
         session.territory_changed.connect(lambda _t: self.territory_changed())
         session.availability_changed.connect(self.reload)

@@ -696,3 +696,20 @@ def test_the_person_gives_her_initials_once_and_they_sign_her_notes(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("MB", True))
     window.findChild(QAction, "authorAction").trigger()
     assert store.author_initials() == "MB"
+
+
+def test_the_notes_panel_scrolls_rather_than_squeeze_its_fields(qtbot, notes_window) -> None:
+    """At 200 % on a 1366×768 laptop the window has 683×384 points: the follow-up fields kept
+    less than their height (« in progress » cut in half) and the conflict banner's text three
+    words. The panel scrolls instead; each field keeps its height."""
+    window = notes_window
+    panel = window.notes_panel
+    window.open_entry(KEY)
+    panel.conflict_banner.setVisible(True)  # as when a version is in conflict
+    window.resize(683, 384)
+    qtbot.waitUntil(lambda: window.height() <= 400)
+    QApplication.processEvents()
+    for field in (panel.status_combo, panel.date_edit, panel.contact_edit, panel.edit_button):
+        assert field.height() >= field.minimumSizeHint().height(), field.objectName()
+    banner = panel.conflict_banner
+    assert banner.height() >= banner.heightForWidth(banner.width()) > 0
