@@ -139,18 +139,20 @@ def mark_sent(writer: NotesWriter, sent: dict[str, Sent]) -> None:
 
 def _tokens(
     reader: NotesReader, territory_uuids: Iterable[str]
-) -> dict[str, tuple[str, str, str]]:
-    """uuid → (territory, token, digest) of the local entries of these territories."""
+) -> dict[str, tuple[str, str, str, str]]:
+    """uuid → (territory, token, content, digests last sent) of the local entries of these
+    territories."""
     wanted = sorted(set(territory_uuids))
     if not wanted:
         return {}
     marks = ",".join("?" * len(wanted))
     rows = reader.bookkeeping(
-        f"SELECT l.uuid, l.territory_uuid, {_TOKEN_SQL}, l.data FROM local_entries l "
+        f"SELECT l.uuid, l.territory_uuid, {_TOKEN_SQL}, l.data, coalesce(s.digests, '') "
+        f"FROM local_entries l LEFT JOIN {TABLE} s ON s.entry_uuid = l.uuid "
         f"WHERE l.territory_uuid IN ({marks})",
         tuple(wanted),
     )
-    return {u: (t, token, content_digest(data)) for u, t, token, data in rows}
+    return {u: (t, token, data, sent) for u, t, token, data, sent in rows}
 
 
 def apply(writer: NotesWriter, changes: Sequence[Change]) -> tuple[int, int]:
@@ -196,14 +198,11 @@ def apply(writer: NotesWriter, changes: Sequence[Change]) -> tuple[int, int]:
             flush()
             done += _trash(writer, change.payload)
     flush()
-    after = _tokens(writer, touched)
-    received = {}
-    for uuid_, (tu, token, digest) in after.items():
-        if before.get(uuid_, ("", "", ""))[1] != token:
-            old = writer.bookkeeping(
-                f"SELECT digests FROM {TABLE} WHERE entry_uuid = ?", (uuid_,)
-            ).scalar()
-            received[uuid_] = Sent(tu, token, (*(old or "").split(), digest))
+    received = {  # read with what was sent of them: one query, not one per entry
+        uuid_: Sent(tu, token, (*sent.split(), content_digest(data)))
+        for uuid_, (tu, token, data, sent) in _tokens(writer, touched).items()
+        if before.get(uuid_, ("", "", "", ""))[1] != token
+    }
     mark_sent(writer, received)  # written by the pull: on the server already
     return done, conflicts
 
