@@ -121,7 +121,9 @@ _NOTE_ROWS = (
     "LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
 )
 """A note row with its token and what was last sent or received of it (in this order:
-:func:`_pending` unpacks it)."""
+:func:`_pending` and :func:`_mark_notes` unpack it)."""
+_NOTES_AMONG = _NOTE_ROWS + "WHERE n.uuid IN (SELECT value FROM json_each(?))"
+""":data:`_NOTE_ROWS` of the notes whose uuids a JSON list gives."""
 
 
 # A follow-up row's token, the same way (SQLite only: one definition).
@@ -291,10 +293,7 @@ def _pending(reader: NotesReader, author: str) -> _Outgoing:
     if resolved:
         listed = {r.uuid for r in rows}
         parents = [u for u in resolved if u not in listed]
-        rows += reader.bookkeeping(
-            _NOTE_ROWS + "WHERE n.uuid IN (SELECT value FROM json_each(?))",
-            (json.dumps(parents),),
-        ).all()
+        rows += reader.bookkeeping(_NOTES_AMONG, (json.dumps(parents),)).all()
     histories = _histories(reader, [r.uuid for r in rows if r.deleted_at is None], digests)
     # Unpacked, not read by attribute: 10,000 notes at a first sync.
     for (uuid_, entry_key, tu, body, title, created, updated, by, conflict_of, deleted_at,
@@ -715,18 +714,12 @@ def _mark_notes(writer: NotesWriter, note_uuids: Iterable[str], written: Mapping
         (fresh,),
     ).scalars()
     again = [*(u for u in listed if u not in written), *marked]
-    rows = writer.bookkeeping(
-        f"SELECT n.uuid, n.entry_key, n.territory_uuid, n.text, {_NOTE_TOKEN_SQL} AS token, "
-        "coalesce(s.digests, '') AS sent_digests FROM notes n "
-        "LEFT JOIN team_sent s ON s.note_uuid = n.uuid "
-        "WHERE n.uuid IN (SELECT value FROM json_each(?))",
-        (json.dumps(again),),
-    ).all()
+    rows = writer.bookkeeping(_NOTES_AMONG, (json.dumps(again),)).all()
     _record_sent(
         writer,
         {
             uuid_: _Sent(entry_key, tu, token, [*sent.split(), text_digest(body)])
-            for uuid_, entry_key, tu, body, token, sent in rows
+            for uuid_, entry_key, tu, body, *_, token, sent, _sent_token in rows
         },
     )
     writer.bookkeep(
