@@ -240,22 +240,18 @@ class ConflictsDialog(FittedDialog):
 
     # -- state ------------------------------------------------------------------------------
 
-    def title_of_key(self, entry_key: str) -> str:
-        """The catalogue's title of an entry, or its key marked as unknown."""
+    def title_of_key(self, entry_key: str, saved_title: str | None = None) -> str:
+        """The catalogue's title of an entry; for an entry it does not know, ``saved_title``
+        (or its key), marked as unknown."""
         title = self._titles(entry_key)
         if title is not None:
             return title
-        return self.tr("{0} (fiche inconnue du catalogue)").format(entry_key)
+        return self.tr("{0} (fiche inconnue du catalogue)").format(saved_title or entry_key)
 
     def title_of(self, note: Note) -> str:
-        """The catalogue's title; for an entry it does not know, the title saved with the
-        note (or its key), marked as unknown."""
-        title = self._titles(note.entry_key)
-        if title is not None:
-            return title
-        return self.tr("{0} (fiche inconnue du catalogue)").format(
-            note.entry_title or note.entry_key
-        )
+        """The title of a note's entry (the one saved with the note when the catalogue has
+        none)."""
+        return self.title_of_key(note.entry_key, note.entry_title)
 
     def copies(self) -> list[Note]:
         """The live conflict copies listed, in list order."""
