@@ -83,6 +83,14 @@ def format_date(value: date | None) -> str:
     return f"{value:%d/%m/%Y}" if value is not None else ""
 
 
+def iso_date(text: str | None) -> date | None:
+    """A follow-up's stored date (YYYY-MM-DD); a damaged value is no date, never an error."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 class DateField(QWidget):
     """A follow-up date: typed or picked; ``date_edited`` when the user changed it."""
 

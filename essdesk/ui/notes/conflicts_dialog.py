@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from essdesk.french import typography as french_typography
 from essdesk.notes import Note, NotesError, NotesStore, Status, StatusConflict, Territory
+from essdesk.ui.common.date_field import format_date, iso_date
 from essdesk.ui.common.fitted import FittedDialog
 from essdesk.ui.common.labels import local_time, status_label
 from essdesk.ui.common.messages import show_message
@@ -335,9 +336,9 @@ class ConflictsDialog(FittedDialog):
         if status is None:
             return self.tr("(aucun suivi)")
         lines = [self.tr("Statut : {0}").format(status_label(status.status))]
-        if status.date:
-            day = status.date.split("-")
-            lines.append(self.tr("Date : {0}").format("/".join(reversed(day))))
+        day = format_date(iso_date(status.date))
+        if day:
+            lines.append(self.tr("Date : {0}").format(day))
         if status.contact:
             lines.append(self.tr("Contact : {0}").format(status.contact))
         return french_typography("\n".join(lines))

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from essdesk.notes import NotesError
 from essdesk.notes.records import NoteBase
-from essdesk.ui.common.date_field import DateField
+from essdesk.ui.common.date_field import DateField, iso_date
 from essdesk.ui.common.flow_layout import flow_container
 from essdesk.ui.common.labels import STATUS_KEYS, status_label
 from essdesk.ui.common.links import UrlOpener, is_allowed
@@ -93,13 +93,6 @@ def _types_text(event: QKeyEvent) -> bool:
         return True
     text = event.text()
     return bool(text) and text.isprintable()
-
-
-def _iso_date(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:  # a damaged value: shown as no date, never an error
-        return None
 
 
 class _Editor(QPlainTextEdit):
@@ -414,7 +407,7 @@ class NotesPanel(QWidget):
             )
             index = self.status_combo.findData(status.status if status else None)
             self.status_combo.setCurrentIndex(max(index, 0))
-            self.date_edit.set_value(_iso_date(status.date if status else None))
+            self.date_edit.set_value(iso_date(status.date if status else None))
             self.contact_edit.setText(status.contact if status else "")
             self.contact_edit.setCursorPosition(0)  # its beginning shows, not its end
         finally:
