@@ -35,7 +35,7 @@ from essdesk.notes.local_exchange import (
     parse_records,
 )
 from essdesk.notes.writing import NotesReader, NotesWriter
-from essdesk.team.server import Change
+from essdesk.team.server import Change, change_id
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +56,6 @@ class Sent:
     territory_uuid: str
     token: str
     digests: tuple[str, ...]
-
-
-def _id(kind: str, entry_uuid: str, digest: str, *more: str) -> str:
-    from essdesk.team.sync import change_id
-
-    return change_id(kind, entry_uuid, digest, *more)
 
 
 def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -> None:
@@ -92,7 +86,7 @@ def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -
                 continue  # never went up: its deletion has nothing to tell
             payload = {"uuid": row.uuid, "territory_uuid": row.territory_uuid, "digest": digest}
             # Its date in the identity: trashed again after a restore is a change of its own.
-            cid = _id("local_trash", row.uuid, digest, row.deleted_at)
+            cid = change_id("local_trash", row.uuid, digest, row.deleted_at)
             changes.append(Change(cid, "local_trash", row.territory_uuid, payload))
         else:
             record = records[row.uuid]
@@ -101,7 +95,7 @@ def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -
             if trashed_when_sent:  # restored from the trash here: the others restore it too
                 record["restored"] = trashed_when_sent
                 identity += ["restored", trashed_when_sent]
-            cid = _id("local", row.uuid, *identity)
+            cid = change_id("local", row.uuid, *identity)
             changes.append(Change(cid, "local", row.territory_uuid, record))
         sent[row.uuid] = Sent(row.territory_uuid, row.token, (*before, digest))
     # Entries purged from the trash before their deletion went up: the delete still travels.
@@ -115,8 +109,8 @@ def pending(reader: NotesReader, changes: list[Change], sent: dict[str, Sent]) -
             continue  # its deletion went up already
         payload = {"uuid": row.entry_uuid, "territory_uuid": row.territory_uuid,
                    "digest": digests[-1]}  # fmt: skip
-        changes.append(Change(_id("local_trash", row.entry_uuid, digests[-1]), "local_trash",
-                              row.territory_uuid, payload))  # fmt: skip
+        cid = change_id("local_trash", row.entry_uuid, digests[-1])
+        changes.append(Change(cid, "local_trash", row.territory_uuid, payload))
         sent[row.entry_uuid] = Sent(row.territory_uuid, "|purged||0", digests)
 
 

@@ -28,6 +28,7 @@ are read together.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -126,6 +127,11 @@ _V2_LOCAL_ENTRIES = [
 SERVER_STEPS: tuple[Sequence[str], ...] = (_V1, _V2_LOCAL_ENTRIES)
 """Frozen, append-only, like the laptop's migrations: step *n* brings the schema to *n*."""
 SERVER_VERSION = len(SERVER_STEPS)
+
+
+def change_id(*parts: str) -> str:
+    """A change's identity: the SHA-256 of what it says, so a retried push is stored once."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,6 @@ together.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -60,7 +59,7 @@ from essdesk.notes.store import NotesStore, TerritoryRef
 from essdesk.notes.writing import NotesReader, NotesWriter, TextChange
 from essdesk.team import collector, local_sync, server
 from essdesk.team.errors import TeamUsageError, as_team_error
-from essdesk.team.server import Change
+from essdesk.team.server import Change, change_id
 
 SYNC_MINUTES = 5
 """How often the window syncs while connected."""
@@ -100,11 +99,6 @@ class SyncResult:
             "pending": self.pending,
             "server": self.server,
         }
-
-
-def change_id(*parts: str) -> str:
-    """A change's identity: the SHA-256 of what it says, so a retried push is stored once."""
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 # What identifies the state of a note row for "pending or not" (equality only, never an order:
