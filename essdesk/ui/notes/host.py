@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -106,3 +107,8 @@ class NotesPiece(QObject):
     ) -> None:
         super().__init__(host.window())
         self.host, self.session, self.panel = host, session, panel
+
+    def _open(self, dialog: QDialog) -> None:
+        """Open ``dialog`` window-modal; it is deleted when closed."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
-
 from essdesk.notes import Backup, NotesError
 from essdesk.ui.common.folders import ask_save_path
 from essdesk.ui.common.messages import confirm, inform
@@ -17,10 +14,6 @@ from essdesk.ui.notes.note_dialogs import BackupsDialog, HistoryDialog, TrashDia
 
 class Safekeeping(NotesPiece):
     """The history, trash and backup dialogs."""
-
-    def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     def show_history(self) -> HistoryDialog | None:
         store, note = self.session.store, self.panel.note

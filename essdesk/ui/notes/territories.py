@@ -8,9 +8,6 @@ alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
-
 from essdesk.catalogue.records import Filters
 from essdesk.french import counted
 from essdesk.notes import NotesError, Territory
@@ -64,10 +61,6 @@ class Territories(NotesPiece):
             return []
         rows = catalogue.directory("", Filters(kinds=("territory",)))
         return [(r.key, r.title) for r in rows]
-
-    def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     def new(self) -> TerritoryDialog | None:
         if self.session.store is None:
