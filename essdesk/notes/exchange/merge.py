@@ -588,9 +588,6 @@ def _plan_notes(
     return plans
 
 
-_TAKEN = ("identical", "update", "new")
-"""A follow-up's values that agree with the other side's choice: its settled conflicts go."""
-
 
 def _plan_statuses(file: ExchangeFile, snap: _Snapshot, where: dict[str, str]) -> list[StatusPlan]:
     plans = []
@@ -604,7 +601,9 @@ def _plan_statuses(file: ExchangeFile, snap: _Snapshot, where: dict[str, str]) -
             local.identity if local is not None else None, known, inc.identity, inc.history,
             same_value=local is not None and local.digest == inc.digest,
         )  # fmt: skip
-        settles = settled(held, inc.identity, inc.history) if action in _TAKEN else set()
+        # the values held here that the other side saw and moved past go, even when what it
+        # moved to meets ours in conflict (as in the team sync); not for an older value (keep)
+        settles = settled(held, inc.identity, inc.history) if action != "keep" else set()
         plans.append(StatusPlan(inc, action, tu, local, frozenset(settles)))
         known.add(inc.identity)
         held -= settles

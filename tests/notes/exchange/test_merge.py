@@ -464,6 +464,20 @@ def test_a_status_conflict_is_settled_by_the_user(
     assert not preview_import(b, tmp_path / "a1.essnotes", KNOWN).has_changes
 
 
+def test_a_value_held_in_conflict_that_the_other_side_moved_past_goes_even_in_a_new_conflict(
+    pair: tuple[NotesStore, NotesStore], clock: Clock, tmp_path: Path
+) -> None:
+    """B holds A's « mobilisé » beside its « écarté »; A moves on to « en cours »: B then
+    holds « en cours » only (A's « mobilisé » is settled), as a team pull does."""
+    a, b = pair
+    creuse = _a_status_conflict_on_b(pair, clock, tmp_path)
+    clock.advance(minutes=1)
+    a.set_status("scheme:dla", creuse, "en-cours")
+    import_file(b, export_notes(a, tmp_path / "a2.essnotes").path)
+    assert b.status("scheme:dla", creuse.uuid).status == "ecarte"  # type: ignore[union-attr]
+    assert [c.status for c in b.status_conflicts(creuse.uuid)] == ["en-cours"]
+
+
 @pytest.mark.parametrize("keep", ["local", "incoming"])
 def test_a_status_conflict_settled_on_one_laptop_is_settled_on_the_other_by_its_file(
     pair: tuple[NotesStore, NotesStore], clock: Clock, tmp_path: Path, keep: str
